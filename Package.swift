@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// snowgate: connect a terminal to ServiceNow. Foundation and the system's ncursesw only.
+import PackageDescription
+
+let package = Package(
+  name: "snowgate",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "snowgate", targets: ["snowgate"])
+  ],
+  dependencies: [],
+  targets: [
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    .target(name: "WizardCore"),
+    .target(name: "ServiceNowClient"),
+    .target(name: "Diagnosis", dependencies: ["ServiceNowClient"]),
+    .target(name: "Profiles", dependencies: ["ServiceNowClient"]),
+    .target(name: "Simulator"),
+    .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
+    .target(
+      name: "App",
+      dependencies: [
+        "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
+      ]),
+    .executableTarget(name: "snowgate", dependencies: ["App"]),
+    .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
+    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator"]),
+    .testTarget(
+      name: "DiagnosisTests", dependencies: ["Diagnosis", "ServiceNowClient", "Simulator"]),
+    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
