@@ -1,0 +1,109 @@
+import Foundation
+
+/// Drives a real program in a real terminal: a detached tmux session of a fixed size.
+///
+/// Each instance uses its own tmux server socket (`-L`), so tests never touch a user's tmux
+/// and can run side by side.
+final class Tmux: @unchecked Sendable {
+  let socket: String
+  let session = "e2e"
+  private(set) var isRunning = false
+
+  /// Starts `command` (run by /bin/sh inside tmux) in a width×height terminal.
+  init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    socket = "sg-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    var env = ""
+    for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+      env += "\(key)=\(Tmux.shellQuote(value)) "
+    }
+    // remain-on-exit keeps the last screen readable after the program ends.
+    try run([
+      "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+      "env TERM=xterm-256color \(env)\(command); echo '[exit '$?']'; sleep 30",
+    ])
+    isRunning = true
+  }
+
+  deinit { kill() }
+
+  /// Types keys; names like Enter, Escape, Tab, BTab, Up, Down, C-c, F1 are tmux key names.
+  func send(_ keys: String...) throws {
+    try run(["send-keys", "-t", session] + keys)
+  }
+
+  /// Types text literally, character by character as a person would.
+  func type(_ text: String) throws {
+    try run(["send-keys", "-t", session, "-l", text])
+  }
+
+  /// The visible screen as a person sees it.
+  func capture() throws -> String {
+    try run(["capture-pane", "-p", "-t", session])
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+  }
+
+  /// Waits until the screen contains `text`; returns the screen, or throws with the last screen.
+  @discardableResult
+  func waitFor(_ text: String, timeout: TimeInterval = 15) async throws -> String {
+    try await waitUntil(timeout: timeout, what: "'\(text)'") { $0.contains(text) }
+  }
+
+  @discardableResult
+  func waitUntil(timeout: TimeInterval = 15, what: String, _ predicate: (String) -> Bool) async throws
+    -> String
+  {
+    let deadline = Date().addingTimeInterval(timeout)
+    var screen = ""
+    while Date() < deadline {
+      screen = (try? capture()) ?? ""
+      if predicate(screen) { return screen }
+      try await Task.sleep(nanoseconds: 50_000_000)
+    }
+    throw TmuxError.timedOut(waitingFor: what, screen: screen)
+  }
+
+  func kill() {
+    guard isRunning else { return }
+    isRunning = false
+    _ = try? run(["kill-server"])
+  }
+
+  @discardableResult
+  private func run(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    guard process.terminationStatus == 0 else {
+      throw TmuxError.failed(arguments: arguments, output: text)
+    }
+    return text
+  }
+
+  static func shellQuote(_ value: String) -> String {
+    "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+  case timedOut(waitingFor: String, screen: String)
+  case failed(arguments: [String], output: String)
+
+  var description: String {
+    switch self {
+    case .timedOut(let what, let screen):
+      return "timed out waiting for \(what); the screen was:\n\(screen)"
+    case .failed(let arguments, let output):
+      return "tmux \(arguments.joined(separator: " ")) failed: \(output)"
+    }
+  }
+}
