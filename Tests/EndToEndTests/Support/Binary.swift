@@ -84,7 +84,8 @@ final class SimulatorProcess: @unchecked Sendable {
       if chunk.isEmpty { break }
       buffer.append(chunk)
     }
-    let firstLine = String(decoding: buffer, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    let firstLine =
+      String(decoding: buffer, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     let prefix = "listening on "
     guard firstLine.hasPrefix(prefix), let url = URL(string: String(firstLine.dropFirst(prefix.count))) else {
       process.terminate()
