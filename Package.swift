@@ -30,6 +30,7 @@ let package = Package(
     .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient"]),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw"]),
+    .testTarget(name: "AppTests", dependencies: ["App"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
   ],
   swiftLanguageModes: [.v6]
