@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs work with a deadline, including blocking C calls that cannot be cancelled.
+enum Deadline {
+  /// The result of `operation`, or nil if `seconds` pass first. The operation is cancelled at
+  /// the deadline but not awaited, so one that ignores cancellation cannot delay the answer.
+  static func race<T: Sendable>(
+    seconds: Double, _ operation: @escaping @Sendable () async -> T
+  ) async -> T? {
+    await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+      let once = ResumeOnce(continuation)
+      let work = Task { await operation() }
+      let timer = Task {
+        try? await Task.sleep(nanoseconds: nanoseconds(seconds))
+        if once.resume(nil) { work.cancel() }
+      }
+      Task {
+        let value = await work.value
+        if once.resume(value) { timer.cancel() }
+      }
+    }
+  }
+
+  /// Runs a blocking call on its own thread, so it never holds a thread of Swift's small
+  /// cooperative pool (2 threads on this machine) while it waits on the network.
+  static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+      let thread = Thread { continuation.resume(returning: body()) }
+      thread.stackSize = 256 * 1024
+      thread.start()
+    }
+  }
+
+  static func nanoseconds(_ seconds: Double) -> UInt64 {
+    UInt64(max(0, seconds) * 1_000_000_000)
+  }
+}
