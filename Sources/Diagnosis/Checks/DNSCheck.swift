@@ -7,6 +7,8 @@ public enum DNSCheck {
     let networkRemedy =
       "Check the network connection and the DNS servers (/etc/resolv.conf), then try again."
     switch resolved {
+    case .addresses(let addresses) where addresses.map(\.text) == [host]:
+      return (.pass("\(host) is an address: nothing to resolve"), addresses)
     case .addresses(let addresses):
       let shown = addresses.prefix(4).map(\.text).joined(separator: ", ")
       let more = addresses.count > 4 ? " and \(addresses.count - 4) more" : ""

@@ -2,22 +2,28 @@ import Foundation
 
 /// Runs work with a deadline, including blocking C calls that cannot be cancelled.
 enum Deadline {
-  /// The result of `operation`, or nil if `seconds` pass first. The operation is cancelled at
-  /// the deadline but not awaited, so one that ignores cancellation cannot delay the answer.
+  /// The result of `operation`, or nil if `seconds` pass first or the calling task is
+  /// cancelled. The operation is then cancelled but not awaited, so one that ignores
+  /// cancellation cannot delay the answer.
   static func race<T: Sendable>(
     seconds: Double, _ operation: @escaping @Sendable () async -> T
   ) async -> T? {
-    await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
-      let once = ResumeOnce(continuation)
-      let work = Task { await operation() }
-      let timer = Task {
-        try? await Task.sleep(nanoseconds: nanoseconds(seconds))
-        if once.resume(nil) { work.cancel() }
+    let once = ResumeOnce<T?>()
+    let work = Task { await operation() }
+    return await withTaskCancellationHandler {
+      await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+        once.install(continuation)
+        let timer = Task {
+          try? await Task.sleep(nanoseconds: nanoseconds(seconds))
+          if once.resume(nil) { work.cancel() }
+        }
+        Task {
+          let value = await work.value
+          if once.resume(value) { timer.cancel() }
+        }
       }
-      Task {
-        let value = await work.value
-        if once.resume(value) { timer.cancel() }
-      }
+    } onCancel: {
+      if once.resume(nil) { work.cancel() }
     }
   }
 

@@ -15,11 +15,19 @@ import Foundation
 /// is reachable.
 public enum TCPConnector {
   /// Connects to `addresses` and reports each attempt; never waits longer than `timeout`.
+  /// Cancelling the calling task ends the wait within a tenth of a second.
   public static func connect(to addresses: [ResolvedAddress], timeout: Double) async -> TCPConnectOutcome {
-    await Deadline.onThread { connectBlocking(to: addresses, timeout: timeout) }
+    let flag = CancelFlag()
+    return await withTaskCancellationHandler {
+      await Deadline.onThread { connectBlocking(to: addresses, timeout: timeout, cancel: flag) }
+    } onCancel: {
+      flag.cancel()
+    }
   }
 
-  static func connectBlocking(to addresses: [ResolvedAddress], timeout: Double) -> TCPConnectOutcome {
+  static func connectBlocking(
+    to addresses: [ResolvedAddress], timeout: Double, cancel: CancelFlag = CancelFlag()
+  ) -> TCPConnectOutcome {
     let clock = ContinuousClock()
     let start = clock.now
     let deadline = start + .milliseconds(Int64(max(0, timeout) * 1000))
@@ -49,9 +57,10 @@ public enum TCPConnector {
       if pending.isEmpty { break }
       let remaining = clock.now.duration(to: deadline)
       let milliseconds = Int32(clamping: remaining.wholeMilliseconds)
-      if milliseconds <= 0 { break }
+      if milliseconds <= 0 || cancel.isCancelled { break }
       var fds = pending.map { pollfd(fd: sockets[$0], events: Int16(POLLOUT), revents: 0) }
-      let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+      // Slices of 100 ms so a cancelled run does not hold its thread until the deadline.
+      let ready = poll(&fds, nfds_t(fds.count), min(milliseconds, 100))
       if ready < 0 {
         if errno == EINTR { continue }
         break

@@ -28,6 +28,10 @@ struct RunState {
       skip(id, "skipped: \(blocker.title) failed")
       return
     }
+    if Task.isCancelled {
+      skip(id, "skipped: the check was cancelled")
+      return
+    }
     _ = await check(id) { (await body(), ()) }
   }
 
@@ -49,6 +53,9 @@ struct RunState {
 
   /// The verdict: the first failure, or `ok` with the warnings' remedies.
   func verdict() -> Verdict {
+    if Task.isCancelled {
+      return Verdict(code: "check.cancelled", summary: "The check was cancelled before it finished.")
+    }
     if let blocker, let outcome = outcomes[blocker] {
       return Verdict(
         code: outcome.code ?? "check.failed", summary: outcome.summary ?? outcome.detail,
