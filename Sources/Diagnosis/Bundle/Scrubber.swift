@@ -8,6 +8,7 @@ enum Scrubber {
 
   static let rules: [(NSRegularExpression, String)] = [
     (#"(?i)(authorization:[ \t]*(?:basic[ \t]+|bearer[ \t]+)?)[^\s"]+"#, "$1" + mask),
+    (#"(?i)((?:set-)?cookie:[ \t]*|x-usertoken:[ \t]*)[^\r\n]+"#, "$1" + mask),
     (
       #"(?i)\b((?:password|client_secret|refresh_token|access_token|code_verifier|code)=)[^&\s"']+"#,
       "$1" + mask

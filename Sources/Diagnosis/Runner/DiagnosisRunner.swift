@@ -61,6 +61,10 @@ public enum DiagnosisRunner {
         run.skip(id, run.blocker.map { "skipped: \($0.title) failed" } ?? "skipped: no HTTP client")
         continue
       }
+      if id == .token && target.auth == "basic" && run.blocker == nil {
+        run.skip(id, "Basic auth has no token to check")
+        continue
+      }
       await run.checkIfPossible(id) {
         var outcome = await watchdog(options: options) { await call(http, context) }
         if id == .apiMeta && outcome.status == .fail { outcome.status = .warn }

@@ -20,6 +20,9 @@ import Testing
     < 200
     < {"access_token":"\(Sentinels.token)","refresh_token":"\(Sentinels.token)","expires_in":1799}
     > GET https://u:\(Sentinels.password)@proxy.corp/
+    < Set-Cookie: JSESSIONID=\(Sentinels.token); Path=/; HttpOnly
+    > Cookie: glide_session_store=\(Sentinels.token)
+    > X-UserToken: \(Sentinels.token)
     """
 
   func temporaryPath() -> String {

@@ -53,7 +53,6 @@ import Testing
 
   @Test(arguments: [
     (CheckID.instance, "instance.hibernating"), (.auth, "auth.basic_rejected"), (.api, "api.forbidden"),
-    (.token, "oauth.refresh_expired"),
   ])
   func theFailingLayersCodeIsTheVerdict(layer: CheckID, code: String) async {
     let report = await run(FakeProbe(outcomes: [layer: Self.failure(code)]))
@@ -78,7 +77,7 @@ import Testing
     #expect(report.diagnosis.summary == "The connection works, with warnings: API metadata.")
     #expect(report.diagnosis.remedies == ["Fix api.forbidden.", "Or this."])
     #expect(report.checks.first { $0.id == .apiMeta }?.status == .warn)
-    #expect(probe.calls.all.contains(.token))
+    #expect(report.checks.last?.status == .skip)
   }
 
   @Test func warningsDoNotSkipTheLayersAbove() async {
@@ -89,9 +88,25 @@ import Testing
   }
 
   @Test func skippedLayerFromTheProbeIsNotAFailure() async {
-    let report = await run(FakeProbe(outcomes: [.token: .skip("Basic auth has no token")]))
+    let report = await run(FakeProbe(outcomes: [.apiMeta: .skip("not needed")]))
     #expect(report.ok)
-    #expect(report.checks.last?.detail == "Basic auth has no token")
+    #expect(report.checks.first { $0.id == .apiMeta }?.detail == "not needed")
+  }
+
+  @Test func basicAuthSkipsTheTokenLayerWithoutAskingTheProbe() async {
+    let probe = FakeProbe()
+    let report = await run(probe)
+    #expect(report.checks.last?.detail == "Basic auth has no token to check")
+    #expect(!probe.calls.all.contains(.token))
+  }
+
+  @Test func oauthTargetsHaveTheirTokenLayerChecked() async {
+    let probe = FakeProbe(outcomes: [.token: Self.failure("oauth.refresh_expired")])
+    var oauth = target(probe)
+    oauth.auth = "refresh-token"
+    let report = await DiagnosisRunner.run(oauth, options: DiagnosisOptions(timeout: 2, environment: [:]))
+    #expect(report.diagnosis.code == "oauth.refresh_expired")
+    #expect(report.auth == "refresh-token")
   }
 
   @Test func layerThatNeverAnswersIsHTTPTimeoutAtTheDeadlinePlusSlack() async {
