@@ -3,12 +3,15 @@
 ///
 /// ```
 /// Checking dev (https://dev12345.service-now.com, basic auth)
-///   ✓ URL           https://dev12345.service-now.com  (0 ms)
-///   ✗ TCP           203.0.113.9:443 refused the connection  (2 ms)
-///                   → Check the port in the instance address: ServiceNow instances use 443.
-///   – TLS           skipped: TCP failed
+///   ✓ URL            https://dev12345.service-now.com  (0 ms)
+///   ✓ DNS            dev12345.service-now.com → 203.0.113.9  (12 ms)
+///   ✗ TCP            203.0.113.9:443 refused the connection  (2 ms)
+///                    → Check the port in the instance address: ServiceNow instances use 443.
+///   – TLS            skipped: TCP failed
 /// ✗ tcp.refused: Nothing accepts connections on port 443 of dev12345.service-now.com. (exit 4, 0.1 s)
 /// ```
+/// A warning's remedy sits under its line like a failure's; the summary line carries the exit
+/// status because support staff are asked for it.
 /// Colour is the caller's decision (NO_COLOR, isatty): this type only obeys `colour`.
 public enum HumanReport {
   static let titleWidth = 14
@@ -53,10 +56,7 @@ public enum HumanReport {
       report.ok
       ? paint.mark(report.checks.contains { $0.status == .warn } ? .warn : .pass)
       : paint.mark(.fail)
-    lines.append(paint.bold("\(mark) \(code): \(report.diagnosis.summary)") + " " + paint.dim(tail))
-    if report.ok {
-      for remedy in report.diagnosis.remedies { lines.append("  → " + remedy) }
-    }
+    lines.append(mark + " " + paint.bold("\(code): \(report.diagnosis.summary)") + " " + paint.dim(tail))
     return lines.joined(separator: "\n") + "\n"
   }
 
