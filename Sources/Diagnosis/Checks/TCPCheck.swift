@@ -37,7 +37,7 @@ public enum TCPCheck {
         ])
     case .failed(_, let text):
       return .fail(
-        code: "tcp.unreachable", detail: "cannot reach \(target): \(text.lowercased())",
+        code: "tcp.failed", detail: "cannot reach \(target): \(text.lowercased())",
         summary: "This machine cannot reach \(host): \(text.lowercased()).",
         remedies: ["Check the network connection, the VPN and the routes of this machine."])
     case .connected, .abandoned:

@@ -25,7 +25,7 @@ import Testing
   @Test func codesOfTheLocalLayersBeyondTheIssueListFollowTheirFamily() {
     #expect(exitCode(for: "dns.temporary_failure") == 4)
     #expect(exitCode(for: "dns.timeout") == 4)
-    #expect(exitCode(for: "tcp.unreachable") == 4)
+    #expect(exitCode(for: "tcp.failed") == 4)
     #expect(exitCode(for: "proxy.invalid") == 4)
     #expect(exitCode(for: "usage.unknown_option") == 2)
     #expect(exitCode(for: "config.unreadable") == 2)
