@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs work with a deadline, including blocking C calls that cannot be cancelled.
+enum Deadline {
+  /// The result of `operation`, or nil if `seconds` pass first or the calling task is
+  /// cancelled. The operation is then cancelled but not awaited, so one that ignores
+  /// cancellation cannot delay the answer.
+  static func race<T: Sendable>(
+    seconds: Double, _ operation: @escaping @Sendable () async -> T
+  ) async -> T? {
+    let once = ResumeOnce<T?>()
+    let work = Task { await operation() }
+    return await withTaskCancellationHandler {
+      await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+        once.install(continuation)
+        let timer = Task {
+          try? await Task.sleep(nanoseconds: nanoseconds(seconds))
+          if once.resume(nil) { work.cancel() }
+        }
+        Task {
+          let value = await work.value
+          if once.resume(value) { timer.cancel() }
+        }
+      }
+    } onCancel: {
+      if once.resume(nil) { work.cancel() }
+    }
+  }
+
+  /// Runs a blocking call on its own thread, so it never holds a thread of Swift's small
+  /// cooperative pool (2 threads on this machine) while it waits on the network.
+  static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+      let thread = Thread { continuation.resume(returning: body()) }
+      thread.stackSize = 256 * 1024
+      thread.start()
+    }
+  }
+
+  static func nanoseconds(_ seconds: Double) -> UInt64 {
+    UInt64(max(0, seconds) * 1_000_000_000)
+  }
+}

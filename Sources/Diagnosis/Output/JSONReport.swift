@@ -1,0 +1,56 @@
+/// The `--json` output of `snowgate check`, in the documented shape and key order.
+///
+/// ```
+/// {"profile","instance","auth","ok",
+///  "diagnosis":{"code","summary","remedies":[…]},
+///  "checks":[{"id","status","title","detail","remedy","elapsed_ms"}],
+///  "elapsed_ms"}
+/// ```
+/// Every key is always present: `profile` is `null` without a saved profile and a check's
+/// `remedy` is `null` when it has none, so a script never has to test for a missing key.
+public enum JSONReport {
+  /// One report as a JSON object, pretty-printed (two spaces) unless `pretty` is false.
+  public static func render(_ report: Report, pretty: Bool = true) -> String {
+    var writer = JSONWriter(pretty: pretty)
+    write(report, to: &writer)
+    return writer.text
+  }
+
+  /// Several reports (`--all`) as a JSON array, in the order given.
+  public static func render(_ reports: [Report], pretty: Bool = true) -> String {
+    var writer = JSONWriter(pretty: pretty)
+    writer.beginArray()
+    for report in reports { write(report, to: &writer) }
+    writer.endArray()
+    return writer.text
+  }
+
+  static func write(_ report: Report, to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.string(report.profile, key: "profile")
+    writer.string(report.instance, key: "instance")
+    writer.string(report.auth, key: "auth")
+    writer.bool(report.ok, key: "ok")
+    writer.beginObject(key: "diagnosis")
+    writer.string(report.diagnosis.code, key: "code")
+    writer.string(report.diagnosis.summary, key: "summary")
+    writer.beginArray(key: "remedies")
+    for remedy in report.diagnosis.remedies { writer.string(remedy) }
+    writer.endArray()
+    writer.endObject()
+    writer.beginArray(key: "checks")
+    for check in report.checks {
+      writer.beginObject()
+      writer.string(check.id.rawValue, key: "id")
+      writer.string(check.status.rawValue, key: "status")
+      writer.string(check.title, key: "title")
+      writer.string(check.detail, key: "detail")
+      writer.string(check.remedy, key: "remedy")
+      writer.int(check.elapsedMilliseconds, key: "elapsed_ms")
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.int(report.elapsedMilliseconds, key: "elapsed_ms")
+    writer.endObject()
+  }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class DiagnosisTestsPlaceholder: XCTestCase {
-  func testTargetBuilds() async { XCTAssertTrue(true) }
-}
