@@ -4,10 +4,16 @@ extension WizardState {
     case .start(let savedProfiles, let prefilledInstance, let profileName):
       self.savedProfiles = savedProfiles
       if let prefilledInstance { instance = InstanceStep(text: prefilledInstance) }
-      if let profileName {
-        save.name = TextInput(profileName)
-        save.isNameEdited = true
+      guard let profileName else { return [] }
+      if let index = savedProfiles.firstIndex(where: { $0.name == profileName }) {
+        // `snowgate setup NAME` for a saved (or half-finished) profile: open it for editing.
+        picker = ProfilePickerStep(purpose: .edit, focus: index, isLoading: true)
+        activity = Activity(kind: .loadProfile)
+        go(to: .pickProfile)
+        return [.loadProfile(name: profileName)]
       }
+      save.name = TextInput(profileName)
+      save.isNameEdited = true
       return []
     case .key(let key):
       return handle(key)
