@@ -97,6 +97,17 @@ import Testing
     #expect(field.display == "dev\u{FFFD}[2J")
   }
 
+  @Test func aPasswordPastedIntoTheAddressIsMaskedInTheField() {
+    var state = WizardState(screen: .instance)
+    state.instance = InstanceStep(text: "https://admin:S3CR3T@dev1.service-now.com/x@y")
+    guard case .field(let field) = screenModel(for: state).items[0] else { return }
+    #expect(field.display == "https://admin:••••••@dev1.service-now.com/x@y")
+    #expect(field.cursor == state.instance.input.text.count)
+    state.instance = InstanceStep(text: "dev1.service-now.com/a:b@c")
+    guard case .field(let path) = screenModel(for: state).items[0] else { return }
+    #expect(path.display == "dev1.service-now.com/a:b@c")
+  }
+
   @Test func probingShowsProgressWithElapsedSecondsAndAFrame() {
     var state = WizardState(screen: .instance)
     state.instance = InstanceStep(text: "dev12345")
@@ -190,7 +201,13 @@ import Testing
   @Test func ourOwnCopyFitsSeventyFourColumns() {
     for state in Self.everyScreen() {
       let model = screenModel(for: state)
-      var lines = model.intro + (model.help?.lines ?? []) + (model.dialog?.lines ?? [])
+      for paragraph in model.intro {
+        #expect(paragraph.count <= 2 * 74, "\(state.screen): \(paragraph)")
+      }
+      for line in model.help?.lines ?? [] {
+        #expect(line.count <= 66, "help of \(state.screen): \(line)")
+      }
+      var lines = model.dialog?.lines ?? []
       for item in model.items {
         switch item {
         case .choice(let choice): lines += [choice.label, choice.detail]

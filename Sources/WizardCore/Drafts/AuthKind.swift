@@ -23,11 +23,11 @@ public enum AuthKind: String, CaseIterable, Equatable, Sendable {
   /// The one-line explanation under the label.
   public var explanation: String {
     switch self {
-    case .basic: return "Sends a user's name and password with every request. Simplest."
-    case .oauthPassword: return "Client ID and secret plus a user's name and password."
-    case .oauthAuthorizationCode: return "Sign in through a browser (PKCE); works with SSO."
+    case .basic: return "A user's name and password on every request; simplest."
+    case .oauthPassword: return "Client ID and secret plus a user's password."
+    case .oauthAuthorizationCode: return "Sign in in a browser (PKCE); works with SSO."
     case .oauthRefreshToken: return "Paste a refresh token you already have."
-    case .oauthClientCredentials: return "Client ID and secret only; Washington DC or later."
+    case .oauthClientCredentials: return "Client ID and secret only (Washington DC+)."
     }
   }
 }

@@ -1,7 +1,8 @@
 extension WizardState {
   func instanceScreen() -> ScreenModel {
     var field = FieldModel(
-      label: "Instance", display: DisplayText.sanitised(instance.input.text), cursor: instance.input.cursor,
+      label: "Instance", display: DisplayText.maskingURLPassword(DisplayText.sanitised(instance.input.text)),
+      cursor: instance.input.cursor,
       placeholder: "dev12345")
     if let error = instance.error {
       field.error = error.message
@@ -35,8 +36,8 @@ extension WizardState {
     return ScreenModel(
       id: "instance", title: "Instance address",
       intro: [
-        "Type your ServiceNow instance: its name (dev12345), its address",
-        "(dev12345.service-now.com) or a URL copied from the browser.",
+        "Type your ServiceNow instance: its name (dev12345), its address "
+          + "(dev12345.service-now.com) or a URL copied from the browser."
       ],
       items: [.field(field)], focus: 0, messages: messages, progress: progress, hints: hints)
   }
@@ -69,8 +70,8 @@ extension WizardState {
     return ScreenModel(
       id: "auth-type", title: "How should snowgate sign in?",
       intro: [
-        "Basic works wherever the instance allows it. OAuth arrives in the",
-        "next snowgate release; its choices are listed so you can plan.",
+        "Basic works wherever the instance allows it. OAuth arrives in the next snowgate "
+          + "release; its choices are listed so you can plan."
       ],
       items: kinds.map { kind in
         .choice(
@@ -99,8 +100,8 @@ extension WizardState {
     return ScreenModel(
       id: "credentials", title: "Sign in with Basic auth",
       intro: [
-        "snowgate sends these with every request to the instance. An",
-        "integration user with just the roles it needs is safer than an admin.",
+        "snowgate sends these with every request to the instance. An integration user with "
+          + "just the roles it needs is safer than an admin."
       ],
       items: [.field(username), .field(passwordField)],
       focus: credentials.focus == .username ? 0 : 1,

@@ -44,8 +44,8 @@ extension WizardState {
     return ScreenModel(
       id: "test", title: "Test the connection",
       intro: [
-        "snowgate signs in and reads a record of sys_user and of sys_db_object,",
-        "the least a script needs. Nothing on the instance is changed.",
+        "snowgate signs in and reads a record of sys_user and of sys_db_object, the least "
+          + "a script needs. Nothing on the instance is changed."
       ],
       items: items, focus: focus, messages: messages, progress: progress, hints: hints)
   }
@@ -71,7 +71,7 @@ extension WizardState {
     let shownName = name.isEmpty ? suggestedProfileName : DisplayText.sanitised(name)
     return ScreenModel(
       id: "save", title: "Save the connection",
-      intro: ["Give the connection a short name; commands use it, as in", "snowgate check \(shownName)."],
+      intro: ["Give the connection a short name; commands use it, as in snowgate check \(shownName)."],
       items: [.field(field)], focus: 0, messages: messages,
       progress: save.isSaving ? ScreenProgress(label: "Saving \(shownName)…") : nil,
       hints: save.isSaving ? [] : [KeyHint("Enter", "Save"), Hints.back, Hints.help, Hints.quit])

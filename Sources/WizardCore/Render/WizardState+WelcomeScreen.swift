@@ -28,8 +28,8 @@ extension WizardState {
     return ScreenModel(
       id: "welcome", title: "Welcome to snowgate",
       intro: [
-        "snowgate connects this terminal to a ServiceNow instance, checks that",
-        "the connection works and saves it for scripts and support staff.",
+        "snowgate connects this terminal to a ServiceNow instance, checks that the connection "
+          + "works and saves it for scripts and support staff."
       ],
       items: choices.map { .choice($0.1) },
       focus: choices.firstIndex { $0.0 == welcome.focus },
@@ -51,7 +51,7 @@ extension WizardState {
       title: isEdit ? "Edit or resume a saved connection" : "Diagnose a saved connection",
       intro: isEdit
         ? ["Pick a connection; its screens open with what was saved."]
-        : ["Pick a connection; snowgate checks it step by step and says", "what to fix."],
+        : ["Pick a connection; snowgate checks it step by step and says what to fix."],
       items: savedProfiles.map { profile in
         var detail = profile.instance
         if let kind = profile.authKind { detail += " · " + (kind == .basic ? "Basic" : kind.title) }
