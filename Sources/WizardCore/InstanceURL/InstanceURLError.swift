@@ -43,9 +43,7 @@ public enum InstanceURLError: Error, Equatable, Sendable, CustomStringConvertibl
     case .malformedScheme:
       return "Put two slashes after the colon, e.g. https://dev12345.service-now.com."
     case .credentialsInURL:
-      return
-        "Credentials do not belong in the address (the next screens ask for them); "
-        + "remove everything up to “@”, e.g. https://dev12345.service-now.com."
+      return "Credentials do not belong in the address; remove the part up to “@”, e.g. dev12345."
     case .missingHost:
       return "The host name is missing, e.g. https://dev12345.service-now.com."
     case .invalidPort:

@@ -2,7 +2,6 @@ extension WizardState {
   func welcomeScreen() -> ScreenModel {
     let hasSaved = !savedProfiles.isEmpty
     let count = savedProfiles.count
-    let savedDetail = count == 1 ? "1 saved connection." : "\(count) saved connections."
     let choices: [(WelcomeChoice, ChoiceModel)] = [
       (
         .newConnection,
@@ -13,14 +12,14 @@ extension WizardState {
         ChoiceModel(
           label: "Edit or resume a saved connection",
           detail: hasSaved
-            ? "Change or finish one of \(savedDetail.dropLast())." : "No saved connections yet.",
+            ? "Change or finish one (\(count) saved)." : "No saved connections yet.",
           isEnabled: hasSaved)
       ),
       (
         .diagnoseSaved,
         ChoiceModel(
           label: "Diagnose a saved connection",
-          detail: hasSaved ? "Find out why it fails and what to do." : "No saved connections yet.",
+          detail: hasSaved ? "Find out why one fails." : "No saved connections yet.",
           isEnabled: hasSaved)
       ),
       (.quit, ChoiceModel(label: "Quit", detail: "Leave without changing anything.")),
