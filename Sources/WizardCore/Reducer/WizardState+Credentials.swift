@@ -1,0 +1,68 @@
+extension WizardState {
+  static let usernameMissing = "Type the user name the connection signs in as, e.g. admin."
+  static let passwordMissing = "Type the password of that user."
+
+  mutating func credentialsKey(_ key: Key) -> [WizardEffect] {
+    switch key {
+    case .tab, .down, .backTab, .up:
+      credentials.focus = credentials.focus == .username ? .password : .username
+      return []
+    case .toggleReveal:
+      credentials.isPasswordRevealed.toggle()
+      return []
+    case .escape:
+      go(to: .authType)
+      return []
+    case .enter:
+      return submitCredentials()
+    default:
+      break
+    }
+    switch credentials.focus {
+    case .username:
+      let before = credentials.username.text
+      guard credentials.username.apply(key), credentials.username.text != before else { return [] }
+      credentials.usernameError = nil
+    case .password:
+      let before = credentials.password.secret
+      guard credentials.password.apply(key), credentials.password.secret != before else { return [] }
+      credentials.passwordError = nil
+    }
+    hasUnsavedChanges = true
+    return []
+  }
+
+  /// Enter: on the user name with the password still empty, move on to the password; otherwise
+  /// check both fields and go to the test screen.
+  private mutating func submitCredentials() -> [WizardEffect] {
+    let usernameMissing = credentials.username.text.isEmpty
+    let passwordMissing = credentials.password.secret.isEmpty
+    if credentials.focus == .username && !usernameMissing && passwordMissing {
+      credentials.focus = .password
+      return []
+    }
+    credentials.usernameError = usernameMissing ? Self.usernameMissing : nil
+    credentials.passwordError = passwordMissing ? Self.passwordMissing : nil
+    if usernameMissing {
+      credentials.focus = .username
+      return []
+    }
+    if passwordMissing {
+      credentials.focus = .password
+      return []
+    }
+    enterTest()
+    return []
+  }
+
+  /// Shows the test screen; a result made with other input than the current one is dropped.
+  mutating func enterTest() {
+    switch test.status {
+    case .passed(let draft, _), .failed(let draft, _), .testing(let draft):
+      if draft != connectionDraft { test = TestStep() }
+    case .idle:
+      break
+    }
+    go(to: .test)
+  }
+}

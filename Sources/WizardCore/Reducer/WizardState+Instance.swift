@@ -1,0 +1,73 @@
+extension WizardState {
+  mutating func instanceKey(_ key: Key) -> [WizardEffect] {
+    switch instance.probe {
+    case .probing:
+      if key == .escape { return cancelActivity() }
+      return []
+    case .finished:
+      switch key {
+      case .enter:
+        go(to: .authType)
+        return []
+      case .escape:
+        instance.probe = .idle
+        return []
+      default:
+        break
+      }
+    case .idle:
+      switch key {
+      case .enter:
+        switch instance.normalised {
+        case .success(let address):
+          instance.error = nil
+          instance.probe = .probing(address)
+          activity = Activity(kind: .probe)
+          return [.probeInstance(address.url)]
+        case .failure(let error):
+          instance.error = error
+          return []
+        }
+      case .escape:
+        go(to: .welcome)
+        return []
+      default:
+        break
+      }
+    }
+    let before = instance.input.text
+    guard instance.input.apply(key), instance.input.text != before else { return [] }
+    instance.normalised = InstanceURL.normalise(instance.input.text)
+    instance.error = nil
+    instance.probe = .idle
+    hasUnsavedChanges = true
+    return []
+  }
+
+  mutating func probeFinished(_ outcome: ProbeOutcome) -> [WizardEffect] {
+    guard activity?.kind == .probe, case .probing(let address) = instance.probe else { return [] }
+    activity = nil
+    instance.probe = .finished(address, outcome)
+    return []
+  }
+
+  mutating func authTypeKey(_ key: Key) -> [WizardEffect] {
+    let available = AuthKind.allCases.filter(\.isAvailable)
+    switch key {
+    case .up, .backTab:
+      authType.focus = Self.step(available, from: authType.focus, by: -1)
+    case .down, .tab:
+      authType.focus = Self.step(available, from: authType.focus, by: 1)
+    case .enter:
+      guard authType.focus.isAvailable else { return [] }
+      if authType.selected != authType.focus { hasUnsavedChanges = true }
+      authType.selected = authType.focus
+      go(to: .credentials)
+    case .escape:
+      go(to: .instance)
+    default:
+      break
+    }
+    return []
+  }
+}

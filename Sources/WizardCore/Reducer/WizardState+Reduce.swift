@@ -1,0 +1,111 @@
+extension WizardState {
+  mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
+    switch event {
+    case .start(let savedProfiles, let prefilledInstance, let profileName):
+      self.savedProfiles = savedProfiles
+      if let prefilledInstance { instance = InstanceStep(text: prefilledInstance) }
+      guard let profileName else { return [] }
+      if let index = savedProfiles.firstIndex(where: { $0.name == profileName }) {
+        // `snowgate setup NAME` for a saved (or half-finished) profile: open it for editing.
+        picker = ProfilePickerStep(purpose: .edit, focus: index, isLoading: true)
+        activity = Activity(kind: .loadProfile)
+        go(to: .pickProfile)
+        return [.loadProfile(name: profileName)]
+      }
+      save.name = TextInput(profileName)
+      save.isNameEdited = true
+      return []
+    case .key(let key):
+      return handle(key)
+    case .tick(let now):
+      guard var running = activity else { return [] }
+      let startedAt = running.startedAt ?? now
+      running.startedAt = startedAt
+      running.frame += 1
+      running.elapsedSeconds = Int((now - startedAt).components.seconds)
+      activity = running
+      return []
+    case .probeFinished(let outcome):
+      return probeFinished(outcome)
+    case .testFinished(let outcome):
+      return testFinished(outcome)
+    case .saveFinished(let outcome):
+      return saveFinished(outcome)
+    case .profileLoaded(let profile):
+      return profileLoaded(profile)
+    case .profileLoadFailed(let verdict):
+      guard activity?.kind == .loadProfile else { return [] }
+      activity = nil
+      picker.isLoading = false
+      picker.failure = verdict
+      return []
+    }
+  }
+
+  private mutating func handle(_ key: Key) -> [WizardEffect] {
+    if isQuitDialogShown {
+      switch key {
+      case .character("y"), .character("Y"), .interrupt:
+        isQuitDialogShown = false
+        return cancelActivity() + [.quit(.cancelled)]
+      case .character("n"), .character("N"), .escape:
+        isQuitDialogShown = false
+      default:
+        break
+      }
+      return []
+    }
+    if isHelpShown {
+      isHelpShown = false
+      guard key == .interrupt else { return [] }
+    }
+    switch key {
+    case .help:
+      isHelpShown = true
+      return []
+    case .interrupt:
+      return requestQuit()
+    default:
+      break
+    }
+    switch screen {
+    case .welcome: return welcomeKey(key)
+    case .pickProfile: return pickerKey(key)
+    case .instance: return instanceKey(key)
+    case .authType: return authTypeKey(key)
+    case .credentials: return credentialsKey(key)
+    case .test: return testKey(key)
+    case .save: return saveKey(key)
+    case .done: return doneKey(key)
+    }
+  }
+
+  /// Ctrl-C, Quit on welcome, Esc on welcome: leave at once unless something would be lost.
+  mutating func requestQuit() -> [WizardEffect] {
+    if screen == .done { return [.quit(.success)] }
+    if hasUnsavedChanges {
+      isQuitDialogShown = true
+      return []
+    }
+    return cancelActivity() + [.quit(.cancelled)]
+  }
+
+  /// Ends the work in flight, if any, and says so to the runtime.
+  mutating func cancelActivity() -> [WizardEffect] {
+    guard let running = activity else { return [] }
+    activity = nil
+    switch running.kind {
+    case .probe: instance.probe = .idle
+    case .test: test.status = .idle
+    case .save: save.isSaving = false
+    case .loadProfile: picker.isLoading = false
+    }
+    return [.cancel(running.kind)]
+  }
+
+  /// Moves to a screen. A revealed password is hidden again whenever its screen is left.
+  mutating func go(to next: WizardScreen) {
+    if next != screen { credentials.isPasswordRevealed = false }
+    screen = next
+  }
+}

@@ -1,0 +1,67 @@
+extension WizardState {
+  mutating func testKey(_ key: Key) -> [WizardEffect] {
+    switch test.status {
+    case .testing:
+      if key == .escape { return cancelActivity() }
+      return []
+    case .idle:
+      switch key {
+      case .enter: return startTest()
+      case .escape: go(to: .credentials)
+      default: break
+      }
+    case .passed:
+      switch key {
+      case .enter: enterSave(despiteFailedTest: false)
+      case .escape: go(to: .credentials)
+      default: break
+      }
+    case .failed(_, let verdict):
+      let choices = TestFailureAction.choices(for: verdict)
+      switch key {
+      case .up, .backTab:
+        test.failureFocus = (test.failureFocus + choices.count - 1) % choices.count
+      case .down, .tab:
+        test.failureFocus = (test.failureFocus + 1) % choices.count
+      case .escape:
+        go(to: .credentials)
+      case .enter:
+        switch choices[min(test.failureFocus, choices.count - 1)] {
+        case .retry:
+          return startTest()
+        case .editCredentials:
+          credentials.focus = .password
+          go(to: .credentials)
+        case .editInstance:
+          go(to: .instance)
+        case .saveAnyway:
+          enterSave(despiteFailedTest: true)
+        }
+      default:
+        break
+      }
+    }
+    return []
+  }
+
+  private mutating func startTest() -> [WizardEffect] {
+    guard let draft = connectionDraft else {
+      go(to: .instance)
+      return []
+    }
+    test = TestStep(status: .testing(draft))
+    activity = Activity(kind: .test)
+    return [.testConnection(draft)]
+  }
+
+  mutating func testFinished(_ outcome: TestOutcome) -> [WizardEffect] {
+    guard activity?.kind == .test, case .testing(let draft) = test.status else { return [] }
+    activity = nil
+    switch outcome {
+    case .passed(let report): test.status = .passed(draft, report)
+    case .failed(let verdict): test.status = .failed(draft, verdict)
+    }
+    test.failureFocus = 0
+    return []
+  }
+}

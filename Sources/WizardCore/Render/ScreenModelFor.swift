@@ -1,0 +1,33 @@
+/// The screen model of the current screen, with the help overlay and the quit dialog on top.
+///
+/// Cheap enough to call after every keystroke: no formatters, no regular expressions.
+public func screenModel(for state: WizardState) -> ScreenModel {
+  var model: ScreenModel
+  switch state.screen {
+  case .welcome: model = state.welcomeScreen()
+  case .pickProfile: model = state.pickerScreen()
+  case .instance: model = state.instanceScreen()
+  case .authType: model = state.authTypeScreen()
+  case .credentials: model = state.credentialsScreen()
+  case .test: model = state.testScreen()
+  case .save: model = state.saveScreen()
+  case .done: model = state.doneScreen()
+  }
+  if let number = state.screen.stepNumber { model.step = "Step \(number) of \(WizardScreen.stepCount)" }
+  if let running = state.activity, var progress = model.progress {
+    progress.elapsedSeconds = running.elapsedSeconds
+    progress.frame = running.frame
+    model.progress = progress
+  }
+  if state.isHelpShown {
+    model.help = HelpOverlay(title: "Help: " + model.title, lines: HelpText.lines(for: state.screen))
+    model.hints = [KeyHint("Any key", "Close help")]
+  }
+  if state.isQuitDialogShown {
+    model.dialog = Dialog(
+      title: "Quit without saving?",
+      lines: ["Nothing has been saved yet; what you typed will be lost."],
+      options: [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
+  }
+  return model
+}

@@ -1,0 +1,113 @@
+extension WizardState {
+  func instanceScreen() -> ScreenModel {
+    var field = FieldModel(
+      label: "Instance", display: DisplayText.maskingURLPassword(DisplayText.sanitised(instance.input.text)),
+      cursor: instance.input.cursor,
+      placeholder: "dev12345")
+    if let error = instance.error {
+      field.error = error.message
+    } else if instance.input.text.isEmpty {
+      field.note = "e.g. dev12345, itsm.example.com or a URL from the browser"
+    } else {
+      switch instance.normalised {
+      case .success(let address):
+        field.note = "→ " + address.display
+        field.noteStyle = .success
+      case .failure(let error):
+        field.note = error.message
+        field.noteStyle = .warning
+      }
+    }
+    var messages: [ScreenMessage] = []
+    var progress: ScreenProgress?
+    var hints = [KeyHint("Enter", "Check address"), Hints.back, Hints.help, Hints.quit]
+    switch instance.probe {
+    case .idle:
+      break
+    case .probing(let address):
+      progress = ScreenProgress(label: "Contacting \(address.address)…")
+      hints = [Hints.cancel, Hints.quit]
+    case .finished(let address, let outcome):
+      let message = Self.probeMessage(outcome, address: address)
+      messages.append(message)
+      let continueLabel = message.kind == .success ? "Continue" : "Continue anyway"
+      hints = [KeyHint("Enter", continueLabel), KeyHint("Esc", "Edit"), Hints.help, Hints.quit]
+    }
+    return ScreenModel(
+      id: "instance", title: "Instance address",
+      intro: [
+        "Type your ServiceNow instance: its name (dev12345), its address "
+          + "(dev12345.service-now.com) or a URL copied from the browser."
+      ],
+      items: [.field(field)], focus: 0, messages: messages, progress: progress, hints: hints)
+  }
+
+  static func probeMessage(_ outcome: ProbeOutcome, address: NormalisedInstance) -> ScreenMessage {
+    switch outcome {
+    case .reachable:
+      return ScreenMessage(
+        kind: .success, title: "A ServiceNow instance answers at \(address.address).",
+        lines: ["Press Enter to choose how to sign in."])
+    case .hibernating:
+      return ScreenMessage(
+        kind: .warning, title: "The instance is hibernating.",
+        lines: [
+          "Developer instances sleep when unused for a while. To wake it, sign",
+          "in at developer.servicenow.com and choose Wake up instance; it takes",
+          "a few minutes. Then press Esc and Enter to check again.",
+        ])
+    case .notServiceNow(let verdict):
+      return ScreenMessage(
+        kind: .warning, title: "This does not look like a ServiceNow instance.",
+        lines: [verdict.summary] + verdict.remedies)
+    case .unreachable(let verdict):
+      return ScreenMessage(kind: .error, title: verdict.summary, lines: verdict.remedies)
+    }
+  }
+
+  func authTypeScreen() -> ScreenModel {
+    let kinds = AuthKind.allCases
+    return ScreenModel(
+      id: "auth-type", title: "How should snowgate sign in?",
+      intro: [
+        "Basic works wherever the instance allows it. OAuth arrives in the next snowgate "
+          + "release; its choices are listed so you can plan."
+      ],
+      items: kinds.map { kind in
+        .choice(
+          ChoiceModel(
+            label: kind.title,
+            detail: kind.isAvailable ? kind.explanation : "Next release. " + kind.explanation,
+            isEnabled: kind.isAvailable, isSelected: authType.selected == kind))
+      },
+      focus: kinds.firstIndex(of: authType.focus),
+      hints: [Hints.move, Hints.choose, Hints.back, Hints.help, Hints.quit])
+  }
+
+  func credentialsScreen() -> ScreenModel {
+    let revealed = credentials.isPasswordRevealed
+    let password = credentials.password
+    let username = FieldModel(
+      label: "User name", display: DisplayText.sanitised(credentials.username.text),
+      cursor: credentials.username.cursor, placeholder: "admin", error: credentials.usernameError)
+    let passwordField = FieldModel(
+      label: "Password",
+      display: revealed
+        ? DisplayText.sanitised(password.secret.revealed) : DisplayText.bullets(password.secret.count),
+      cursor: password.cursor, isSecret: true, isRevealed: revealed,
+      note: revealed ? "Shown until you press Ctrl-R or leave this screen." : nil,
+      error: credentials.passwordError)
+    return ScreenModel(
+      id: "credentials", title: "Sign in with Basic auth",
+      intro: [
+        "snowgate sends these with every request to the instance. An integration user with "
+          + "just the roles it needs is safer than an admin."
+      ],
+      items: [.field(username), .field(passwordField)],
+      focus: credentials.focus == .username ? 0 : 1,
+      hints: [
+        KeyHint("Tab", "Next"), KeyHint("Ctrl-R", revealed ? "Hide" : "Show"), KeyHint("Enter", "Continue"),
+        Hints.back, Hints.help,
+      ])
+  }
+}

@@ -1,0 +1,90 @@
+extension WizardState {
+  func welcomeScreen() -> ScreenModel {
+    let hasSaved = !savedProfiles.isEmpty
+    let count = savedProfiles.count
+    let choices: [(WelcomeChoice, ChoiceModel)] = [
+      (
+        .newConnection,
+        ChoiceModel(label: "Set up a new connection", detail: "Address, sign-in, a test, a name.")
+      ),
+      (
+        .editSaved,
+        ChoiceModel(
+          label: "Edit or resume a saved connection",
+          detail: hasSaved
+            ? "Change or finish one (\(count) saved)." : "No saved connections yet.",
+          isEnabled: hasSaved)
+      ),
+      (
+        .diagnoseSaved,
+        ChoiceModel(
+          label: "Diagnose a saved connection",
+          detail: hasSaved ? "Find out why one fails." : "No saved connections yet.",
+          isEnabled: hasSaved)
+      ),
+      (.quit, ChoiceModel(label: "Quit", detail: "Leave without changing anything.")),
+    ]
+    return ScreenModel(
+      id: "welcome", title: "Welcome to snowgate",
+      intro: [
+        "snowgate connects this terminal to a ServiceNow instance, checks that the connection "
+          + "works and saves it for scripts and support staff."
+      ],
+      items: choices.map { .choice($0.1) },
+      focus: choices.firstIndex { $0.0 == welcome.focus },
+      hints: [Hints.move, Hints.choose, Hints.help, KeyHint("Esc", "Quit")])
+  }
+
+  func pickerScreen() -> ScreenModel {
+    let isEdit = picker.purpose == .edit
+    var messages: [ScreenMessage] = []
+    if let failure = picker.failure {
+      messages.append(ScreenMessage(kind: .error, title: failure.summary, lines: failure.remedies))
+    }
+    var progress: ScreenProgress?
+    if picker.isLoading, savedProfiles.indices.contains(picker.focus) {
+      progress = ScreenProgress(label: "Loading \(savedProfiles[picker.focus].name)…")
+    }
+    return ScreenModel(
+      id: isEdit ? "pick-edit" : "pick-diagnose",
+      title: isEdit ? "Edit or resume a saved connection" : "Diagnose a saved connection",
+      intro: isEdit
+        ? ["Pick a connection; its screens open with what was saved."]
+        : ["Pick a connection; snowgate checks it step by step and says what to fix."],
+      items: savedProfiles.map { profile in
+        var detail = profile.instance
+        if let kind = profile.authKind { detail += " · " + (kind == .basic ? "Basic" : kind.title) }
+        if !profile.isComplete { detail += " · unfinished" }
+        return .choice(ChoiceModel(label: profile.name, detail: detail))
+      },
+      focus: savedProfiles.isEmpty ? nil : picker.focus,
+      messages: messages,
+      progress: progress,
+      hints: picker.isLoading
+        ? [Hints.cancel, Hints.quit]
+        : [Hints.move, KeyHint("Enter", isEdit ? "Open" : "Diagnose"), Hints.back, Hints.help])
+  }
+
+  func doneScreen() -> ScreenModel {
+    let name = done?.profileName ?? save.name.text
+    var items: [ScreenItem] = [
+      .text("What next:", .emphasis),
+      .text("  snowgate check \(name)   checks it and explains any problem", .normal),
+    ]
+    if let kind = done?.authKind, kind != .basic {
+      items.append(.text("  snowgate token \(name)   prints an access token for scripts", .normal))
+    }
+    items.append(.text("  snowgate setup \(name)   changes it later", .normal))
+    var messages: [ScreenMessage] = []
+    if save.isDespiteFailedTest {
+      messages.append(
+        ScreenMessage(
+          kind: .warning, title: "Saved, but the connection test failed.",
+          lines: ["Run snowgate check \(name) once the problem is fixed."]))
+    }
+    return ScreenModel(
+      id: "done", title: "Connection saved",
+      intro: ["\(name) is saved in \(done?.location ?? "the configuration")."],
+      items: items, messages: messages, hints: [KeyHint("Enter", "Finish")])
+  }
+}
