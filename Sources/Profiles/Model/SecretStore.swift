@@ -39,7 +39,8 @@ public enum SecretStore: Equatable, Sendable, Codable {
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container,
-        debugDescription: "\"\(kind)\" is not a secret store snowgate knows (file, command, environment, ask)")
+        debugDescription: "\"\(kind)\" is not a secret store snowgate knows (file, command, environment, ask)"
+      )
     }
   }
 

@@ -55,7 +55,8 @@ public struct ProfileStore: Sendable {
       return URL(fileURLWithPath: folder, isDirectory: true)
     }
     if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-      return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("snowgate", isDirectory: true)
+      return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent(
+        "snowgate", isDirectory: true)
     }
     guard let home = environment["HOME"], !home.isEmpty else { throw ProfileStoreError.noConfigurationFolder }
     return URL(fileURLWithPath: home, isDirectory: true)
@@ -389,7 +390,8 @@ public struct ProfileStore: Sendable {
       try FileManager.default.createDirectory(
         atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
-      throw ProfileStoreError.fileSystem(path: path, action: "create the folder", reason: "\(error.localizedDescription)")
+      throw ProfileStoreError.fileSystem(
+        path: path, action: "create the folder", reason: "\(error.localizedDescription)")
     }
     chmod(path, 0o700)
   }
@@ -400,7 +402,8 @@ public struct ProfileStore: Sendable {
     else {
       throw ProfileStoreError.invalidProfile(
         name: profile.name,
-        reason: "its instance URL must start with https:// and name a host, like https://dev12345.service-now.com.")
+        reason:
+          "its instance URL must start with https:// and name a host, like https://dev12345.service-now.com.")
     }
     if case .command(let argv) = profile.secretStore, argv.first?.isEmpty ?? true {
       throw ProfileStoreError.invalidProfile(

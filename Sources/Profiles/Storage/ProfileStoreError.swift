@@ -54,7 +54,8 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
         + "belongs to you and has free space, or choose another folder with SNOWGATE_CONFIG_DIR."
     case .secretCommandFailed(let command, let kind, let problem):
       let what = "The command that should print the \(kind.displayName) (\(command))"
-      let tail = "Run it yourself to see its message, or set \(kind.environmentVariable ?? "the secret") "
+      let tail =
+        "Run it yourself to see its message, or set \(kind.environmentVariable ?? "the secret") "
         + "in the environment instead."
       switch problem {
       case .notFound:
