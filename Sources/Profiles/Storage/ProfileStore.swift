@@ -87,6 +87,44 @@ public struct ProfileStore: Sendable {
     try readCredentials()?.profiles[name]
   }
 
+  /// The profiles for a listing, with token expiry but never a secret.
+  ///
+  /// Throws only when config.json is unreadable; a credentials problem is reported in the result.
+  public func listing() throws -> ProfileListing {
+    let config = try load()
+    var credentials: CredentialsFile?
+    var problem: String?
+    do {
+      credentials = try readCredentials()
+    } catch {
+      problem = error.localizedDescription
+    }
+    let profiles = config.profiles.map { profile in
+      let stored = credentials?.profiles[profile.name]
+      return ProfileSummary(
+        name: profile.name, instanceURL: profile.instanceURL, authType: profile.authType,
+        isDefault: profile.name == config.defaultProfile, secretStore: profile.secretStore.summary,
+        accessTokenExpiresAt: stored?.accessToken == nil ? nil : stored?.accessTokenExpiresAt,
+        refreshTokenExpiresAt: stored?.refreshToken == nil ? nil : stored?.refreshTokenExpiresAt,
+        hasRefreshToken: stored?.refreshToken != nil)
+    }
+    return ProfileListing(profiles: profiles, drafts: config.drafts.map(\.name), credentialsProblem: problem)
+  }
+
+  /// `secrets(for:environment:)` off the Swift concurrency pool.
+  ///
+  /// A secret command may run for up to `secretCommandTimeout` (a passphrase prompt), which must
+  /// not hold one of the few cooperative threads the screen needs.
+  public func resolveSecrets(for profile: Profile, environment: [String: String]) async throws
+    -> ResolvedSecrets
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        continuation.resume(with: Result { try self.secrets(for: profile, environment: environment) })
+      }
+    }
+  }
+
   /// The secrets `profile` should use now: the environment first, then its store.
   ///
   /// - file: credentials.json.

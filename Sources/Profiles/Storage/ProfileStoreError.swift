@@ -18,6 +18,8 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
   case draftNotFound(String)
   /// A profile is not valid for another reason (e.g. an empty secret command).
   case invalidProfile(name: String, reason: String)
+  /// The `--store` flag is not one snowgate knows, or its command is empty or badly quoted.
+  case invalidStoreFlag(String)
   /// No folder for the configuration could be worked out.
   case noConfigurationFolder
   /// A file system call failed.
@@ -46,6 +48,10 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
       return "There is no half-finished setup named \"\(name)\"."
     case .invalidProfile(let name, let reason):
       return "The profile \"\(name)\" cannot be saved: \(reason)"
+    case .invalidStoreFlag(let text):
+      return "\"\(text)\" is not a place for secrets snowgate knows. Use --store file, --store env, "
+        + "--store ask, or --store command:'pass show servicenow/prod' (a command that prints the "
+        + "secret; quotes must be closed)."
     case .noConfigurationFolder:
       return "snowgate cannot tell where to keep its configuration: HOME is not set. "
         + "Set HOME, or choose a folder with SNOWGATE_CONFIG_DIR."
