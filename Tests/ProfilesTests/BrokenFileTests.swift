@@ -20,6 +20,14 @@ import Testing
         + "\"createdAt\": \"2027-01-01T00:00:00Z\", \"updatedAt\": \"2027-01-01T00:00:00Z\"}]}",
       "profiles[0].authType"
     ),
+    (
+      "{\"version\": 1, \"drafts\": [], \"profiles\": [{\"name\": \"a\", \"instanceURL\": \"https://a.b\", "
+        + "\"authType\": \"basic\", \"secretStore\": {\"kind\": \"file\"}, "
+        + "\"createdAt\": \"yesterday\", \"updatedAt\": \"2027-01-01T00:00:00Z\"}]}",
+      "ISO8601"
+    ),
+    ("[1, 2]", "not a JSON object"),
+    ("", "not valid JSON"),
   ]
 
   @Test(arguments: brokenConfigs)

@@ -35,7 +35,7 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
         + "Fix it by hand, or let snowgate move it aside (it is kept as \(name).broken-TIMESTAMP) "
         + "and save again."
     case .credentialsTooOpen(let path, let mode):
-      return "\(path) can be read by other users (its mode is \(String(mode, radix: 8))), "
+      return "\(path) can be read by other users (its mode is 0\(String(mode, radix: 8))), "
         + "so snowgate will not use it. Make it private with: chmod 600 \(path)"
     case .invalidName(let name, let reason):
       return "\"\(name)\" cannot be a profile name. \(reason)"

@@ -69,8 +69,11 @@ enum StoreCoding {
       let owner = context.codingPath.isEmpty ? "the top level" : place(context.codingPath)
       return "\(owner) has no \"\(key.stringValue)\" field."
     case .dataCorrupted(let context):
-      if context.codingPath.isEmpty { return "it is not valid JSON." }
-      return "\(place(context.codingPath)) is wrong: \(context.debugDescription)."
+      let detail = context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+      if context.codingPath.isEmpty {
+        return detail.contains("not valid JSON") ? "it is not valid JSON." : "a value is wrong: \(detail)."
+      }
+      return "\(place(context.codingPath)) is wrong: \(detail)."
     @unknown default:
       return "it is not in the expected format."
     }
