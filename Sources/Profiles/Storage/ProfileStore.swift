@@ -87,6 +87,24 @@ public struct ProfileStore: Sendable {
     try readCredentials()?.profiles[name]
   }
 
+  /// What keeps the store from being written, one error per file (empty when all is well).
+  ///
+  /// The save screen and `check` call this first: an `.unreadable` file can be offered to
+  /// `moveAside(_:)` (with the user's consent), a `.credentialsTooOpen` one needs `chmod 600`.
+  public func fileProblems() -> [ProfileStoreError] {
+    var problems: [ProfileStoreError] = []
+    for read in [{ _ = try readConfig() }, { _ = try readCredentials() }] {
+      do {
+        try read()
+      } catch let error as ProfileStoreError {
+        problems.append(error)
+      } catch {
+        problems.append(.fileSystem(path: directory.path, action: "read", reason: "\(error)"))
+      }
+    }
+    return problems
+  }
+
   /// The profiles for a listing, with token expiry but never a secret.
   ///
   /// Throws only when config.json is unreadable; a credentials problem is reported in the result.
