@@ -39,6 +39,10 @@ import Testing
         let password = try #require(Self.counter(try store.storedCredentials(for: "crash")?.password))
         // Secrets are written before the config that names them: equal, or one save ahead.
         #expect(password == saved || password == saved + 1, "config \(saved), credentials \(password)")
+        // A token is stored after its save; the next save replaces the entry without one.
+        if let token = Self.counter(try store.storedCredentials(for: "crash")?.accessToken) {
+          #expect(token == saved && password == saved, "config \(saved), token \(token)")
+        }
         #expect(saved >= last)
         if saved > last { progressed += 1 }
         last = saved

@@ -1,7 +1,7 @@
 // A writer process for ProfilesTests: saves profiles as fast as it can so the tests can kill it
 // at a random moment or run two at once. Not part of snowgate.
 //
-//   profile-writer crash DIR            save profile "crash" forever, counter +1 each time
+//   profile-writer crash DIR            forever: save profile "crash" (counter +1), then store a token
 //   profile-writer many DIR PREFIX N    save PREFIX-0 … PREFIX-(N-1) once each, then exit
 //
 // It prints "ready" on stdout once the store is set up, so the test can time its kill.
@@ -45,6 +45,9 @@ do {
     while true {
       counter += 1
       try store.save(profile: profile("crash", counter: counter), secrets: secrets(counter: counter))
+      try store.updateTokens(
+        profile: "crash",
+        IssuedTokens(accessToken: StoredSecret("S3CR3T-access-\(counter)"), accessTokenExpiresAt: Date()))
     }
   case "many" where arguments.count == 5:
     let prefix = arguments[3]
