@@ -27,7 +27,8 @@ let package = Package(
     .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator"]),
     .testTarget(
       name: "DiagnosisTests", dependencies: ["Diagnosis", "ServiceNowClient", "Simulator"]),
-    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient"]),
+    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "profile-writer"]),
+    .executableTarget(name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw"]),
     .testTarget(name: "AppTests", dependencies: ["App"]),

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Tokens the instance just issued, to be written back with `updateTokens(profile:_:)`.
+public struct IssuedTokens: Equatable, Sendable {
+  public var accessToken: StoredSecret
+  public var accessTokenExpiresAt: Date?
+  /// The new refresh token, or nil when the answer had none (the stored one is kept).
+  public var refreshToken: StoredSecret?
+  public var refreshTokenExpiresAt: Date?
+
+  public init(
+    accessToken: StoredSecret, accessTokenExpiresAt: Date?, refreshToken: StoredSecret? = nil,
+    refreshTokenExpiresAt: Date? = nil
+  ) {
+    self.accessToken = accessToken
+    self.accessTokenExpiresAt = accessTokenExpiresAt
+    self.refreshToken = refreshToken
+    self.refreshTokenExpiresAt = refreshTokenExpiresAt
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A saved connection to one ServiceNow instance: everything except the secrets.
+///
+/// This is what config.json holds per profile; secrets are in credentials.json or wherever
+/// `secretStore` says.
+public struct Profile: Codable, Equatable, Sendable {
+  /// The name scripts use (`snowgate token NAME`); see `ProfileName` for the rules.
+  public var name: String
+  /// The instance, e.g. `https://dev12345.service-now.com`.
+  public var instanceURL: URL
+  /// The REST API version to use (`v2`), or nil for the unversioned paths.
+  public var apiVersion: String?
+  /// How the profile signs in.
+  public var authType: AuthType
+  /// The OAuth client ID (OAuth only).
+  public var clientID: String?
+  /// The user name (Basic and the password grant).
+  public var username: String?
+  /// The OAuth scope; nil or empty means none is sent.
+  public var scope: String?
+  /// The redirect URI registered for the authorization code grant.
+  public var redirectURI: String?
+  /// Where the secrets live.
+  public var secretStore: SecretStore
+  /// When the profile was first saved (set by the store).
+  public var createdAt: Date
+  /// When the profile was last saved (set by the store; token refreshes do not count).
+  public var updatedAt: Date
+
+  /// Creates a profile; the store replaces both dates when it saves.
+  public init(
+    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthType,
+    clientID: String? = nil, username: String? = nil, scope: String? = nil,
+    redirectURI: String? = nil, secretStore: SecretStore = .file,
+    createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
+  ) {
+    self.name = name
+    self.instanceURL = instanceURL
+    self.apiVersion = apiVersion
+    self.authType = authType
+    self.clientID = clientID
+    self.username = username
+    self.scope = scope
+    self.redirectURI = redirectURI
+    self.secretStore = secretStore
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A setup the user left after the instance step, kept so it can be resumed.
+///
+/// Drafts hold no secrets: whatever was typed as a secret is asked again on resume.
+public struct SetupDraft: Codable, Equatable, Sendable {
+  /// The name the profile will get (the wizard proposes one from the instance host).
+  public var name: String
+  /// The instance the user entered.
+  public var instanceURL: URL
+  public var apiVersion: String?
+  public var authType: AuthType?
+  public var clientID: String?
+  public var username: String?
+  public var scope: String?
+  public var redirectURI: String?
+  public var secretStore: SecretStore?
+  /// When the draft was last saved (set by the store).
+  public var updatedAt: Date
+
+  /// Creates a draft; the store sets `updatedAt` when it saves.
+  public init(
+    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthType? = nil,
+    clientID: String? = nil, username: String? = nil, scope: String? = nil,
+    redirectURI: String? = nil, secretStore: SecretStore? = nil,
+    updatedAt: Date = Date(timeIntervalSince1970: 0)
+  ) {
+    self.name = name
+    self.instanceURL = instanceURL
+    self.apiVersion = apiVersion
+    self.authType = authType
+    self.clientID = clientID
+    self.username = username
+    self.scope = scope
+    self.redirectURI = redirectURI
+    self.secretStore = secretStore
+    self.updatedAt = updatedAt
+  }
+}

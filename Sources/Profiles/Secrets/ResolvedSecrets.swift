@@ -1,0 +1,77 @@
+import Foundation
+
+/// The secrets a profile can use right now, after the environment had its say.
+///
+/// Environment variables win over stored values; `shadowed` lists the kinds where a stored
+/// value exists but an environment variable is used instead, so `check` and `setup` can warn
+/// that what they test is not what is saved.
+public struct ResolvedSecrets: Equatable, Sendable {
+  public var password: StoredSecret?
+  public var clientSecret: StoredSecret?
+  public var refreshToken: StoredSecret?
+  public var refreshTokenExpiresAt: Date?
+  public var accessToken: StoredSecret?
+  public var accessTokenExpiresAt: Date?
+  /// Where each secret that has a value came from (and `.mustAsk` for those to ask for).
+  public var sources: [SecretKind: SecretSource]
+  /// Kinds whose stored value is hidden by an environment variable, in `SecretKind` order.
+  public var shadowed: [SecretKind]
+
+  public init(
+    password: StoredSecret? = nil, clientSecret: StoredSecret? = nil, refreshToken: StoredSecret? = nil,
+    refreshTokenExpiresAt: Date? = nil, accessToken: StoredSecret? = nil,
+    accessTokenExpiresAt: Date? = nil, sources: [SecretKind: SecretSource] = [:],
+    shadowed: [SecretKind] = []
+  ) {
+    self.password = password
+    self.clientSecret = clientSecret
+    self.refreshToken = refreshToken
+    self.refreshTokenExpiresAt = refreshTokenExpiresAt
+    self.accessToken = accessToken
+    self.accessTokenExpiresAt = accessTokenExpiresAt
+    self.sources = sources
+    self.shadowed = shadowed
+  }
+
+  /// The secret of one kind, if there is one.
+  public subscript(kind: SecretKind) -> StoredSecret? {
+    switch kind {
+    case .password: password
+    case .clientSecret: clientSecret
+    case .refreshToken: refreshToken
+    case .accessToken: accessToken
+    }
+  }
+
+  /// Kinds the caller must ask the user for (the `ask` store), in `SecretKind` order.
+  public var mustAsk: [SecretKind] {
+    sources.filter { $0.value == .mustAsk }.map(\.key).sorted()
+  }
+
+  /// One sentence per shadowed secret, e.g. "SNOWGATE_PASSWORD is set, so it is used instead
+  /// of the password saved in the credentials file."
+  public func shadowingNotes(store: SecretStore) -> [String] {
+    shadowed.map { kind in
+      let variable = kind.environmentVariable ?? kind.displayName
+      let replaced =
+        switch store {
+        case .command: "the \(kind.displayName) the profile's command would print"
+        default: "the \(kind.displayName) saved in the credentials file"
+        }
+      return "\(variable) is set, so it is used instead of \(replaced)."
+    }
+  }
+}
+
+extension ResolvedSecrets {
+  /// Records a user secret and where it came from.
+  mutating func set(_ kind: SecretKind, _ value: StoredSecret, from source: SecretSource) {
+    switch kind {
+    case .password: password = value
+    case .clientSecret: clientSecret = value
+    case .refreshToken: refreshToken = value
+    case .accessToken: accessToken = value
+    }
+    sources[kind] = source
+  }
+}

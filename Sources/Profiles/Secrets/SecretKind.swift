@@ -1,0 +1,41 @@
+/// One kind of secret a profile can need.
+public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
+  case password
+  case clientSecret
+  case refreshToken
+  case accessToken
+
+  /// The environment variable that overrides a stored secret of this kind, if there is one.
+  public var environmentVariable: String? {
+    switch self {
+    case .password: "SNOWGATE_PASSWORD"
+    case .clientSecret: "SNOWGATE_CLIENT_SECRET"
+    case .refreshToken: "SNOWGATE_REFRESH_TOKEN"
+    case .accessToken: nil
+    }
+  }
+
+  /// The name an external secret command receives for this kind (`{secret}` and `SNOWGATE_SECRET_KIND`).
+  public var commandName: String {
+    switch self {
+    case .password: "password"
+    case .clientSecret: "client_secret"
+    case .refreshToken: "refresh_token"
+    case .accessToken: "access_token"
+    }
+  }
+
+  /// Words for people: "password", "client secret", …
+  public var displayName: String {
+    switch self {
+    case .password: "password"
+    case .clientSecret: "client secret"
+    case .refreshToken: "refresh token"
+    case .accessToken: "access token"
+    }
+  }
+
+  public static func < (lhs: SecretKind, rhs: SecretKind) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}

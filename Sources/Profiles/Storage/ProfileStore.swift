@@ -1,0 +1,475 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Saved profiles and their secrets, kept so that nothing is lost.
+///
+/// Two files live in one folder: `config.json` (everything but secrets) and `credentials.json`
+/// (mode 0600, folder 0700). Every change is a read-modify-write under an exclusive lock on
+/// `.lock`, so concurrent snowgate processes each keep what they saved, and every file is
+/// replaced atomically, so a crash leaves the old or the new file. A file that cannot be
+/// understood is never overwritten: operations throw `ProfileStoreError.unreadable` until the
+/// caller chooses `moveAside(_:)`.
+///
+/// The store keeps no state in memory; each call reads the files again, so a value is safe to
+/// share between tasks and processes.
+public struct ProfileStore: Sendable {
+  /// The folder holding the files.
+  public let directory: URL
+  /// How long an external secret command may run before it is stopped.
+  public var secretCommandTimeout: TimeInterval
+  private let now: @Sendable () -> Date
+
+  static let configName = "config.json"
+  static let credentialsName = "credentials.json"
+  static let lockName = ".lock"
+
+  /// A store in `directory`; `now` stamps saves and names moved-aside files.
+  public init(
+    directory: URL, secretCommandTimeout: TimeInterval = 30,
+    now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.directory = directory
+    self.secretCommandTimeout = secretCommandTimeout
+    self.now = now
+  }
+
+  /// A store in the folder the environment chooses (see `directory(environment:)`).
+  public init(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    secretCommandTimeout: TimeInterval = 30, now: @escaping @Sendable () -> Date = { Date() }
+  ) throws {
+    self.init(
+      directory: try Self.directory(environment: environment), secretCommandTimeout: secretCommandTimeout,
+      now: now)
+  }
+
+  /// `$SNOWGATE_CONFIG_DIR`, else `$XDG_CONFIG_HOME/snowgate` (when absolute, as the XDG spec
+  /// requires), else `$HOME/.config/snowgate`.
+  public static func directory(environment: [String: String]) throws -> URL {
+    if let folder = environment["SNOWGATE_CONFIG_DIR"], !folder.isEmpty {
+      return URL(fileURLWithPath: folder, isDirectory: true)
+    }
+    if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+      return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent(
+        "snowgate", isDirectory: true)
+    }
+    guard let home = environment["HOME"], !home.isEmpty else { throw ProfileStoreError.noConfigurationFolder }
+    return URL(fileURLWithPath: home, isDirectory: true)
+      .appendingPathComponent(".config", isDirectory: true)
+      .appendingPathComponent("snowgate", isDirectory: true)
+  }
+
+  /// config.json.
+  public var configURL: URL { directory.appendingPathComponent(Self.configName) }
+  /// credentials.json.
+  public var credentialsURL: URL { directory.appendingPathComponent(Self.credentialsName) }
+  private var lockPath: String { directory.appendingPathComponent(Self.lockName).path }
+
+  // MARK: Reading
+
+  /// The saved configuration; an empty one when nothing was saved yet.
+  ///
+  /// Throws `unreadable` when config.json exists but cannot be understood.
+  public func load() throws -> Config {
+    try readConfig() ?? Config()
+  }
+
+  /// The secrets of `name` as credentials.json holds them (nil when it holds none).
+  ///
+  /// For listings such as `snowgate profiles` (token expiry); use `secrets(for:environment:)`
+  /// to get the secrets a connection should use.
+  public func storedCredentials(for name: String) throws -> StoredCredentials? {
+    try readCredentials()?.profiles[name]
+  }
+
+  /// What keeps the store from being written, one error per file (empty when all is well).
+  ///
+  /// The save screen and `check` call this first: an `.unreadable` file can be offered to
+  /// `moveAside(_:)` (with the user's consent), a `.credentialsTooOpen` one needs `chmod 600`.
+  public func fileProblems() -> [ProfileStoreError] {
+    var problems: [ProfileStoreError] = []
+    for read in [{ _ = try readConfig() }, { _ = try readCredentials() }] {
+      do {
+        try read()
+      } catch let error as ProfileStoreError {
+        problems.append(error)
+      } catch {
+        problems.append(.fileSystem(path: directory.path, action: "read", reason: "\(error)"))
+      }
+    }
+    return problems
+  }
+
+  /// The profiles for a listing, with token expiry but never a secret.
+  ///
+  /// Throws only when config.json is unreadable; a credentials problem is reported in the result.
+  public func listing() throws -> ProfileListing {
+    let config = try load()
+    var credentials: CredentialsFile?
+    var problem: String?
+    do {
+      credentials = try readCredentials()
+    } catch {
+      problem = error.localizedDescription
+    }
+    let profiles = config.profiles.map { profile in
+      let stored = credentials?.profiles[profile.name]
+      return ProfileSummary(
+        name: profile.name, instanceURL: profile.instanceURL, authType: profile.authType,
+        isDefault: profile.name == config.defaultProfile, secretStore: profile.secretStore.summary,
+        accessTokenExpiresAt: stored?.accessToken == nil ? nil : stored?.accessTokenExpiresAt,
+        refreshTokenExpiresAt: stored?.refreshToken == nil ? nil : stored?.refreshTokenExpiresAt,
+        hasRefreshToken: stored?.refreshToken != nil)
+    }
+    return ProfileListing(profiles: profiles, drafts: config.drafts.map(\.name), credentialsProblem: problem)
+  }
+
+  /// `secrets(for:environment:)` off the Swift concurrency pool.
+  ///
+  /// A secret command may run for up to `secretCommandTimeout` (a passphrase prompt), which must
+  /// not hold one of the few cooperative threads the screen needs.
+  public func resolveSecrets(for profile: Profile, environment: [String: String]) async throws
+    -> ResolvedSecrets
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        continuation.resume(with: Result { try self.secrets(for: profile, environment: environment) })
+      }
+    }
+  }
+
+  /// The secrets `profile` should use now: the environment first, then its store.
+  ///
+  /// - file: credentials.json.
+  /// - command: the profile's command, run once per secret the auth type needs (not for those
+  ///   the environment supplies); issued tokens come from credentials.json.
+  /// - environment: only `SNOWGATE_PASSWORD`, `SNOWGATE_CLIENT_SECRET`, `SNOWGATE_REFRESH_TOKEN`.
+  /// - ask: nothing; the needed kinds are reported as `.mustAsk`.
+  ///
+  /// `shadowed` lists the stored secrets an environment variable hides.
+  public func secrets(for profile: Profile, environment: [String: String]) throws -> ResolvedSecrets {
+    let store = profile.secretStore
+    let stored = store.cachesIssuedTokens ? try readCredentials()?.profiles[profile.name] : nil
+    var result = ResolvedSecrets()
+    if let token = stored?.accessToken {
+      result.accessToken = token
+      result.accessTokenExpiresAt = stored?.accessTokenExpiresAt
+      result.sources[.accessToken] = .credentialsFile
+    }
+    let needed = profile.authType.userSecretKinds
+    for kind in [SecretKind.password, .clientSecret, .refreshToken] {
+      let isNeeded = needed.contains(kind)
+      let storedValue = stored.flatMap { Self.userSecret(kind, in: $0) }
+      let storeHasIt: Bool =
+        switch store {
+        case .file: storedValue != nil
+        case .command: isNeeded || storedValue != nil
+        case .environment, .ask: false
+        }
+      if let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty {
+        result.set(kind, StoredSecret(value), from: .environment(variable: variable))
+        if storeHasIt { result.shadowed.append(kind) }
+        continue
+      }
+      switch store {
+      case .file:
+        if let storedValue { result.set(kind, storedValue, from: .credentialsFile) }
+      case .command(let argv):
+        if let storedValue {
+          result.set(kind, storedValue, from: .credentialsFile)
+        } else if isNeeded {
+          let command = SecretCommand(argv: argv, timeout: secretCommandTimeout)
+          if let value = try command.run(
+            profile: profile.name, kind: kind, environment: environment, emptyIsNone: kind == .clientSecret)
+          {
+            result.set(kind, value, from: .command)
+          }
+        }
+      case .environment:
+        break
+      case .ask:
+        if isNeeded { result.sources[kind] = .mustAsk }
+      }
+      if kind == .refreshToken, result.sources[kind] == .credentialsFile {
+        result.refreshTokenExpiresAt = stored?.refreshTokenExpiresAt
+      }
+    }
+    return result
+  }
+
+  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> StoredSecret? {
+    switch kind {
+    case .password: credentials.password
+    case .clientSecret: credentials.clientSecret
+    case .refreshToken: credentials.refreshToken
+    case .accessToken: credentials.accessToken
+    }
+  }
+
+  // MARK: Changing
+
+  /// Saves `profile` (new or replacing one of the same name) with the secrets its store keeps.
+  ///
+  /// The store sets `createdAt` (kept from an existing profile) and `updatedAt`. Secrets go to
+  /// credentials.json only as `profile.secretStore` allows: all of them for `.file`, the issued
+  /// tokens for `.command`, none otherwise (and any old ones are removed). A half-finished setup
+  /// of the same name is dropped, and the first profile saved becomes the default.
+  /// - Returns: the profile as saved.
+  @discardableResult
+  public func save(profile: Profile, secrets: StoredCredentials) throws -> Profile {
+    try ProfileName.validate(profile.name)
+    try Self.check(profile)
+    let stamp = timestamp()
+    return try modify { config, credentials in
+      var saved = profile
+      saved.updatedAt = stamp
+      if let index = config.profiles.firstIndex(where: { $0.name == profile.name }) {
+        saved.createdAt = config.profiles[index].createdAt
+        config.profiles[index] = saved
+      } else {
+        saved.createdAt = stamp
+        config.profiles.append(saved)
+        config.profiles.sort { $0.name < $1.name }
+      }
+      config.drafts.removeAll { $0.name == profile.name }
+      if config.defaultProfile.flatMap(config.profile(named:)) == nil {
+        config.defaultProfile = profile.name
+      }
+      let kept: StoredCredentials =
+        switch profile.secretStore {
+        case .file: secrets
+        case .command: secrets.issuedTokensOnly
+        case .environment, .ask: StoredCredentials()
+        }
+      credentials.profiles[profile.name] = kept.isEmpty ? nil : kept
+      return saved
+    }
+  }
+
+  /// Removes a profile and its stored secrets; removing the default leaves no default.
+  public func remove(name: String) throws {
+    try modify { config, credentials in
+      guard config.profile(named: name) != nil else { throw ProfileStoreError.profileNotFound(name) }
+      config.profiles.removeAll { $0.name == name }
+      if config.defaultProfile == name { config.defaultProfile = nil }
+      credentials.profiles[name] = nil
+    }
+  }
+
+  /// Renames a profile, its secrets and the default marker; refuses a name already in use.
+  public func rename(from oldName: String, to newName: String) throws {
+    try ProfileName.validate(newName)
+    let stamp = timestamp()
+    try modify { config, credentials in
+      guard let index = config.profiles.firstIndex(where: { $0.name == oldName }) else {
+        throw ProfileStoreError.profileNotFound(oldName)
+      }
+      if oldName == newName { return }
+      guard config.profile(named: newName) == nil else { throw ProfileStoreError.nameTaken(newName) }
+      config.profiles[index].name = newName
+      config.profiles[index].updatedAt = stamp
+      config.profiles.sort { $0.name < $1.name }
+      if config.defaultProfile == oldName { config.defaultProfile = newName }
+      credentials.profiles[newName] = credentials.profiles[oldName]
+      credentials.profiles[oldName] = nil
+    }
+  }
+
+  /// Makes `name` the default profile, or clears the default when `name` is nil.
+  public func setDefault(name: String?) throws {
+    try modify { config, _ in
+      if let name, config.profile(named: name) == nil { throw ProfileStoreError.profileNotFound(name) }
+      config.defaultProfile = name
+    }
+  }
+
+  /// Keeps a half-finished setup (replacing one of the same name) so it can be resumed.
+  /// - Returns: the draft as saved, with `updatedAt` set.
+  @discardableResult
+  public func saveDraft(_ draft: SetupDraft) throws -> SetupDraft {
+    try ProfileName.validate(draft.name)
+    var saved = draft
+    saved.updatedAt = timestamp()
+    try modify { config, _ in
+      config.drafts.removeAll { $0.name == draft.name }
+      config.drafts.append(saved)
+      config.drafts.sort { $0.name < $1.name }
+    }
+    return saved
+  }
+
+  /// Forgets a half-finished setup.
+  public func removeDraft(name: String) throws {
+    try modify { config, _ in
+      guard config.draft(named: name) != nil else { throw ProfileStoreError.draftNotFound(name) }
+      config.drafts.removeAll { $0.name == name }
+    }
+  }
+
+  /// Writes tokens the instance just issued for one profile, leaving every other profile as it is.
+  ///
+  /// Reads both files afresh under the lock, so a profile another process saved a moment ago is
+  /// kept. A refresh token of nil keeps the stored one (not every refresh answer has one).
+  /// Expiry dates are stored to the second, rounded down.
+  /// - Returns: false when the profile's store keeps no tokens (`.environment`, `.ask`), so
+  ///   nothing was written.
+  @discardableResult
+  public func updateTokens(profile name: String, _ tokens: IssuedTokens) throws -> Bool {
+    try modify { config, credentials in
+      guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
+      guard profile.secretStore.cachesIssuedTokens else { return false }
+      var entry = credentials.profiles[name] ?? StoredCredentials()
+      entry.accessToken = tokens.accessToken
+      entry.accessTokenExpiresAt = tokens.accessTokenExpiresAt.map(Self.wholeSeconds)
+      if let refresh = tokens.refreshToken {
+        entry.refreshToken = refresh
+        entry.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt.map(Self.wholeSeconds)
+      }
+      credentials.profiles[name] = entry
+      return true
+    }
+  }
+
+  /// Forgets the access and refresh tokens of one profile (logout, Reset).
+  ///
+  /// For a profile set up with a pasted refresh token in the credentials file, that token goes too.
+  public func forgetTokens(profile name: String) throws {
+    try modify { config, credentials in
+      guard config.profile(named: name) != nil else { throw ProfileStoreError.profileNotFound(name) }
+      guard var entry = credentials.profiles[name] else { return }
+      entry.accessToken = nil
+      entry.accessTokenExpiresAt = nil
+      entry.refreshToken = nil
+      entry.refreshTokenExpiresAt = nil
+      credentials.profiles[name] = entry.isEmpty ? nil : entry
+    }
+  }
+
+  /// Renames an unreadable file to `NAME.broken-YYYYMMDDTHHMMSSZ` so saving can start afresh.
+  ///
+  /// Only call this when the user agreed; nothing in the store does it on its own.
+  /// - Returns: where the file is now.
+  @discardableResult
+  public func moveAside(_ file: URL) throws -> URL {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+    let base = file.path + ".broken-" + formatter.string(from: now())
+    try ensureDirectory()
+    return try FileLock.withLock(lockPath) {
+      var target = base
+      var counter = 2
+      while FileManager.default.fileExists(atPath: target) {
+        target = base + "-\(counter)"
+        counter += 1
+      }
+      try AtomicFile.move(file.path, to: target)
+      return URL(fileURLWithPath: target)
+    }
+  }
+
+  // MARK: Internals
+
+  /// One locked read-modify-write of both files.
+  ///
+  /// Secrets are written in up to three steps so that, whenever config.json names a profile,
+  /// credentials.json holds its secrets: first credentials with every new entry added and
+  /// nothing removed, then config.json, then credentials without the entries no profile uses.
+  /// Entries orphaned by an earlier crash are dropped on the way.
+  private func modify<T>(_ change: (inout Config, inout CredentialsFile) throws -> T) throws -> T {
+    try ensureDirectory()
+    return try FileLock.withLock(lockPath) {
+      AtomicFile.removeLeftovers(in: directory.path, for: [Self.configName, Self.credentialsName])
+      let oldConfig = try readConfig() ?? Config()
+      let oldCredentials = try readCredentials() ?? CredentialsFile()
+      var config = oldConfig
+      var credentials = oldCredentials
+      let result = try change(&config, &credentials)
+
+      let names = Set(config.profiles.map(\.name))
+      credentials.profiles = credentials.profiles.filter { names.contains($0.key) && !$0.value.isEmpty }
+      var bridge = oldCredentials
+      for (name, entry) in credentials.profiles { bridge.profiles[name] = entry }
+
+      if bridge != oldCredentials { try writeCredentials(bridge) }
+      if config != oldConfig {
+        try AtomicFile.write(
+          StoreCoding.encode(config, path: configURL.path), to: configURL.path, mode: 0o600)
+      }
+      if credentials != bridge { try writeCredentials(credentials) }
+      return result
+    }
+  }
+
+  private func writeCredentials(_ credentials: CredentialsFile) throws {
+    try AtomicFile.write(
+      StoreCoding.encode(credentials, path: credentialsURL.path), to: credentialsURL.path, mode: 0o600)
+  }
+
+  private func readConfig() throws -> Config? {
+    let path = configURL.path
+    guard let contents = try AtomicFile.read(path) else { return nil }
+    let config = try StoreCoding.decode(Config.self, from: contents.data, path: path)
+    var seen = Set<String>()
+    for profile in config.profiles where !seen.insert(profile.name).inserted {
+      throw ProfileStoreError.unreadable(
+        path: path, problem: "two profiles are named \"\(profile.name)\".")
+    }
+    return config
+  }
+
+  private func readCredentials() throws -> CredentialsFile? {
+    let path = credentialsURL.path
+    guard let contents = try AtomicFile.read(path) else { return nil }
+    if contents.mode & 0o077 != 0 {
+      throw ProfileStoreError.credentialsTooOpen(path: path, mode: UInt16(contents.mode))
+    }
+    return try StoreCoding.decode(CredentialsFile.self, from: contents.data, path: path)
+  }
+
+  /// Creates the folder (mode 0700) when it is missing.
+  private func ensureDirectory() throws {
+    let path = directory.path
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      if isFolder.boolValue { return }
+      throw ProfileStoreError.fileSystem(
+        path: path, action: "use the folder", reason: "a file of that name is in the way")
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw ProfileStoreError.fileSystem(
+        path: path, action: "create the folder", reason: "\(error.localizedDescription)")
+    }
+    chmod(path, 0o700)
+  }
+
+  private static func check(_ profile: Profile) throws {
+    guard let scheme = profile.instanceURL.scheme?.lowercased(), scheme == "https" || scheme == "http",
+      profile.instanceURL.host != nil
+    else {
+      throw ProfileStoreError.invalidProfile(
+        name: profile.name,
+        reason:
+          "its instance URL must start with https:// and name a host, like https://dev12345.service-now.com.")
+    }
+    if case .command(let argv) = profile.secretStore, argv.first?.isEmpty ?? true {
+      throw ProfileStoreError.invalidProfile(
+        name: profile.name, reason: "its secret command is empty; give the program and its arguments.")
+    }
+  }
+
+  private func timestamp() -> Date { Self.wholeSeconds(now()) }
+
+  private static func wholeSeconds(_ date: Date) -> Date {
+    Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// JSON encoding and strict decoding of the store's two files.
+///
+/// Decoding failures become `ProfileStoreError.unreadable` with a sentence that names what is
+/// wrong and where, so the user can fix the file by hand.
+enum StoreCoding {
+  private struct VersionProbe: Decodable {
+    var version: Int?
+  }
+
+  static func encoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return encoder
+  }
+
+  static func decoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return decoder
+  }
+
+  static func encode<T: Encodable>(_ value: T, path: String) throws -> Data {
+    do {
+      var data = try encoder().encode(value)
+      data.append(0x0A)
+      return data
+    } catch {
+      throw ProfileStoreError.fileSystem(path: path, action: "encode", reason: "\(error)")
+    }
+  }
+
+  /// Decodes a versioned file, refusing unknown versions before looking at anything else.
+  static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
+    let probe: VersionProbe
+    do {
+      probe = try decoder().decode(VersionProbe.self, from: data)
+    } catch {
+      throw ProfileStoreError.unreadable(path: path, problem: describe(error))
+    }
+    guard let version = probe.version else {
+      throw ProfileStoreError.unreadable(path: path, problem: "it has no \"version\" field.")
+    }
+    guard version == Config.currentVersion else {
+      throw ProfileStoreError.unreadable(
+        path: path,
+        problem: "it has format version \(version), but this snowgate reads only version "
+          + "\(Config.currentVersion) (it was probably written by another release of snowgate).")
+    }
+    do {
+      return try decoder().decode(T.self, from: data)
+    } catch {
+      throw ProfileStoreError.unreadable(path: path, problem: describe(error))
+    }
+  }
+
+  /// A sentence for a decoding failure; never quotes values from the file (they may be secrets).
+  static func describe(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return "it is not valid JSON." }
+    switch error {
+    case .typeMismatch(let type, let context):
+      if context.codingPath.isEmpty { return "it is not a JSON object." }
+      return "\(place(context.codingPath)) should be \(typeName(type))."
+    case .valueNotFound(let type, let context):
+      return "\(place(context.codingPath)) is missing or null; it should be \(typeName(type))."
+    case .keyNotFound(let key, let context):
+      let owner = context.codingPath.isEmpty ? "the top level" : place(context.codingPath)
+      return "\(owner) has no \"\(key.stringValue)\" field."
+    case .dataCorrupted(let context):
+      let detail = context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+      if context.codingPath.isEmpty {
+        return detail.contains("not valid JSON") ? "it is not valid JSON." : "a value is wrong: \(detail)."
+      }
+      return "\(place(context.codingPath)) is wrong: \(detail)."
+    @unknown default:
+      return "it is not in the expected format."
+    }
+  }
+
+  private static func place(_ path: [any CodingKey]) -> String {
+    var text = ""
+    for key in path {
+      if let index = key.intValue {
+        text += "[\(index)]"
+      } else {
+        text += text.isEmpty ? key.stringValue : "." + key.stringValue
+      }
+    }
+    return "the value at \(text)"
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type, is URL.Type, is StoredSecret.Type: "a string"
+    case is Int.Type, is Double.Type: "a number"
+    case is Bool.Type: "true or false"
+    case is Date.Type: "a date like 2026-01-31T12:00:00Z"
+    default:
+      String(describing: type).contains("Array") ? "a list" : "an object"
+    }
+  }
+}

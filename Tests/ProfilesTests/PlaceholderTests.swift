@@ -1,5 +1,0 @@
-import XCTest
-
-final class ProfilesTestsPlaceholder: XCTestCase {
-  func testTargetBuilds() async { XCTAssertTrue(true) }
-}

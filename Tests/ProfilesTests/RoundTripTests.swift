@@ -1,0 +1,91 @@
+import Foundation
+import Profiles
+import Testing
+
+@Suite struct RoundTripTests {
+  @Test func everyProfileFieldSurvivesSaveAndLoad() throws {
+    try withTemporaryFolder { folder throws in
+      let store = Fixtures.store(folder)
+      let stores: [SecretStore] = [.file, .command(["pass", "show", "servicenow/prod"]), .environment, .ask]
+      var expected: [Profile] = []
+      for (index, authType) in AuthType.allCases.enumerated() {
+        var profile = Fixtures.profile("p\(index)-\(authType.rawValue)", authType: authType)
+        profile.secretStore = stores[index % stores.count]
+        let saved = try store.save(profile: profile, secrets: Fixtures.secrets("\(index)"))
+        profile.createdAt = Fixtures.nowWholeSeconds
+        profile.updatedAt = Fixtures.nowWholeSeconds
+        #expect(saved == profile)
+        expected.append(profile)
+      }
+      var bare = Profile(
+        name: "bare", instanceURL: URL(string: "http://127.0.0.1:8443")!, authType: .basic)
+      try store.save(profile: bare, secrets: StoredCredentials())
+      bare.createdAt = Fixtures.nowWholeSeconds
+      bare.updatedAt = Fixtures.nowWholeSeconds
+      expected.append(bare)
+
+      let config = try store.load()
+      #expect(config.version == 1)
+      #expect(config.profiles == expected.sorted { $0.name < $1.name })
+      #expect(config.defaultProfile == expected[0].name)
+    }
+  }
+
+  @Test func everyCredentialFieldSurvivesSaveAndLoad() throws {
+    try withTemporaryFolder { folder throws in
+      let store = Fixtures.store(folder)
+      let secrets = Fixtures.secrets("all")
+      try store.save(profile: Fixtures.profile("prod"), secrets: secrets)
+      #expect(try store.storedCredentials(for: "prod") == secrets)
+      let resolved = try store.secrets(for: Fixtures.profile("prod"), environment: [:])
+      #expect(resolved.password == secrets.password)
+      #expect(resolved.clientSecret == secrets.clientSecret)
+      #expect(resolved.accessToken == secrets.accessToken)
+      #expect(resolved.accessTokenExpiresAt == secrets.accessTokenExpiresAt)
+      #expect(resolved.refreshToken == secrets.refreshToken)
+      #expect(resolved.refreshTokenExpiresAt == secrets.refreshTokenExpiresAt)
+      #expect(resolved.shadowed.isEmpty)
+    }
+  }
+
+  @Test func draftsSurviveSaveAndLoad() throws {
+    try withTemporaryFolder { folder throws in
+      let store = Fixtures.store(folder)
+      let full = SetupDraft(
+        name: "half", instanceURL: URL(string: "https://half.service-now.com")!, apiVersion: "v1",
+        authType: .oauthAuthorizationCode, clientID: "cid", username: "u", scope: "s",
+        redirectURI: "http://127.0.0.1:9/cb", secretStore: .command(["secret-tool", "lookup"]))
+      let minimal = SetupDraft(name: "min", instanceURL: URL(string: "https://min.service-now.com")!)
+      try store.saveDraft(full)
+      try store.saveDraft(minimal)
+      var expected = [full, minimal]
+      for index in expected.indices { expected[index].updatedAt = Fixtures.nowWholeSeconds }
+      #expect(try store.load().drafts == expected)
+    }
+  }
+
+  @Test func filesArePrettySortedVersionedAndPrivate() throws {
+    try withTemporaryFolder { parent in
+      let folder = parent.appendingPathComponent("nested/snowgate")
+      let store = Fixtures.store(folder)
+      try store.save(profile: Fixtures.profile("prod"), secrets: Fixtures.secrets("x"))
+      let config = String(decoding: Fixtures.bytes(store.configURL)!, as: UTF8.self)
+      #expect(config.hasPrefix("{\n  \"defaultProfile\" : \"prod\",\n"))
+      #expect(config.contains("\"version\" : 1"))
+      #expect(!config.contains("S3CR3T"))
+      let credentials = String(decoding: Fixtures.bytes(store.credentialsURL)!, as: UTF8.self)
+      #expect(credentials.contains("\"version\" : 1"))
+      #expect(credentials.contains("S3CR3T-password-x"))
+      #expect(try Fixtures.mode(store.credentialsURL) == 0o600)
+      #expect(try Fixtures.mode(folder) == 0o700)
+    }
+  }
+
+  @Test func missingFilesLoadAsAnEmptyConfiguration() throws {
+    try withTemporaryFolder { folder throws in
+      let store = Fixtures.store(folder.appendingPathComponent("not-yet"))
+      #expect(try store.load() == Config())
+      #expect(try store.storedCredentials(for: "any") == nil)
+    }
+  }
+}
