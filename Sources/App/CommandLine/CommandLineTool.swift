@@ -6,17 +6,23 @@ public enum CommandLineTool {
 
   public static func main(_ arguments: [String]) async -> Never {
     let args = Array(arguments.dropFirst())
+    let rest = Array(args.dropFirst())
     let status: Int32
     switch args.first {
-    case "--version", "-V":
+    case "--version", "-V", "version":
       print("snowgate \(version)")
       status = 0
     case nil, "--help", "-h", "help":
       print(usage)
-      status = 0
+      status = args.isEmpty ? 0 : 0
+    case "demo":
+      status = await DemoCommand.run(rest)
+    case "setup":
+      status = await SetupCommand.run(rest)
+    case "check":
+      status = await CheckCommand.run(rest)
     default:
-      FileHandle.standardError.write(Data("snowgate: unknown command '\(args[0])'\n\n\(usage)\n".utf8))
-      status = 2
+      status = fail(UsageError("unknown command '\(args[0])'.", hint: usage))
     }
     exit(status)
   }
@@ -35,4 +41,21 @@ public enum CommandLineTool {
 
     Run 'snowgate COMMAND --help' for a command's options.
     """
+
+  /// Says a usage mistake on stderr; exit status 2.
+  static func fail(_ error: UsageError) -> Int32 {
+    printError(error.text)
+    return 2
+  }
+
+  /// Says any other failure on stderr in plain words; exit status 1.
+  static func failure(_ error: any Error) -> Int32 {
+    let text = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    printError("snowgate: \(text)")
+    return 1
+  }
+
+  static func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import Profiles
+import TerminalUI
+import WizardCore
+
+/// `snowgate setup [NAME]`: the full-screen wizard that sets up a connection.
+enum SetupCommand {
+  static let help = """
+    Usage: snowgate setup [NAME]
+
+    Set up a connection to a ServiceNow instance in a full-screen wizard: the instance
+    address, how to sign in, a test of the connection, and a saved profile named NAME.
+    With NAME of a saved connection (or a half-finished setup), opens it for editing.
+
+    Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
+    The wizard needs a terminal of at least 60×20.
+    """
+
+  static func run(_ arguments: [String]) async -> Int32 {
+    let parsed: ParsedArguments
+    do {
+      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])
+    } catch {
+      return CommandLineTool.fail(error)
+    }
+    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
+      print(help)
+      return 0
+    }
+    guard parsed.positionals.count <= 1 else {
+      return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
+    }
+    let environment: AppEnvironment
+    do {
+      environment = try AppEnvironment.current()
+    } catch {
+      return CommandLineTool.failure(error)
+    }
+    return await runWizard(
+      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first)
+  }
+
+  /// Opens the terminal, runs the wizard, restores the terminal, and says how it ended.
+  static func runWizard(environment: AppEnvironment, prefilledInstance: String?, profileName: String?) async
+    -> Int32
+  {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      CommandLineTool.printError(
+        """
+        snowgate: the setup wizard needs a terminal, and standard input or output is not one.
+        Run it in a terminal, or set up a connection for a script without one:
+          snowgate check --instance URL --auth basic --username USER   (password in SNOWGATE_PASSWORD)
+        """)
+      return 2
+    }
+    let saved = savedSummaries(environment.store)
+    guard let terminal = NcursesTerminal.open(environment: environment.variables) else {
+      CommandLineTool.printError(
+        """
+        snowgate: this terminal cannot show the full-screen wizard (TERM=\(environment.variables["TERM"] ?? "unset")).
+        Try TERM=xterm-256color, or run it in another terminal.
+        """)
+      return 2
+    }
+    let outcome: WizardRuntime.Outcome
+    let finalState: WizardState
+    do {
+      defer { terminal.restore() }
+      let runtime = WizardRuntime(terminal: terminal, environment: environment)
+      outcome = runtime.run(
+        start: .start(savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName))
+      finalState = runtime.finalState
+    }
+    environment.writeLogIfAsked()
+    switch outcome {
+    case .finished(.success):
+      if let name = finalState.done?.profileName {
+        print("Saved the connection '\(name)' in \(environment.store.configURL.path).")
+        print("Next: snowgate check \(name)")
+      }
+      return 0
+    case .finished(.cancelled):
+      print("Setup cancelled; nothing was saved.")
+      return 1
+    case .diagnose(let name):
+      return await CheckCommand.run([name])
+    }
+  }
+
+  /// The saved connections and half-finished setups for the welcome screen; none when the
+  /// file cannot be read (the save step then explains the problem).
+  static func savedSummaries(_ store: ProfileStore) -> [WizardCore.ProfileSummary] {
+    guard let config = try? store.load() else { return [] }
+    let complete = config.profiles.map {
+      WizardCore.ProfileSummary(
+        name: $0.name, instance: $0.instanceURL.absoluteString,
+        authKind: AuthKind(rawValue: $0.authType.rawValue), isComplete: true)
+    }
+    let drafts = config.drafts.map {
+      WizardCore.ProfileSummary(
+        name: $0.name, instance: $0.instanceURL.absoluteString,
+        authKind: $0.authType.flatMap { AuthKind(rawValue: $0.rawValue) }, isComplete: false)
+    }
+    return complete + drafts
+  }
+}

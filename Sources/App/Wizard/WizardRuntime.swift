@@ -1,0 +1,85 @@
+import Foundation
+import TerminalUI
+import WizardCore
+
+/// The wizard's main loop: keys and finished work in, reducer, effects out, frames drawn.
+///
+/// Runs on the main thread, the only thread that touches ncurses. Network and disk work run
+/// in tasks (`EffectPerformer`) and come back through the inbox, so the screen never freezes:
+/// the loop waits at most `pollMilliseconds` for a key before it looks at the inbox again.
+@MainActor
+final class WizardRuntime {
+  /// How the wizard ended, for the command to act on after the terminal is restored.
+  enum Outcome: Equatable {
+    case finished(ExitStatus)
+    case diagnose(profileName: String)
+  }
+
+  private var state = WizardState()
+  private let terminal: NcursesTerminal
+  private let inbox = EventInbox()
+  private let performer: EffectPerformer
+  private let clock = ContinuousClock()
+  private let origin: ContinuousClock.Instant
+  private var size: (width: Int, height: Int)
+  private var drawn: (model: ScreenModel, width: Int, height: Int)?
+  private var outcome: Outcome?
+  private let pollMilliseconds = 50
+
+  init(terminal: NcursesTerminal, environment: AppEnvironment) {
+    self.terminal = terminal
+    self.performer = EffectPerformer(inbox: inbox, environment: environment)
+    self.origin = clock.now
+    self.size = terminal.size
+  }
+
+  /// Runs until the wizard quits; the caller restores the terminal.
+  func run(start: WizardEvent) -> Outcome {
+    send(start)
+    while outcome == nil {
+      draw()
+      if let input = terminal.readKey(timeoutMilliseconds: pollMilliseconds) {
+        switch input {
+        case .key(let key):
+          send(.key(key))
+        case .resize(let width, let height):
+          size = (width, height)
+        }
+      }
+      for event in inbox.drain() where outcome == nil {
+        send(event)
+      }
+      if state.activity != nil, outcome == nil {
+        send(.tick(clock.now - origin))
+      }
+    }
+    performer.cancelAll()
+    return outcome ?? .finished(.cancelled)
+  }
+
+  /// The state as it is now, for the command's closing words.
+  var finalState: WizardState { state }
+
+  private func send(_ event: WizardEvent) {
+    for effect in reduce(&state, event) {
+      switch effect {
+      case .quit(let status):
+        outcome = .finished(status)
+      case .diagnose(let name):
+        outcome = .diagnose(profileName: name)
+      default:
+        performer.perform(effect)
+      }
+    }
+  }
+
+  /// Paints only when what would be drawn changed: a redraw per idle poll would flicker.
+  private func draw() {
+    let model = screenModel(for: state)
+    if let drawn, drawn.model == model, drawn.width == size.width, drawn.height == size.height {
+      return
+    }
+    terminal.draw(ScreenRenderer.render(model, width: size.width, height: size.height))
+    drawn = (model, size.width, size.height)
+  }
+}
