@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WizardCore
 
@@ -20,6 +21,32 @@ import WizardCore
   }
 
   @Test func tooSmallScreenMatchesItsGolden() {
-    assertScreen(ScreenRenderer.render(SampleScreens.form, width: 50, height: 15), named: "00-sample--too-small")
+    assertScreen(
+      ScreenRenderer.render(SampleScreens.form, width: 50, height: 15), named: "00-sample--too-small")
+  }
+}
+
+/// The golden helper itself: a missing file is written and the test fails.
+@Suite struct ScreenGoldenHelperTests {
+  @Test func aMissingGoldenIsRecordedAndFailsTheTest() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("snowgate-golden-\(UInt32.random(in: 0...UInt32.max))")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let fakeTestFile = root.appendingPathComponent("Tests/TerminalUITests/SomeTests.swift").path
+    var frame = Frame(width: 10, height: 2)
+    frame.put("hello  ", x: 0, y: 0)
+    withKnownIssue {
+      assertScreen(frame, named: "helper", filePath: fakeTestFile)
+    }
+    let written = try String(
+      contentsOf: root.appendingPathComponent("screens/helper.txt"), encoding: .utf8)
+    #expect(written == "hello\n\n")
+    // Recorded once, the same picture now passes.
+    assertScreen(frame, named: "helper", filePath: fakeTestFile)
+  }
+
+  @Test func aChangedPictureFailsWithTheDifferingRows() {
+    let report = ScreenGolden.difference(expected: "a\nb\nc", actual: "a\nB\nc")
+    #expect(report == "row 1:\n-b\n+B")
   }
 }

@@ -22,7 +22,8 @@ enum SampleScreens {
           FieldModel(
             label: "Password", display: "••••••••", cursor: 8, isSecret: true,
             error: "The password is empty; type the account's password.")),
-        .field(FieldModel(label: "Instance", display: "", cursor: 0, placeholder: "dev12345.service-now.com")),
+        .field(
+          FieldModel(label: "Instance", display: "", cursor: 0, placeholder: "dev12345.service-now.com")),
       ],
       focus: 1, hints: hints + [KeyHint("Ctrl-R", "Reveal")])
   }
@@ -32,7 +33,8 @@ enum SampleScreens {
       id: "sample-choices", title: "Authentication", step: "Step 3 of 6",
       intro: ["How should snowgate sign in to the instance?"],
       items: [
-        .choice(ChoiceModel(label: "Basic", detail: "User name and password on every request.", isSelected: true)),
+        .choice(
+          ChoiceModel(label: "Basic", detail: "User name and password on every request.", isSelected: true)),
         .choice(
           ChoiceModel(
             label: "OAuth password grant",
@@ -48,14 +50,19 @@ enum SampleScreens {
       id: "sample-checks", title: "Test connection", step: "Step 5 of 6",
       intro: ["snowgate checks the connection one step at a time."],
       items: [
-        .check(CheckLineModel(status: .pass, title: "URL", detail: "https://dev12345.service-now.com", elapsedMilliseconds: 2)),
+        .check(
+          CheckLineModel(
+            status: .pass, title: "URL", detail: "https://dev12345.service-now.com", elapsedMilliseconds: 2)),
         .check(CheckLineModel(status: .pass, title: "DNS", detail: "203.0.113.7", elapsedMilliseconds: 41)),
         .check(
           CheckLineModel(
             status: .fail, title: "Sign in", detail: "401 Unauthorized",
             remedy: "Check the user name and password; the account may be locked after failed attempts.",
             elapsedMilliseconds: 1234)),
-        .check(CheckLineModel(status: .warn, title: "API access", detail: "sys_db_object is not readable", remedy: "Give the user the snc_read_only role.", elapsedMilliseconds: 15_300)),
+        .check(
+          CheckLineModel(
+            status: .warn, title: "API access", detail: "sys_db_object is not readable",
+            remedy: "Give the user the snc_read_only role.", elapsedMilliseconds: 15_300)),
         .check(CheckLineModel(status: .running, title: "Table read")),
         .check(CheckLineModel(status: .pending, title: "Token refresh")),
         .check(CheckLineModel(status: .skip, title: "Proxy", detail: "no proxy configured")),

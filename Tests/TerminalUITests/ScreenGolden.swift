@@ -16,6 +16,19 @@ enum ScreenGolden {
       .appendingPathComponent("screens", isDirectory: true)
   }
 
+  /// The differing rows, numbered, as `-expected` / `+actual` pairs.
+  static func difference(expected: String, actual: String) -> String {
+    let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var report: [String] = []
+    for row in 0..<max(old.count, new.count) {
+      let before = row < old.count ? String(old[row]) : "<none>"
+      let after = row < new.count ? String(new[row]) : "<none>"
+      if before != after { report.append("row \(row):\n-\(before)\n+\(after)") }
+    }
+    return report.joined(separator: "\n")
+  }
+
   static func text(of frame: Frame) -> String {
     frame.lines().joined(separator: "\n") + "\n"
   }
@@ -42,14 +55,10 @@ func assertScreen(
     }
     return
   }
-  if expected != actual {
+  if let expected, expected != actual {
+    let difference = ScreenGolden.difference(expected: expected, actual: actual)
     Issue.record(
-      """
-      Screen \(name) differs from screens/\(name).txt (RECORD_SCREENS=1 rewrites it).
-      --- expected
-      \(expected ?? "")
-      +++ actual
-      \(actual)
-      """, sourceLocation: sourceLocation)
+      "Screen \(name) differs from screens/\(name).txt (RECORD_SCREENS=1 rewrites it):\n\(difference)",
+      sourceLocation: sourceLocation)
   }
 }

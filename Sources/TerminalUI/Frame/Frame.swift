@@ -51,7 +51,9 @@ public struct Frame: Equatable, Sendable {
 
   /// Writes one cell (and its continuation) keeping wide characters whole.
   @inline(__always)
-  private mutating func setCell(_ x: Int, _ y: Int, _ character: Character, _ style: CellStyle, _ columns: Int) {
+  private mutating func setCell(
+    _ x: Int, _ y: Int, _ character: Character, _ style: CellStyle, _ columns: Int
+  ) {
     let row = y * width
     // Overwriting half of a wide character leaves the other half as a blank.
     if cells[row + x].width == 0, x > 0 {

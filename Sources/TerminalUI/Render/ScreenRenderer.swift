@@ -159,9 +159,10 @@ public enum ScreenRenderer {
 
   // MARK: - Formatting without Foundation
 
-  /// "0.4s", "3.2s", "12s": precise while short, calm once long.
+  /// "41ms", "3.2s", "12s": precise while short, calm once long.
   static func formatMilliseconds(_ milliseconds: Int) -> String {
     let ms = max(0, milliseconds)
+    if ms < 1000 { return String(ms) + "ms" }
     if ms < 10_000 { return String(ms / 1000) + "." + String(ms % 1000 / 100) + "s" }
     return formatSeconds(ms / 1000)
   }
