@@ -23,12 +23,14 @@ public final class NcursesTerminal {
 
   /// Opens the terminal on stdin/stdout, or nil when it cannot be driven full-screen.
   ///
-  /// Nil for `TERM=dumb` and when ncurses knows neither `$TERM` nor `xterm-256color`; the
-  /// caller then falls back to `PlainTerminal`. Installs `TerminalRestorer` first, so that
-  /// every way out restores the terminal.
+  /// Nil when stdin or stdout is not a terminal (ncurses would read end-of-file as an endless
+  /// stream of timeouts), for `TERM=dumb`, and when ncurses knows neither `$TERM` nor
+  /// `xterm-256color`; the caller then explains or falls back to `PlainTerminal`. Installs
+  /// `TerminalRestorer` first, so that every way out restores the terminal.
   public static func open(environment: [String: String] = ProcessInfo.processInfo.environment)
     -> NcursesTerminal?
   {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
     if environment["TERM"] == "dumb" { return nil }
     prepareLocale()
     TerminalRestorer.shared.install()
@@ -130,7 +132,7 @@ public final class NcursesTerminal {
     if frame.width < columns || frame.height < rows { werase(window) }
     let width = min(frame.width, columns)
     let height = min(frame.height, rows)
-    let cells = frame.cells
+    let cells = frame.storage
     buffer.reserveCapacity(frame.width + 1)
     for y in 0..<height {
       let row = y * frame.width
@@ -144,7 +146,10 @@ public final class NcursesTerminal {
           if cell.width == 2, x + 1 >= width {
             buffer.append(32)  // half a wide character does not fit: leave a blank
           } else if cell.width != 0 {
-            for scalar in cell.character.unicodeScalars { buffer.append(wchar_t(scalar.value)) }
+            buffer.append(wchar_t(cell.scalar.value))
+            if cell.cluster >= 0 {
+              for scalar in frame.clusters[Int(cell.cluster)] { buffer.append(wchar_t(scalar.value)) }
+            }
           }
           x += 1
         }

@@ -106,21 +106,31 @@ struct BodyLayout {
       if focused { line.cursorX = valueX }
     } else {
       // Scroll the value sideways so that the cursor stays inside the box.
-      var visible = Substring(field.display)
+      let display = field.display
+      var visible = Substring(display)
       var toCursor = 0
-      var index = visible.startIndex
-      var remaining = max(0, field.cursor)
-      while remaining > 0, index < visible.endIndex {
-        toCursor += DisplayWidth.of(visible[index])
-        index = visible.index(after: index)
-        remaining -= 1
+      if display.utf8.allSatisfy({ $0 < 0x80 }) {
+        toCursor = min(max(0, field.cursor), display.utf8.count)
+        let skip = max(0, toCursor - (boxWidth - 1))
+        if skip > 0 {
+          visible = display[display.utf8.index(display.startIndex, offsetBy: skip)...]
+          toCursor -= skip
+        }
+      } else {
+        var index = visible.startIndex
+        var remaining = max(0, field.cursor)
+        while remaining > 0, index < visible.endIndex {
+          toCursor += DisplayWidth.of(visible[index])
+          index = visible.index(after: index)
+          remaining -= 1
+        }
+        var start = visible.startIndex
+        while toCursor > boxWidth - 1, start < index {
+          toCursor -= DisplayWidth.of(visible[start])
+          start = visible.index(after: start)
+        }
+        visible = visible[start...]
       }
-      var start = visible.startIndex
-      while toCursor > boxWidth - 1, start < index {
-        toCursor -= DisplayWidth.of(visible[start])
-        start = visible.index(after: start)
-      }
-      visible = visible[start...]
       line.segments.append(.init(x: valueX, text: visible, style: .plain, maxWidth: boxWidth))
       used = min(boxWidth, DisplayWidth.of(visible))
       if focused { line.cursorX = valueX + toCursor }
