@@ -20,6 +20,27 @@ import WizardCore
       ScreenRenderer.render(SampleScreens.checks, width: 80, height: 24), named: "00-sample--checks")
   }
 
+  @Test func helpOverlayMatchesItsGolden() {
+    var model = SampleScreens.form
+    model.help = HelpOverlay(
+      title: "Help: Basic credentials",
+      lines: [
+        "Tab and Shift-Tab move between the fields; Enter goes on once both are filled.",
+        "Ctrl-R shows or hides the password on this screen only.",
+        "The password is stored in the secret store, never in the configuration file.",
+      ])
+    assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--help")
+  }
+
+  @Test func quitDialogMatchesItsGolden() {
+    var model = SampleScreens.form
+    model.dialog = Dialog(
+      title: "Quit without saving?",
+      lines: ["The connection has not been saved; quitting loses what you typed."],
+      options: [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
+    assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--dialog")
+  }
+
   @Test func tooSmallScreenMatchesItsGolden() {
     assertScreen(
       ScreenRenderer.render(SampleScreens.form, width: 50, height: 15), named: "00-sample--too-small")

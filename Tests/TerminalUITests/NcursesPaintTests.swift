@@ -50,12 +50,15 @@ import WizardCore
       frame.put("日本語 wide, 한국어 too", x: 2, y: 2, style: .strong)
       frame.put("✓ ok  ✗ failed  ! warn  ⠋ spin  ●○›", x: 2, y: 3, style: .accent)
       frame.put("bottom-right", x: 68, y: 23)
+      frame.put("cafe\u{301} 🙂", x: 2, y: 5)
       terminal.paint(frame)
       #expect(terminal.size == (80, 24))
       expectSameCells(frame, terminal)
       #expect(terminal.cellForTesting(x: 0, y: 0).text == "┌")
       #expect(terminal.cellForTesting(x: 2, y: 2).text == "日")
       #expect(terminal.cellForTesting(x: 4, y: 2).text == "本")
+      #expect(terminal.cellForTesting(x: 5, y: 5).text == "e\u{301}")
+      #expect(terminal.cellForTesting(x: 7, y: 5).text == "🙂")
     }
   }
 

@@ -21,7 +21,8 @@ public final class TerminalRestorer: @unchecked Sendable {
   private var sources: [any DispatchSourceSignal] = []
   private let queue = DispatchQueue(label: "snowgate.terminal-restorer")
 
-  private init() {}
+  /// Internal so tests can use a restorer of their own without touching the process-wide one.
+  init() {}
 
   /// Installs the signal handlers and the exit hook once; later calls do nothing.
   ///

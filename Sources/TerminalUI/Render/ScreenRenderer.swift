@@ -100,6 +100,7 @@ public enum ScreenRenderer {
     let boxHeight = min(lines.count + 4, frame.height - 4)
     let x = (frame.width - boxWidth) / 2
     let y = max(1, (frame.height - boxHeight) / 2)
+    frame.fill(x: x - 1, y: y, width: boxWidth + 2, height: boxHeight)  // a margin around it
     frame.box(
       x: x, y: y, width: boxWidth, height: boxHeight, style: .accent, title: help.title,
       titleStyle: .accentBold, clear: true)
@@ -126,6 +127,7 @@ public enum ScreenRenderer {
     let boxHeight = min(lines.count + 5, frame.height - 4)
     let x = (frame.width - boxWidth) / 2
     let y = max(1, (frame.height - boxHeight) / 2)
+    frame.fill(x: x - 1, y: y, width: boxWidth + 2, height: boxHeight)  // a margin around it
     frame.box(
       x: x, y: y, width: boxWidth, height: boxHeight, style: .accent, title: dialog.title,
       titleStyle: .accentBold, clear: true)
