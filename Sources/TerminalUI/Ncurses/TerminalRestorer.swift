@@ -7,8 +7,8 @@ import Foundation
 /// editing), so restoring must not depend on the happy path. Signals are caught with the
 /// `signal(SIG, SIG_IGN)` + `DispatchSourceSignal` pattern (handlers run as ordinary code on a
 /// queue, not in signal context), then the process exits with 128 + the signal number as a
-/// shell expects. `atexit` covers `exit()` from anywhere. A thrown error is the caller's to
-/// cover: `defer { terminal.restore() }`.
+/// shell expects. `atexit` covers `exit()` from anywhere, `CrashRestorer` covers traps and
+/// segfaults. A thrown error is the caller's to cover: `defer { terminal.restore() }`.
 public final class TerminalRestorer: @unchecked Sendable {
   public static let shared = TerminalRestorer()
 
@@ -44,12 +44,14 @@ public final class TerminalRestorer: @unchecked Sendable {
       sources.append(source)
     }
     atexit { TerminalRestorer.shared.restoreNow() }
+    CrashRestorer.install()
   }
 
   /// Sets what restoring means right now; nil once the terminal is restored.
   public func setAction(_ action: (@Sendable () -> Void)?) {
     lock.lock()
     self.action = action
+    if self === TerminalRestorer.shared { CrashRestorer.setArmed(action != nil) }
     lock.unlock()
   }
 
@@ -65,6 +67,7 @@ public final class TerminalRestorer: @unchecked Sendable {
     lock.lock()
     let pending = action
     action = nil
+    if self === TerminalRestorer.shared { CrashRestorer.setArmed(false) }
     lock.unlock()
     pending?()
   }
