@@ -6,7 +6,9 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <curses.h>
 
@@ -17,6 +19,10 @@ static inline WINDOW *sg_stdscr(void) { return stdscr; }
 static inline int sg_lines(void) { return LINES; }
 static inline int sg_cols(void) { return COLS; }
 static inline int sg_colors(void) { return COLORS; }
+static inline FILE *sg_stdout(void) { return stdout; }
+static inline FILE *sg_stdin(void) { return stdin; }
+// The character set of the current locale, e.g. "UTF-8" or "ANSI_X3.4-1968".
+static inline const char *sg_codeset(void) { return nl_langinfo(CODESET); }
 
 // Attribute macros become constants Swift can see.
 static const attr_t sg_A_NORMAL = A_NORMAL;
@@ -41,6 +47,7 @@ static const int sg_KEY_ENTER = KEY_ENTER;
 static const int sg_KEY_NPAGE = KEY_NPAGE;
 static const int sg_KEY_PPAGE = KEY_PPAGE;
 static const int sg_KEY_CODE_YES = KEY_CODE_YES;
+static const int sg_KEY_F1 = KEY_F(1);
 static const int sg_ERR = ERR;
 static const int sg_OK = OK;
 

@@ -1,0 +1,65 @@
+#if os(Linux)
+  import Glibc
+  import Synchronization
+
+  /// The terminal settings from before ncurses took over, for the crash handler to put back.
+  nonisolated(unsafe) private var savedTerminal = termios()
+  /// The handlers that were installed before ours (e.g. Swift's backtracer), by signal number.
+  nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
+  /// Whether the terminal is in full-screen mode right now.
+  private let crashArmed = Atomic<Bool>(false)
+  private let terminalSaved = Atomic<Bool>(false)
+
+  /// Resets the screen after xterm-style terminals' full-screen mode: attributes, cursor,
+  /// keypad mode, alternate screen. Static bytes, so the handler allocates nothing.
+  private let resetSequence: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1l\u{1B}>\u{1B}[?1049l\r\n"
+
+  /// Restores the terminal when the process crashes (a Swift trap, a segfault, abort).
+  ///
+  /// A crash skips `atexit` and every `defer`, and would leave the shell without echo. The
+  /// handler only calls async-signal-safe functions (`tcsetattr`, `write`, `sigaction`), then
+  /// puts the previous handler back and returns, so the fault happens again and the previous
+  /// handler (Swift's backtrace, or the default core dump) runs on a readable terminal.
+  enum CrashRestorer {
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+
+    /// Remembers the current terminal settings and installs the handler; call once, early.
+    static func install() {
+      if tcgetattr(STDIN_FILENO, &savedTerminal) == 0 { terminalSaved.store(true, ordering: .releasing) }
+      let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+      previous.initialize(repeating: sigaction(), count: 65)
+      previousActions = previous
+      for signalNumber in signals {
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = handle
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK
+        sigemptyset(&action.sa_mask)
+        sigaction(signalNumber, &action, previous + Int(signalNumber))
+      }
+    }
+
+    /// Whether a crash now should restore the terminal.
+    static func setArmed(_ armed: Bool) {
+      crashArmed.store(armed, ordering: .releasing)
+    }
+
+    private static let handle:
+      @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) ->
+        Void = { signalNumber, _, _ in
+          if crashArmed.exchange(false, ordering: .acquiringAndReleasing) {
+            if terminalSaved.load(ordering: .acquiring) {
+              tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
+            }
+            _ = write(STDOUT_FILENO, resetSequence.utf8Start, resetSequence.utf8CodeUnitCount)
+          }
+          if let previous = previousActions { sigaction(signalNumber, previous + Int(signalNumber), nil) }
+          if signalNumber == SIGABRT { raise(signalNumber) }
+        }
+  }
+#else
+  /// Crash restoring is only wired for Linux, the platform snowgate ships on.
+  enum CrashRestorer {
+    static func install() {}
+    static func setArmed(_ armed: Bool) {}
+  }
+#endif

@@ -1,0 +1,243 @@
+import CNcursesw
+import Foundation
+import WizardCore
+
+/// The real terminal, through ncursesw: paints Frames, reads keys, and restores on the way out.
+///
+/// The only type that calls ncurses. ncurses is global state and not thread-safe, so an
+/// instance belongs to the thread that opened it (the main thread in the app): it is not
+/// `Sendable`. Everything it draws comes from a `Frame`, so what the terminal shows is
+/// exactly what the golden files show.
+public final class NcursesTerminal {
+  private var screen: OpaquePointer?
+  private let input: UnsafeMutablePointer<FILE>
+  private let output: UnsafeMutablePointer<FILE>
+  private let hasColor: Bool
+  private var cursorVisibility: Int32 = -1
+  private var buffer: [wchar_t] = []
+
+  /// Colour pairs by role; pair 0 is the terminal's default colours.
+  private static let pairs: [CellStyle.Role: Int16] = [
+    .accent: 1, .success: 2, .warning: 3, .error: 4, .muted: 5,
+  ]
+
+  /// Opens the terminal on stdin/stdout, or nil when it cannot be driven full-screen.
+  ///
+  /// Nil when stdin or stdout is not a terminal (ncurses would read end-of-file as an endless
+  /// stream of timeouts), for `TERM=dumb`, and when ncurses knows neither `$TERM` nor
+  /// `xterm-256color`; the caller then explains or falls back to `PlainTerminal`. Installs
+  /// `TerminalRestorer` first, so that every way out restores the terminal.
+  public static func open(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> NcursesTerminal?
+  {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
+    if environment["TERM"] == "dumb" { return nil }
+    prepareLocale()
+    TerminalRestorer.shared.install()
+    let color = (environment["NO_COLOR"] ?? "").isEmpty
+    if let terminal = NcursesTerminal(
+      terminalType: nil, output: sg_stdout(), input: sg_stdin(), color: color)
+    {
+      return terminal
+    }
+    // An unknown $TERM (a new terminal, a container without its terminfo): xterm is close enough.
+    return NcursesTerminal(
+      terminalType: "xterm-256color", output: sg_stdout(), input: sg_stdin(), color: color)
+  }
+
+  /// Uses the user's locale, and UTF-8 when that locale cannot encode wide characters.
+  ///
+  /// Under `LANG=C` ncursesw draws every non-ASCII character as `~X` escapes; box lines,
+  /// bullets and ✓ would all break, and every terminal snowgate targets speaks UTF-8.
+  public static func prepareLocale() {
+    setlocale(LC_ALL, "")
+    if let codeset = sg_codeset(), String(cString: codeset) == "UTF-8" { return }
+    if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.utf8") }
+  }
+
+  /// Starts ncurses on the given streams; nil when ncurses does not know the terminal type.
+  init?(
+    terminalType: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
+    color: Bool
+  ) {
+    let screen: OpaquePointer? =
+      if let terminalType {
+        terminalType.withCString { newterm($0, output, input) }
+      } else {
+        newterm(nil, output, input)
+      }
+    guard let screen else { return nil }
+    self.screen = screen
+    self.input = input
+    self.output = output
+    set_term(screen)
+    raw()  // Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys, not as signals or flow control
+    noecho()
+    nonl()
+    let window = sg_stdscr()
+    keypad(window, true)
+    set_escdelay(25)
+    var colorReady = false
+    if color, has_colors() {
+      start_color()
+      let background: Int16 = use_default_colors() == sg_OK ? -1 : Int16(COLOR_BLACK)
+      init_pair(1, Int16(COLOR_CYAN), background)
+      init_pair(2, Int16(COLOR_GREEN), background)
+      init_pair(3, Int16(COLOR_YELLOW), background)
+      init_pair(4, Int16(COLOR_RED), background)
+      // Bright black is a calm grey where there are 16 colours; plain dim text elsewhere.
+      init_pair(5, sg_colors() >= 16 ? 8 : Int16(COLOR_WHITE), background)
+      colorReady = true
+    }
+    hasColor = colorReady
+    setCursorVisibility(0)
+    TerminalRestorer.shared.setAction { endwin() }
+  }
+
+  deinit {
+    restore()
+  }
+
+  /// Whether roles are drawn as colours (false on monochrome terminals and with `NO_COLOR`).
+  public var usesColor: Bool { hasColor }
+
+  /// The terminal's size in columns and rows.
+  public var size: (width: Int, height: Int) {
+    guard screen != nil else { return (0, 0) }
+    let window = sg_stdscr()
+    return (Int(getmaxx(window)), Int(getmaxy(window)))
+  }
+
+  /// Copies a frame to the screen and places (or hides) the cursor.
+  ///
+  /// Cells are sent as runs of one style, as wide strings built from unicode scalars, so a
+  /// wide character covers its two columns and ncurses only sends what changed.
+  public func draw(_ frame: Frame) {
+    guard screen != nil else { return }
+    paint(frame)
+    if let cursor = frame.cursor {
+      wmove(sg_stdscr(), Int32(cursor.y), Int32(cursor.x))
+      setCursorVisibility(1)
+    } else {
+      setCursorVisibility(0)
+    }
+    wrefresh(sg_stdscr())
+  }
+
+  /// Writes the frame's cells into ncurses' window without refreshing the real screen.
+  func paint(_ frame: Frame) {
+    let window = sg_stdscr()
+    let columns = Int(getmaxx(window))
+    let rows = Int(getmaxy(window))
+    if frame.width < columns || frame.height < rows { werase(window) }
+    let width = min(frame.width, columns)
+    let height = min(frame.height, rows)
+    let cells = frame.storage
+    buffer.reserveCapacity(frame.width + 1)
+    for y in 0..<height {
+      let row = y * frame.width
+      var x = 0
+      while x < width {
+        let style = cells[row + x].style
+        let start = x
+        buffer.removeAll(keepingCapacity: true)
+        while x < width, cells[row + x].style == style {
+          let cell = cells[row + x]
+          if cell.width == 2, x + 1 >= width {
+            buffer.append(32)  // half a wide character does not fit: leave a blank
+          } else if cell.width != 0 {
+            buffer.append(wchar_t(cell.scalar.value))
+            if cell.cluster >= 0 {
+              for scalar in frame.clusters[Int(cell.cluster)] { buffer.append(wchar_t(scalar.value)) }
+            }
+          }
+          x += 1
+        }
+        guard !buffer.isEmpty else { continue }
+        buffer.append(0)
+        let (attributes, pair) = self.attributes(for: style)
+        wattr_set(window, attributes, pair, nil)
+        _ = buffer.withUnsafeBufferPointer { mvwaddwstr(window, Int32(y), Int32(start), $0.baseAddress) }
+      }
+    }
+    wattr_set(window, sg_A_NORMAL, 0, nil)
+  }
+
+  /// ncurses attributes and colour pair for a style: colours when available, else emphasis.
+  func attributes(for style: CellStyle) -> (attr_t, Int16) {
+    var attributes = sg_A_NORMAL
+    if style.bold { attributes |= sg_A_BOLD }
+    if style.dim { attributes |= sg_A_DIM }
+    if style.reverse { attributes |= sg_A_REVERSE }
+    if style.underline { attributes |= sg_A_UNDERLINE }
+    if hasColor {
+      return (attributes, Self.pairs[style.role] ?? 0)
+    }
+    switch style.role {
+    case .accent, .warning, .error: attributes |= sg_A_BOLD
+    case .muted: attributes |= sg_A_DIM
+    case .normal, .success: break
+    }
+    return (attributes, 0)
+  }
+
+  /// Waits up to `timeoutMilliseconds` for input; nil on timeout or input the wizard ignores.
+  ///
+  /// Use a short timeout (about 100 ms) while work is in progress so spinner ticks keep
+  /// coming, and a negative one to wait without limit.
+  public func readKey(timeoutMilliseconds: Int) -> TerminalInput? {
+    guard screen != nil else { return nil }
+    let window = sg_stdscr()
+    wtimeout(window, Int32(clamping: timeoutMilliseconds))
+    var code: wint_t = 0
+    let status = wget_wch(window, &code)
+    if status == sg_KEY_CODE_YES {
+      if Int32(code) == sg_KEY_RESIZE {
+        let size = self.size
+        return .resize(width: size.width, height: size.height)
+      }
+      return KeyDecoder.functionKey(Int32(code)).map(TerminalInput.key)
+    }
+    if status == sg_OK { return KeyDecoder.character(UInt32(code)).map(TerminalInput.key) }
+    return nil
+  }
+
+  /// Ends ncurses and gives the terminal back as it was; safe to call more than once.
+  public func restore() {
+    guard let screen else { return }
+    TerminalRestorer.shared.setAction(nil)
+    setCursorVisibility(1)
+    endwin()
+    delscreen(screen)
+    self.screen = nil
+  }
+
+  private func setCursorVisibility(_ visibility: Int32) {
+    guard visibility != cursorVisibility else { return }
+    cursorVisibility = visibility
+    curs_set(visibility)
+  }
+
+  // MARK: - For tests: paint without a terminal
+
+  /// Sets ncurses' idea of the size, for a terminal opened on a file.
+  func resizeForTesting(width: Int, height: Int) {
+    resize_term(Int32(height), Int32(width))
+  }
+
+  /// What ncurses holds for one cell: its characters and attributes.
+  func cellForTesting(x: Int, y: Int) -> (text: String, attributes: attr_t, pair: Int16) {
+    var cell = cchar_t()
+    mvwin_wch(sg_stdscr(), Int32(y), Int32(x), &cell)
+    var characters = [wchar_t](repeating: 0, count: 8)
+    var attributes: attr_t = 0
+    var pair: Int16 = 0
+    getcchar(&cell, &characters, &attributes, &pair, nil)
+    var text = ""
+    for code in characters {
+      if code == 0 { break }
+      if let scalar = Unicode.Scalar(UInt32(bitPattern: code)) { text.unicodeScalars.append(scalar) }
+    }
+    return (text, attributes, pair)
+  }
+}

@@ -1,0 +1,74 @@
+import Dispatch
+import Foundation
+
+/// Puts the terminal back the way it was on every way out: SIGTERM, SIGHUP, SIGINT and `exit`.
+///
+/// A full-screen program that dies in raw mode leaves the shell unusable (no echo, no line
+/// editing), so restoring must not depend on the happy path. Signals are caught with the
+/// `signal(SIG, SIG_IGN)` + `DispatchSourceSignal` pattern (handlers run as ordinary code on a
+/// queue, not in signal context), then the process exits with 128 + the signal number as a
+/// shell expects. `atexit` covers `exit()` from anywhere, `CrashRestorer` covers traps and
+/// segfaults. A thrown error is the caller's to cover: `defer { terminal.restore() }`.
+public final class TerminalRestorer: @unchecked Sendable {
+  public static let shared = TerminalRestorer()
+
+  /// The signals after which the terminal is restored and the process exits.
+  public static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+
+  private let lock = NSLock()
+  private var action: (@Sendable () -> Void)?
+  private var installed = false
+  private var sources: [any DispatchSourceSignal] = []
+  private let queue = DispatchQueue(label: "snowgate.terminal-restorer")
+
+  /// Internal so tests can use a restorer of their own without touching the process-wide one.
+  init() {}
+
+  /// Installs the signal handlers and the exit hook once; later calls do nothing.
+  ///
+  /// Call before `newterm`, so that ncurses sees the signals already taken and does not
+  /// install its own SIGINT/SIGTERM handlers.
+  public func install() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !installed else { return }
+    installed = true
+    for signalNumber in Self.signals {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+      source.setEventHandler {
+        TerminalRestorer.shared.restoreNow()
+        exit(128 + signalNumber)
+      }
+      source.resume()
+      sources.append(source)
+    }
+    atexit { TerminalRestorer.shared.restoreNow() }
+    CrashRestorer.install()
+  }
+
+  /// Sets what restoring means right now; nil once the terminal is restored.
+  public func setAction(_ action: (@Sendable () -> Void)?) {
+    lock.lock()
+    self.action = action
+    if self === TerminalRestorer.shared { CrashRestorer.setArmed(action != nil) }
+    lock.unlock()
+  }
+
+  /// Whether there is a terminal to restore.
+  public var isArmed: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return action != nil
+  }
+
+  /// Runs the restore action at most once, however many ways out happen together.
+  public func restoreNow() {
+    lock.lock()
+    let pending = action
+    action = nil
+    if self === TerminalRestorer.shared { CrashRestorer.setArmed(false) }
+    lock.unlock()
+    pending?()
+  }
+}

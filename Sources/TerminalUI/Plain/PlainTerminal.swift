@@ -1,0 +1,187 @@
+import WizardCore
+
+/// The wizard as plain lines, for `TERM=dumb`, pipes and screen readers.
+///
+/// Draws from the same `ScreenModel`s as the full-screen terminal, but only prints lines: no
+/// boxes, no colours, no cursor movement, so a screen reader reads it top to bottom and a
+/// transcript stays readable. Answers are whole lines, turned into the wizard's keys by
+/// `keys(forAnswer:in:)` so the same reducer drives both front ends.
+public struct PlainTerminal: Sendable {
+  /// Column at which paragraphs wrap.
+  public var width: Int
+
+  public init(width: Int = 80) {
+    self.width = max(20, width)
+  }
+
+  /// The screen as text, ending with a newline.
+  public func render(_ model: ScreenModel) -> String {
+    var out: [String] = []
+    var heading = "snowgate: " + model.title
+    if let step = model.step { heading += " (" + step + ")" }
+    out.append(heading)
+    out.append("")
+    for paragraph in model.intro {
+      wrap(paragraph, indent: "", into: &out)
+      out.append("")
+    }
+    var number = 0
+    for (index, item) in model.items.enumerated() {
+      let marker = model.focus == index ? "> " : "  "
+      switch item {
+      case .field(let field):
+        var value = field.display
+        if value.isEmpty, !field.placeholder.isEmpty {
+          value = "(empty; for example " + field.placeholder + ")"
+        }
+        out.append(marker + field.label + ": " + value)
+        if let note = field.note, !note.isEmpty { wrap(note, indent: "    ", into: &out) }
+        if let error = field.error, !error.isEmpty { wrap("Error: " + error, indent: "    ", into: &out) }
+      case .choice(let choice):
+        number += 1
+        var line = marker + String(number) + ") " + choice.label
+        if !choice.detail.isEmpty { line += " - " + choice.detail }
+        if choice.isSelected { line += " (selected)" }
+        if !choice.isEnabled { line += " (not available)" }
+        wrap(line, indent: "     ", into: &out)
+      case .action(let action):
+        number += 1
+        var line = marker + String(number) + ") " + action.label
+        if !action.isEnabled { line += " (not available)" }
+        out.append(line)
+      case .text(let text, _):
+        wrap(text, indent: "", into: &out)
+      case .check(let check):
+        var line = "  [" + Self.word(for: check.status) + "] " + check.title
+        if !check.detail.isEmpty { line += " - " + check.detail }
+        if let ms = check.elapsedMilliseconds { line += " (" + ScreenRenderer.formatMilliseconds(ms) + ")" }
+        wrap(line, indent: "         ", into: &out)
+        if let remedy = check.remedy, !remedy.isEmpty, check.status == .fail || check.status == .warn {
+          wrap("What to do: " + remedy, indent: "         ", into: &out)
+        }
+      }
+    }
+    for message in model.messages {
+      out.append("")
+      wrap(Self.word(for: message.kind) + message.title, indent: "", into: &out)
+      for line in message.lines { wrap(line, indent: "  ", into: &out) }
+    }
+    if let progress = model.progress {
+      out.append("")
+      out.append(
+        "Working: " + progress.label + " (" + ScreenRenderer.formatSeconds(progress.elapsedSeconds) + ")")
+    }
+    if let help = model.help {
+      out.append("")
+      out.append(help.title)
+      for line in help.lines { wrap(line, indent: "  ", into: &out) }
+    }
+    if let dialog = model.dialog {
+      out.append("")
+      out.append(dialog.title)
+      for line in dialog.lines { wrap(line, indent: "  ", into: &out) }
+      for option in dialog.options { out.append("  " + option.key + ") " + option.action) }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// What to print before reading an answer line.
+  public func prompt(for model: ScreenModel) -> String {
+    if let dialog = model.dialog {
+      return "Answer (" + dialog.options.map(\.key).joined(separator: "/") + "): "
+    }
+    if let focus = model.focus, model.items.indices.contains(focus),
+      case .field(let field) = model.items[focus]
+    {
+      return field.label + ": "
+    }
+    if model.items.contains(where: Self.isNumbered) {
+      return "Choose a number, Enter to continue, :back or :quit: "
+    }
+    return "Enter to continue, :back or :quit: "
+  }
+
+  /// Turns an answer line into the keys the full-screen wizard would have received.
+  ///
+  /// An empty line is Enter; `:back`, `:help`, `:quit` are Esc, F1 and Ctrl-C; in a dialog the
+  /// first character answers it; on a focused field the line replaces the value; a number
+  /// picks a choice or action by moving the focus with ↑/↓ over fields, choices and actions
+  /// (the items the wizard's focus visits), then Enter.
+  public func keys(forAnswer line: String, in model: ScreenModel) -> [Key] {
+    switch line {
+    case ":back": return [.escape]
+    case ":help": return [.help]
+    case ":quit": return [.interrupt]
+    default: break
+    }
+    if model.dialog != nil {
+      guard let first = line.first else { return [.enter] }
+      return [.character(first)]
+    }
+    if let focus = model.focus, model.items.indices.contains(focus), case .field = model.items[focus] {
+      return [.clearField] + line.map { Key.character($0) } + [.enter]
+    }
+    if line.isEmpty { return [.enter] }
+    guard let number = Int(line), number > 0 else { return [] }
+    let focusable = model.items.indices.filter { Self.isFocusable(model.items[$0]) }
+    let numbered = model.items.indices.filter { Self.isNumbered(model.items[$0]) }
+    guard number <= numbered.count, let target = focusable.firstIndex(of: numbered[number - 1]) else {
+      return []
+    }
+    let current = model.focus.flatMap { focusable.firstIndex(of: $0) } ?? 0
+    let step: Key = target >= current ? .down : .up
+    return Array(repeating: step, count: abs(target - current)) + [.enter]
+  }
+
+  /// Prints a screen to standard output.
+  public func show(_ model: ScreenModel) {
+    print(render(model), terminator: "")
+  }
+
+  /// Prints the prompt and reads one answer line from standard input; nil at end of input.
+  public func ask(_ model: ScreenModel) -> String? {
+    print(prompt(for: model), terminator: "")
+    return readLine(strippingNewline: true)
+  }
+
+  private func wrap(_ text: String, indent: String, into out: inout [String]) {
+    let lines = TextWrapper.wrap(text, width: width - indent.count)
+    for (index, line) in lines.enumerated() {
+      out.append(index == 0 ? String(line) : indent + line)
+    }
+  }
+
+  private static func isNumbered(_ item: ScreenItem) -> Bool {
+    switch item {
+    case .choice, .action: true
+    default: false
+    }
+  }
+
+  private static func isFocusable(_ item: ScreenItem) -> Bool {
+    switch item {
+    case .field, .choice, .action: true
+    default: false
+    }
+  }
+
+  private static func word(for status: CheckLineModel.Status) -> String {
+    switch status {
+    case .pending: "WAIT"
+    case .running: "...."
+    case .pass: "PASS"
+    case .warn: "WARN"
+    case .fail: "FAIL"
+    case .skip: "SKIP"
+    }
+  }
+
+  private static func word(for kind: ScreenMessage.Kind) -> String {
+    switch kind {
+    case .info: "Note: "
+    case .success: "OK: "
+    case .warning: "Warning: "
+    case .error: "Error: "
+    }
+  }
+}

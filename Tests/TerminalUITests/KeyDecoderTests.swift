@@ -1,0 +1,49 @@
+import CNcursesw
+import Testing
+import WizardCore
+
+@testable import TerminalUI
+
+@Suite struct KeyDecoderTests {
+  @Test func controlCharactersBecomeWizardKeys() {
+    #expect(KeyDecoder.character(9) == .tab)
+    #expect(KeyDecoder.character(10) == .enter)
+    #expect(KeyDecoder.character(13) == .enter)
+    #expect(KeyDecoder.character(27) == .escape)
+    #expect(KeyDecoder.character(127) == .backspace)
+    #expect(KeyDecoder.character(8) == .backspace)
+    #expect(KeyDecoder.character(3) == .interrupt)
+    #expect(KeyDecoder.character(18) == .toggleReveal)
+    #expect(KeyDecoder.character(21) == .clearField)
+  }
+
+  @Test func printableCharactersIncludingWideOnesAreTyped() {
+    #expect(KeyDecoder.character(65) == .character("A"))
+    #expect(KeyDecoder.character(0x65E5) == .character("日"))
+    #expect(KeyDecoder.character(0x1F642) == .character("🙂"))
+  }
+
+  @Test func otherControlCodesAreIgnored() {
+    #expect(KeyDecoder.character(0) == nil)
+    #expect(KeyDecoder.character(7) == nil)
+    #expect(KeyDecoder.character(0x9B) == nil)
+    #expect(KeyDecoder.character(0xD800) == nil)
+  }
+
+  @Test func functionKeysBecomeWizardKeys() {
+    #expect(KeyDecoder.functionKey(sg_KEY_BTAB) == .backTab)
+    #expect(KeyDecoder.functionKey(sg_KEY_UP) == .up)
+    #expect(KeyDecoder.functionKey(sg_KEY_DOWN) == .down)
+    #expect(KeyDecoder.functionKey(sg_KEY_LEFT) == .left)
+    #expect(KeyDecoder.functionKey(sg_KEY_RIGHT) == .right)
+    #expect(KeyDecoder.functionKey(sg_KEY_ENTER) == .enter)
+    #expect(KeyDecoder.functionKey(sg_KEY_BACKSPACE) == .backspace)
+    #expect(KeyDecoder.functionKey(sg_KEY_DC) == .delete)
+    #expect(KeyDecoder.functionKey(sg_KEY_HOME) == .home)
+    #expect(KeyDecoder.functionKey(sg_KEY_END) == .end)
+    #expect(KeyDecoder.functionKey(sg_KEY_PPAGE) == .pageUp)
+    #expect(KeyDecoder.functionKey(sg_KEY_NPAGE) == .pageDown)
+    #expect(KeyDecoder.functionKey(sg_key_f(1)) == .help)
+    #expect(KeyDecoder.functionKey(sg_key_f(5)) == nil)
+  }
+}

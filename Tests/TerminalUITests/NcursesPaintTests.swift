@@ -1,0 +1,129 @@
+import CNcursesw
+import Foundation
+import Testing
+import WizardCore
+
+@testable import TerminalUI
+
+/// Paints through the real ncurses layer without a terminal: `newterm` on files, `resize_term`
+/// to a known size, then every cell is read back with `mvwin_wch` and compared with the Frame.
+///
+/// Serialized: ncurses is one global screen per process.
+@Suite(.serialized) struct NcursesPaintTests {
+  /// Runs a body with a terminal drawing into /dev/null at the given size.
+  private func withFileTerminal(
+    width: Int, height: Int, color: Bool = true, _ body: (NcursesTerminal) throws -> Void
+  ) throws {
+    NcursesTerminal.prepareLocale()
+    let output = try #require(fopen("/dev/null", "w"))
+    let input = try #require(fopen("/dev/null", "r"))
+    defer {
+      fclose(output)
+      fclose(input)
+    }
+    let terminal = try #require(
+      NcursesTerminal(terminalType: "xterm-256color", output: output, input: input, color: color))
+    defer { terminal.restore() }
+    terminal.resizeForTesting(width: width, height: height)
+    try body(terminal)
+  }
+
+  private func expectSameCells(_ frame: Frame, _ terminal: NcursesTerminal) {
+    var mismatches: [String] = []
+    for y in 0..<frame.height {
+      for x in 0..<frame.width {
+        let cell = frame[x, y]
+        if cell.isContinuation { continue }
+        let painted = terminal.cellForTesting(x: x, y: y)
+        if painted.text != String(cell.character) {
+          mismatches.append("(\(x),\(y)) frame \(cell.character) ncurses \(painted.text)")
+        }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+
+  @Test func paintedCellsReadBackAsTheFrame() throws {
+    try withFileTerminal(width: 80, height: 24) { terminal in
+      var frame = Frame(width: 80, height: 24)
+      frame.box(x: 0, y: 0, width: 80, height: 24, title: "Box ┌─┐")
+      frame.put("日本語 wide, 한국어 too", x: 2, y: 2, style: .strong)
+      frame.put("✓ ok  ✗ failed  ! warn  ⠋ spin  ●○›", x: 2, y: 3, style: .accent)
+      frame.put("bottom-right", x: 68, y: 23)
+      frame.put("cafe\u{301} 🙂", x: 2, y: 5)
+      terminal.paint(frame)
+      #expect(terminal.size == (80, 24))
+      expectSameCells(frame, terminal)
+      #expect(terminal.cellForTesting(x: 0, y: 0).text == "┌")
+      #expect(terminal.cellForTesting(x: 2, y: 2).text == "日")
+      #expect(terminal.cellForTesting(x: 4, y: 2).text == "本")
+      #expect(terminal.cellForTesting(x: 5, y: 5).text == "e\u{301}")
+      #expect(terminal.cellForTesting(x: 7, y: 5).text == "🙂")
+    }
+  }
+
+  @Test func renderedScreenReadsBackAsItsFrame() throws {
+    try withFileTerminal(width: 80, height: 24) { terminal in
+      let frame = ScreenRenderer.render(SampleScreens.checks, width: 80, height: 24)
+      terminal.draw(frame)
+      expectSameCells(frame, terminal)
+    }
+  }
+
+  @Test func stylesBecomeAttributesAndColourPairs() throws {
+    try withFileTerminal(width: 60, height: 20, color: true) { terminal in
+      var frame = Frame(width: 60, height: 20)
+      frame.put("B", x: 0, y: 0, style: .strong)
+      frame.put("E", x: 1, y: 0, style: .error)
+      frame.put("R", x: 2, y: 0, style: CellStyle(reverse: true))
+      terminal.paint(frame)
+      #expect(terminal.cellForTesting(x: 0, y: 0).attributes & sg_A_BOLD != 0)
+      #expect(terminal.cellForTesting(x: 1, y: 0).pair == 4)
+      #expect(terminal.cellForTesting(x: 2, y: 0).attributes & sg_A_REVERSE != 0)
+    }
+  }
+
+  @Test func monochromeUsesNoColourPairs() throws {
+    try withFileTerminal(width: 60, height: 20, color: false) { terminal in
+      #expect(terminal.usesColor == false)
+      var frame = Frame(width: 60, height: 20)
+      frame.put("E", x: 0, y: 0, style: .error)
+      terminal.paint(frame)
+      let cell = terminal.cellForTesting(x: 0, y: 0)
+      #expect(cell.pair == 0)
+      #expect(cell.attributes & sg_A_BOLD != 0)
+    }
+  }
+
+  @Test func aFrameSmallerThanTheScreenLeavesTheRestBlank() throws {
+    try withFileTerminal(width: 60, height: 20) { terminal in
+      var big = Frame(width: 60, height: 20)
+      big.put(String(repeating: "x", count: 60), x: 0, y: 19)
+      terminal.paint(big)
+      terminal.paint(Frame(width: 20, height: 5))
+      #expect(terminal.cellForTesting(x: 59, y: 19).text == " ")
+    }
+  }
+
+  @Test func unknownTerminalTypeFailsInsteadOfExiting() throws {
+    let output = try #require(fopen("/dev/null", "w"))
+    let input = try #require(fopen("/dev/null", "r"))
+    defer {
+      fclose(output)
+      fclose(input)
+    }
+    let terminal = NcursesTerminal(
+      terminalType: "no-such-terminal-snowgate", output: output, input: input, color: true)
+    #expect(terminal == nil)
+  }
+
+  @Test func restoreTwiceIsHarmless() throws {
+    try withFileTerminal(width: 60, height: 20) { terminal in
+      #expect(TerminalRestorer.shared.isArmed)
+      terminal.restore()
+      terminal.restore()
+      #expect(TerminalRestorer.shared.isArmed == false)
+      #expect(terminal.readKey(timeoutMilliseconds: 0) == nil)
+    }
+  }
+}
