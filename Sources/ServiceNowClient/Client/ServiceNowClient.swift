@@ -1,0 +1,247 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The calls snowgate makes to one instance: the probe, the Table API test, the OAuth token calls.
+///
+/// A value holding its transport, so tests give it a scripted one. Every call goes through the
+/// request log and ends in a value (a result or a classified failure), never a thrown URLError.
+public struct ServiceNowClient: Sendable {
+  /// The instance root (scheme, host, port); any path given is dropped.
+  public let instance: URL
+  /// `v1`, `v2`, … for a fixed Table API version, nil for the latest.
+  public let apiVersion: String?
+  public let transport: any Transport
+  public let log: RequestLog
+  /// How long one exchange may take, from sending to the last byte of the answer.
+  public let deadline: Duration
+  public let classifier: NetworkFailureClassifier
+  private let now: @Sendable () -> Date
+  private let userAgent: String
+
+  /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
+  public init(
+    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport(),
+    log: RequestLog = RequestLog(), deadline: Duration = .seconds(10), proxy: ProxyEnvironment = ProxyEnvironment(),
+    userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.instance = InstanceEndpoints.root(instance)
+    self.apiVersion = apiVersion ?? InstanceEndpoints.apiVersion(in: instance)
+    self.transport = transport
+    self.log = log
+    self.deadline = deadline
+    self.classifier = NetworkFailureClassifier(proxy: proxy)
+    self.userAgent = userAgent
+    self.now = now
+  }
+
+  // MARK: Probe
+
+  /// Asks, without credentials, whether a ServiceNow instance answers at the address.
+  ///
+  /// First an unauthenticated Table API read: a real instance answers 401 with
+  /// `WWW-Authenticate: Basic realm="Service-now"` and its JSON error body, which no other
+  /// server imitates by accident. When that is inconclusive, the root page is read for the
+  /// instance's other markers (`Server: snow_adc`, glide cookies). The hibernation page is
+  /// recognised on either answer, whatever its status.
+  public func probe() async -> ProbeResult {
+    let apiURL = InstanceEndpoints.url(
+      instance, path: InstanceEndpoints.tablePath("sys_user", apiVersion: apiVersion),
+      query: [("sysparm_limit", "1")])
+    let first: HTTPResponse
+    switch await exchange(makeRequest(apiURL, accept: "application/json")) {
+    case .failure(let failure):
+      return .unreachable(failure)
+    case .success(let response):
+      first = response
+    }
+    if let verdict = Self.probeVerdict(first, url: apiURL, apiAnswer: true) {
+      return verdict
+    }
+    let rootURL = InstanceEndpoints.url(instance, path: "/")
+    switch await exchange(makeRequest(rootURL, accept: "text/html,application/json")) {
+    case .failure:
+      return .notServiceNow(reason: Self.notServiceNowReason(first))
+    case .success(let second):
+      return Self.probeVerdict(second, url: rootURL, apiAnswer: false)
+        ?? .notServiceNow(reason: Self.notServiceNowReason(first))
+    }
+  }
+
+  static func probeVerdict(_ response: HTTPResponse, url: URL, apiAnswer: Bool) -> ProbeResult? {
+    if ResponseClassifier.isHibernationPage(response) {
+      return .hibernating
+    }
+    var markers: [String] = []
+    if let challenge = response.header("WWW-Authenticate"), challenge.lowercased().contains("service-now") {
+      markers.append("WWW-Authenticate: \(challenge)")
+    }
+    if let server = response.header("Server"), server.lowercased().hasPrefix("snow") {
+      markers.append("Server: \(server)")
+    }
+    let cookies = response.header("Set-Cookie")?.lowercased() ?? ""
+    for name in ["glide_user_route", "glide_session_store", "glide_user_activity"] where cookies.contains(name) {
+      markers.append("cookie \(name)")
+    }
+    if apiAnswer, response.status == 401, ErrorEnvelope.parse(response.body) != nil {
+      markers.append("401 with the Table API's error body")
+    }
+    if (500..<600).contains(response.status) {
+      return .unreachable(
+        ServiceNowFailure(
+          .instanceUnavailable,
+          detail: "HTTP \(response.status) (\(ResponseClassifier.describe(response)))."))
+    }
+    guard !markers.isEmpty else { return nil }
+    if cookies.contains("jsessionid") {
+      markers.append("cookie JSESSIONID")
+    }
+    return .servicenow(
+      ProbeEvidence(url: url.absoluteString, status: response.status, markers: markers, elapsed: response.elapsed))
+  }
+
+  static func notServiceNowReason(_ response: HTTPResponse) -> String {
+    if (300..<400).contains(response.status), let location = response.header("Location") {
+      return "The server redirects to \(location) (HTTP \(response.status)); if that is the instance, use that address."
+    }
+    return "The server answered HTTP \(response.status) (\(ResponseClassifier.describe(response))) "
+      + "without any of an instance's markers (the Service-now login realm, Server: snow_adc, glide cookies)."
+  }
+
+  // MARK: Table API
+
+  /// Reads up to `limit` records of `table`, asking only for `fields`.
+  public func readTable(_ table: String, fields: [String], limit: Int = 1, auth: Credentials) async -> Result<
+    TableRead, ServiceNowFailure
+  > {
+    auth.secrets.forEach(log.remember)
+    var query: [(name: String, value: String)] = [("sysparm_limit", String(limit))]
+    if !fields.isEmpty {
+      query.append(("sysparm_fields", fields.joined(separator: ",")))
+    }
+    let url = InstanceEndpoints.url(
+      instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
+    var request = makeRequest(url, accept: "application/json")
+    request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
+    switch await exchange(request) {
+    case .failure(let failure):
+      return .failure(failure)
+    case .success(let response):
+      if let failure = ResponseClassifier.tableFailure(response, auth: auth.kind) {
+        return .failure(failure)
+      }
+      return .success(Self.tableRead(table, response))
+    }
+  }
+
+  /// The connection test: the least-privilege read of sys_user, then sys_db_object (warning only).
+  public func testTableAccess(auth: Credentials) async -> Result<TableAccessReport, ServiceNowFailure> {
+    let users: TableRead
+    switch await readTable("sys_user", fields: ["sys_id", "user_name"], limit: 1, auth: auth) {
+    case .failure(let failure):
+      return .failure(failure)
+    case .success(let read):
+      users = read
+    }
+    switch await readTable("sys_db_object", fields: ["sys_id", "name"], limit: 1, auth: auth) {
+    case .failure(let failure):
+      return .success(TableAccessReport(users: users, metadata: nil, metadataWarning: failure))
+    case .success(let metadata):
+      return .success(TableAccessReport(users: users, metadata: metadata, metadataWarning: nil))
+    }
+  }
+
+  private static func tableRead(_ table: String, _ response: HTTPResponse) -> TableRead {
+    let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+    let rows = (object?["result"] as? [[String: Any]]) ?? []
+    let records = rows.map { row in row.compactMapValues { $0 as? String } }
+    return TableRead(
+      table: table, records: records, totalCount: response.header("X-Total-Count").flatMap { Int($0) },
+      elapsed: response.elapsed)
+  }
+
+  // MARK: OAuth
+
+  /// Sends one grant to `/oauth_token.do` and returns the tokens or the classified refusal.
+  public func requestToken(_ tokenRequest: TokenRequest) async -> Result<TokenSet, ServiceNowFailure> {
+    for (name, value) in tokenRequest.formFields() where LogRedaction.isSensitive(name) {
+      log.remember(Secret(value))
+    }
+    var request = tokenRequest.urlRequest(instance: instance)
+    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+    switch await exchange(request) {
+    case .failure(let failure):
+      return .failure(failure)
+    case .success(let response):
+      let result = ResponseClassifier.tokenResult(response, grant: tokenRequest.grant, now: now())
+      if case .success(let tokens) = result {
+        log.remember(tokens.accessToken)
+        tokens.refreshToken.map(log.remember)
+      }
+      return result
+    }
+  }
+
+  /// The browser URL of the authorization code flow for this instance.
+  public func authorizeURL(_ authorization: AuthorizationRequest) -> URL {
+    authorization.url(instance: instance)
+  }
+
+  /// Revokes a token at `/oauth_revoke_token.do` (no authentication needed).
+  ///
+  /// Sent as a POST form field rather than in the query string ServiceNow documents: the
+  /// instance's servlet reads both, and a token in a URL ends up in proxy and server logs.
+  public func revoke(_ token: Secret) async -> Result<Void, ServiceNowFailure> {
+    log.remember(token)
+    var request = makeRequest(InstanceEndpoints.url(instance, path: "/oauth_revoke_token.do"), accept: "*/*")
+    request.httpMethod = "POST"
+    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(FormEncoding.encode([("token", token.reveal())]).utf8)
+    switch await exchange(request) {
+    case .failure(let failure):
+      return .failure(failure)
+    case .success(let response):
+      switch response.status {
+      case 200..<300:
+        return .success(())
+      case 500..<600:
+        return .failure(ServiceNowFailure(.instanceUnavailable, detail: "HTTP \(response.status)."))
+      default:
+        return .failure(
+          ServiceNowFailure(
+            .oauthBadResponse, detail: "Revocation answered HTTP \(response.status)."))
+      }
+    }
+  }
+
+  // MARK: Exchange
+
+  private func makeRequest(_ url: URL, accept: String) -> URLRequest {
+    var request = URLRequest(url: url)
+    request.httpMethod = "GET"
+    request.setValue(accept, forHTTPHeaderField: "Accept")
+    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+    return request
+  }
+
+  /// Sends one request, logs it redacted, and turns a thrown error into a classified failure.
+  func exchange(_ request: URLRequest) async -> Result<HTTPResponse, ServiceNowFailure> {
+    let startedAt = now()
+    let clock = ContinuousClock()
+    let start = clock.now
+    do {
+      var response = try await transport.send(request, deadline: deadline)
+      if response.elapsed == .zero {
+        response.elapsed = clock.now - start
+      }
+      log.record(request, response: response, failure: nil, elapsed: response.elapsed, startedAt: startedAt)
+      return .success(response)
+    } catch {
+      let failure = classifier.classify(error, url: request.url)
+      log.record(request, response: nil, failure: failure, elapsed: clock.now - start, startedAt: startedAt)
+      return .failure(failure)
+    }
+  }
+}

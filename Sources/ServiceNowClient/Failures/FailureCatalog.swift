@@ -1,0 +1,217 @@
+/// The one place where every failure code gets its sentence and its remedies.
+///
+/// The client, the diagnosis and the wizard all show these words, so a support engineer
+/// reads the same explanation on every screen and in every bundle. Summaries say what
+/// happened and why it probably happened; remedies say exactly what to do, most likely first.
+public enum FailureCatalog {
+  /// The catalogue entry for `code`, with the specifics of one occurrence in `detail`.
+  public static func failure(_ code: FailureCode, detail: String? = nil) -> ServiceNowFailure {
+    let (summary, remedies) = entry(code)
+    return ServiceNowFailure(code: code.rawValue, summary: summary, remedies: remedies, detail: detail)
+  }
+
+  // swift-format-ignore
+  static func entry(_ code: FailureCode) -> (String, [String]) {
+    switch code {
+    case .urlInvalid:
+      return (
+        "The instance address is not a URL snowgate can use.",
+        [
+          "Type the instance name (dev12345), its host (dev12345.service-now.com) or its https URL.",
+          "Plain http is accepted only for 127.0.0.1, localhost and [::1].",
+        ])
+    case .proxyFailed:
+      return (
+        "The proxy set in the environment could not be reached or refused to connect to the instance.",
+        [
+          "Check HTTPS_PROXY, https_proxy and ALL_PROXY: the host and port must be the proxy your network uses.",
+          "If the instance must be reached directly, add its host to NO_PROXY (e.g. NO_PROXY=.service-now.com).",
+          "If the proxy needs a login, put it in the proxy URL or ask your network team for an exception.",
+        ])
+    case .dnsNotFound:
+      return (
+        "The instance's host name does not resolve: no DNS server knows it.",
+        [
+          "Check the spelling of the instance name; a personal developer instance looks like dev12345.",
+          "If it is a custom domain, ask who runs it whether it is published in DNS for your network.",
+          "Check this machine's DNS (/etc/resolv.conf); behind a corporate proxy, set HTTPS_PROXY.",
+        ])
+    case .tcpRefused:
+      return (
+        "The host answered but nothing accepts connections on that port.",
+        [
+          "Check the port in the address: ServiceNow instances listen on 443 (https).",
+          "A firewall may reject the connection: try from another network or ask your network team.",
+          "If you use a proxy, set HTTPS_PROXY so the connection goes through it.",
+        ])
+    case .tcpTimeout:
+      return (
+        "The connection to the instance did not open in time: packets are probably dropped on the way.",
+        [
+          "A firewall that drops traffic looks like this: check that outbound port 443 is allowed.",
+          "If your network requires a proxy, set HTTPS_PROXY.",
+          "Try again with a longer --timeout if the network is just slow.",
+        ])
+    case .tcpFailed:
+      return (
+        "The network connection to the instance failed or was cut before an answer arrived.",
+        [
+          "Check this machine's network connection and try again.",
+          "A proxy or firewall that resets connections looks like this: try another network or set HTTPS_PROXY.",
+        ])
+    case .tlsUntrusted:
+      return (
+        "The instance's certificate is not trusted by this machine: it is not signed by an authority in the system's CA store.",
+        [
+          "An SSL-inspection proxy or firewall replaces certificates: install its root certificate in the system store (copy it to /usr/local/share/ca-certificates/ and run update-ca-certificates).",
+          "Make sure the system CA bundle is installed and current (the ca-certificates package).",
+          "If the certificate has expired or is not yet valid, check this machine's clock and tell the instance's owner.",
+        ])
+    case .tlsHostnameMismatch:
+      return (
+        "The instance's certificate is valid but made out for a different host name.",
+        [
+          "Use the host name the certificate names (for ServiceNow: NAME.service-now.com) rather than an IP address or alias.",
+          "For a custom domain, ask its owner to add the name to the certificate.",
+          "An SSL-inspection proxy can cause this too: ask your network team.",
+        ])
+    case .tlsFailed:
+      return (
+        "The secure (TLS) connection could not be set up with the instance.",
+        [
+          "Check that the address uses https and the right port (443).",
+          "An old TLS library or a proxy that breaks TLS can cause this: try from another network.",
+          "Trust comes only from the system's CA store; update it with update-ca-certificates.",
+        ])
+    case .httpTimeout:
+      return (
+        "The instance did not finish answering in time: the connection stalled or the answer came too slowly.",
+        [
+          "Try again; if it persists, try with a longer --timeout.",
+          "A proxy or firewall that holds connections open can cause this: try another network or set NO_PROXY.",
+          "Check the instance's status page or wake it if it is a developer instance.",
+        ])
+    case .httpBadResponse:
+      return (
+        "The server's answer was not a usable HTTP answer (an empty reply, a broken answer or endless redirects).",
+        [
+          "Check that the address points at the instance itself and not at a login portal or load balancer page.",
+          "A proxy in the way can cause this: try with NO_PROXY set for the instance's host.",
+        ])
+    case .instanceHibernating:
+      return (
+        "The instance is hibernating: personal developer instances sleep when they are not used.",
+        [
+          "Sign in at https://developer.servicenow.com and wake the instance, then wait a few minutes and try again.",
+          "Developer instances that stay unused are reclaimed: request a new one if it is gone.",
+        ])
+    case .instanceNotServiceNow:
+      return (
+        "The server answered, but not like a ServiceNow instance.",
+        [
+          "Check the address: an instance looks like https://NAME.service-now.com or your company's custom domain for it.",
+          "A proxy login page or captive portal answers like this: sign in to the network first.",
+        ])
+    case .instanceUnavailable:
+      return (
+        "The instance answered with a server error: it is probably restarting, upgrading or overloaded.",
+        [
+          "Wait a few minutes and try again.",
+          "Check the instance's status (ServiceNow support portal or your admin); a developer instance may be waking up.",
+        ])
+    case .authBasicRejected:
+      return (
+        "The instance refused the user name and password (401).",
+        [
+          "Check the user name and password by signing in to the instance in a browser.",
+          "The user may be locked out, inactive, or set to web-service access only with a different password.",
+          "SSO-only users and users blocked by a Basic-auth restriction or an API access policy are refused the same way: use an OAuth grant or a local integration user.",
+        ])
+    case .authMFARequired:
+      return (
+        "The password was right, but the account requires multi-factor authentication, which a script cannot answer.",
+        [
+          "Use an integration user without MFA (the 'Web service access only' user type is meant for this).",
+          "Or use an OAuth grant instead of Basic authentication.",
+        ])
+    case .oauthAccessDenied:
+      return (
+        "The instance refused the token request (access_denied). It gives this same answer for every wrong credential, so it does not say which one is wrong.",
+        [
+          "Client secret: copy it again from System OAuth > Application Registry (unlock the field first).",
+          "User name and password (password grant): sign in to the instance in a browser with them; the user may be locked.",
+          "Client ID: it must be the Client ID of an active application registry record.",
+          "Scope: leave it empty unless the OAuth client defines that scope.",
+          "The real reason is in the instance's System Log (syslog): ask an admin to look at the time of this request.",
+        ])
+    case .oauthUnauthorizedClient:
+      return (
+        "The OAuth client is not allowed to use this grant (unauthorized_client).",
+        [
+          "For client credentials: set an OAuth Application User on the application registry record.",
+          "Check that the client is active and of the type 'OAuth API endpoint for external clients'.",
+        ])
+    case .oauthGrantDisabled:
+      return (
+        "The instance does not accept this grant type: it is switched off or not supported by this release.",
+        [
+          "Password grant: an admin may have set glide.oauth.inbound.ropc.grant_type.disabled; use the authorization code flow instead.",
+          "Client credentials: needs the Washington DC release or later and glide.oauth.inbound.client.credential.grant_type.enabled = true.",
+          "Or choose another grant in the wizard.",
+        ])
+    case .oauthRefreshExpired:
+      return (
+        "The refresh token was refused: it has expired (100 days by default) or was revoked.",
+        [
+          "Generate new tokens in the wizard (snowgate setup NAME).",
+          "For the browser flow, sign in again.",
+          "If this happens often, ask an admin to lengthen the refresh token lifespan on the application registry record.",
+        ])
+    case .oauthTokenRejected:
+      return (
+        "The instance refused the access token (401): it has expired, was revoked, or belongs to another instance.",
+        [
+          "Get a new token (snowgate token NAME refreshes it when a refresh token is saved).",
+          "If a fresh token is refused too, the user may be locked or blocked by an API access policy.",
+        ])
+    case .oauthBadResponse:
+      return (
+        "The token endpoint answered, but not with a token snowgate can read.",
+        [
+          "Check that the address points at the instance itself (a proxy or SSO page may have answered).",
+          "Try again; if it persists, look at the answer with snowgate check --verbose.",
+        ])
+    case .apiForbidden:
+      return (
+        "The instance accepted the login but refused to read the table (403): the user lacks the rights.",
+        [
+          "Give the user the role snc_platform_rest_api_access (REST API access).",
+          "Give read access on sys_user (an ACL or a role such as itil) for the test call to pass.",
+          "If your instance uses IP access control, add this machine's address to the allowed ranges.",
+        ])
+    case .apiScopeMissing:
+      return (
+        "The token lacks the scope the REST API needs (403 about a missing API access scope).",
+        [
+          "Leave the scope empty to get the client's default scope, or request one that includes the REST API (e.g. useraccount).",
+          "Check the scopes on the application registry record (Auth Scopes) and the REST API access policy.",
+        ])
+    case .apiRateLimited:
+      return (
+        "The instance is limiting the rate of requests for this user (429).",
+        [
+          "Wait for the time the instance asks (Retry-After) and try again.",
+          "If it persists, ask an admin to check the REST rate limit rules (sys_rate_limit_rules).",
+        ])
+    case .apiBadResponse:
+      return (
+        "The Table API answered in a way snowgate cannot use.",
+        [
+          "Check that the address points at the instance itself and that the API version in it exists.",
+          "Look at the answer with snowgate check --verbose.",
+        ])
+    case .cancelled:
+      return ("The request was cancelled before it finished.", ["Run it again when you are ready."])
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// The stable codes of every failure snowgate can name.
+///
+/// The raw values are a public contract: `snowgate check --json`, exit codes, support bundles
+/// and scripts depend on them. Add codes; never rename one.
+public enum FailureCode: String, Sendable, CaseIterable, Codable {
+  case urlInvalid = "url.invalid"
+  case proxyFailed = "proxy.failed"
+  case dnsNotFound = "dns.not_found"
+  case tcpRefused = "tcp.refused"
+  case tcpTimeout = "tcp.timeout"
+  /// The connection broke for a reason none of the more precise codes covers (reset, no route).
+  case tcpFailed = "tcp.failed"
+  case tlsUntrusted = "tls.untrusted"
+  case tlsHostnameMismatch = "tls.hostname_mismatch"
+  case tlsFailed = "tls.failed"
+  case httpTimeout = "http.timeout"
+  /// An answer that is not HTTP a client can use: a redirect loop, a broken reply.
+  case httpBadResponse = "http.bad_response"
+  case instanceHibernating = "instance.hibernating"
+  case instanceNotServiceNow = "instance.not_servicenow"
+  case instanceUnavailable = "instance.unavailable"
+  case authBasicRejected = "auth.basic_rejected"
+  case authMFARequired = "auth.mfa_required"
+  case oauthAccessDenied = "oauth.access_denied"
+  case oauthUnauthorizedClient = "oauth.unauthorized_client"
+  case oauthGrantDisabled = "oauth.grant_disabled"
+  case oauthRefreshExpired = "oauth.refresh_expired"
+  case oauthTokenRejected = "oauth.token_rejected"
+  case oauthBadResponse = "oauth.bad_response"
+  case apiForbidden = "api.forbidden"
+  case apiScopeMissing = "api.scope_missing"
+  case apiRateLimited = "api.rate_limited"
+  case apiBadResponse = "api.bad_response"
+  /// The person cancelled the call (Esc); not a diagnosis, but callers must be able to say so.
+  case cancelled = "client.cancelled"
+}

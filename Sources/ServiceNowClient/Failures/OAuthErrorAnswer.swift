@@ -1,0 +1,34 @@
+import Foundation
+
+/// The error body of the token endpoint: `{"error":…,"error_description":…}` (RFC 6749 §5.2).
+///
+/// ServiceNow puts its catch-all refusal the other way round (`error` = `server_error`,
+/// `error_description` = `access_denied`), so both fields are read.
+public struct OAuthErrorAnswer: Sendable, Equatable {
+  public var error: String
+  public var description: String?
+
+  public init(error: String, description: String?) {
+    self.error = error
+    self.description = description
+  }
+
+  /// The error answer in `body`, or nil when the body is not one.
+  public static func parse(_ body: Data) -> OAuthErrorAnswer? {
+    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+      let error = object["error"] as? String
+    else { return nil }
+    return OAuthErrorAnswer(error: error, description: object["error_description"] as? String)
+  }
+
+  /// Whether either field carries `code`.
+  public func mentions(_ code: String) -> Bool {
+    error.lowercased() == code || description?.lowercased() == code
+  }
+
+  /// "error: description", for the failure's detail line.
+  public var text: String {
+    guard let description, !description.isEmpty else { return error }
+    return "\(error): \(description)"
+  }
+}

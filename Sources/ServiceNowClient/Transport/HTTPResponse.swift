@@ -1,0 +1,42 @@
+import Foundation
+
+/// One HTTP answer as the client needs it: status, headers, body and how long it took.
+public struct HTTPResponse: Sendable, Equatable {
+  public var status: Int
+  /// Header names as received; look them up with `header(_:)`, which ignores case.
+  public var headers: [String: String]
+  public var body: Data
+  public var elapsed: Duration
+
+  public init(status: Int, headers: [String: String] = [:], body: Data = Data(), elapsed: Duration = .zero) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+    self.elapsed = elapsed
+  }
+
+  /// A JSON answer, for scripted tests.
+  public static func json(
+    _ status: Int, _ text: String, headers: [String: String] = [:], elapsed: Duration = .zero
+  ) -> HTTPResponse {
+    var all = headers
+    all["Content-Type"] = all["Content-Type"] ?? "application/json;charset=UTF-8"
+    return HTTPResponse(status: status, headers: all, body: Data(text.utf8), elapsed: elapsed)
+  }
+
+  /// The value of a header, whatever the case of its name.
+  public func header(_ name: String) -> String? {
+    let wanted = name.lowercased()
+    return headers.first { $0.key.lowercased() == wanted }?.value
+  }
+
+  /// The body as text (invalid UTF-8 replaced), for classification and logs.
+  public var text: String {
+    String(decoding: body, as: UTF8.self)
+  }
+
+  /// Whether the server said the body is JSON.
+  public var isJSON: Bool {
+    header("Content-Type")?.lowercased().contains("json") ?? false
+  }
+}

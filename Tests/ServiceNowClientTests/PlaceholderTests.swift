@@ -1,5 +1,0 @@
-import XCTest
-
-final class ServiceNowClientTestsPlaceholder: XCTestCase {
-  func testTargetBuilds() async { XCTAssertTrue(true) }
-}

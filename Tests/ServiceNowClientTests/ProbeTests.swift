@@ -1,0 +1,74 @@
+import Foundation
+import ServiceNowClient
+import XCTest
+
+/// The unauthenticated probe: ServiceNow, hibernating, something else, or nothing.
+final class ProbeTests: XCTestCase {
+  func testInstance401WithServiceNowRealmIsServiceNow() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, respond: Fixtures.notAuthenticated)
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
+    XCTAssertEqual(evidence.status, 401)
+    XCTAssertTrue(evidence.markers.contains(#"WWW-Authenticate: Basic realm="Service-now""#), "\(evidence.markers)")
+    XCTAssertTrue(evidence.markers.contains("Server: snow_adc"))
+    XCTAssertNil(transport.sent.first?.value(forHTTPHeaderField: "Authorization"))
+  }
+
+  func testHibernationPageIsHibernating() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, respond: Fixtures.hibernating)
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    XCTAssertEqual(result, .hibernating)
+  }
+
+  func testOtherServerIsNotServiceNowAfterCheckingTheRootToo() async {
+    let transport = ScriptedTransport()
+    let notFound = HTTPResponse(status: 404, headers: ["Content-Type": "text/html", "Server": "nginx"])
+    transport.expect("GET", Fixtures.usersPath, respond: notFound)
+    transport.expect("GET", "/", respond: HTTPResponse(status: 200, headers: ["Server": "nginx"]))
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    guard case .notServiceNow(let reason) = result else { return XCTFail("got \(result)") }
+    XCTAssertTrue(reason.contains("404") && reason.contains("nginx"), reason)
+  }
+
+  func testRootWithGlideCookiesIsServiceNow() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, respond: HTTPResponse(status: 302, headers: ["Location": "/login.do"]))
+    transport.expect(
+      "GET", "/", respond: HTTPResponse(status: 200, headers: ["Set-Cookie": "glide_user_route=glide.abc; Path=/"]))
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
+    XCTAssertEqual(evidence.markers, ["cookie glide_user_route"])
+  }
+
+  func testRedirectElsewhereSaysWhereTo() async {
+    let transport = ScriptedTransport()
+    let moved = HTTPResponse(status: 301, headers: ["Location": "https://elsewhere.example/"])
+    transport.expect("GET", Fixtures.usersPath, respond: moved)
+    transport.expect("GET", "/", respond: moved)
+    let result = await Fixtures.client(transport).probe()
+    guard case .notServiceNow(let reason) = result else { return XCTFail("got \(result)") }
+    XCTAssertTrue(reason.contains("https://elsewhere.example/"), reason)
+  }
+
+  func testServerErrorIsUnreachableUnavailable() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, respond: HTTPResponse(status: 503, headers: ["Server": "snow_adc"]))
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertEqual(result, .unreachable(ServiceNowFailure(.instanceUnavailable, detail: "HTTP 503 (no type, server snow_adc).")))
+  }
+
+  func testDNSFailureIsUnreachable() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, fail: URLError(.cannotFindHost))
+    let result = await Fixtures.client(transport).probe()
+    guard case .unreachable(let failure) = result else { return XCTFail("got \(result)") }
+    XCTAssertEqual(failure.code, "dns.not_found")
+    XCTAssertEqual(failure.detail, "dev1.service-now.com did not resolve.")
+  }
+}
