@@ -14,6 +14,7 @@ public enum CommandLineTool {
     case nil, "--help", "-h", "help":
       print(usage)
       status = 0
+    case "simulate": status = await SimulateCommand.run(Array(args.dropFirst()))
     default:
       FileHandle.standardError.write(Data("snowgate: unknown command '\(args[0])'\n\n\(usage)\n".utf8))
       status = 2
