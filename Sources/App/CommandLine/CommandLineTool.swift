@@ -4,6 +4,7 @@ import Foundation
 public enum CommandLineTool {
   public static let version = "0.1.0"
 
+  @MainActor
   public static func main(_ arguments: [String]) async -> Never {
     let args = Array(arguments.dropFirst())
     let rest = Array(args.dropFirst())
@@ -14,9 +15,11 @@ public enum CommandLineTool {
       status = 0
     case nil, "--help", "-h", "help":
       print(usage)
-      status = args.isEmpty ? 0 : 0
+      status = 0
     case "demo":
       status = await DemoCommand.run(rest)
+    case "simulate":
+      status = await SimulateCommand.run(rest)
     case "setup":
       status = await SetupCommand.run(rest)
     case "check":

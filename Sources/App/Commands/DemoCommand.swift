@@ -6,6 +6,7 @@ import Simulator
 /// A new user tries everything without an instance or an account. Profiles saved in the demo
 /// go to a temporary folder unless SNOWGATE_CONFIG_DIR names one, so a demo never mixes its
 /// loopback connection into the user's real profiles.
+@MainActor
 enum DemoCommand {
   static let help = """
     Usage: snowgate demo [--scenario NAME]
@@ -29,7 +30,8 @@ enum DemoCommand {
     }
     let configuration: SimulatorConfiguration
     do {
-      configuration = try parsed.options["--scenario"].map { try SimulatorConfiguration.load(scenario: $0) } ?? .demo
+      configuration =
+        try parsed.options["--scenario"].map { try SimulatorConfiguration.load(scenario: $0) } ?? .demo
     } catch {
       return CommandLineTool.failure(error)
     }

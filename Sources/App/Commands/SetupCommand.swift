@@ -4,6 +4,7 @@ import TerminalUI
 import WizardCore
 
 /// `snowgate setup [NAME]`: the full-screen wizard that sets up a connection.
+@MainActor
 enum SetupCommand {
   static let help = """
     Usage: snowgate setup [NAME]

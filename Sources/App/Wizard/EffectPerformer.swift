@@ -151,7 +151,8 @@ final class EffectPerformer: @unchecked Sendable {
       return Verdict(code: code, summary: text, remedies: remedy.map { [$0] } ?? [])
     }
     return Verdict(
-      code: "config.write_failed", summary: "The connection could not be saved: \(error.localizedDescription)",
+      code: "config.write_failed",
+      summary: "The connection could not be saved: \(error.localizedDescription)",
       remedies: ["Check that the configuration folder is writable."])
   }
 }

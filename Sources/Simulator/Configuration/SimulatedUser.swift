@@ -1,0 +1,39 @@
+import Foundation
+
+/// A user account of the simulated instance: a `sys_user` row plus the password Basic auth and ROPC check.
+public struct SimulatedUser: Sendable, Codable, Equatable {
+  public var userName: String
+  public var password: String
+  public var firstName: String
+  public var lastName: String
+  public var email: String
+  /// Stable 32-hex sys_id; derived from the user name when a scenario file leaves it out.
+  public var sysID: String
+
+  public init(
+    userName: String, password: String, firstName: String = "", lastName: String = "", email: String = "",
+    sysID: String? = nil
+  ) {
+    self.userName = userName
+    self.password = password
+    self.firstName = firstName
+    self.lastName = lastName
+    self.email = email
+    self.sysID = sysID ?? String(SHA256.hex("sys_user:" + userName).prefix(32))
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case userName, password, firstName, lastName, email, sysID
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      userName: try container.decode(String.self, forKey: .userName),
+      password: try container.decode(String.self, forKey: .password),
+      firstName: try container.decodeIfPresent(String.self, forKey: .firstName) ?? "",
+      lastName: try container.decodeIfPresent(String.self, forKey: .lastName) ?? "",
+      email: try container.decodeIfPresent(String.self, forKey: .email) ?? "",
+      sysID: try container.decodeIfPresent(String.self, forKey: .sysID))
+  }
+}

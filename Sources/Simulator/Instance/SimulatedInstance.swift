@@ -1,0 +1,66 @@
+import Foundation
+
+/// The ServiceNow logic of the simulator: turns a request into the answer a real instance would give.
+///
+/// It knows nothing of sockets, so it can be reasoned about as a function of (state, request).
+final class SimulatedInstance: Sendable {
+  let state: Locked<InstanceState>
+
+  init(configuration: SimulatorConfiguration) {
+    state = Locked(InstanceState(configuration: configuration))
+  }
+
+  var configuration: SimulatorConfiguration {
+    get { state.withLock { $0.configuration } }
+    set { state.withLock { $0.configuration = newValue } }
+  }
+
+  /// Answers one request, including the scenario's delivery and the instance headers.
+  func respond(to request: HTTPRequest) -> HTTPResponse {
+    let configuration = self.configuration
+    var response = route(request, configuration)
+    let loggedIn = response.header("x-is-logged-in") == "true"
+    response.headers.removeAll { $0.name == "x-is-logged-in" }
+    response.headers.append(contentsOf: InstanceResponses.instanceHeaders(loggedIn: loggedIn))
+    let scenarios = configuration.scenarios
+    if scenarios.contains(.drop) {
+      response.delivery = .drop
+    } else if scenarios.contains(.drip) {
+      response.delivery = .drip(interval: configuration.dripInterval)
+    } else if scenarios.contains(.slow) {
+      response.delivery = .delayed(seconds: configuration.slowDelay)
+    }
+    return response
+  }
+
+  private func route(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
+    let scenarios = configuration.scenarios
+    if scenarios.contains(.hibernating) { return InstanceResponses.hibernating }
+    if scenarios.contains(.error503) { return InstanceResponses.errorPage(503) }
+    if scenarios.contains(.error500) { return InstanceResponses.errorPage(500) }
+    let path = request.path
+    switch path {
+    case "/":
+      return HTTPResponse(status: 302, headers: [("Location", "/navpage.do")])
+    case "/navpage.do", "/login.do", "/now/nav/ui", "/now/nav/ui/home":
+      return InstanceResponses.page(
+        200, title: "ServiceNow", text: "Log in to this simulated ServiceNow instance (snowgate simulate).")
+    case "/oauth_token.do":
+      return token(request, configuration)
+    case "/oauth_auth.do":
+      return authorize(request, configuration)
+    case "/oauth_revoke_token.do":
+      return revoke(request)
+    default:
+      if path == "/api" || path.hasPrefix("/api/") { return api(request, configuration) }
+      return InstanceResponses.page(404, title: "Not Found", text: "The page \(path) does not exist.")
+    }
+  }
+
+  /// `/oauth_revoke_token.do?token=…`: no authentication, the token may also come in a form body.
+  private func revoke(_ request: HTTPRequest) -> HTTPResponse {
+    let token = request.queryValue("token") ?? request.form?.first { $0.0 == "token" }?.1
+    if let token, !token.isEmpty { state.withLock { $0.revoke(token) } }
+    return HTTPResponse(status: 200, headers: InstanceResponses.tokenHeaders)
+  }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// A value guarded by a lock, so the server's threads can share state without data races.
+///
+/// `Synchronization.Mutex` needs macOS 15; this small box works on every platform the package names.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value
+
+  init(_ value: Value) { self.value = value }
+
+  /// Runs `body` with exclusive access to the value.
+  func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(&value)
+  }
+}
