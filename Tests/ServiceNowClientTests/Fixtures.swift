@@ -11,7 +11,8 @@ enum Fixtures {
   static let bearer = Credentials.bearer(Secret("at-S3CR3T-SENTINEL"))
 
   static let snowHeaders = [
-    "Server": "snow_adc", "Set-Cookie": "JSESSIONID=ABC123; Path=/; HttpOnly, glide_user_route=glide.1; Path=/",
+    "Server": "snow_adc",
+    "Set-Cookie": "JSESSIONID=ABC123; Path=/; HttpOnly, glide_user_route=glide.1; Path=/",
   ]
 
   static let notAuthenticated = HTTPResponse.json(

@@ -58,7 +58,8 @@ final class OAuthBuilderTests: XCTestCase {
     XCTAssertEqual(urlRequest.url?.absoluteString, "https://dev1.service-now.com/oauth_token.do")
     XCTAssertEqual(urlRequest.httpMethod, "POST")
     XCTAssertEqual(
-      urlRequest.value(forHTTPHeaderField: "Content-Type"), "application/x-www-form-urlencoded; charset=utf-8")
+      urlRequest.value(forHTTPHeaderField: "Content-Type"), "application/x-www-form-urlencoded; charset=utf-8"
+    )
     XCTAssertNil(urlRequest.url?.query)
   }
 
@@ -84,7 +85,8 @@ final class OAuthBuilderTests: XCTestCase {
   func testClientCredentialsGrantSendsOnlyTheClient() async {
     let request = TokenRequest(clientID: "id", clientSecret: Secret("sec"), grant: .clientCredentials)
     XCTAssertEqual(
-      FormEncoding.encode(request.formFields()), "grant_type=client_credentials&client_id=id&client_secret=sec")
+      FormEncoding.encode(request.formFields()),
+      "grant_type=client_credentials&client_id=id&client_secret=sec")
   }
 
   func testAuthorizeURLCarriesStateAndS256Challenge() async throws {

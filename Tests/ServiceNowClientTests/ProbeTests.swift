@@ -11,7 +11,8 @@ final class ProbeTests: XCTestCase {
     XCTAssertNoThrow(try transport.verifyAllUsed())
     guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
     XCTAssertEqual(evidence.status, 401)
-    XCTAssertTrue(evidence.markers.contains(#"WWW-Authenticate: Basic realm="Service-now""#), "\(evidence.markers)")
+    XCTAssertTrue(
+      evidence.markers.contains(#"WWW-Authenticate: Basic realm="Service-now""#), "\(evidence.markers)")
     XCTAssertTrue(evidence.markers.contains("Server: snow_adc"))
     XCTAssertNil(transport.sent.first?.value(forHTTPHeaderField: "Authorization"))
   }
@@ -37,9 +38,11 @@ final class ProbeTests: XCTestCase {
 
   func testRootWithGlideCookiesIsServiceNow() async {
     let transport = ScriptedTransport()
-    transport.expect("GET", Fixtures.usersPath, respond: HTTPResponse(status: 302, headers: ["Location": "/login.do"]))
     transport.expect(
-      "GET", "/", respond: HTTPResponse(status: 200, headers: ["Set-Cookie": "glide_user_route=glide.abc; Path=/"]))
+      "GET", Fixtures.usersPath, respond: HTTPResponse(status: 302, headers: ["Location": "/login.do"]))
+    transport.expect(
+      "GET", "/",
+      respond: HTTPResponse(status: 200, headers: ["Set-Cookie": "glide_user_route=glide.abc; Path=/"]))
     let result = await Fixtures.client(transport).probe()
     XCTAssertNoThrow(try transport.verifyAllUsed())
     guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
@@ -58,9 +61,12 @@ final class ProbeTests: XCTestCase {
 
   func testServerErrorIsUnreachableUnavailable() async {
     let transport = ScriptedTransport()
-    transport.expect("GET", Fixtures.usersPath, respond: HTTPResponse(status: 503, headers: ["Server": "snow_adc"]))
+    transport.expect(
+      "GET", Fixtures.usersPath, respond: HTTPResponse(status: 503, headers: ["Server": "snow_adc"]))
     let result = await Fixtures.client(transport).probe()
-    XCTAssertEqual(result, .unreachable(ServiceNowFailure(.instanceUnavailable, detail: "HTTP 503 (no type, server snow_adc).")))
+    XCTAssertEqual(
+      result,
+      .unreachable(ServiceNowFailure(.instanceUnavailable, detail: "HTTP 503 (no type, server snow_adc).")))
   }
 
   func testDNSFailureIsUnreachable() async {

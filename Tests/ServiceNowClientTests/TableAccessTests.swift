@@ -50,7 +50,8 @@ final class TableAccessTests: XCTestCase {
     transport.expect("GET", "/api/now/v2/table/sys_db_object", respond: Fixtures.oneTable)
     _ = try await Fixtures.client(transport, version: "v2").testTableAccess(auth: Fixtures.bearer).get()
     XCTAssertNoThrow(try transport.verifyAllUsed())
-    XCTAssertEqual(transport.sent.first?.value(forHTTPHeaderField: "Authorization"), "Bearer at-S3CR3T-SENTINEL")
+    XCTAssertEqual(
+      transport.sent.first?.value(forHTTPHeaderField: "Authorization"), "Bearer at-S3CR3T-SENTINEL")
   }
 
   func testVersionInTheInstanceAddressIsKept() async {
@@ -63,7 +64,8 @@ final class TableAccessTests: XCTestCase {
   func testBasic401IsBasicRejected() async throws {
     let failure = try await failure(of: Fixtures.notAuthenticated)
     XCTAssertEqual(failure.code, "auth.basic_rejected")
-    XCTAssertEqual(failure.detail, "The instance said: User Not Authenticated: Required to provide Auth information")
+    XCTAssertEqual(
+      failure.detail, "The instance said: User Not Authenticated: Required to provide Auth information")
   }
 
   func testBearer401IsTokenRejected() async throws {
@@ -79,7 +81,8 @@ final class TableAccessTests: XCTestCase {
   }
 
   func test401WithADifferentlyWordedMessageIsStillBasicRejected() async throws {
-    let response = HTTPResponse.json(401, #"{"error":{"message":"Benutzer nicht authentifiziert"},"status":"failure"}"#)
+    let response = HTTPResponse.json(
+      401, #"{"error":{"message":"Benutzer nicht authentifiziert"},"status":"failure"}"#)
     let failure = try await failure(of: response)
     XCTAssertEqual(failure.code, "auth.basic_rejected")
   }
@@ -98,7 +101,8 @@ final class TableAccessTests: XCTestCase {
 
   func testA403PageWithoutTheEnvelopeIsForbiddenEvenIfItMentionsScope() async throws {
     let page = HTTPResponse(
-      status: 403, headers: ["Content-Type": "text/html"], body: Data("<p>scope of IP access denied</p>".utf8))
+      status: 403, headers: ["Content-Type": "text/html"], body: Data("<p>scope of IP access denied</p>".utf8)
+    )
     let failure = try await failure(of: page)
     XCTAssertEqual(failure.code, "api.forbidden")
   }
@@ -125,7 +129,8 @@ final class TableAccessTests: XCTestCase {
   }
 
   func testInvalidTableIsABadResponse() async throws {
-    let response = HTTPResponse.json(400, #"{"error":{"message":"Invalid table sys_user"},"status":"failure"}"#)
+    let response = HTTPResponse.json(
+      400, #"{"error":{"message":"Invalid table sys_user"},"status":"failure"}"#)
     let failure = try await failure(of: response)
     XCTAssertEqual(failure.code, "api.bad_response")
   }

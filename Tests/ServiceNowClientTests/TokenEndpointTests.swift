@@ -83,7 +83,8 @@ final class TokenEndpointTests: XCTestCase {
   }
 
   func testHTMLAnswerIsBadResponse() async {
-    let page = HTTPResponse(status: 200, headers: ["Content-Type": "text/html"], body: Data("<html>SSO</html>".utf8))
+    let page = HTTPResponse(
+      status: 200, headers: ["Content-Type": "text/html"], body: Data("<html>SSO</html>".utf8))
     let code = await code(password, page)
     XCTAssertEqual(code, "oauth.bad_response")
   }
@@ -106,9 +107,11 @@ final class TokenEndpointTests: XCTestCase {
 
   func testAuthorizeURLHangsOffTheInstanceRoot() async {
     let url = Fixtures.client(ScriptedTransport()).authorizeURL(
-      AuthorizationRequest(clientID: "id", redirectURI: "http://127.0.0.1:1/cb", scope: nil, state: "s", codeChallenge: nil))
+      AuthorizationRequest(
+        clientID: "id", redirectURI: "http://127.0.0.1:1/cb", scope: nil, state: "s", codeChallenge: nil))
     XCTAssertEqual(
       url.absoluteString,
-      "https://dev1.service-now.com/oauth_auth.do?response_type=code&client_id=id&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fcb&state=s")
+      "https://dev1.service-now.com/oauth_auth.do?response_type=code&client_id=id&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fcb&state=s"
+    )
   }
 }

@@ -24,7 +24,8 @@ public struct ServiceNowClient: Sendable {
   /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
   public init(
     instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport(),
-    log: RequestLog = RequestLog(), deadline: Duration = .seconds(10), proxy: ProxyEnvironment = ProxyEnvironment(),
+    log: RequestLog = RequestLog(), deadline: Duration = .seconds(10),
+    proxy: ProxyEnvironment = ProxyEnvironment(),
     userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.instance = InstanceEndpoints.root(instance)
@@ -82,7 +83,8 @@ public struct ServiceNowClient: Sendable {
       markers.append("Server: \(server)")
     }
     let cookies = response.header("Set-Cookie")?.lowercased() ?? ""
-    for name in ["glide_user_route", "glide_session_store", "glide_user_activity"] where cookies.contains(name) {
+    for name in ["glide_user_route", "glide_session_store", "glide_user_activity"]
+    where cookies.contains(name) {
       markers.append("cookie \(name)")
     }
     if apiAnswer, response.status == 401, ErrorEnvelope.parse(response.body) != nil {
@@ -99,12 +101,14 @@ public struct ServiceNowClient: Sendable {
       markers.append("cookie JSESSIONID")
     }
     return .servicenow(
-      ProbeEvidence(url: url.absoluteString, status: response.status, markers: markers, elapsed: response.elapsed))
+      ProbeEvidence(
+        url: url.absoluteString, status: response.status, markers: markers, elapsed: response.elapsed))
   }
 
   static func notServiceNowReason(_ response: HTTPResponse) -> String {
     if (300..<400).contains(response.status), let location = response.header("Location") {
-      return "The server redirects to \(location) (HTTP \(response.status)); if that is the instance, use that address."
+      return
+        "The server redirects to \(location) (HTTP \(response.status)); if that is the instance, use that address."
     }
     return "The server answered HTTP \(response.status) (\(ResponseClassifier.describe(response))) "
       + "without any of an instance's markers (the Service-now login realm, Server: snow_adc, glide cookies)."

@@ -32,7 +32,8 @@ public enum ResponseClassifier {
         object["result"] != nil
       else {
         return ServiceNowFailure(
-          .apiBadResponse, detail: "HTTP \(response.status) without a JSON \"result\" (\(describe(response))).")
+          .apiBadResponse,
+          detail: "HTTP \(response.status) without a JSON \"result\" (\(describe(response))).")
       }
       return nil
     case 401:

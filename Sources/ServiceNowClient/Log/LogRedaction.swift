@@ -20,17 +20,19 @@ public enum LogRedaction {
     "authorization", "proxy-authorization", "cookie", "set-cookie", "x-usertoken", "x-mfa_token",
   ]
 
-  /// The URL with sensitive query values masked.
+  /// The URL with sensitive query values masked (built as text: the mask is not a valid query character).
   public static func url(_ url: URL?) -> String {
     guard let url else { return "(no URL)" }
-    guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-      let items = components.queryItems, !items.isEmpty
-    else { return url.absoluteString }
-    components.percentEncodedQuery = items.map { item in
+    let text = url.absoluteString
+    guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
+      let items = components.queryItems, !items.isEmpty, let mark = text.firstIndex(of: "?")
+    else { return text }
+    let query = items.map { item in
       let value = isSensitive(item.name) ? Secret.mask : FormEncoding.escape(item.value ?? "")
       return "\(FormEncoding.escape(item.name))=\(value)"
     }.joined(separator: "&")
-    return components.string ?? url.absoluteString
+    let fragment = components.fragment.map { "#\($0)" } ?? ""
+    return String(text[..<mark]) + "?" + query + fragment
   }
 
   /// Headers with secret values masked (an Authorization header keeps its scheme).

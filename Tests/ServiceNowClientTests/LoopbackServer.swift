@@ -1,0 +1,156 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A tiny TCP server on 127.0.0.1 for the tests that need real sockets (deadlines, drips, redirects).
+///
+/// Raw POSIX sockets on a background thread; each connection is handled by `behaviour`.
+/// `stop()` closes the listener and every open connection so nothing outlives the test.
+final class LoopbackServer: @unchecked Sendable {
+  enum Behaviour: Sendable {
+    /// Read the request and never answer.
+    case silent
+    /// Send a status line and headers, then one body byte every `interval`, for `count` bytes.
+    case drip(interval: TimeInterval, count: Int)
+    /// Wait `delay`, then send `raw` and close.
+    case respond(raw: String, delay: TimeInterval)
+  }
+
+  let port: UInt16
+  private let listener: Int32
+  private let behaviour: Behaviour
+  private let lock = NSLock()
+  private var connections: [Int32] = []
+  private var stopped = false
+  private var requests: [String] = []
+
+  init(_ behaviour: Behaviour) throws {
+    self.behaviour = behaviour
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw POSIXError(.EIO) }
+    var yes: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(fd, 16) == 0 else {
+      close(fd)
+      throw POSIXError(.EADDRINUSE)
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    port = UInt16(bigEndian: address.sin_port)
+    listener = fd
+    let thread = Thread { [self] in acceptLoop() }
+    thread.start()
+  }
+
+  /// A port on 127.0.0.1 with nothing listening (bound, read, closed).
+  static func closedPort() throws -> UInt16 {
+    let server = try LoopbackServer(.silent)
+    server.stop()
+    return server.port
+  }
+
+  var url: URL {
+    URL(string: "http://127.0.0.1:\(port)")!
+  }
+
+  /// The raw requests received so far (request line and headers).
+  var received: [String] {
+    lock.withLock { requests }
+  }
+
+  func stop() {
+    let open: [Int32] = lock.withLock {
+      stopped = true
+      let all = connections
+      connections = []
+      return all
+    }
+    shutdown(listener, Int32(SHUT_RDWR))
+    close(listener)
+    for fd in open {
+      shutdown(fd, Int32(SHUT_RDWR))
+      close(fd)
+    }
+  }
+
+  private func acceptLoop() {
+    while true {
+      let fd = accept(listener, nil, nil)
+      if fd < 0 {
+        return
+      }
+      let keep: Bool = lock.withLock {
+        if stopped { return false }
+        connections.append(fd)
+        return true
+      }
+      if !keep {
+        close(fd)
+        return
+      }
+      let thread = Thread { [self] in handle(fd) }
+      thread.start()
+    }
+  }
+
+  private func handle(_ fd: Int32) {
+    var buffer = [UInt8](repeating: 0, count: 8192)
+    let count = read(fd, &buffer, buffer.count)
+    if count > 0 {
+      let text = String(decoding: buffer[0..<count], as: UTF8.self)
+      lock.withLock { requests.append(text) }
+    }
+    switch behaviour {
+    case .silent:
+      var sink = [UInt8](repeating: 0, count: 1024)
+      while read(fd, &sink, sink.count) > 0 {}
+    case .drip(let interval, let total):
+      send(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: \(total)\r\n\r\n")
+      for _ in 0..<total {
+        Thread.sleep(forTimeInterval: interval)
+        if !send(fd, "x") || isStopped { break }
+      }
+    case .respond(let raw, let delay):
+      if delay > 0 {
+        Thread.sleep(forTimeInterval: delay)
+      }
+      send(fd, raw)
+      shutdown(fd, Int32(SHUT_WR))
+      var sink = [UInt8](repeating: 0, count: 1024)
+      while read(fd, &sink, sink.count) > 0 {}
+    }
+    let mine: Bool = lock.withLock {
+      guard let index = connections.firstIndex(of: fd) else { return false }
+      connections.remove(at: index)
+      return true
+    }
+    if mine {
+      close(fd)
+    }
+  }
+
+  private var isStopped: Bool {
+    lock.withLock { stopped }
+  }
+
+  @discardableResult
+  private func send(_ fd: Int32, _ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+  }
+}
