@@ -68,7 +68,7 @@ enum SetupCommand {
     do {
       defer { terminal.restore() }
       let runtime = WizardRuntime(terminal: terminal, environment: environment)
-      outcome = runtime.run(
+      outcome = await runtime.run(
         start: .start(savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName))
       finalState = runtime.finalState
     }

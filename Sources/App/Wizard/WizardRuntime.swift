@@ -34,7 +34,7 @@ final class WizardRuntime {
   }
 
   /// Runs until the wizard quits; the caller restores the terminal.
-  func run(start: WizardEvent) -> Outcome {
+  func run(start: WizardEvent) async -> Outcome {
     send(start)
     while outcome == nil {
       draw()
@@ -52,6 +52,9 @@ final class WizardRuntime {
       if state.activity != nil, outcome == nil {
         send(.tick(clock.now - origin))
       }
+      // Let the main queue run what others put on it (FoundationNetworking does) while we
+      // were waiting for a key.
+      await Task.yield()
     }
     performer.cancelAll()
     return outcome ?? .finished(.cancelled)

@@ -14,6 +14,7 @@ import Foundation
 /// curl commands a support bundle shows.
 public final class URLSessionTransport: Transport, Sendable {
   private let session: URLSession
+  private let delegate = SessionDelegate()
 
   public init() {
     let configuration = URLSessionConfiguration.ephemeral
@@ -23,7 +24,7 @@ public final class URLSessionTransport: Transport, Sendable {
     configuration.urlCache = nil
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     configuration.httpMaximumConnectionsPerHost = 4
-    session = URLSession(configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
+    session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
   }
 
   deinit {
@@ -38,24 +39,13 @@ public final class URLSessionTransport: Transport, Sendable {
     let start = ContinuousClock.now
     let call = PendingCall()
     let session = self.session
+    let delegate = self.delegate
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         call.start(continuation)
-        let task = session.dataTask(with: request) { data, response, error in
-          if let error {
-            call.finish(.failure(error))
-            return
-          }
-          guard let http = response as? HTTPURLResponse else {
-            call.finish(.failure(URLError(.badServerResponse)))
-            return
-          }
-          call.finish(
-            .success(
-              HTTPResponse(
-                status: http.statusCode, headers: Self.headers(of: http), body: data ?? Data(),
-                elapsed: ContinuousClock.now - start)))
-        }
+        // A delegate task, not a completion handler: see SessionDelegate for why.
+        let task = session.dataTask(with: request)
+        delegate.register(task, call: call, start: start)
         let timer = DispatchWorkItem {
           call.finish(.failure(DeadlineExceeded(deadline: deadline)))
         }
@@ -74,7 +64,7 @@ public final class URLSessionTransport: Transport, Sendable {
     return max(0, Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
   }
 
-  private static func headers(of response: HTTPURLResponse) -> [String: String] {
+  static func headers(of response: HTTPURLResponse) -> [String: String] {
     var headers: [String: String] = [:]
     for (key, value) in response.allHeaderFields {
       headers[String(describing: key)] = String(describing: value)
