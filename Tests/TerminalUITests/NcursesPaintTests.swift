@@ -105,6 +105,30 @@ import WizardCore
     }
   }
 
+  /// ncurses measures with the C library's `wcwidth`; the layout's own table must agree, or
+  /// text after a symbol would shift by a column on the real screen.
+  @Test func layoutWidthsAgreeWithTheCLibrary() {
+    NcursesTerminal.prepareLocale()
+    let samples: [ClosedRange<UInt32>] = [
+      0x20...0x7E, 0xA0...0x2FF, 0x300...0x36F, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x25FF,
+      0x2600...0x27BF, 0x2800...0x28FF, 0x3000...0x303E, 0x3041...0x30FF, 0x4E00...0x4E40,
+      0xAC00...0xAC40, 0xFF01...0xFF60, 0x0370...0x10FF, 0x1100...0x11FF, 0xFE00...0xFE2F,
+      0x1F000...0x1FAFF,
+    ]
+    var disagreements: [String] = []
+    for range in samples {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let library = Int(wcwidth(wchar_t(value)))
+        let ours = DisplayWidth.of(scalar: scalar)
+        if library >= 0, library != ours {
+          disagreements.append("U+\(String(value, radix: 16, uppercase: true)) libc \(library) ours \(ours)")
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(20))")
+  }
+
   @Test func unknownTerminalTypeFailsInsteadOfExiting() throws {
     let output = try #require(fopen("/dev/null", "w"))
     let input = try #require(fopen("/dev/null", "r"))
