@@ -41,6 +41,17 @@ import WizardCore
     assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--dialog")
   }
 
+  @Test func scrolledListMatchesItsGolden() {
+    var items: [ScreenItem] = []
+    for index in 1...30 {
+      items.append(.choice(ChoiceModel(label: "Saved connection \(index)", detail: "dev\(10000 + index)")))
+    }
+    let model = ScreenModel(
+      id: "sample-scrolled", title: "Saved connections", intro: ["Pick the connection to edit."],
+      items: items, focus: 24, hints: SampleScreens.hints)
+    assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--scrolled")
+  }
+
   @Test func tooSmallScreenMatchesItsGolden() {
     assertScreen(
       ScreenRenderer.render(SampleScreens.form, width: 50, height: 15), named: "00-sample--too-small")

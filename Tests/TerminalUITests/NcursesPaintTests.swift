@@ -105,6 +105,58 @@ import WizardCore
     }
   }
 
+  /// ncurses measures with the C library's `wcwidth`; the layout's own table must agree, or
+  /// text after a symbol would shift by a column on the real screen.
+  @Test func layoutWidthsAgreeWithTheCLibrary() {
+    NcursesTerminal.prepareLocale()
+    let samples: [ClosedRange<UInt32>] = [
+      0x20...0x7E, 0xA0...0x2FF, 0x300...0x36F, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x25FF,
+      0x2600...0x27BF, 0x2800...0x28FF, 0x3000...0x303E, 0x3041...0x30FF, 0x4E00...0x4E40,
+      0xAC00...0xAC40, 0xFF01...0xFF60, 0x0370...0x10FF, 0x1100...0x11FF, 0xFE00...0xFE2F,
+      0x1F000...0x1FAFF,
+    ]
+    var disagreements: [String] = []
+    for range in samples {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let library = Int(wcwidth(wchar_t(value)))
+        let ours = DisplayWidth.of(scalar: scalar)
+        if library >= 0, library != ours {
+          disagreements.append("U+\(String(value, radix: 16, uppercase: true)) libc \(library) ours \(ours)")
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(20))")
+  }
+
+  /// Keys typed into the real ncurses input path: bytes from a file, decoded by `wget_wch`
+  /// with xterm's key sequences, then by `KeyDecoder`. Alt+x arrives as Esc then x. (A lone
+  /// Esc needs a terminal: at end of file ncurses drops it; in tmux it arrives after 25 ms.)
+  @Test func typedBytesArriveAsWizardKeys() throws {
+    NcursesTerminal.prepareLocale()
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("snowgate-keys-\(UInt32.random(in: 0...UInt32.max))").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let bytes = "a日\t\u{1B}OA\u{1B}OB\u{1B}[Z\u{1B}OP\u{03}\u{12}\u{15}\u{7F}\r\u{1B}x"
+    try bytes.write(toFile: path, atomically: true, encoding: .utf8)
+    let output = try #require(fopen("/dev/null", "w"))
+    let input = try #require(fopen(path, "r"))
+    defer {
+      fclose(output)
+      fclose(input)
+    }
+    let terminal = try #require(
+      NcursesTerminal(terminalType: "xterm-256color", output: output, input: input, color: false))
+    defer { terminal.restore() }
+    var keys: [TerminalInput] = []
+    while keys.count < 20, let input = terminal.readKey(timeoutMilliseconds: 50) { keys.append(input) }
+    let expected: [Key] = [
+      .character("a"), .character("日"), .tab, .up, .down, .backTab, .help, .interrupt, .toggleReveal,
+      .clearField, .backspace, .enter, .escape, .character("x"),
+    ]
+    #expect(keys == expected.map { TerminalInput.key($0) })
+  }
+
   @Test func unknownTerminalTypeFailsInsteadOfExiting() throws {
     let output = try #require(fopen("/dev/null", "w"))
     let input = try #require(fopen("/dev/null", "r"))

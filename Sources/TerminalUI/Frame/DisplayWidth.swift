@@ -21,14 +21,17 @@ enum DisplayWidth {
     UInt8(nonLatin(UInt32(value), Unicode.Scalar(UInt32(value))!))
   }
 
+  /// The rules behind glibc's `wcwidth`: marks and format characters join the previous
+  /// cell, East Asian wide and emoji-presentation characters take two columns.
   private static func nonLatin(_ v: UInt32, _ scalar: Unicode.Scalar) -> Int {
-    if v <= 0x036F { return 0 }  // combining diacritics
-    if v < 0x1100 { return 1 }
-    if v <= 0x115F { return 2 }  // Hangul Jamo initials
-    if v >= 0x200B && v <= 0x200F { return 0 }  // zero-width space, joiners, marks
-    if v >= 0x2028 && v <= 0x202E { return 0 }
-    if v >= 0x2060 && v <= 0x2064 { return 0 }
-    if v >= 0x20D0 && v <= 0x20FF { return 0 }  // combining marks for symbols
+    if v >= 0x1160 && v <= 0x11FF { return 0 }  // Hangul medial vowels and final consonants
+    let properties = scalar.properties
+    switch properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return 0
+    case .format: return isPrependedMark(v) ? 1 : 0
+    default: break
+    }
+    if v >= 0x1100 && v <= 0x115F { return 2 }  // Hangul initial consonants
     if v < 0x231A { return 1 }
     if v >= 0x2E80 && v <= 0x303E { return 2 }
     if v >= 0x3041 && v <= 0x33FF { return 2 }
@@ -37,17 +40,21 @@ enum DisplayWidth {
     if v >= 0xA000 && v <= 0xA4CF { return 2 }
     if v >= 0xAC00 && v <= 0xD7A3 { return 2 }
     if v >= 0xF900 && v <= 0xFAFF { return 2 }
-    if v >= 0xFE00 && v <= 0xFE0F { return 0 }  // variation selectors
-    if v >= 0xFE20 && v <= 0xFE2F { return 0 }  // combining half marks
+    if v >= 0xFE10 && v <= 0xFE19 { return 2 }  // vertical forms
     if v >= 0xFE30 && v <= 0xFE4F { return 2 }
     if v >= 0xFF00 && v <= 0xFF60 { return 2 }
     if v >= 0xFFE0 && v <= 0xFFE6 { return 2 }
-    if v >= 0x1F300 && v <= 0x1F64F { return 2 }
-    if v >= 0x1F900 && v <= 0x1F9FF { return 2 }
+    if v >= 0x1F1E6 && v <= 0x1F1FF { return 1 }  // regional indicators (halves of flags)
+    if v >= 0x1F200 && v <= 0x1F2FF { return 2 }  // enclosed ideographs
     if v >= 0x20000 && v <= 0x3FFFD { return 2 }
-    if v >= 0xE0000 && v <= 0xE0FFF { return 0 }  // tags and selectors
-    if scalar.properties.isEmojiPresentation { return 2 }
+    if properties.isEmojiPresentation { return 2 }
     return 1
+  }
+
+  /// Format characters that are drawn (Arabic number signs and the like), not invisible.
+  private static func isPrependedMark(_ v: UInt32) -> Bool {
+    (v >= 0x600 && v <= 0x605) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
+      || v == 0x110BD || v == 0x110CD
   }
 
   /// Columns for a whole string.

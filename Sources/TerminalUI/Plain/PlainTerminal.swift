@@ -82,11 +82,36 @@ public struct PlainTerminal: Sendable {
       for line in dialog.lines { wrap(line, indent: "  ", into: &out) }
       for option in dialog.options { out.append("  " + option.key + ") " + option.action) }
     }
-    return out.joined(separator: "\n") + "\n"
+    return Self.printable(out.joined(separator: "\n") + "\n")
+  }
+
+  /// The text with control characters (other than newlines) made visible as `?`, so text from
+  /// a model, which may quote what someone typed, can never drive the terminal.
+  static func printable(_ text: String) -> String {
+    let needsWork = text.unicodeScalars.contains {
+      ($0.value < 0x20 && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0)
+    }
+    guard needsWork else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if scalar == "\t" {
+        result.append(" ")
+      } else if (value < 0x20 && scalar != "\n") || (value >= 0x7F && value < 0xA0) {
+        result.append("?")
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
   }
 
   /// What to print before reading an answer line.
   public func prompt(for model: ScreenModel) -> String {
+    Self.printable(promptText(for: model))
+  }
+
+  private func promptText(for model: ScreenModel) -> String {
     if let dialog = model.dialog {
       return "Answer (" + dialog.options.map(\.key).joined(separator: "/") + "): "
     }

@@ -27,9 +27,10 @@ public enum ScreenRenderer {
     let rows = height - 4
     let top = 2
     let body = BodyLayout.layout(model, width: contentWidth)
-
     let count = body.lines.count
-    var end = body.focus?.upperBound ?? 0
+
+    // One row of context under the focused item, so the list visibly goes on.
+    var end = body.focus.map { min(count, $0.upperBound + 1) } ?? 0
     if body.hasTrailingOutput { end = count }
     var offset = max(0, end - rows)
     if let focus = body.focus, offset > focus.lowerBound { offset = focus.lowerBound }
