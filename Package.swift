@@ -30,7 +30,8 @@ let package = Package(
     .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "profile-writer"]),
     .executableTarget(name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw"]),
+    .testTarget(
+      name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient"]),
     .testTarget(name: "AppTests", dependencies: ["App"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
   ],
