@@ -88,7 +88,7 @@ final class SimulatorProcess: @unchecked Sendable {
       String(decoding: buffer, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     let prefix = "listening on "
     guard firstLine.hasPrefix(prefix), let url = URL(string: String(firstLine.dropFirst(prefix.count))) else {
-      process.terminate()
+      kill(process.processIdentifier, SIGKILL)
       throw SimulatorProcessError.noListeningLine(firstLine)
     }
     self.url = url
@@ -100,8 +100,10 @@ final class SimulatorProcess: @unchecked Sendable {
 
   func stop() {
     output.fileHandleForReading.readabilityHandler = nil
+    // SIGKILL, not terminate(): a child of the XCTest process inherits a signal mask that
+    // blocks SIGTERM, and waitUntilExit would then wait for ever.
     if process.isRunning {
-      process.terminate()
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
   }

@@ -14,13 +14,17 @@ final class Tmux: @unchecked Sendable {
     socket = "sg-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     var env = ""
     for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
-      env += "\(key)=\(Tmux.shellQuote(value)) "
+      env += "export \(key)=\(Tmux.shellQuote(value)); "
     }
     // remain-on-exit keeps the last screen readable after the program ends.
-    try run([
-      "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
-      "env TERM=xterm-256color \(env)\(command); echo '[exit '$?']'; sleep 30",
-    ])
+    // The tmux server that new-session starts inherits the client's stdout: a pipe there would
+    // never reach end-of-file, so this one call writes to /dev/null.
+    try run(
+      captureOutput: false,
+      [
+        "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+        "export TERM=xterm-256color; \(env)\(command); echo '[exit '$?']'; sleep 30",
+      ])
     isRunning = true
   }
 
@@ -72,21 +76,12 @@ final class Tmux: @unchecked Sendable {
   }
 
   @discardableResult
-  private func run(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard process.terminationStatus == 0 else {
-      throw TmuxError.failed(arguments: arguments, output: text)
+  private func run(captureOutput: Bool = true, _ arguments: [String]) throws -> String {
+    let result = try Spawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+    guard result.status == 0 else {
+      throw TmuxError.failed(arguments: arguments, output: result.output)
     }
-    return text
+    return result.output
   }
 
   static func shellQuote(_ value: String) -> String {

@@ -1,0 +1,181 @@
+import Foundation
+import XCTest
+
+/// The wizard as a person uses it: the real binary in a real 80×24 terminal (tmux), talking
+/// HTTP to `snowgate simulate` in another process.
+final class WizardEndToEndTests: XCTestCase {
+  static let password = "S3CR3T-e2e-Pw-4711"
+  var folder: URL!
+  var simulator: SimulatorProcess?
+  var tmux: Tmux?
+  /// Every screen the test looked at, to grep for the password at the end.
+  var screens: [String] = []
+
+  override func setUp() async throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("sg-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDown() async throws {
+    tmux?.kill()
+    simulator?.stop()
+    for screen in screens {
+      XCTAssertFalse(screen.contains(Self.password), "a screen showed the password:\n\(screen)")
+    }
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// A simulated instance whose only user has the sentinel password.
+  func startSimulator(scenarios: [String] = []) throws -> URL {
+    let file = folder.appendingPathComponent("instance.json")
+    let scenario: [String: Any] = [
+      "users": [["userName": "integration.user", "password": Self.password]],
+      "oauthClients": [] as [Any],
+      "scenarios": scenarios,
+    ]
+    try JSONSerialization.data(withJSONObject: scenario).write(to: file)
+    let simulator = try SimulatorProcess(scenario: file.path)
+    self.simulator = simulator
+    return simulator.url
+  }
+
+  /// snowgate setup in tmux, with its own config folder and request log.
+  func startWizard(width: Int = 80, height: Int = 24) throws -> Tmux {
+    let config = folder.appendingPathComponent("config").path
+    let log = folder.appendingPathComponent("requests.log").path
+    let command =
+      "stty -g > \(folder.path)/stty-before; \(Binary.snowgate.path) setup; echo \"[exit $?]\"; stty -g > \(folder.path)/stty-after"
+    let tmux = try Tmux(
+      command: command, width: width, height: height,
+      environment: ["SNOWGATE_CONFIG_DIR": config, "SNOWGATE_LOG": log])
+    self.tmux = tmux
+    return tmux
+  }
+
+  @discardableResult
+  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
+    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
+    let screen = try await tmux.waitFor(text, timeout: timeout)
+    screens.append(screen)
+    return screen
+  }
+
+  /// Welcome → instance → probe → Basic → credentials typed; leaves the wizard on the test screen.
+  func walkToTest(instance: URL, password: String) async throws {
+    guard let tmux else { return }
+    try await see("Set up a new connection")
+    try tmux.send("Enter")
+    try await see("Instance address")
+    try tmux.type(instance.absoluteString)
+    try await see("→ \(instance.absoluteString)")
+    try tmux.send("Enter")
+    try await see("A ServiceNow instance answers")
+    try tmux.send("Enter")
+    try await see("How should snowgate sign in?")
+    try tmux.send("Enter")
+    try await see("Sign in with Basic auth")
+    try tmux.type("integration.user")
+    try tmux.send("Tab")
+    try tmux.type(password)
+    try tmux.send("Enter")
+    try await see("Test the connection")
+  }
+
+  func testBasicSetupEndToEndSavesAProfile() async throws {
+    let url = try startSimulator()
+    let tmux = try startWizard()
+    try await walkToTest(instance: url, password: Self.password)
+    try tmux.send("Enter")
+    try await see("The connection works.")
+    try tmux.send("Enter")
+    try await see("Save the connection")
+    try tmux.send("C-u")
+    try tmux.type("e2e-local")
+    try tmux.send("Enter")
+    try await see("Connection saved")
+    try tmux.send("Enter")
+    try await see("[exit 0]")
+
+    let configText = try String(
+      contentsOf: folder.appendingPathComponent("config/config.json"), encoding: .utf8)
+    let config = try JSONSerialization.jsonObject(with: Data(configText.utf8)) as? [String: Any]
+    let profiles = config?["profiles"] as? [[String: Any]] ?? []
+    XCTAssertEqual(profiles.first?["name"] as? String, "e2e-local")
+    XCTAssertEqual(profiles.first?["instanceURL"] as? String, url.absoluteString)
+    XCTAssertEqual(profiles.first?["username"] as? String, "integration.user")
+    XCTAssertFalse(configText.contains(Self.password), "config.json holds the password")
+
+    let credentials = folder.appendingPathComponent("config/credentials.json")
+    let mode = try FileManager.default.attributesOfItem(atPath: credentials.path)[.posixPermissions] as? Int
+    XCTAssertEqual(mode, 0o600)
+    let log = try String(contentsOf: folder.appendingPathComponent("requests.log"), encoding: .utf8)
+    XCTAssertTrue(log.contains("/api/now/table/sys_user"), "the request log misses the test call")
+    XCTAssertFalse(log.contains(Self.password), "the request log holds the password")
+    let basic = Data("integration.user:\(Self.password)".utf8).base64EncodedString()
+    XCTAssertFalse(log.contains(basic), "the request log holds the Authorization header")
+  }
+
+  func testWrongPasswordShowsThe401Diagnosis() async throws {
+    let url = try startSimulator()
+    let tmux = try startWizard()
+    try await walkToTest(instance: url, password: "not-the-password")
+    try tmux.send("Enter")
+    let screen = try await see("refused the user name and password (401)")
+    XCTAssertTrue(screen.contains("Change the user name or password"))
+  }
+
+  func testHibernatingInstanceSaysHowToWakeIt() async throws {
+    let url = try startSimulator(scenarios: ["hibernating"])
+    let tmux = try startWizard()
+    try await see("Set up a new connection")
+    try tmux.send("Enter")
+    try tmux.type(url.absoluteString)
+    try tmux.send("Enter")
+    let screen = try await see("hibernating")
+    XCTAssertTrue(screen.contains("developer.servicenow.com"), screen)
+  }
+
+  func testResizeRedrawsAndTooSmallComesBack() async throws {
+    let tmux = try startWizard()
+    try await see("Set up a new connection")
+    try tmux.resize(width: 100, height: 30)
+    let wide = try await tmux.waitUntil(what: "a 100-column frame") { screen in
+      screen.split(separator: "\n").contains { $0.hasPrefix("┌") && $0.count == 100 }
+    }
+    screens.append(wide)
+    try tmux.resize(width: 50, height: 15)
+    try await see("needs at least 60×20")
+    try tmux.resize(width: 80, height: 24)
+    let back = try await see("Set up a new connection")
+    XCTAssertFalse(back.contains("needs at least"))
+  }
+
+  func testCtrlCLeavesTheTerminalAsItWas() async throws {
+    let url = try startSimulator()
+    let tmux = try startWizard()
+    try await see("Set up a new connection")
+    try tmux.send("Enter")
+    try tmux.type(url.absoluteString)
+    try await see("→ \(url.absoluteString)")
+    try tmux.send("C-c")
+    try await see("Quit without saving?")
+    try tmux.send("y")
+    try await see("[exit 1]")
+    let after = folder.appendingPathComponent("stty-after")
+    _ = try await tmux.waitUntil(what: "stty-after written") { _ in
+      FileManager.default.fileExists(atPath: after.path)
+        && ((try? String(contentsOf: after, encoding: .utf8)) ?? "").contains(":")
+    }
+    let before = try String(contentsOf: folder.appendingPathComponent("stty-before"), encoding: .utf8)
+    XCTAssertEqual(before, try String(contentsOf: after, encoding: .utf8))
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("config/config.json").path),
+      "quitting saved something")
+  }
+
+  func testSetupWithoutATerminalExplainsAndExits2() async throws {
+    let out = try Binary.run(["setup"], environment: ["SNOWGATE_CONFIG_DIR": folder.path])
+    XCTAssertEqual(out.status, 2)
+    XCTAssertTrue(out.stderr.contains("needs a terminal"), out.stderr)
+  }
+}
