@@ -73,6 +73,8 @@ final class HTTPServer: Sendable {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
     let boundPort = UInt16(bigEndian: actual.sin_port)
+    // Non-blocking, so a client that resets between poll and accept cannot stall the accept thread.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     state.withLock {
       $0.listenFD = fd
       $0.port = boundPort
@@ -89,6 +91,7 @@ final class HTTPServer: Sendable {
     let wasRunning = state.withLock { current -> Bool in
       guard current.listenFD >= 0, !current.stopping else { return false }
       current.stopping = true
+      shutdown(current.listenFD, Int32(SHUT_RDWR))
       for fd in current.connections { shutdown(fd, Int32(SHUT_RDWR)) }
       return true
     }
