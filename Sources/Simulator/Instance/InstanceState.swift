@@ -23,7 +23,8 @@ struct InstanceState: Sendable {
     codes = Self.trimmed(codes.filter { $0.value.expiresAt > now }, by: \.expiresAt)
   }
 
-  private static func trimmed<Item>(_ items: [String: Item], by expiry: KeyPath<Item, Date>) -> [String: Item] {
+  private static func trimmed<Item>(_ items: [String: Item], by expiry: KeyPath<Item, Date>) -> [String: Item]
+  {
     guard items.count >= capacity else { return items }
     let kept = items.sorted { $0.value[keyPath: expiry] > $1.value[keyPath: expiry] }.prefix(capacity - 1)
     return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
