@@ -81,6 +81,21 @@ final class RobustnessTests: XCTestCase {
     XCTAssertTrue(text.contains("HTTP/1.1 200 OK"))
   }
 
+  func testHeadAnswersHeadersWithoutABody() async throws {
+    let sim = try harness()
+    defer { sim.stop() }
+    let client = try RawClient(port: sim.server.port)
+    defer { client.disconnect() }
+    client.send(
+      "HEAD /navpage.do HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    let text = String(decoding: client.readAll(seconds: 5).bytes, as: UTF8.self)
+    let answers = text.components(separatedBy: "HTTP/1.1 ").filter { !$0.isEmpty }
+    XCTAssertEqual(answers.count, 2, text)
+    XCTAssertTrue(answers[0].hasPrefix("200 OK"), text)
+    XCTAssertTrue(answers[0].hasSuffix("\r\n\r\n"), "no body after the HEAD answer's headers")
+    XCTAssertTrue(answers[1].hasPrefix("302 Found"), text)
+  }
+
   func testConnectionsOverTheCapGet503AndTheServerRecovers() async throws {
     let sim = try harness(idleTimeout: 30, maxConnections: 3)
     defer { sim.stop() }

@@ -153,14 +153,15 @@ final class HTTPServer: Sendable {
         let keepAlive =
           request.wantsKeepAlive && !response.closeConnection && response.delivery == .normal
           && served < limits.maxRequestsPerConnection && !isStopping
-        guard deliver(response, keepAlive: keepAlive, to: fd), keepAlive else { return }
+        let headOnly = request.method == "HEAD"
+        guard deliver(response, keepAlive: keepAlive, headOnly: headOnly, to: fd), keepAlive else { return }
       }
     }
   }
 
   /// Sends an answer the way its scenario asks; false when the connection must end.
-  private func deliver(_ response: HTTPResponse, keepAlive: Bool, to fd: Int32) -> Bool {
-    let bytes = response.serialized(keepAlive: keepAlive)
+  private func deliver(_ response: HTTPResponse, keepAlive: Bool, headOnly: Bool, to fd: Int32) -> Bool {
+    let bytes = response.serialized(keepAlive: keepAlive, headOnly: headOnly)
     switch response.delivery {
     case .normal:
       return SocketIO.writeAll(fd, bytes[...])
@@ -174,8 +175,8 @@ final class HTTPServer: Sendable {
       }
       return true
     case .drop:
-      let headLength = bytes.count - response.body.count
-      SocketIO.writeAll(fd, bytes[0..<(headLength + response.body.count / 2)])
+      let headLength = headOnly ? bytes.count : bytes.count - response.body.count
+      SocketIO.writeAll(fd, bytes[0..<(headLength + (headOnly ? 0 : response.body.count / 2))])
       return false
     }
   }
