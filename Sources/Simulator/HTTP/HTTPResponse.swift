@@ -29,12 +29,14 @@ struct HTTPResponse: Sendable {
   }
 
   /// The status line, headers (with Content-Length and Connection) and body as wire bytes.
-  func serialized(keepAlive: Bool) -> [UInt8] {
+  ///
+  /// An answer to HEAD keeps its Content-Length but sends no body, as RFC 9110 §9.3.2 asks.
+  func serialized(keepAlive: Bool, headOnly: Bool = false) -> [UInt8] {
     var head = "HTTP/1.1 \(status) \(HTTPResponse.reason(for: status))\r\n"
     for field in headers { head += "\(field.name): \(field.value)\r\n" }
     head += "Content-Length: \(body.count)\r\n"
     head += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
-    return Array(head.utf8) + body
+    return Array(head.utf8) + (headOnly ? [] : body)
   }
 
   /// A minimal answer for requests the parser rejects before any instance logic runs.

@@ -73,6 +73,8 @@ final class HTTPServer: Sendable {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
     let boundPort = UInt16(bigEndian: actual.sin_port)
+    // Non-blocking, so a client that resets between poll and accept cannot stall the accept thread.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     state.withLock {
       $0.listenFD = fd
       $0.port = boundPort
@@ -89,6 +91,7 @@ final class HTTPServer: Sendable {
     let wasRunning = state.withLock { current -> Bool in
       guard current.listenFD >= 0, !current.stopping else { return false }
       current.stopping = true
+      shutdown(current.listenFD, Int32(SHUT_RDWR))
       for fd in current.connections { shutdown(fd, Int32(SHUT_RDWR)) }
       return true
     }
@@ -150,14 +153,15 @@ final class HTTPServer: Sendable {
         let keepAlive =
           request.wantsKeepAlive && !response.closeConnection && response.delivery == .normal
           && served < limits.maxRequestsPerConnection && !isStopping
-        guard deliver(response, keepAlive: keepAlive, to: fd), keepAlive else { return }
+        let headOnly = request.method == "HEAD"
+        guard deliver(response, keepAlive: keepAlive, headOnly: headOnly, to: fd), keepAlive else { return }
       }
     }
   }
 
   /// Sends an answer the way its scenario asks; false when the connection must end.
-  private func deliver(_ response: HTTPResponse, keepAlive: Bool, to fd: Int32) -> Bool {
-    let bytes = response.serialized(keepAlive: keepAlive)
+  private func deliver(_ response: HTTPResponse, keepAlive: Bool, headOnly: Bool, to fd: Int32) -> Bool {
+    let bytes = response.serialized(keepAlive: keepAlive, headOnly: headOnly)
     switch response.delivery {
     case .normal:
       return SocketIO.writeAll(fd, bytes[...])
@@ -171,8 +175,8 @@ final class HTTPServer: Sendable {
       }
       return true
     case .drop:
-      let headLength = bytes.count - response.body.count
-      SocketIO.writeAll(fd, bytes[0..<(headLength + response.body.count / 2)])
+      let headLength = headOnly ? bytes.count : bytes.count - response.body.count
+      SocketIO.writeAll(fd, bytes[0..<(headLength + (headOnly ? 0 : response.body.count / 2))])
       return false
     }
   }

@@ -12,12 +12,22 @@ struct InstanceState: Sendable {
   /// The instance's idea of now.
   var now: Date { Date().addingTimeInterval(clockOffset) }
 
-  /// Forgets expired tokens and codes, so a long-running demo does not grow without bound.
+  /// Most live tokens or codes of one kind kept; past it the ones closest to expiry go first.
+  static let capacity = 10_000
+
+  /// Forgets expired tokens and codes, and the oldest beyond `capacity`, so memory stays bounded.
   mutating func purgeExpired() {
     let now = self.now
-    accessTokens = accessTokens.filter { $0.value.expiresAt > now }
-    refreshTokens = refreshTokens.filter { $0.value.expiresAt > now }
-    codes = codes.filter { $0.value.expiresAt > now }
+    accessTokens = Self.trimmed(accessTokens.filter { $0.value.expiresAt > now }, by: \.expiresAt)
+    refreshTokens = Self.trimmed(refreshTokens.filter { $0.value.expiresAt > now }, by: \.expiresAt)
+    codes = Self.trimmed(codes.filter { $0.value.expiresAt > now }, by: \.expiresAt)
+  }
+
+  private static func trimmed<Item>(_ items: [String: Item], by expiry: KeyPath<Item, Date>) -> [String: Item]
+  {
+    guard items.count >= capacity else { return items }
+    let kept = items.sorted { $0.value[keyPath: expiry] > $1.value[keyPath: expiry] }.prefix(capacity - 1)
+    return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
   }
 
   /// Revokes an access or refresh token; a refresh token takes its access tokens with it.

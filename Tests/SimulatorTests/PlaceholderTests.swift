@@ -1,5 +1,0 @@
-import XCTest
-
-final class SimulatorTestsPlaceholder: XCTestCase {
-  func testTargetBuilds() async { XCTAssertTrue(true) }
-}
