@@ -23,7 +23,7 @@ public struct ServiceNowClient: Sendable {
 
   /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
   public init(
-    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport(),
+    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport.shared,
     log: RequestLog = RequestLog(), deadline: Duration = .seconds(10),
     proxy: ProxyEnvironment = ProxyEnvironment(),
     userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }

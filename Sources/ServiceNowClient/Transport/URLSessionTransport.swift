@@ -12,7 +12,14 @@ import Foundation
 /// drips a byte a second, so every call races a timer and the data task is cancelled when
 /// the deadline passes. Cookies are neither stored nor sent: each call stands alone, like the
 /// curl commands a support bundle shows.
+///
+/// Share one transport for the whole run (`shared`): on Linux, URLSession spins a core while the
+/// first request on a new connection waits, but not on a reused keep-alive connection
+/// (bench/urlsession-cpu.md), so later calls to the same instance wait for free.
 public final class URLSessionTransport: Transport, Sendable {
+  /// The transport every client uses unless given another: one session, connections reused.
+  public static let shared = URLSessionTransport()
+
   private let session: URLSession
 
   public init() {
