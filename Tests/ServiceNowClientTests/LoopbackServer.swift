@@ -151,6 +151,12 @@ final class LoopbackServer: @unchecked Sendable {
   @discardableResult
   private func send(_ fd: Int32, _ text: String) -> Bool {
     let bytes = Array(text.utf8)
-    return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+    // MSG_NOSIGNAL: a client that hung up (our deadline cancelled it) must not SIGPIPE the test process.
+    #if canImport(Glibc)
+      return bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        == bytes.count
+    #else
+      return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+    #endif
   }
 }
