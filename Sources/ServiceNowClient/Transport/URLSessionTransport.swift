@@ -63,8 +63,9 @@ public final class URLSessionTransport: Transport, Sendable {
                 status: http.statusCode, headers: Self.headers(of: http), body: data ?? Data(),
                 elapsed: ContinuousClock.now - start)))
         }
+        let url = request.url
         let timer = DispatchWorkItem {
-          call.finish(.failure(DeadlineExceeded(deadline: deadline)))
+          call.expire { await Self.explainDeadline(deadline, url: url) }
         }
         if call.attach(task: task, timer: timer) {
           DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
@@ -73,6 +74,24 @@ public final class URLSessionTransport: Transport, Sendable {
       }
     } onCancel: {
       call.finish(.failure(CancellationError()))
+    }
+  }
+
+  /// Whether the host accepts a TCP connection now (at most 1 s to find out), so a silent
+  /// host is told from a stalled server; skipped when a proxy carries the connection.
+  private static func explainDeadline(_ deadline: Duration, url: URL?) async -> DeadlineExceeded {
+    guard let url, let host = url.host, ProxyEnvironment().proxy(for: url) == nil else {
+      return DeadlineExceeded(deadline: deadline)
+    }
+    let port = url.port ?? (url.scheme?.lowercased() == "http" ? 80 : 443)
+    let check = await TCPConnectCheck.connect(host: host, port: port, timeout: min(deadline, .seconds(1)))
+    switch check {
+    case .success:
+      return DeadlineExceeded(deadline: deadline, connected: true)
+    case .failure(let failure) where failure.code == FailureCode.tcpTimeout.rawValue:
+      return DeadlineExceeded(deadline: deadline, connected: false)
+    case .failure:
+      return DeadlineExceeded(deadline: deadline)
     }
   }
 
