@@ -11,7 +11,8 @@ import Foundation
 /// On Linux URLSession ignores `timeoutIntervalForResource` and never times out a server that
 /// drips a byte a second, so every call races a timer and the data task is cancelled when
 /// the deadline passes. Cookies are neither stored nor sent: each call stands alone, like the
-/// curl commands a support bundle shows.
+/// curl commands a support bundle shows. Answers are assembled by `SessionDelegate`, which also
+/// works around FoundationNetworking never finishing a 401 with `WWW-Authenticate`.
 ///
 /// Share one transport for the whole run (`shared`): on Linux, URLSession spins a core while the
 /// first request on a new connection waits, but not on a reused keep-alive connection
@@ -21,6 +22,7 @@ public final class URLSessionTransport: Transport, Sendable {
   public static let shared = URLSessionTransport()
 
   private let session: URLSession
+  private let delegate: SessionDelegate
 
   public init() {
     let configuration = URLSessionConfiguration.ephemeral
@@ -30,7 +32,9 @@ public final class URLSessionTransport: Transport, Sendable {
     configuration.urlCache = nil
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     configuration.httpMaximumConnectionsPerHost = 4
-    session = URLSession(configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
+    let delegate = SessionDelegate()
+    self.delegate = delegate
+    session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
   }
 
   deinit {
@@ -45,29 +49,17 @@ public final class URLSessionTransport: Transport, Sendable {
     let start = ContinuousClock.now
     let call = PendingCall()
     let session = self.session
+    let delegate = self.delegate
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         call.start(continuation)
-        let task = session.dataTask(with: request) { data, response, error in
-          if let error {
-            call.finish(.failure(error))
-            return
-          }
-          guard let http = response as? HTTPURLResponse else {
-            call.finish(.failure(URLError(.badServerResponse)))
-            return
-          }
-          call.finish(
-            .success(
-              HTTPResponse(
-                status: http.statusCode, headers: Self.headers(of: http), body: data ?? Data(),
-                elapsed: ContinuousClock.now - start)))
-        }
+        let task = session.dataTask(with: request)
         let url = request.url
         let timer = DispatchWorkItem {
           call.expire { await Self.explainDeadline(deadline, url: url) }
         }
         if call.attach(task: task, timer: timer) {
+          delegate.track(task, call: call, start: start)
           DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
           task.resume()
         }
@@ -98,13 +90,5 @@ public final class URLSessionTransport: Transport, Sendable {
   private static func seconds(_ duration: Duration) -> Double {
     let parts = duration.components
     return max(0, Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
-  }
-
-  private static func headers(of response: HTTPURLResponse) -> [String: String] {
-    var headers: [String: String] = [:]
-    for (key, value) in response.allHeaderFields {
-      headers[String(describing: key)] = String(describing: value)
-    }
-    return headers
   }
 }
