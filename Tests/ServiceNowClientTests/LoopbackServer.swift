@@ -109,10 +109,8 @@ final class LoopbackServer: @unchecked Sendable {
   }
 
   private func handle(_ fd: Int32) {
-    var buffer = [UInt8](repeating: 0, count: 8192)
-    let count = read(fd, &buffer, buffer.count)
-    if count > 0 {
-      let text = String(decoding: buffer[0..<count], as: UTF8.self)
+    let text = readRequest(fd)
+    if !text.isEmpty {
       lock.withLock { requests.append(text) }
     }
     switch behaviour {
@@ -144,6 +142,29 @@ final class LoopbackServer: @unchecked Sendable {
     }
   }
 
+  /// Reads one request: the head, then as much body as Content-Length announces.
+  private func readRequest(_ fd: Int32) -> String {
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 8192)
+    while true {
+      let count = read(fd, &buffer, buffer.count)
+      if count <= 0 {
+        break
+      }
+      received += buffer[0..<count]
+      let text = String(decoding: received, as: UTF8.self)
+      guard let headEnd = text.range(of: "\r\n\r\n") else { continue }
+      let head = text[..<headEnd.lowerBound].lowercased()
+      let length =
+        head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+        .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+      if text[headEnd.upperBound...].utf8.count >= length {
+        break
+      }
+    }
+    return String(decoding: received, as: UTF8.self)
+  }
+
   private var isStopped: Bool {
     lock.withLock { stopped }
   }
@@ -151,6 +172,12 @@ final class LoopbackServer: @unchecked Sendable {
   @discardableResult
   private func send(_ fd: Int32, _ text: String) -> Bool {
     let bytes = Array(text.utf8)
-    return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+    // MSG_NOSIGNAL: a client that hung up (our deadline cancelled it) must not SIGPIPE the test process.
+    #if canImport(Glibc)
+      return bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        == bytes.count
+    #else
+      return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+    #endif
   }
 }

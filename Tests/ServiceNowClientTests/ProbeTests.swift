@@ -34,6 +34,8 @@ final class ProbeTests: XCTestCase {
     XCTAssertNoThrow(try transport.verifyAllUsed())
     guard case .notServiceNow(let reason) = result else { return XCTFail("got \(result)") }
     XCTAssertTrue(reason.contains("404") && reason.contains("nginx"), reason)
+    XCTAssertEqual(result.failure?.code, "instance.not_servicenow")
+    XCTAssertEqual(ProbeResult.hibernating.failure?.code, "instance.hibernating")
   }
 
   func testRootWithGlideCookiesIsServiceNow() async {

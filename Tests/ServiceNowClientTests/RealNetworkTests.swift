@@ -85,6 +85,57 @@ final class RealNetworkTests: XCTestCase {
     XCTAssertFalse(server.received.joined().contains("S3CR3T-COOKIE"), "no cookie was stored and sent back")
   }
 
+  func testProbeOverARealSocketRecognisesTheInstanceChallenge() async throws {
+    let body =
+      #"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#
+    let answer =
+      "HTTP/1.1 401 Unauthorized\r\nserver: snow_adc\r\nwww-authenticate: Basic realm=\"Service-now\"\r\n"
+      + "Set-Cookie: JSESSIONID=S3CR3T-COOKIE; Path=/; HttpOnly\r\nSet-Cookie: glide_user_route=glide.x; Path=/\r\n"
+      + "Content-Type: application/json;charset=UTF-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+      + body
+    let server = try LoopbackServer(.respond(raw: answer, delay: 0))
+    defer { server.stop() }
+    let log = RequestLog()
+    let client = ServiceNowClient(
+      instance: server.url, transport: URLSessionTransport(), log: log, deadline: .seconds(5),
+      proxy: ProxyEnvironment([:]))
+    let result = await client.probe()
+    guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
+    XCTAssertTrue(evidence.markers.contains("Server: snow_adc"), "\(evidence.markers)")
+    XCTAssertTrue(evidence.markers.contains("cookie glide_user_route"), "\(evidence.markers)")
+    XCTAssertTrue(evidence.markers.contains("401 with the Table API's error body"), "\(evidence.markers)")
+    XCTAssertFalse(log.render().contains("S3CR3T"), log.render())
+  }
+
+  func testWrongPasswordIsBasicRejectedAtOnceNotAfterTheDeadline() async throws {
+    // FoundationNetworking never finishes a 401 that carries WWW-Authenticate unless the
+    // transport delivers it from the authentication challenge (SessionDelegate).
+    let body =
+      #"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#
+    let answer =
+      "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"Service-now\"\r\n"
+      + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+      + body
+    let server = try LoopbackServer(.respond(raw: answer, delay: 0))
+    defer { server.stop() }
+    let failure = await readFailure(client(server.url, deadline: .seconds(20)))
+    XCTAssertEqual(failure?.code, "auth.basic_rejected")
+    XCTAssertEqual(
+      failure?.detail, "The instance said: User Not Authenticated: Required to provide Auth information")
+  }
+
+  func testTokenEndpointCatchAllArrivesWithItsBody() async throws {
+    let body = #"{"error_description":"access_denied","error":"server_error"}"#
+    let answer =
+      "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
+      + "Connection: close\r\n\r\n" + body
+    let server = try LoopbackServer(.respond(raw: answer, delay: 0))
+    defer { server.stop() }
+    let result = await client(server.url, deadline: .seconds(20)).requestToken(
+      TokenRequest(clientID: "id", clientSecret: Secret("cs"), grant: .refreshToken(Secret("rt"))))
+    XCTAssertEqual(result.failureCode, "oauth.refresh_expired")
+  }
+
   func testCancellingTheCallingTaskEndsTheRequestAtOnce() async throws {
     let server = try LoopbackServer(.silent)
     defer { server.stop() }

@@ -94,6 +94,13 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertEqual(code, "instance.unavailable")
   }
 
+  func testForbiddenPageInsteadOfAnOAuthAnswerIsForbidden() async {
+    let page = HTTPResponse(
+      status: 403, headers: ["Content-Type": "text/html"], body: Data("<p>denied</p>".utf8))
+    let code = await code(password, page)
+    XCTAssertEqual(code, "api.forbidden")
+  }
+
   func testRevokeSendsTheTokenInTheBodyNotTheURL() async throws {
     let transport = ScriptedTransport()
     transport.expect("POST", "/oauth_revoke_token.do", respond: HTTPResponse(status: 200))

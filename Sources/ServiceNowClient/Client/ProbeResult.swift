@@ -9,3 +9,19 @@ public enum ProbeResult: Sendable, Equatable {
   /// Nothing usable answered: DNS, TCP, TLS, timeout, or a server error.
   case unreachable(ServiceNowFailure)
 }
+
+extension ProbeResult {
+  /// The probe's outcome as a failure, for a diagnosis verdict; nil when ServiceNow answered.
+  public var failure: ServiceNowFailure? {
+    switch self {
+    case .servicenow:
+      nil
+    case .hibernating:
+      ServiceNowFailure(.instanceHibernating)
+    case .notServiceNow(let reason):
+      ServiceNowFailure(.instanceNotServiceNow, detail: reason)
+    case .unreachable(let failure):
+      failure
+    }
+  }
+}

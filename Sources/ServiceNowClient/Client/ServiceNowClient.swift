@@ -23,7 +23,7 @@ public struct ServiceNowClient: Sendable {
 
   /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
   public init(
-    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport(),
+    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport.shared,
     log: RequestLog = RequestLog(), deadline: Duration = .seconds(10),
     proxy: ProxyEnvironment = ProxyEnvironment(),
     userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }
@@ -129,7 +129,7 @@ public struct ServiceNowClient: Sendable {
       instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
     var request = makeRequest(url, accept: "application/json")
     request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
-    switch await exchange(request) {
+    switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)
     case .success(let response):
@@ -175,7 +175,15 @@ public struct ServiceNowClient: Sendable {
     }
     var request = tokenRequest.urlRequest(instance: instance)
     request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-    switch await exchange(request) {
+    let judge = { (response: HTTPResponse) -> ServiceNowFailure? in
+      if case .failure(let failure) = ResponseClassifier.tokenResult(
+        response, grant: tokenRequest.grant, now: Date())
+      {
+        return failure
+      }
+      return nil
+    }
+    switch await exchange(request, judge: judge) {
     case .failure(let failure):
       return .failure(failure)
     case .success(let response):
@@ -230,8 +238,11 @@ public struct ServiceNowClient: Sendable {
     return request
   }
 
-  /// Sends one request, logs it redacted, and turns a thrown error into a classified failure.
-  func exchange(_ request: URLRequest) async -> Result<HTTPResponse, ServiceNowFailure> {
+  /// Sends one request, logs it redacted with the verdict of `judge`, and turns a thrown error
+  /// into a classified failure.
+  func exchange(_ request: URLRequest, judge: (HTTPResponse) -> ServiceNowFailure? = { _ in nil }) async
+    -> Result<HTTPResponse, ServiceNowFailure>
+  {
     let startedAt = now()
     let clock = ContinuousClock()
     let start = clock.now
@@ -240,7 +251,9 @@ public struct ServiceNowClient: Sendable {
       if response.elapsed == .zero {
         response.elapsed = clock.now - start
       }
-      log.record(request, response: response, failure: nil, elapsed: response.elapsed, startedAt: startedAt)
+      log.record(
+        request, response: response, failure: judge(response), elapsed: response.elapsed, startedAt: startedAt
+      )
       return .success(response)
     } catch {
       let failure = classifier.classify(error, url: request.url)

@@ -23,6 +23,12 @@ public struct NetworkFailureClassifier: Sendable {
       return failure
     }
     if let deadline = error as? DeadlineExceeded {
+      if deadline.connected == false {
+        return ServiceNowFailure(
+          .tcpTimeout,
+          detail: "No answer within \(Self.format(deadline.deadline)), and \(Self.endpoint(url)) "
+            + "does not accept TCP connections.")
+      }
       return ServiceNowFailure(
         .httpTimeout, detail: "No complete answer within \(Self.format(deadline.deadline)).")
     }

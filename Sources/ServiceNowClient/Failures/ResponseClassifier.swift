@@ -80,6 +80,10 @@ public enum ResponseClassifier {
           detail: said ?? "HTTP \(response.status) without an access_token (\(describe(response)))."))
     case 429:
       return .failure(rateLimited(response, said: said))
+    case 403 where answer == nil:
+      // Not an OAuth answer: IP access control or a proxy refused before the token endpoint.
+      return .failure(
+        ServiceNowFailure(.apiForbidden, detail: "HTTP 403 from the token endpoint (\(describe(response)))."))
     case 500..<600 where answer == nil:
       return .failure(
         ServiceNowFailure(.instanceUnavailable, detail: "HTTP \(response.status) (\(describe(response)))."))

@@ -9,6 +9,9 @@ public enum LogRedaction {
   /// Names of fields and JSON keys whose values are always masked.
   public static func isSensitive(_ name: String) -> Bool {
     let lower = name.lowercased()
+    if lower.hasSuffix("_type") || lower.hasSuffix("_expires_in") {
+      return false  // token_type, grant_type: names of kinds, not secrets
+    }
     if ["code", "state_secret", "assertion", "apikey", "api_key", "authorization"].contains(lower) {
       return true
     }

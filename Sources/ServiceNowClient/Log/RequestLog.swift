@@ -47,12 +47,22 @@ public final class RequestLog: @unchecked Sendable {
       let text = String(decoding: body, as: UTF8.self)
       return scrub(contentType.contains("form") ? LogRedaction.form(text) : LogRedaction.body(body))
     }
+    let isForm = request.value(forHTTPHeaderField: "Content-Type")?.lowercased().contains("form") ?? false
+    let fields = request.httpBody.flatMap { body -> [LoggedField]? in
+      guard isForm else { return nil }
+      return FormEncoding.decode(String(decoding: body, as: UTF8.self)).map { field in
+        let masked = LogRedaction.isSensitive(field.name)
+        return LoggedField(
+          name: field.name, value: masked ? Secret.mask : scrub(field.value), isMasked: masked)
+      }
+    }
     let parts = elapsed.components
     let milliseconds = Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
     let entry = RequestLogEntry(
       startedAt: startedAt, method: request.httpMethod ?? "GET", url: scrub(LogRedaction.url(request.url)),
       requestHeaders: scrubHeaders(request.allHTTPHeaderFields ?? [:]), requestBody: requestBody,
-      status: response?.status, responseHeaders: scrubHeaders(response?.headers ?? [:]),
+      requestFields: fields, status: response?.status,
+      responseHeaders: scrubHeaders(response?.headers ?? [:]),
       responseBody: response.map { scrub(LogRedaction.body($0.body)) }, failureCode: failure?.code,
       failureDetail: failure?.detail.map(scrub), elapsedMilliseconds: milliseconds)
     lock.withLock { recorded.append(entry) }

@@ -10,6 +10,8 @@ public struct RequestLogEntry: Sendable, Equatable {
   public var url: String
   public var requestHeaders: [String: String]
   public var requestBody: String?
+  /// The form fields of a form request, secrets masked (for the curl command).
+  public var requestFields: [LoggedField]?
   /// Nil when no answer came (see `failureCode`).
   public var status: Int?
   public var responseHeaders: [String: String]
@@ -20,7 +22,8 @@ public struct RequestLogEntry: Sendable, Equatable {
 
   public init(
     startedAt: Date, method: String, url: String, requestHeaders: [String: String], requestBody: String?,
-    status: Int?, responseHeaders: [String: String], responseBody: String?, failureCode: String?,
+    requestFields: [LoggedField]? = nil, status: Int?, responseHeaders: [String: String],
+    responseBody: String?, failureCode: String?,
     failureDetail: String?, elapsedMilliseconds: Int
   ) {
     self.startedAt = startedAt
@@ -28,12 +31,18 @@ public struct RequestLogEntry: Sendable, Equatable {
     self.url = url
     self.requestHeaders = requestHeaders
     self.requestBody = requestBody
+    self.requestFields = requestFields
     self.status = status
     self.responseHeaders = responseHeaders
     self.responseBody = responseBody
     self.failureCode = failureCode
     self.failureDetail = failureDetail
     self.elapsedMilliseconds = elapsedMilliseconds
+  }
+
+  /// The curl command that repeats this exchange, secrets as environment variable references.
+  public var curlCommand: String {
+    CurlCommand.render(self)
   }
 
   /// The exchange as a few lines of text, curl -v style (`>` sent, `<` received).

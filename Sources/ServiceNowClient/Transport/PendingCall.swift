@@ -42,6 +42,26 @@ final class PendingCall: @unchecked Sendable {
     return true
   }
 
+  /// Ends the call at its deadline: cancels the data task at once (which also stops
+  /// FoundationNetworking's busy loop), then resumes with what `explain` finds out.
+  func expire(explain: @escaping @Sendable () async -> any Error) {
+    lock.lock()
+    guard !done, let continuation else {
+      lock.unlock()
+      return
+    }
+    done = true
+    let task = self.task
+    self.continuation = nil
+    self.task = nil
+    self.timer = nil
+    lock.unlock()
+    task?.cancel()
+    Task {
+      continuation.resume(throwing: await explain())
+    }
+  }
+
   /// Ends the call with `result` unless it already ended.
   func finish(_ result: Result<HTTPResponse, any Error>) {
     lock.lock()

@@ -4,17 +4,19 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// The session's delegate: collects each answer, refuses redirects, and turns a 401 challenge
-/// back into the plain 401 answer.
+/// The session delegate of `URLSessionTransport`: collects each task's answer, refuses
+/// redirects, and delivers 401 answers that FoundationNetworking would otherwise never finish.
 ///
-/// Two FoundationNetworking behaviours on Linux shape it. Redirects can only be refused on the
-/// session, not per task; the probe needs the 3xx itself and a token request must never be
-/// replayed at another host. And a 401 carrying `WWW-Authenticate` becomes an authentication
-/// challenge that, without credentials, leaves the task suspended for ever (corelibs-foundation
-/// issue 5456): we have already received the answer's head and body through this delegate, so
-/// the challenge ends the call with that answer and cancels the suspended task.
+/// Two platform facts shape it (seen with Swift 6.3.1 on Linux):
+/// - A redirect delegate works only on the session; refusing (`nil`) hands the 3xx to us, which
+///   the probe needs, and keeps a token request from being replayed at another host.
+/// - A 401 answer with `WWW-Authenticate` (every ServiceNow 401) raises an authentication
+///   challenge after the whole body has arrived; with a completion-handler task, or with
+///   `.performDefaultHandling`, the task then never completes. So tasks are delegate-driven:
+///   the answer is assembled from `didReceive response` and `didReceive data`, delivered when the
+///   challenge comes, and the challenge is cancelled (the task then ends with -999, ignored).
 final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-  private struct Exchange {
+  private struct Pending {
     var call: PendingCall
     var start: ContinuousClock.Instant
     var response: HTTPURLResponse?
@@ -22,57 +24,23 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
   }
 
   private let lock = NSLock()
-  private var exchanges: [Int: Exchange] = [:]
+  private var pending: [Int: Pending] = [:]
 
-  /// Starts collecting the answer to `task` for `call`.
-  func register(_ task: URLSessionTask, call: PendingCall, start: ContinuousClock.Instant) {
-    lock.lock()
-    exchanges[task.taskIdentifier] = Exchange(call: call, start: start)
-    lock.unlock()
-  }
-
-  private func take(_ task: URLSessionTask) -> Exchange? {
-    lock.lock()
-    defer { lock.unlock() }
-    return exchanges.removeValue(forKey: task.taskIdentifier)
-  }
-
-  private func finishWithAnswer(_ task: URLSessionTask, fallback: URLResponse?) {
-    guard let exchange = take(task) else { return }
-    guard let http = exchange.response ?? (fallback as? HTTPURLResponse) else {
-      exchange.call.finish(.failure(URLError(.badServerResponse)))
-      return
-    }
-    exchange.call.finish(
-      .success(
-        HTTPResponse(
-          status: http.statusCode, headers: URLSessionTransport.headers(of: http), body: exchange.body,
-          elapsed: ContinuousClock.now - exchange.start)))
+  /// Starts collecting the answer of `task` for `call`.
+  func track(_ task: URLSessionTask, call: PendingCall, start: ContinuousClock.Instant) {
+    lock.withLock { pending[task.taskIdentifier] = Pending(call: call, start: start) }
   }
 
   func urlSession(
     _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
     completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
   ) {
-    lock.lock()
-    exchanges[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse
-    lock.unlock()
+    lock.withLock { pending[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse }
     completionHandler(.allow)
   }
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    lock.lock()
-    exchanges[dataTask.taskIdentifier]?.body.append(data)
-    lock.unlock()
-  }
-
-  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-    if let error {
-      guard let exchange = take(task) else { return }
-      exchange.call.finish(.failure(error))
-      return
-    }
-    finishWithAnswer(task, fallback: task.response)
+    lock.withLock { pending[dataTask.taskIdentifier]?.body.append(data) }
   }
 
   func urlSession(
@@ -86,7 +54,41 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
     _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
     completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
   ) {
-    finishWithAnswer(task, fallback: challenge.failureResponse)
+    if var state = take(task) {
+      if state.response == nil {
+        state.response = challenge.failureResponse as? HTTPURLResponse
+      }
+      deliver(state)
+    }
     completionHandler(.cancelAuthenticationChallenge, nil)
+  }
+
+  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    guard let state = take(task) else { return }
+    if let error {
+      state.call.finish(.failure(error))
+    } else {
+      deliver(state)
+    }
+  }
+
+  private func take(_ task: URLSessionTask) -> Pending? {
+    lock.withLock { pending.removeValue(forKey: task.taskIdentifier) }
+  }
+
+  private func deliver(_ state: Pending) {
+    guard let http = state.response else {
+      state.call.finish(.failure(URLError(.badServerResponse)))
+      return
+    }
+    var headers: [String: String] = [:]
+    for (key, value) in http.allHeaderFields {
+      headers[String(describing: key)] = String(describing: value)
+    }
+    state.call.finish(
+      .success(
+        HTTPResponse(
+          status: http.statusCode, headers: headers, body: state.body,
+          elapsed: ContinuousClock.now - state.start)))
   }
 }
