@@ -22,7 +22,7 @@ enum ProfileTable {
           ExpiryText.describe(expiresAt: profile.accessTokenExpiresAt, now: now),
         ])
       }
-      lines += align(rows)
+      lines += align(rows, firstGap: " ")
       lines.append("")
       if listing.profiles.contains(where: \.isDefault) {
         lines.append("* the default profile (change it with: snowgate use NAME)")
@@ -36,15 +36,16 @@ enum ProfileTable {
       let details = Dictionary(drafts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
       var rows: [[String]] = []
       for name in listing.drafts {
-        rows.append(["", name, details[name]?.instanceURL.absoluteString ?? ""])
+        rows.append([name, details[name]?.instanceURL.absoluteString ?? ""])
       }
-      lines += align(rows)
+      lines += align(rows).map { "  " + $0 }
     }
     return lines.joined(separator: "\n")
   }
 
-  /// Pads every column but the last to its widest cell, two spaces apart.
-  static func align(_ rows: [[String]]) -> [String] {
+  /// Pads every column but the last to its widest cell, two spaces apart (`firstGap` after the
+  /// first column: the profile table's marker column needs only one).
+  static func align(_ rows: [[String]], firstGap: String = "  ") -> [String] {
     guard let columns = rows.map(\.count).max() else { return [] }
     var widths = [Int](repeating: 0, count: columns)
     for row in rows {
@@ -57,7 +58,7 @@ enum ProfileTable {
           line += cell
         } else {
           line += cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-          line += index == 0 ? " " : "  "
+          line += index == 0 ? firstGap : "  "
         }
       }
       while line.last == " " { line.removeLast() }
