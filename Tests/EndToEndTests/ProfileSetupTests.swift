@@ -160,6 +160,19 @@ final class ProfileSetupTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.configFile.path))
   }
 
+  func testPasswordStdinRefusesATerminalWhereThePasswordWouldShow() async throws {
+    let workspace = try ProfileWorkspace()
+    let run = try workspace.runOnTerminal(
+      [
+        "setup", "dev", "--no-input", "--instance", "http://127.0.0.1:9", "--auth", "basic", "--username",
+        "u",
+        "--password-stdin",
+      ], typed: "")
+    XCTAssertEqual(run.status, 2, run.screen)
+    XCTAssertTrue(run.screen.contains("standard input is a terminal"), run.screen)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.configFile.path))
+  }
+
   func testOpenCredentialsFileIsRefusedWithTheChmodFix() async throws {
     let workspace = try ProfileWorkspace()
     try workspace.setupBasic("dev")
@@ -182,5 +195,85 @@ final class ProfileSetupTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: workspace.credentialsFile), before)
     XCTAssertEqual(try workspace.profileNames(), ["dev"])
     workspace.assertNoSentinel([setup.stdout, setup.stderr, listing.stdout, listing.stderr], "the refusals")
+  }
+}
+
+/// The OAuth grants other than the password grant, and what setup says about the environment.
+final class ProfileSetupGrantTests: XCTestCase {
+  func testClientCredentialsAndRefreshTokenSetupsStoreTheirTokens() async throws {
+    let workspace = try ProfileWorkspace()
+    let url = try workspace.simulator().url.absoluteString
+    let client = try workspace.run(
+      [
+        "setup", "svc", "--no-input", "--instance", url, "--auth", "client-credentials", "--client-id",
+        ProfileWorkspace.clientID,
+      ], environment: ["SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret])
+    XCTAssertEqual(client.status, 0, client.stderr)
+
+    let password = try workspace.run(
+      [
+        "setup", "seed", "--no-input", "--instance", url, "--auth", "password", "--client-id",
+        ProfileWorkspace.clientID, "--username", ProfileWorkspace.user,
+      ],
+      environment: [
+        "SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret,
+        "SNOWGATE_PASSWORD": ProfileWorkspace.password,
+      ])
+    XCTAssertEqual(password.status, 0, password.stderr)
+    let data = try Data(contentsOf: workspace.credentialsFile)
+    let file = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let seed = try XCTUnwrap((file["profiles"] as? [String: Any])?["seed"] as? [String: Any])
+    let refreshToken = try XCTUnwrap(seed["refreshToken"] as? String)
+
+    let refresh = try workspace.run(
+      [
+        "setup", "pasted", "--no-input", "--instance", url, "--auth", "refresh-token", "--client-id",
+        ProfileWorkspace.clientID,
+      ],
+      environment: [
+        "SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret, "SNOWGATE_REFRESH_TOKEN": refreshToken,
+      ])
+    XCTAssertEqual(refresh.status, 0, refresh.stderr)
+    XCTAssertFalse((refresh.stdout + refresh.stderr).contains(refreshToken), "the refresh token was printed")
+
+    let profiles = try XCTUnwrap(try workspace.listing()["profiles"] as? [[String: Any]])
+    let states = Dictionary(uniqueKeysWithValues: profiles.map { ($0["name"] as? String ?? "", $0) })
+    XCTAssertEqual(states["svc"]?["accessToken"] as? String, "valid")
+    XCTAssertEqual(states["svc"]?["auth"] as? String, "client-credentials")
+    XCTAssertEqual(states["pasted"]?["accessToken"] as? String, "valid")
+    XCTAssertEqual(states["pasted"]?["hasRefreshToken"] as? Bool, true)
+    workspace.assertNoSentinel(
+      [client.stdout, client.stderr, password.stdout, password.stderr, refresh.stdout, refresh.stderr],
+      "the setups")
+  }
+
+  func testAVariableThatHidesTheStoresCommandIsPointedOut() async throws {
+    let workspace = try ProfileWorkspace()
+    let url = try workspace.simulator().url.absoluteString
+    let setup = try workspace.run(
+      [
+        "setup", "keyring", "--no-input", "--instance", url, "--auth", "basic", "--username",
+        ProfileWorkspace.user, "--store", "command:/bin/false",
+      ], environment: ["SNOWGATE_PASSWORD": ProfileWorkspace.password])
+    XCTAssertEqual(setup.status, 0, setup.stderr)
+    XCTAssertTrue(
+      setup.stdout.contains(
+        "Note: SNOWGATE_PASSWORD is set, so it is used instead of the password the profile's command would print."
+      ),
+      setup.stdout)
+  }
+
+  func testAPasswordFromStdinThatDiffersFromTheVariableIsPointedOut() async throws {
+    let workspace = try ProfileWorkspace()
+    let url = try workspace.simulator().url.absoluteString
+    let setup = try workspace.run(
+      [
+        "setup", "dev", "--no-input", "--instance", url, "--auth", "basic", "--username",
+        ProfileWorkspace.user,
+        "--password-stdin",
+      ], environment: ["SNOWGATE_PASSWORD": "stale-S3CR3T-value"], stdin: ProfileWorkspace.password + "\n")
+    XCTAssertEqual(setup.status, 0, setup.stderr)
+    XCTAssertTrue(setup.stdout.contains("Note: SNOWGATE_PASSWORD is set"), setup.stdout)
+    workspace.assertNoSentinel([setup.stdout, setup.stderr], "setup")
   }
 }

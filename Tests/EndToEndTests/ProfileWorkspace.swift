@@ -31,13 +31,18 @@ final class ProfileWorkspace: @unchecked Sendable {
   }
 
   /// The simulated instance (started on first use) with the sentinel user and OAuth client.
+  ///
+  /// Client-credentials tokens act as a separate application user: the simulator hands a
+  /// repeated password grant the live token of the same user and client, and a
+  /// client-credentials token has no refresh token to hand back.
   func simulator() throws -> SimulatorProcess {
     if let simulatorProcess { return simulatorProcess }
     let scenario = folder.appendingPathComponent("scenario.json")
     let json = """
-      {"users": [{"userName": "\(Self.user)", "password": "\(Self.password)"}],
+      {"users": [{"userName": "\(Self.user)", "password": "\(Self.password)"},
+                 {"userName": "app.user", "password": "app-\(Self.password)"}],
        "oauthClients": [{"id": "\(Self.clientID)", "secret": "\(Self.clientSecret)",
-                         "applicationUser": "\(Self.user)"}]}
+                         "applicationUser": "app.user"}]}
       """
     try Data(json.utf8).write(to: scenario)
     let process = try SimulatorProcess(scenario: scenario.path)

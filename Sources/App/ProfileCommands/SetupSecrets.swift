@@ -29,6 +29,12 @@ struct SetupSecrets: Sendable {
   {
     var variables = environment
     if options.passwordFromStdin {
+      guard !Confirmation.canAsk else {
+        throw UsageError(
+          "--password-stdin reads the password from a pipe or a file, and standard input is a terminal, "
+            + "where it would show as you type.",
+          hint: "Pipe it in (e.g. snowgate setup … --password-stdin < pw.txt) or set SNOWGATE_PASSWORD.")
+      }
       var line = readLine(strippingNewline: true) ?? ""
       if line.hasSuffix("\r") { line.removeLast() }
       guard !line.isEmpty else {
