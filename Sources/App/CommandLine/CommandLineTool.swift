@@ -24,6 +24,14 @@ public enum CommandLineTool {
       status = await SetupCommand.run(rest)
     case "check":
       status = await CheckCommand.run(rest)
+    case "profiles":
+      status = ProfilesCommand.run(rest)
+    case "use":
+      status = UseCommand.run(rest)
+    case "remove":
+      status = RemoveCommand.run(rest)
+    case "rename":
+      status = RenameCommand.run(rest)
     default:
       status = fail(UsageError("unknown command '\(args[0])'.", hint: usage))
     }
@@ -39,8 +47,13 @@ public enum CommandLineTool {
       demo                 try the wizard against a built-in simulated instance
       simulate             run the simulated ServiceNow instance
       setup [NAME]         set up a connection in a full-screen wizard
+                           (add --no-input and flags to set one up from a script)
       check [NAME]         diagnose a connection
       token [NAME]         print a fresh access token
+      profiles [--json]    list the saved connections
+      use NAME             make NAME the default connection
+      remove NAME [--yes]  forget a saved connection and its stored secrets
+      rename OLD NEW       rename a saved connection
 
     Run 'snowgate COMMAND --help' for a command's options.
     """

@@ -18,6 +18,9 @@ enum SetupCommand {
     """
 
   static func run(_ arguments: [String]) async -> Int32 {
+    if arguments.contains("--no-input") {
+      return await ScriptedSetup.run(arguments)
+    }
     let parsed: ParsedArguments
     do {
       parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])

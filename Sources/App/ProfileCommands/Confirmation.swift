@@ -1,0 +1,32 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Asks a yes/no question on the terminal; anything but yes means no.
+///
+/// The question goes to stderr so that stdout stays clean for whatever a script reads, and
+/// only a terminal on stdin is asked: a pipe may hold data that was never meant as an answer.
+enum Confirmation {
+  /// Whether stdin is a terminal a person can answer on.
+  static var canAsk: Bool { isatty(STDIN_FILENO) == 1 }
+
+  /// Prints `question` and "[y/N] ", reads one line, and says whether it was a yes.
+  static func ask(_ question: String) -> Bool {
+    FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+    guard let line = readLine(strippingNewline: true) else {
+      FileHandle.standardError.write(Data("\n".utf8))
+      return false
+    }
+    return isYes(line)
+  }
+
+  /// "y" or "yes" in any case, with surrounding spaces; everything else (also empty) is no.
+  static func isYes(_ answer: String) -> Bool {
+    let word = answer.trimmingCharacters(in: .whitespaces).lowercased()
+    return word == "y" || word == "yes"
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Profiles
+
+/// The text `snowgate profiles` prints: one aligned row per profile, then half-finished setups.
+///
+/// Pure (listing and clock in, text out) so its wording is tested without files or processes.
+/// It never sees a secret: `ProfileListing` carries none.
+enum ProfileTable {
+  /// The whole listing as lines for stdout.
+  static func render(_ listing: ProfileListing, drafts: [SetupDraft], now: Date) -> String {
+    var lines: [String] = []
+    if listing.profiles.isEmpty {
+      lines.append("No saved connections yet.")
+      lines.append("Set one up with: snowgate setup")
+      lines.append("Or try one against a simulated instance first: snowgate demo")
+    } else {
+      var rows: [[String]] = [["", "NAME", "INSTANCE", "AUTH", "SECRETS", "TOKEN"]]
+      for profile in listing.profiles {
+        rows.append([
+          profile.isDefault ? "*" : "", profile.name, profile.instanceURL.absoluteString,
+          AuthFlag.display(profile.authType), profile.secretStore,
+          ExpiryText.describe(expiresAt: profile.accessTokenExpiresAt, now: now),
+        ])
+      }
+      lines += align(rows, firstGap: " ")
+      lines.append("")
+      if listing.profiles.contains(where: \.isDefault) {
+        lines.append("* the default profile (change it with: snowgate use NAME)")
+      } else {
+        lines.append("No default profile; choose one with: snowgate use NAME")
+      }
+    }
+    if !listing.drafts.isEmpty {
+      lines.append("")
+      lines.append("Half-finished setups (resume one with: snowgate setup NAME):")
+      let details = Dictionary(drafts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+      var rows: [[String]] = []
+      for name in listing.drafts {
+        rows.append([name, details[name]?.instanceURL.absoluteString ?? ""])
+      }
+      lines += align(rows).map { "  " + $0 }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Pads every column but the last to its widest cell, two spaces apart (`firstGap` after the
+  /// first column: the profile table's marker column needs only one).
+  static func align(_ rows: [[String]], firstGap: String = "  ") -> [String] {
+    guard let columns = rows.map(\.count).max() else { return [] }
+    var widths = [Int](repeating: 0, count: columns)
+    for row in rows {
+      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+    }
+    return rows.map { row in
+      var line = ""
+      for (index, cell) in row.enumerated() {
+        if index == row.count - 1 {
+          line += cell
+        } else {
+          line += cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+          line += index == 0 ? firstGap : "  "
+        }
+      }
+      while line.last == " " { line.removeLast() }
+      return line
+    }
+  }
+}

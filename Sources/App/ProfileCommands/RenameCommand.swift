@@ -1,0 +1,50 @@
+import Foundation
+import Profiles
+
+/// `snowgate rename OLD NEW`: renames a profile with its stored secrets and default marker.
+enum RenameCommand {
+  static let help = """
+    Usage: snowgate rename OLD NEW
+
+    Renames the saved profile OLD to NEW, with its stored secrets and tokens; a default
+    profile stays the default. Scripts that run 'snowgate token OLD' need the new name.
+    NEW may use letters, digits, '-', '_' and '.' (at most 64 characters).
+
+    Exit status: 0 done, 1 the files could not be written, 2 usage error, unknown OLD,
+    NEW taken or not allowed, or a configuration file snowgate cannot read.
+    """
+
+  static func run(_ arguments: [String]) -> Int32 {
+    let parsed: ParsedArguments
+    do {
+      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])
+    } catch {
+      return CommandLineTool.fail(error)
+    }
+    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
+      print(help)
+      return 0
+    }
+    guard parsed.positionals.count == 2 else {
+      return CommandLineTool.fail(UsageError("rename needs the old name and the new name.", hint: help))
+    }
+    let (oldName, newName) = (parsed.positionals[0], parsed.positionals[1])
+    do {
+      let store = try AppEnvironment.current().store
+      let config = try store.load()
+      guard config.profile(named: oldName) != nil else {
+        return CommandLineTool.fail(KnownNames.unknownProfile(oldName, in: config))
+      }
+      if oldName == newName {
+        print("'\(oldName)' already has that name; nothing changed.")
+        return 0
+      }
+      try store.rename(from: oldName, to: newName)
+      print("Renamed '\(oldName)' to '\(newName)'.")
+      print("Scripts that use 'snowgate token \(oldName)' need the new name.")
+      return 0
+    } catch {
+      return StoreFailure.report(error)
+    }
+  }
+}

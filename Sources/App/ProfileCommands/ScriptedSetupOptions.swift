@@ -1,0 +1,138 @@
+import Foundation
+import Profiles
+import WizardCore
+
+/// The checked options of `snowgate setup NAME --no-input …`.
+///
+/// Everything a script can get wrong is refused here, before any file or network is touched,
+/// with a sentence that names the flag and a good value.
+struct ScriptedSetupOptions: Equatable {
+  var name: String
+  var instance: NormalisedInstance
+  var apiVersion: String?
+  var authType: AuthType
+  var username: String?
+  var clientID: String?
+  var scope: String?
+  var store: SecretStore
+  var passwordFromStdin: Bool
+  var saveAnyway: Bool
+
+  static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
+  static let options: Set<String> = [
+    "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version",
+  ]
+
+  /// The instance URL as it will be saved.
+  var instanceURL: URL { instance.url }
+
+  /// Parses and checks the arguments after `setup`.
+  static func parse(_ arguments: [String]) throws(UsageError) -> ScriptedSetupOptions {
+    let parsed = try ParsedArguments.parse(arguments, flags: flags, options: options)
+    guard parsed.positionals.count == 1, let name = parsed.positionals.first else {
+      throw UsageError(
+        parsed.positionals.isEmpty
+          ? "setup --no-input needs the name of the profile to save."
+          : "setup takes one profile name; got \(parsed.positionals.count).",
+        hint: "For example: snowgate setup prod --no-input --instance dev12345 --auth basic --username admin")
+    }
+    if let problem = ProfileName.problem(with: name) {
+      throw UsageError("\"\(name)\" cannot be a profile name. \(problem)")
+    }
+
+    guard let instanceText = parsed.options["--instance"] else {
+      throw UsageError("setup --no-input needs --instance, e.g. --instance dev12345.service-now.com.")
+    }
+    let instance: NormalisedInstance
+    switch InstanceURL.normalise(instanceText) {
+    case .success(let value): instance = value
+    case .failure(let error): throw UsageError("--instance: \(error.message)")
+    }
+
+    guard let authText = parsed.options["--auth"] else {
+      throw UsageError(
+        "setup --no-input needs --auth.", hint: "Choose one of: " + AuthFlag.words.joined(separator: ", "))
+    }
+    guard let authType = AuthFlag.authType(authText) else {
+      throw UsageError(
+        "--auth \(authText) is not a sign-in snowgate knows.",
+        hint: "Choose one of: " + AuthFlag.words.joined(separator: ", "))
+    }
+    if authType == .oauthAuthorizationCode {
+      throw UsageError(
+        "--auth authorization-code signs in through a browser, which --no-input cannot do.",
+        hint:
+          "Run 'snowgate setup \(name)' in a terminal, or use --auth refresh-token with a refresh token "
+          + "from such a sign-in (in SNOWGATE_REFRESH_TOKEN).")
+    }
+
+    let username = nonEmpty(parsed.options["--username"])
+    let clientID = nonEmpty(parsed.options["--client-id"])
+    let scope = nonEmpty(parsed.options["--scope"])
+    let usesUsername = authType == .basic || authType == .oauthPassword
+    if usesUsername, username == nil {
+      throw UsageError("--auth \(authText) needs --username.")
+    }
+    if !usesUsername, username != nil {
+      throw UsageError(
+        "--username is not used by --auth \(authText): the \(authText) grant signs in without a user.")
+    }
+    if authType.isOAuth, clientID == nil {
+      throw UsageError(
+        "--auth \(authText) needs --client-id (the Client ID of the instance's OAuth application).")
+    }
+    if !authType.isOAuth, clientID != nil || scope != nil {
+      throw UsageError("--client-id and --scope are for OAuth; --auth basic uses neither.")
+    }
+
+    var store = SecretStore.file
+    if let storeText = parsed.options["--store"] {
+      do {
+        store = try SecretStoreFlag.parse(storeText)
+      } catch {
+        throw UsageError("--store: " + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+      }
+    }
+    if store == .ask {
+      throw UsageError(
+        "--store ask means asking for the secrets each time, which --no-input cannot do.",
+        hint:
+          "Use --store file, --store env or --store command:'…', or run 'snowgate setup \(name)' in a terminal."
+      )
+    }
+
+    let passwordFromStdin = parsed.flags.contains("--password-stdin")
+    if passwordFromStdin, !usesUsername {
+      throw UsageError(
+        "--password-stdin reads a password, and --auth \(authText) uses none.",
+        hint: "Put the secrets in the environment: SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN.")
+    }
+
+    var apiVersion = instance.apiVersion
+    if let version = parsed.options["--api-version"] {
+      guard version.count >= 2, version.first == "v", version.dropFirst().allSatisfy(\.isASCII),
+        version.dropFirst().allSatisfy(\.isNumber)
+      else {
+        throw UsageError("--api-version \(version) is not a Table API version; use e.g. --api-version v2.")
+      }
+      apiVersion = version
+    }
+
+    return ScriptedSetupOptions(
+      name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
+      clientID: clientID, scope: scope, store: store, passwordFromStdin: passwordFromStdin,
+      saveAnyway: parsed.flags.contains("--save-anyway"))
+  }
+
+  /// The profile this setup saves.
+  var profile: Profile {
+    Profile(
+      name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
+      username: username, scope: scope, secretStore: store)
+  }
+
+  private static func nonEmpty(_ text: String?) -> String? {
+    guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    return text
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Profiles
+import Testing
+
+@testable import App
+
+@Suite struct ProfileTableTests {
+  let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+  func listing() -> ProfileListing {
+    ProfileListing(
+      profiles: [
+        ProfileSummary(
+          name: "dev", instanceURL: URL(string: "http://127.0.0.1:8080")!, authType: .basic, isDefault: false,
+          secretStore: "credentials file"),
+        ProfileSummary(
+          name: "prod", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .oauthPassword,
+          isDefault: true, secretStore: "command: pass show sn/prod",
+          accessTokenExpiresAt: now.addingTimeInterval(720), hasRefreshToken: true),
+      ], drafts: ["half"])
+  }
+
+  @Test func marksTheDefaultAndShowsTokenExpiryInAlignedColumns() {
+    let text = ProfileTable.render(listing(), drafts: [], now: now)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    func column(_ word: String, in line: String) -> Int? {
+      line.range(of: word).map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+    }
+    #expect(lines[0].hasPrefix("  NAME  INSTANCE"))
+    #expect(lines[1].hasPrefix("  dev   http://127.0.0.1:8080 "))
+    #expect(
+      lines[2].hasPrefix("* prod  https://acme.service-now.com  OAuth password  command: pass show sn/prod  ")
+    )
+    #expect(column("AUTH", in: lines[0]) == column("Basic", in: lines[1]))
+    #expect(column("AUTH", in: lines[0]) == column("OAuth", in: lines[2]))
+    #expect(column("TOKEN", in: lines[0]) == column("—", in: lines[1]))
+    #expect(column("TOKEN", in: lines[0]) == column("expires in 12 min", in: lines[2]))
+    #expect(lines[2].hasSuffix("expires in 12 min"))
+    #expect(text.contains("* the default profile"))
+  }
+
+  @Test func listsHalfFinishedSetupsSeparatelyWithTheirInstance() {
+    let draft = SetupDraft(name: "half", instanceURL: URL(string: "https://half.service-now.com")!)
+    let text = ProfileTable.render(listing(), drafts: [draft], now: now)
+    #expect(text.contains("Half-finished setups (resume one with: snowgate setup NAME):\n"))
+    #expect(text.hasSuffix("\n  half  https://half.service-now.com"))
+  }
+
+  @Test func withoutProfilesSaysHowToMakeOne() {
+    let text = ProfileTable.render(ProfileListing(profiles: [], drafts: []), drafts: [], now: now)
+    #expect(text.contains("snowgate setup"))
+    #expect(text.contains("snowgate demo"))
+    #expect(!text.contains("NAME"))
+  }
+
+  @Test func withoutADefaultSaysHowToChooseOne() {
+    var plain = listing()
+    plain.profiles[1].isDefault = false
+    #expect(ProfileTable.render(plain, drafts: [], now: now).contains("snowgate use NAME"))
+    #expect(!ProfileTable.render(plain, drafts: [], now: now).contains("* "))
+  }
+}
