@@ -24,6 +24,10 @@ enum Fixtures {
     code: "dns.not_found", summary: "No such host: dev12345.service-now.com.",
     remedies: ["Check the instance name for typos."])
 
+  /// What quitting a Basic setup from `state(on:)` keeps: no password.
+  static let basicDraftSummary = DraftSummary(
+    name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin")
+
   static let profiles = [
     ProfileSummary(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),
     ProfileSummary(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic),
