@@ -107,4 +107,38 @@ import WizardCore
     #expect(state.done == DoneStep(profileName: "local", location: "/tmp/local.json", authKind: .basic))
     #expect(!"\(log)".contains("S3CR3T"))
   }
+
+  @Test func aBrowserSignInWithThePastePathRunsThroughThePublicAPI() {
+    var state = WizardState()
+    var events: [WizardEvent] = [.start(savedProfiles: [], prefilledInstance: "http://127.0.0.1:8080")]
+    events += [.key(.enter), .key(.enter), .key(.enter), .key(.down), .key(.down), .key(.enter)]
+    // A public client: no secret; the default redirect URI.
+    events += Self.typing("client-1") + [.key(.enter)]
+    #expect(Self.run(events, in: &state).count == 1)
+    #expect(state.screen == .token)
+    let log = Self.run(
+      [.key(.enter), .key(.character("p"))] + Self.typing("C0DE") + [.key(.enter)], in: &state)
+    let url = URL(string: "http://127.0.0.1:8080")!
+    #expect(
+      log == [
+        .startAuthorization(
+          AuthorizationDraft(
+            instanceURL: url, clientID: "client-1", clientSecret: nil,
+            redirectURI: "http://127.0.0.1:8484/callback")),
+        .completeAuthorization(pasted: "C0DE"),
+      ])
+    #expect(state.screen == .token)
+    #expect(state.token.tokens == Self.tokens)
+    #expect(state.needsTicks)
+    let quit = Self.run([.key(.interrupt), .key(.character("y"))], in: &state)
+    #expect(
+      quit == [
+        .saveDraft(
+          DraftSummary(
+            name: "local", instance: "http://127.0.0.1:8080", authKind: .oauthAuthorizationCode,
+            clientID: "client-1",
+            redirectURI: "http://127.0.0.1:8484/callback")),
+        .quit(.cancelled),
+      ])
+  }
 }

@@ -8,7 +8,7 @@ extension WizardState {
   static let refreshTokenMissing = "Paste the refresh token you were given."
   static let redirectURIMissing = "Type the redirect URI, e.g. \(OAuthClientStep.defaultRedirectURI)."
   static let redirectURINotLoopback =
-    "Use http://127.0.0.1:PORT/PATH or http://localhost:PORT/PATH; snowgate listens there."
+    "Use http://127.0.0.1:PORT/PATH (or localhost); snowgate listens there."
 
   mutating func oauthClientKey(_ key: Key) -> [WizardEffect] {
     let fields = (authType.selected ?? .oauthPassword).clientFields

@@ -59,7 +59,7 @@ extension WizardState {
 
   static let commandMissing = "Type the command that prints the secret, e.g. pass show servicenow/prod."
   static let commandNeedsShell =
-    "snowgate runs it without a shell: no | > ; $ or quotes; wrap those in a script."
+    "It runs without a shell: no | > ; $ or quotes; wrap those in a script."
 
   mutating func saveKey(_ key: Key) -> [WizardEffect] {
     if save.isSaving { return [] }

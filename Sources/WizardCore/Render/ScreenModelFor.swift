@@ -37,7 +37,12 @@ public func screenModel(for state: WizardState) -> ScreenModel {
   if state.isQuitDialogShown {
     model.dialog = Dialog(
       title: "Quit without saving?",
-      lines: ["Nothing has been saved yet; what you typed will be lost."],
+      lines: state.draftSummary == nil
+        ? ["Nothing has been saved yet; what you typed will be lost."]
+        : [
+          "It is kept as an unfinished setup, without its secrets;",
+          "resume it from the welcome screen or with snowgate setup NAME.",
+        ],
       options: [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
   }
   return model

@@ -91,7 +91,7 @@ extension WizardState {
     case .redirectURI:
       return plain(
         "Redirect URI", oauthClient.redirectURI, placeholder: OAuthClientStep.defaultRedirectURI,
-        note: "Register exactly this as a Redirect URL of the client; change the port if busy.")
+        note: "Register exactly this as a Redirect URL of the client; any free port.")
     case .scope:
       return plain(
         "Scope", oauthClient.scope, placeholder: "empty: the client's default",
