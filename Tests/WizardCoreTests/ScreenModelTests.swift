@@ -175,7 +175,14 @@ import Testing
     var state = Fixtures.state(on: .save)
     state.isQuitDialogShown = true
     let model = screenModel(for: state)
-    #expect(model.dialog?.options == [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
+    #expect(model.dialog?.options == [KeyHint("y", "Quit, finish later"), KeyHint("n", "Keep going")])
+    state.screen = .instance
+    state.authType = AuthTypeStep()
+    #expect(
+      screenModel(for: state).dialog?.options == [
+        KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going"),
+      ])
+    state.screen = .save
     state.isQuitDialogShown = false
     state.isHelpShown = true
     let help = screenModel(for: state)

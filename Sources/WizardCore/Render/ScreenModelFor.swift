@@ -35,15 +35,20 @@ public func screenModel(for state: WizardState) -> ScreenModel {
     model.hints = [KeyHint("Any key", "Close help")]
   }
   if state.isQuitDialogShown {
-    model.dialog = Dialog(
-      title: "Quit without saving?",
-      lines: state.draftSummary == nil
-        ? ["Nothing has been saved yet; what you typed will be lost."]
-        : [
+    if state.draftSummary == nil {
+      model.dialog = Dialog(
+        title: "Quit without saving?",
+        lines: ["Nothing has been saved yet; what you typed will be lost."],
+        options: [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
+    } else {
+      model.dialog = Dialog(
+        title: "Quit and finish later?",
+        lines: [
           "It is kept as an unfinished setup, without its secrets;",
           "resume it from the welcome screen or with snowgate setup NAME.",
         ],
-      options: [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
+        options: [KeyHint("y", "Quit, finish later"), KeyHint("n", "Keep going")])
+    }
   }
   return model
 }

@@ -20,8 +20,11 @@ extension WizardState {
           FieldModel(
             label: "Command", display: DisplayText.sanitised(save.command.text), cursor: save.command.cursor,
             placeholder: "pass show servicenow/prod",
-            note: "Run without a shell; it must print the secret and nothing else.",
+            note: "Run without a shell; it must print only the secret.",
             error: save.commandError)))
+    }
+    if save.store == .environment {
+      items.append(.text("Set " + environmentVariables.joined(separator: " and ") + " before use.", .dim))
     }
     var messages: [ScreenMessage] = []
     if save.isDespiteFailedTest {
@@ -68,17 +71,17 @@ extension WizardState {
     let detail: String
     switch store {
     case .file:
-      label = "The credentials file (default)"
-      detail = "~/.config/snowgate/credentials.json, mode 0600."
+      label = "Credentials file (default)"
+      detail = "~/.config/snowgate/credentials.json, mode 0600"
     case .command:
-      label = "An external command"
-      detail = "A keyring or password manager prints it, e.g. pass show …"
+      label = "External command"
+      detail = "A keyring or password manager prints it."
     case .environment:
-      label = "The environment only"
-      detail = "Nothing stored; set " + environmentVariables.joined(separator: ", ") + "."
+      label = "Environment only"
+      detail = "Nothing stored; SNOWGATE_* variables."
     case .ask:
       label = "Ask each time"
-      detail = "Nothing stored; for interactive use only, not for scripts."
+      detail = "Nothing stored; interactive use only."
     }
     return ChoiceModel(label: label, detail: detail, isSelected: save.store == store)
   }

@@ -24,8 +24,7 @@ import Testing
       model.items[2]
         == .choice(
           ChoiceModel(
-            label: "The credentials file (default)",
-            detail: "~/.config/snowgate/credentials.json, mode 0600.",
+            label: "Credentials file (default)", detail: "~/.config/snowgate/credentials.json, mode 0600",
             isSelected: true)))
     #expect(model.items.count == 6)
     Self.saving(&store, ProfileDraft(name: "dev12345", connection: Fixtures.draft, secretStore: .file))
@@ -74,11 +73,15 @@ import Testing
     #expect(connection.auth.tokens == OAuthFixtures.tokens)
     var store = TestStore(state)
     Self.saving(&store, ProfileDraft(name: "dev12345", connection: connection, secretStore: .environment))
-    let details = screenModel(for: state).items.compactMap { item -> String? in
-      if case .choice(let choice) = item { return choice.detail }
-      return nil
-    }
-    #expect(details[2] == "Nothing stored; set SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN.")
+    #expect(
+      screenModel(for: state).items.last
+        == .text("Set SNOWGATE_CLIENT_SECRET and SNOWGATE_REFRESH_TOKEN before use.", .dim))
+    state.authType.selected = .oauthPassword
+    #expect(
+      screenModel(for: state).items.last
+        == .text("Set SNOWGATE_CLIENT_SECRET and SNOWGATE_PASSWORD before use.", .dim))
+    state.authType.selected = .basic
+    #expect(screenModel(for: state).items.last == .text("Set SNOWGATE_PASSWORD before use.", .dim))
   }
 
   @Test(arguments: [
@@ -113,7 +116,7 @@ import Testing
       Issue.record("no command field")
       return
     }
-    #expect(field.note == "Run without a shell; it must print the secret and nothing else.")
+    #expect(field.note == "Run without a shell; it must print only the secret.")
     #expect(field.placeholder == "pass show servicenow/prod")
   }
 
