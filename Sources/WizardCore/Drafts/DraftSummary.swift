@@ -17,11 +17,14 @@ public struct DraftSummary: Equatable, Sendable {
   public var scope: String
   /// Only for the browser flow.
   public var redirectURI: String?
+  /// A store other than the default credentials file chosen on the save screen, else nil.
+  /// A command is not a secret (it only names where the secret is).
+  public var secretStore: SecretStoreChoice?
 
   public init(
     name: String, replacing: String? = nil, instance: String, apiVersion: String? = nil,
     authKind: AuthKind? = nil, clientID: String = "", username: String = "", scope: String = "",
-    redirectURI: String? = nil
+    redirectURI: String? = nil, secretStore: SecretStoreChoice? = nil
   ) {
     self.name = name
     self.replacing = replacing
@@ -32,5 +35,6 @@ public struct DraftSummary: Equatable, Sendable {
     self.username = username
     self.scope = scope
     self.redirectURI = redirectURI
+    self.secretStore = secretStore
   }
 }

@@ -21,7 +21,7 @@ extension WizardState {
     let name = save.isNameEdited && profileNameProblem(typedName) == nil ? typedName : suggestedProfileName
     var summary = DraftSummary(
       name: name, replacing: editingProfileName, instance: address.address, apiVersion: address.apiVersion,
-      authKind: authType.selected)
+      authKind: authType.selected, secretStore: save.store == .file ? nil : chosenSecretStore)
     switch authType.selected {
     case nil:
       break

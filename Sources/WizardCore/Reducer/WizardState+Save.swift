@@ -145,6 +145,12 @@ extension WizardState {
     return nil
   }
 
+  /// The store chosen on the save screen, its command without surrounding spaces.
+  var chosenSecretStore: SecretStoreChoice {
+    if case .command(let command) = save.secretStore { return .command(command.trimmingSpaces) }
+    return save.secretStore
+  }
+
   /// Enter: check the name and the command, then ask the runtime to save.
   mutating func submitSave() -> [WizardEffect] {
     let name = save.name.text
@@ -167,8 +173,7 @@ extension WizardState {
     save.failure = nil
     save.isSaving = true
     activity = Activity(kind: .save)
-    var store = save.secretStore
-    if case .command(let command) = store { store = .command(command.trimmingSpaces) }
+    let store = chosenSecretStore
     return [
       .saveProfile(
         ProfileDraft(

@@ -24,7 +24,12 @@ extension WizardState {
             error: save.commandError)))
     }
     if save.store == .environment {
-      items.append(.text("Set " + environmentVariables.joined(separator: " and ") + " before use.", .dim))
+      let variables = environmentVariables
+      items.append(
+        .text(
+          variables.isEmpty
+            ? "Nothing to set: a public client has no secret."
+            : "Set " + variables.joined(separator: " and ") + " before use.", .dim))
     }
     var messages: [ScreenMessage] = []
     if save.isDespiteFailedTest {
@@ -91,8 +96,11 @@ extension WizardState {
     switch authType.selected ?? .basic {
     case .basic: return ["SNOWGATE_PASSWORD"]
     case .oauthPassword: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_PASSWORD"]
-    case .oauthAuthorizationCode, .oauthRefreshToken:
-      return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"]
+    case .oauthAuthorizationCode:
+      // The same secret kinds as the profile store's: the browser flow's user supplies only
+      // the client secret, and a public client none.
+      return oauthClient.clientSecret.secret.isEmpty ? [] : ["SNOWGATE_CLIENT_SECRET"]
+    case .oauthRefreshToken: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"]
     case .oauthClientCredentials: return ["SNOWGATE_CLIENT_SECRET"]
     }
   }

@@ -28,11 +28,14 @@ import Testing
     var state = OAuthFixtures.state(.oauthAuthorizationCode, on: .oauthClient)
     state.save.name = TextInput("lab")
     state.save.isNameEdited = true
+    state.save.store = .command
+    state.save.command = TextInput("pass show lab")
     state.isQuitDialogShown = true
     var store = TestStore(state)
     let draft = DraftSummary(
       name: "lab", instance: "https://dev12345.service-now.com", authKind: .oauthAuthorizationCode,
-      clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI)
+      clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI,
+      secretStore: .command("pass show lab"))
     store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
   }
 

@@ -82,6 +82,11 @@ import Testing
         == .text("Set SNOWGATE_CLIENT_SECRET and SNOWGATE_PASSWORD before use.", .dim))
     state.authType.selected = .basic
     #expect(screenModel(for: state).items.last == .text("Set SNOWGATE_PASSWORD before use.", .dim))
+    state.authType.selected = .oauthAuthorizationCode
+    #expect(screenModel(for: state).items.last == .text("Set SNOWGATE_CLIENT_SECRET before use.", .dim))
+    state.oauthClient.clientSecret = SecretInput()
+    #expect(
+      screenModel(for: state).items.last == .text("Nothing to set: a public client has no secret.", .dim))
   }
 
   @Test(arguments: [
