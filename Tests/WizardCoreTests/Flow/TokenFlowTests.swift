@@ -227,6 +227,11 @@ import Testing
     store.send(.escape) { $0.screen = .token }
   }
 
+  @Test func aRejectedTokenOffersToFixTheClientFirst() {
+    let verdict = Verdict(code: "oauth.token_rejected", summary: "The instance refused the access token.")
+    #expect(TestFailureAction.choices(for: verdict) == [.editCredentials, .retry, .saveAnyway])
+  }
+
   @Test func aTestWithoutTokensSendsThePersonToTheTokenScreen() {
     var store = TestStore(OAuthFixtures.state(.oauthPassword, on: .test))
     store.send(.enter) { $0.screen = .token }
