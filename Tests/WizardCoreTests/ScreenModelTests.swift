@@ -138,17 +138,13 @@ import Testing
     #expect(screenModel(for: state).hints.first == KeyHint("Enter", "Continue"))
   }
 
-  @Test func oauthChoicesAreShownButDisabled() {
+  @Test func everyAuthKindIsOfferedWithItsExplanation() {
     let model = screenModel(for: WizardState(screen: .authType))
     #expect(model.items.count == 5)
     #expect(model.focus == 0)
     for (index, item) in model.items.enumerated() {
-      guard case .choice(let choice) = item else {
-        Issue.record("not a choice")
-        continue
-      }
-      #expect(choice.isEnabled == (index == 0))
-      #expect(choice.detail.hasPrefix("Next release.") == (index != 0))
+      let kind = AuthKind.allCases[index]
+      #expect(item == .choice(ChoiceModel(label: kind.title, detail: kind.explanation)))
     }
   }
 
@@ -179,7 +175,14 @@ import Testing
     var state = Fixtures.state(on: .save)
     state.isQuitDialogShown = true
     let model = screenModel(for: state)
-    #expect(model.dialog?.options == [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
+    #expect(model.dialog?.options == [KeyHint("y", "Quit, finish later"), KeyHint("n", "Keep going")])
+    state.screen = .instance
+    state.authType = AuthTypeStep()
+    #expect(
+      screenModel(for: state).dialog?.options == [
+        KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going"),
+      ])
+    state.screen = .save
     state.isQuitDialogShown = false
     state.isHelpShown = true
     let help = screenModel(for: state)

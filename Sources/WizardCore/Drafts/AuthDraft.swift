@@ -1,10 +1,42 @@
 /// How a connection signs in, with its secrets.
+///
+/// The OAuth cases carry the tokens the token screen obtained, so the test and the saved profile
+/// use them without asking the instance again.
 public enum AuthDraft: Equatable, Sendable {
   case basic(username: String, password: SecretText)
+  case oauthPassword(client: OAuthClient, username: String, password: SecretText, tokens: TokenSummary)
+  case oauthAuthorizationCode(client: OAuthClient, redirectURI: String, tokens: TokenSummary)
+  /// `refreshToken` is the one the user pasted; `tokens.refreshToken` a newer one, if any came back.
+  case oauthRefreshToken(client: OAuthClient, refreshToken: SecretText, tokens: TokenSummary)
+  case oauthClientCredentials(client: OAuthClient, tokens: TokenSummary)
 
   public var kind: AuthKind {
     switch self {
     case .basic: return .basic
+    case .oauthPassword: return .oauthPassword
+    case .oauthAuthorizationCode: return .oauthAuthorizationCode
+    case .oauthRefreshToken: return .oauthRefreshToken
+    case .oauthClientCredentials: return .oauthClientCredentials
+    }
+  }
+
+  /// The OAuth client, nil for Basic.
+  public var client: OAuthClient? {
+    switch self {
+    case .basic: return nil
+    case .oauthPassword(let client, _, _, _), .oauthAuthorizationCode(let client, _, _),
+      .oauthRefreshToken(let client, _, _), .oauthClientCredentials(let client, _):
+      return client
+    }
+  }
+
+  /// The tokens from the token screen, nil for Basic.
+  public var tokens: TokenSummary? {
+    switch self {
+    case .basic: return nil
+    case .oauthPassword(_, _, _, let tokens), .oauthAuthorizationCode(_, _, let tokens),
+      .oauthRefreshToken(_, _, let tokens), .oauthClientCredentials(_, let tokens):
+      return tokens
     }
   }
 }

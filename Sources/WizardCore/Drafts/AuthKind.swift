@@ -6,8 +6,33 @@ public enum AuthKind: String, CaseIterable, Equatable, Sendable {
   case oauthRefreshToken
   case oauthClientCredentials
 
-  /// Whether this release can set it up. OAuth arrives with the next release (issue 4).
-  public var isAvailable: Bool { self == .basic }
+  /// Whether this release can set it up (every kind since issue 4).
+  public var isAvailable: Bool { true }
+
+  /// Every kind but Basic goes through the OAuth client and token screens.
+  public var isOAuth: Bool { self != .basic }
+
+  /// The fields of the OAuth client screen for this kind, in focus order (empty for Basic).
+  public var clientFields: [OAuthClientField] {
+    switch self {
+    case .basic: return []
+    case .oauthPassword: return [.clientID, .clientSecret, .username, .password, .scope]
+    case .oauthAuthorizationCode: return [.clientID, .clientSecret, .redirectURI, .scope]
+    case .oauthRefreshToken: return [.clientID, .clientSecret, .refreshToken, .scope]
+    case .oauthClientCredentials: return [.clientID, .clientSecret, .scope]
+    }
+  }
+
+  /// The `grant_type` the token screen shows, nil for Basic.
+  public var grantType: String? {
+    switch self {
+    case .basic: return nil
+    case .oauthPassword: return "password"
+    case .oauthAuthorizationCode: return "authorization_code"
+    case .oauthRefreshToken: return "refresh_token"
+    case .oauthClientCredentials: return "client_credentials"
+    }
+  }
 
   /// The label on the auth-type screen.
   public var title: String {

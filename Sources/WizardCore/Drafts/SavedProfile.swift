@@ -1,7 +1,8 @@
 /// A saved (or half-finished) profile loaded for editing, with its secrets.
 ///
 /// The runtime answers `.loadProfile(name:)` with this; fields a half-finished setup never
-/// reached are empty.
+/// reached, or its auth kind does not use, are empty. Tokens are not loaded: editing a profile
+/// generates new ones on the token screen.
 public struct SavedProfile: Equatable, Sendable {
   public var name: String
   /// As saved; goes through the normaliser again like typed text.
@@ -9,15 +10,31 @@ public struct SavedProfile: Equatable, Sendable {
   public var authKind: AuthKind?
   public var username: String
   public var password: SecretText
+  public var clientID: String
+  public var clientSecret: SecretText
+  public var scope: String
+  /// Nil for the default, http://127.0.0.1:8484/callback.
+  public var redirectURI: String?
+  /// The refresh token of the refresh-token kind (the one the user pasted, or its successor).
+  public var refreshToken: SecretText
+  public var secretStore: SecretStoreChoice
 
   public init(
     name: String, instance: String, authKind: AuthKind? = nil, username: String = "",
-    password: SecretText = .empty
+    password: SecretText = .empty, clientID: String = "", clientSecret: SecretText = .empty,
+    scope: String = "", redirectURI: String? = nil, refreshToken: SecretText = .empty,
+    secretStore: SecretStoreChoice = .file
   ) {
     self.name = name
     self.instance = instance
     self.authKind = authKind
     self.username = username
     self.password = password
+    self.clientID = clientID
+    self.clientSecret = clientSecret
+    self.scope = scope
+    self.redirectURI = redirectURI
+    self.refreshToken = refreshToken
+    self.secretStore = secretStore
   }
 }

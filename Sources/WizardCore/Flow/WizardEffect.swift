@@ -16,4 +16,17 @@ public enum WizardEffect: Equatable, Sendable {
   case cancel(OperationKind)
   /// Restore the terminal and exit.
   case quit(ExitStatus)
+  /// POST to `<instance>/oauth_token.do`; answer `.tokenFinished`.
+  case requestToken(TokenRequestDraft)
+  /// Make the PKCE verifier and state, start the loopback listener on the redirect URI, open the
+  /// browser on the authorize URL; answer `.authorizationStarted`, then `.tokenFinished` when the
+  /// listener got the code and exchanged it, or `.authorizationFailed`.
+  case startAuthorization(AuthorizationDraft)
+  /// The user pasted the URL the browser was sent to (or just the code): check the state, stop the
+  /// listener, exchange the code; answer `.tokenFinished` or `.authorizationFailed`.
+  case completeAuthorization(pasted: String)
+  /// Keep a setup quit half way (no secrets in it); no answer. Always followed by `.quit`.
+  case saveDraft(DraftSummary)
+  /// Rename the unreadable config file to `config.json.broken-TIMESTAMP`; answer `.brokenConfigMoved`.
+  case moveBrokenConfigAside
 }

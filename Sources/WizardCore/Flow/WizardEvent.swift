@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something that happened: a key, a tick of the clock, or the result of an effect.
 public enum WizardEvent: Equatable, Sendable {
   /// Sent once by the runtime before anything else. `prefilledInstance` fills the instance field
@@ -5,11 +7,22 @@ public enum WizardEvent: Equatable, Sendable {
   /// when a saved profile has that name, opens it for editing (effect `.loadProfile`).
   case start(savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil)
   case key(Key)
-  /// The runtime's monotonic time (any fixed origin), about every 100 ms while work runs.
+  /// The runtime's monotonic time (any fixed origin), about every 100 ms while
+  /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).
   case tick(Duration)
   case probeFinished(ProbeOutcome)
   case testFinished(TestOutcome)
   case saveFinished(SaveOutcome)
   case profileLoaded(SavedProfile)
   case profileLoadFailed(Verdict)
+  /// The answer to `.requestToken`, `.completeAuthorization`, or the loopback listener's
+  /// exchange of the code it received.
+  case tokenFinished(TokenOutcome)
+  /// The answer to `.startAuthorization`: the browser was sent to `authorizeURL` (or could not
+  /// be opened) and the listener waits on `listeningOn` (e.g. 127.0.0.1:8484) for `timeoutSeconds`.
+  case authorizationStarted(authorizeURL: URL, listeningOn: String, timeoutSeconds: Int)
+  /// The browser flow ended without a code: timeout, wrong or missing state, denied, bad paste.
+  case authorizationFailed(Verdict)
+  /// The answer to `.moveBrokenConfigAside`.
+  case brokenConfigMoved(MoveAsideOutcome)
 }

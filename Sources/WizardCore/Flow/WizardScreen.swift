@@ -6,22 +6,39 @@ public enum WizardScreen: Equatable, Sendable {
   case instance
   case authType
   case credentials
+  /// OAuth: client ID, secret, scope and the grant's own fields.
+  case oauthClient
+  /// OAuth: what will be sent, Generate, the tokens that came back.
+  case token
+  /// OAuth browser flow: waiting for the redirect, or pasting the URL.
+  case authorization
   case test
   case save
   case done
 
-  /// "Step N of M" position, nil outside the numbered flow.
+  /// "Step N of M" position in the Basic flow, nil outside the numbered flow.
   public var stepNumber: Int? {
     switch self {
     case .instance: return 1
     case .authType: return 2
-    case .credentials: return 3
-    case .test: return 4
+    case .credentials, .oauthClient: return 3
+    case .test, .token, .authorization: return 4
     case .save: return 5
     case .welcome, .pickProfile, .done: return nil
     }
   }
 
-  /// How many numbered steps the flow has.
+  /// "Step N of M" position in the OAuth flow (client, token, test, save), nil outside it.
+  public var oauthStepNumber: Int? {
+    switch self {
+    case .test: return 5
+    case .save: return 6
+    default: return stepNumber
+    }
+  }
+
+  /// How many numbered steps the Basic flow has.
   public static let stepCount = 5
+  /// How many numbered steps an OAuth flow has (the token step comes before the test).
+  public static let oauthStepCount = 6
 }

@@ -11,6 +11,12 @@ public struct WizardState: Equatable, Sendable {
   public var instance: InstanceStep
   public var authType: AuthTypeStep
   public var credentials: CredentialsStep
+  /// OAuth client fields (every OAuth kind).
+  public var oauthClient: OAuthClientStep
+  /// OAuth token screen.
+  public var token: TokenStep
+  /// OAuth browser sign-in.
+  public var authorization: AuthorizationStep
   public var test: TestStep
   public var save: SaveStep
   /// Set once the profile is saved.
@@ -31,7 +37,9 @@ public struct WizardState: Equatable, Sendable {
     welcome: WelcomeStep = WelcomeStep(),
     picker: ProfilePickerStep = ProfilePickerStep(), instance: InstanceStep = InstanceStep(),
     authType: AuthTypeStep = AuthTypeStep(), credentials: CredentialsStep = CredentialsStep(),
-    test: TestStep = TestStep(), save: SaveStep = SaveStep(), done: DoneStep? = nil,
+    oauthClient: OAuthClientStep = OAuthClientStep(), token: TokenStep = TokenStep(),
+    authorization: AuthorizationStep = AuthorizationStep(), test: TestStep = TestStep(),
+    save: SaveStep = SaveStep(), done: DoneStep? = nil,
     editingProfileName: String? = nil, isHelpShown: Bool = false, isQuitDialogShown: Bool = false,
     hasUnsavedChanges: Bool = false, activity: Activity? = nil
   ) {
@@ -42,6 +50,9 @@ public struct WizardState: Equatable, Sendable {
     self.instance = instance
     self.authType = authType
     self.credentials = credentials
+    self.oauthClient = oauthClient
+    self.token = token
+    self.authorization = authorization
     self.test = test
     self.save = save
     self.done = done
@@ -52,11 +63,53 @@ public struct WizardState: Equatable, Sendable {
     self.activity = activity
   }
 
-  /// The connection the current input describes, nil while the address is invalid.
+  /// The connection the current input describes, nil while the address is invalid or, for
+  /// OAuth, while the token screen holds no tokens for the current client input.
   public var connectionDraft: ConnectionDraft? {
     guard case .success(let instance) = instance.normalised else { return nil }
-    return ConnectionDraft(
-      instanceURL: instance.url, apiVersion: instance.apiVersion,
-      auth: .basic(username: credentials.username.text, password: credentials.password.secret))
+    let auth: AuthDraft
+    let kind = authType.selected ?? .basic
+    if kind.isOAuth {
+      guard let tokens = token.tokens, token.source == oauthClientDraft else { return nil }
+      let draft = oauthClientDraft
+      switch kind {
+      case .basic, .oauthPassword:
+        auth = .oauthPassword(
+          client: draft.client, username: draft.username, password: draft.password, tokens: tokens)
+      case .oauthAuthorizationCode:
+        auth = .oauthAuthorizationCode(client: draft.client, redirectURI: draft.redirectURI, tokens: tokens)
+      case .oauthRefreshToken:
+        auth = .oauthRefreshToken(client: draft.client, refreshToken: draft.refreshToken, tokens: tokens)
+      case .oauthClientCredentials:
+        auth = .oauthClientCredentials(client: draft.client, tokens: tokens)
+      }
+    } else {
+      auth = .basic(username: credentials.username.text, password: credentials.password.secret)
+    }
+    return ConnectionDraft(instanceURL: instance.url, apiVersion: instance.apiVersion, auth: auth)
+  }
+
+  /// The OAuth client screen's input for the selected kind; fields the kind does not use are
+  /// left empty, so input typed for another grant never travels.
+  public var oauthClientDraft: OAuthClientDraft {
+    let kind = authType.selected ?? .oauthPassword
+    let fields = kind.clientFields
+    let secret = oauthClient.clientSecret.secret
+    let client = OAuthClient(
+      clientID: oauthClient.clientID.text,
+      clientSecret: secret.isEmpty && kind == .oauthAuthorizationCode ? nil : secret,
+      scope: oauthClient.scope.text)
+    return OAuthClientDraft(
+      kind: kind, client: client,
+      username: fields.contains(.username) ? oauthClient.username.text : "",
+      password: fields.contains(.password) ? oauthClient.password.secret : .empty,
+      refreshToken: fields.contains(.refreshToken) ? oauthClient.refreshToken.secret : .empty,
+      redirectURI: fields.contains(.redirectURI) ? oauthClient.redirectURI.text : "")
+  }
+
+  /// Whether the runtime should send `.tick` events now: work is in flight, or an access
+  /// token's countdown is running.
+  public var needsTicks: Bool {
+    activity != nil || token.tokens != nil
   }
 }

@@ -60,9 +60,13 @@ extension WizardState {
       authType.focus = Self.step(available, from: authType.focus, by: 1)
     case .enter:
       guard authType.focus.isAvailable else { return [] }
-      if authType.selected != authType.focus { hasUnsavedChanges = true }
+      if authType.selected != authType.focus {
+        hasUnsavedChanges = true
+        oauthClient.focus = .clientID
+        oauthClient.errors = [:]
+      }
       authType.selected = authType.focus
-      go(to: .credentials)
+      go(to: authType.focus.isOAuth ? .oauthClient : .credentials)
     case .escape:
       go(to: .instance)
     default:

@@ -18,6 +18,11 @@ extension WizardState {
     case .key(let key):
       return handle(key)
     case .tick(let now):
+      if token.tokens != nil {
+        let origin = token.receivedAtTick ?? now
+        token.receivedAtTick = origin
+        token.secondsSinceReceipt = Int((now - origin).components.seconds)
+      }
       guard var running = activity else { return [] }
       let startedAt = running.startedAt ?? now
       running.startedAt = startedAt
@@ -39,6 +44,16 @@ extension WizardState {
       picker.isLoading = false
       picker.failure = verdict
       return []
+    case .tokenFinished(let outcome):
+      return tokenFinished(outcome)
+    case .authorizationStarted(let authorizeURL, let listeningOn, let timeoutSeconds):
+      return authorizationStarted(
+        AuthorizationSession(
+          authorizeURL: authorizeURL, listeningOn: listeningOn, timeoutSeconds: timeoutSeconds))
+    case .authorizationFailed(let verdict):
+      return authorizationFailed(verdict)
+    case .brokenConfigMoved(let outcome):
+      return brokenConfigMoved(outcome)
     }
   }
 
@@ -47,7 +62,7 @@ extension WizardState {
       switch key {
       case .character("y"), .character("Y"), .interrupt:
         isQuitDialogShown = false
-        return cancelActivity() + [.quit(.cancelled)]
+        return cancelActivity() + draftEffects() + [.quit(.cancelled)]
       case .character("n"), .character("N"), .escape:
         isQuitDialogShown = false
       default:
@@ -74,6 +89,9 @@ extension WizardState {
     case .instance: return instanceKey(key)
     case .authType: return authTypeKey(key)
     case .credentials: return credentialsKey(key)
+    case .oauthClient: return oauthClientKey(key)
+    case .token: return tokenKey(key)
+    case .authorization: return authorizationKey(key)
     case .test: return testKey(key)
     case .save: return saveKey(key)
     case .done: return doneKey(key)
@@ -99,13 +117,40 @@ extension WizardState {
     case .test: test.status = .idle
     case .save: save.isSaving = false
     case .loadProfile: picker.isLoading = false
+    case .token:
+      if case .exchanging = authorization.status { authorization = AuthorizationStep() }
+      if token.status == .requesting { token.status = .idle }
+    case .authorization: authorization = AuthorizationStep()
+    case .moveAside: save.isSaving = false
     }
     return [.cancel(running.kind)]
   }
 
-  /// Moves to a screen. A revealed password is hidden again whenever its screen is left.
+  /// Moves to a screen. A revealed secret is hidden again whenever its screen is left.
   mutating func go(to next: WizardScreen) {
-    if next != screen { credentials.isPasswordRevealed = false }
+    if next != screen {
+      credentials.isPasswordRevealed = false
+      oauthClient.revealed = nil
+    }
     screen = next
+  }
+
+  /// The screen where the sign-in is typed: Basic credentials or the OAuth client.
+  var signInScreen: WizardScreen {
+    (authType.selected ?? .basic).isOAuth ? .oauthClient : .credentials
+  }
+
+  /// The screen before the test: Basic credentials or the OAuth token screen.
+  var screenBeforeTest: WizardScreen {
+    (authType.selected ?? .basic).isOAuth ? .token : .credentials
+  }
+
+  /// Where to go when no connection draft can be made: the address, or the OAuth token screen.
+  mutating func goToWhatIsMissing() {
+    if case .success = instance.normalised, signInScreen == .oauthClient {
+      enterToken()
+    } else {
+      go(to: .instance)
+    }
   }
 }

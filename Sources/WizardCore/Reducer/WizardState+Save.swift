@@ -57,40 +57,129 @@ extension WizardState {
     return nil
   }
 
+  static let commandMissing = "Type the command that prints the secret, e.g. pass show servicenow/prod."
+  static let commandNeedsShell =
+    "It runs without a shell: no | > ; $ or quotes; wrap those in a script."
+
   mutating func saveKey(_ key: Key) -> [WizardEffect] {
     if save.isSaving { return [] }
-    switch key {
-    case .enter:
-      let name = save.name.text
-      if let problem = profileNameProblem(name) {
-        save.nameError = problem
-        return []
+    if save.isMoveAsideOffered {
+      switch key {
+      case .character("y"), .character("Y"):
+        save.isMoveAsideOffered = false
+        save.isSaving = true
+        activity = Activity(kind: .moveAside)
+        return [.moveBrokenConfigAside]
+      case .character("n"), .character("N"), .escape:
+        save.isMoveAsideOffered = false
+      default:
+        break
       }
-      guard let connection = connectionDraft else {
-        go(to: .instance)
-        return []
-      }
-      save.nameError = nil
-      save.failure = nil
-      save.isSaving = true
-      activity = Activity(kind: .save)
-      return [
-        .saveProfile(
-          ProfileDraft(
-            name: name, connection: connection, replacing: editingProfileName,
-            savedDespiteFailedTest: save.isDespiteFailedTest))
-      ]
-    case .escape:
-      go(to: .test)
-      return []
-    default:
-      let before = save.name.text
-      guard save.name.apply(key), save.name.text != before else { return [] }
-      save.isNameEdited = true
-      save.nameError = nil
-      hasUnsavedChanges = true
       return []
     }
+    switch key {
+    case .enter:
+      return submitSave()
+    case .escape:
+      go(to: .test)
+    case .tab:
+      save.focus = nextSaveFocus(by: 1)
+    case .backTab:
+      save.focus = nextSaveFocus(by: -1)
+    case .up:
+      switch save.focus {
+      case .name: break
+      case .store:
+        if save.store == SecretStoreKind.allCases.first {
+          save.focus = .name
+        } else {
+          chooseStore(Self.step(SecretStoreKind.allCases, from: save.store, by: -1))
+        }
+      case .command: save.focus = .store
+      }
+    case .down:
+      switch save.focus {
+      case .name: save.focus = .store
+      case .store:
+        if save.store != SecretStoreKind.allCases.last {
+          chooseStore(Self.step(SecretStoreKind.allCases, from: save.store, by: 1))
+        } else if save.store == .command {
+          save.focus = .command
+        }
+      case .command: break
+      }
+    default:
+      switch save.focus {
+      case .name:
+        guard Self.edit(&save.name, key) else { return [] }
+        save.isNameEdited = true
+        save.nameError = nil
+        hasUnsavedChanges = true
+      case .command:
+        guard Self.edit(&save.command, key) else { return [] }
+        save.commandError = nil
+        hasUnsavedChanges = true
+      case .store:
+        break
+      }
+    }
+    return []
+  }
+
+  private mutating func chooseStore(_ store: SecretStoreKind) {
+    save.store = store
+    save.commandError = nil
+    hasUnsavedChanges = true
+  }
+
+  /// Tab order: the name, the store list, and the command field when the command store is chosen.
+  private func nextSaveFocus(by offset: Int) -> SaveField {
+    let order: [SaveField] = save.store == .command ? [.name, .store, .command] : [.name, .store]
+    return Self.step(order, from: save.focus, by: offset)
+  }
+
+  /// Why the external command cannot be used, or nil.
+  func commandProblem(_ command: String) -> String? {
+    if command.trimmingSpaces.isEmpty { return Self.commandMissing }
+    if command.contains(where: { "|><;$`\"'&".contains($0) }) { return Self.commandNeedsShell }
+    return nil
+  }
+
+  /// The store chosen on the save screen, its command without surrounding spaces.
+  var chosenSecretStore: SecretStoreChoice {
+    if case .command(let command) = save.secretStore { return .command(command.trimmingSpaces) }
+    return save.secretStore
+  }
+
+  /// Enter: check the name and the command, then ask the runtime to save.
+  mutating func submitSave() -> [WizardEffect] {
+    let name = save.name.text
+    if let problem = profileNameProblem(name) {
+      save.nameError = problem
+      save.focus = .name
+      return []
+    }
+    if save.store == .command, let problem = commandProblem(save.command.text) {
+      save.commandError = problem
+      save.focus = .command
+      return []
+    }
+    guard let connection = connectionDraft else {
+      goToWhatIsMissing()
+      return []
+    }
+    save.nameError = nil
+    save.commandError = nil
+    save.failure = nil
+    save.isSaving = true
+    activity = Activity(kind: .save)
+    let store = chosenSecretStore
+    return [
+      .saveProfile(
+        ProfileDraft(
+          name: name, connection: connection, replacing: editingProfileName,
+          savedDespiteFailedTest: save.isDespiteFailedTest, secretStore: store))
+    ]
   }
 
   mutating func saveFinished(_ outcome: SaveOutcome) -> [WizardEffect] {
@@ -105,7 +194,27 @@ extension WizardState {
       go(to: .done)
     case .failed(let verdict):
       save.failure = verdict
+      // The wizard never overwrites a file it cannot read; it offers to move it aside first.
+      save.isMoveAsideOffered = verdict.code == Self.configUnreadable
     }
     return []
+  }
+
+  /// The code of a save failure caused by a config file that cannot be read.
+  static let configUnreadable = "config.unreadable"
+
+  mutating func brokenConfigMoved(_ outcome: MoveAsideOutcome) -> [WizardEffect] {
+    guard activity?.kind == .moveAside, save.isSaving else { return [] }
+    activity = nil
+    save.isSaving = false
+    switch outcome {
+    case .moved(let keptAs):
+      save.movedAsideTo = keptAs
+      save.failure = nil
+      return submitSave()
+    case .failed(let verdict):
+      save.failure = verdict
+      return []
+    }
   }
 }

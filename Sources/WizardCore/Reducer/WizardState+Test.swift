@@ -7,13 +7,13 @@ extension WizardState {
     case .idle:
       switch key {
       case .enter: return startTest()
-      case .escape: go(to: .credentials)
+      case .escape: go(to: screenBeforeTest)
       default: break
       }
     case .passed:
       switch key {
       case .enter: enterSave(despiteFailedTest: false)
-      case .escape: go(to: .credentials)
+      case .escape: go(to: screenBeforeTest)
       default: break
       }
     case .failed(_, let verdict):
@@ -24,14 +24,18 @@ extension WizardState {
       case .down, .tab:
         test.failureFocus = (test.failureFocus + 1) % choices.count
       case .escape:
-        go(to: .credentials)
+        go(to: screenBeforeTest)
       case .enter:
         switch choices[min(test.failureFocus, choices.count - 1)] {
         case .retry:
           return startTest()
         case .editCredentials:
-          credentials.focus = .password
-          go(to: .credentials)
+          if signInScreen == .oauthClient {
+            oauthClient.focus = .clientSecret
+          } else {
+            credentials.focus = .password
+          }
+          go(to: signInScreen)
         case .editInstance:
           go(to: .instance)
         case .saveAnyway:
@@ -46,7 +50,7 @@ extension WizardState {
 
   private mutating func startTest() -> [WizardEffect] {
     guard let draft = connectionDraft else {
-      go(to: .instance)
+      goToWhatIsMissing()
       return []
     }
     test = TestStep(status: .testing(draft))

@@ -1,7 +1,10 @@
 extension WizardState {
   /// The welcome choices that can be picked now: editing and diagnosing need a saved profile.
+  /// Half-finished setups can be resumed but not diagnosed.
   var enabledWelcomeChoices: [WelcomeChoice] {
-    savedProfiles.isEmpty ? [.newConnection, .quit] : WelcomeChoice.allCases
+    if savedProfiles.isEmpty { return [.newConnection, .quit] }
+    if !savedProfiles.contains(where: \.isComplete) { return [.newConnection, .editSaved, .quit] }
+    return WelcomeChoice.allCases
   }
 
   mutating func welcomeKey(_ key: Key) -> [WizardEffect] {
@@ -60,6 +63,13 @@ extension WizardState {
         activity = Activity(kind: .loadProfile)
         return [.loadProfile(name: name)]
       case .diagnose:
+        guard savedProfiles[picker.focus].isComplete else {
+          picker.failure = Verdict(
+            code: "profile.unfinished",
+            summary: "\(name) is an unfinished setup; there is nothing to check yet.",
+            remedies: ["Finish it first: Esc, then Edit or resume a saved connection."])
+          return []
+        }
         return [.diagnose(profileName: name)]
       }
     default:
@@ -75,10 +85,30 @@ extension WizardState {
     instance = InstanceStep(text: profile.instance)
     let kind = profile.authKind ?? .basic
     authType = AuthTypeStep(focus: kind, selected: profile.authKind)
-    credentials = CredentialsStep(
-      username: TextInput(profile.username), password: SecretInput(profile.password))
+    credentials =
+      kind.isOAuth
+      ? CredentialsStep()
+      : CredentialsStep(username: TextInput(profile.username), password: SecretInput(profile.password))
+    let isOAuth = kind.isOAuth
+    oauthClient = OAuthClientStep(
+      clientID: TextInput(profile.clientID), clientSecret: SecretInput(profile.clientSecret),
+      username: TextInput(isOAuth ? profile.username : ""),
+      password: SecretInput(isOAuth ? profile.password : .empty),
+      refreshToken: SecretInput(profile.refreshToken),
+      redirectURI: TextInput(profile.redirectURI ?? OAuthClientStep.defaultRedirectURI),
+      scope: TextInput(profile.scope))
+    token = TokenStep()
+    authorization = AuthorizationStep()
     test = TestStep()
     save = SaveStep(name: TextInput(profile.name), isNameEdited: true)
+    switch profile.secretStore {
+    case .file: save.store = .file
+    case .command(let command):
+      save.store = .command
+      save.command = TextInput(command)
+    case .environment: save.store = .environment
+    case .ask: save.store = .ask
+    }
     done = nil
     editingProfileName = profile.name
     hasUnsavedChanges = false

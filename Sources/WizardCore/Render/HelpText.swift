@@ -1,6 +1,6 @@
 /// The F1 help of each screen, written for the help box of an 80-column terminal (66 columns).
 enum HelpText {
-  static func lines(for screen: WizardScreen) -> [String] {
+  static func lines(for screen: WizardScreen, kind: AuthKind = .basic) -> [String] {
     switch screen {
     case .welcome:
       return [
@@ -37,8 +37,12 @@ enum HelpText {
         "is the simplest and works unless the instance restricts Basic",
         "auth or the user may sign in only through SSO.",
         "",
-        "OAuth (next release) uses a client registered under System",
-        "OAuth > Application Registry, and tokens instead of a password.",
+        "OAuth uses a client registered under System OAuth > Application",
+        "Registry and tokens instead of a password on every request:",
+        "  password grant      the client plus a user's password",
+        "  browser (PKCE)      you sign in in a browser; works with SSO",
+        "  refresh token       a token someone already generated",
+        "  client credentials  the client alone (Washington DC or later)",
         "",
         "↑ ↓ move, Enter picks, Esc goes back to the address.",
       ]
@@ -54,7 +58,67 @@ enum HelpText {
         "password; it is hidden again when you leave this screen.",
         "Ctrl-U clears a field.",
       ]
+    case .oauthClient:
+      return [
+        "Create the OAuth client in ServiceNow (once, as an admin):",
+        " 1. All > System OAuth > Application Registry > New.",
+        " 2. Create an OAuth API endpoint for external clients.",
+        " 3. Give it a name and Submit.",
+        " 4. Open it again: copy the Client ID; unlock the Client Secret",
+        "    and copy it too.",
+        " 5. Browser flow: set Redirect URL to this screen's redirect",
+        "    URI (\(OAuthClientStep.defaultRedirectURI) by default).",
+        "    An unregistered one is not refused: the instance silently",
+        "    uses the first registered URL and the wait times out.",
+        "Copy here: the Client ID, the Client Secret (none for a public",
+        "client with PKCE) and a scope only if the record limits them.",
+        "Client credentials also needs Washington DC or later, the",
+        "property glide.oauth.inbound.client.credential.grant_type",
+        ".enabled=true and an OAuth Application User on the record.",
+        "Tab moves; Ctrl-R shows or hides the focused secret.",
+      ]
+    case .token:
+      return [
+        "Generate sends the request shown to <instance>/oauth_token.do,",
+        "form-encoded, as scripts will. The secrets are never shown.",
+        "",
+        "401 access_denied: the instance says the same for a wrong",
+        "client ID or secret, a wrong or locked user password, an",
+        "expired refresh token and an unknown scope; only its syslog",
+        "table knows which. Check them in the order listed.",
+        "400 unauthorized_client: client credentials without an OAuth",
+        "Application User on the client record.",
+        "",
+        "r forgets the tokens; Esc goes back to the client fields.",
+      ]
+    case .authorization:
+      return [
+        "snowgate listens on the redirect URI on this computer and the",
+        "browser comes back there after you choose Allow.",
+        "",
+        "Over SSH, or with no browser here: open the address shown in",
+        "any browser, sign in, then press p and paste the address the",
+        "browser ended on (an error page is fine) or just its code.",
+        "",
+        "Nothing comes back? The redirect URL is probably not registered",
+        "on the client: the instance then uses the first registered one.",
+        "Esc cancels the wait.",
+      ]
     case .test:
+      if kind.isOAuth {
+        return [
+          "The test calls the Table API with the access token and reads",
+          "one record of sys_user and of sys_db_object. Nothing is",
+          "changed on the instance.",
+          "",
+          "401: the token was refused (expired or revoked). 403: the",
+          "token works, but its user lacks a role to read the tables,",
+          "or the token lacks the REST API scope.",
+          "",
+          "Esc cancels a running test. After a failure you can still save,",
+          "but only by choosing Save anyway.",
+        ]
+      }
       return [
         "The test signs in and reads one record of sys_user and of",
         "sys_db_object, the least an integration needs. Nothing is",
@@ -72,6 +136,11 @@ enum HelpText {
         "The name is how commands find this connection, as in",
         "snowgate check NAME. Use letters, digits, -, _ and . only.",
         "The next screen says where it was saved.",
+        "",
+        "Secrets (password, client secret, tokens) go to the credentials",
+        "file unless you choose otherwise: a command that prints them",
+        "(run without a shell), the environment variables only, or a",
+        "question each time. Tab moves to the list; ↑ ↓ choose.",
         "",
         "Esc goes back to the test; nothing is saved until Enter.",
       ]

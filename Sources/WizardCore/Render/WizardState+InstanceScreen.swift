@@ -70,15 +70,14 @@ extension WizardState {
     return ScreenModel(
       id: "auth-type", title: "How should snowgate sign in?",
       intro: [
-        "Basic works wherever the instance allows it. OAuth arrives in the next snowgate "
-          + "release; its choices are listed so you can plan."
+        "Basic works wherever the instance allows it. OAuth needs a client registered in "
+          + "System OAuth > Application Registry; the next screen says how."
       ],
       items: kinds.map { kind in
         .choice(
           ChoiceModel(
-            label: kind.title,
-            detail: kind.isAvailable ? kind.explanation : "Next release. " + kind.explanation,
-            isEnabled: kind.isAvailable, isSelected: authType.selected == kind))
+            label: kind.title, detail: kind.explanation, isEnabled: kind.isAvailable,
+            isSelected: authType.selected == kind))
       },
       focus: kinds.firstIndex(of: authType.focus),
       hints: [Hints.move, Hints.choose, Hints.back, Hints.help, Hints.quit])

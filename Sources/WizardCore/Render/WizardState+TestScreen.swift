@@ -2,10 +2,17 @@ extension WizardState {
   func testScreen() -> ScreenModel {
     let address: String
     if case .success(let instance) = instance.normalised { address = instance.display } else { address = "?" }
-    var items: [ScreenItem] = [
-      .text("Instance  " + address, .normal),
-      .text("Sign-in   Basic, as " + DisplayText.sanitised(credentials.username.text), .normal),
-    ]
+    var items: [ScreenItem] = [.text("Instance  " + address, .normal)]
+    let kind = authType.selected ?? .basic
+    if kind.isOAuth {
+      let draft = oauthClientDraft
+      var signIn = "Sign-in   " + kind.title
+      if kind == .oauthPassword { signIn += ", as " + DisplayText.sanitised(draft.username) }
+      items.append(.text(signIn, .normal))
+      items.append(.text("Client ID " + DisplayText.sanitised(draft.client.clientID), .normal))
+    } else {
+      items.append(.text("Sign-in   Basic, as " + DisplayText.sanitised(credentials.username.text), .normal))
+    }
     var focus: Int?
     var messages: [ScreenMessage] = []
     var progress: ScreenProgress?
@@ -36,7 +43,10 @@ extension WizardState {
       messages.append(ScreenMessage(kind: .error, title: verdict.summary, lines: lines))
       let first = items.count
       for action in TestFailureAction.choices(for: verdict) {
-        items.append(.choice(ChoiceModel(label: action.title)))
+        let title =
+          action == .editCredentials && kind.isOAuth
+          ? "Change the OAuth client or its credentials" : action.title
+        items.append(.choice(ChoiceModel(label: title)))
       }
       focus = first + test.failureFocus
       hints = [Hints.move, Hints.choose, Hints.back, Hints.help]
@@ -48,32 +58,5 @@ extension WizardState {
           + "a script needs. Nothing on the instance is changed."
       ],
       items: items, focus: focus, messages: messages, progress: progress, hints: hints)
-  }
-
-  func saveScreen() -> ScreenModel {
-    let name = save.name.text
-    var field = FieldModel(
-      label: "Profile name", display: DisplayText.sanitised(name), cursor: save.name.cursor,
-      placeholder: suggestedProfileName, error: save.nameError)
-    if let editing = editingProfileName, editing != name, !name.isEmpty {
-      field.note = "Renames \(editing) to \(name)."
-    }
-    var messages: [ScreenMessage] = []
-    if save.isDespiteFailedTest {
-      messages.append(
-        ScreenMessage(
-          kind: .warning, title: "The connection test failed; it will be saved anyway.",
-          lines: ["Run snowgate check NAME once the problem is fixed."]))
-    }
-    if let failure = save.failure {
-      messages.append(ScreenMessage(kind: .error, title: failure.summary, lines: failure.remedies))
-    }
-    let shownName = name.isEmpty ? suggestedProfileName : DisplayText.sanitised(name)
-    return ScreenModel(
-      id: "save", title: "Save the connection",
-      intro: ["Give the connection a short name; commands use it, as in snowgate check \(shownName)."],
-      items: [.field(field)], focus: 0, messages: messages,
-      progress: save.isSaving ? ScreenProgress(label: "Saving \(shownName)…") : nil,
-      hints: save.isSaving ? [] : [KeyHint("Enter", "Save"), Hints.back, Hints.help, Hints.quit])
   }
 }

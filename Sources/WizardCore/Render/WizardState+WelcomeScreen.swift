@@ -2,6 +2,9 @@ extension WizardState {
   func welcomeScreen() -> ScreenModel {
     let hasSaved = !savedProfiles.isEmpty
     let count = savedProfiles.count
+    let drafts = savedProfiles.count { !$0.isComplete }
+    let unfinished = drafts > 0 ? ", \(drafts) unfinished" : ""
+    let hasComplete = drafts < count
     let choices: [(WelcomeChoice, ChoiceModel)] = [
       (
         .newConnection,
@@ -12,15 +15,15 @@ extension WizardState {
         ChoiceModel(
           label: "Edit or resume a saved connection",
           detail: hasSaved
-            ? "Change or finish one (\(count) saved)." : "No saved connections yet.",
+            ? "Change or finish one (\(count) saved\(unfinished))." : "No saved connections yet.",
           isEnabled: hasSaved)
       ),
       (
         .diagnoseSaved,
         ChoiceModel(
           label: "Diagnose a saved connection",
-          detail: hasSaved ? "Find out why one fails." : "No saved connections yet.",
-          isEnabled: hasSaved)
+          detail: hasComplete ? "Find out why one fails." : "No saved connections yet.",
+          isEnabled: hasComplete)
       ),
       (.quit, ChoiceModel(label: "Quit", detail: "Leave without changing anything.")),
     ]

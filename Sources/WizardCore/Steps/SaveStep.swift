@@ -10,11 +10,22 @@ public struct SaveStep: Equatable, Sendable {
   public var failure: Verdict?
   /// The person chose "Save anyway" after a failed test.
   public var isDespiteFailedTest: Bool
+  public var focus: SaveField
+  public var store: SecretStoreKind
+  /// The command of the command store, kept while another store is chosen.
+  public var command: TextInput
+  public var commandError: String?
+  /// "Move the broken file aside?" after a `config.unreadable` failure.
+  public var isMoveAsideOffered: Bool
+  /// Where the broken file was moved, once it was.
+  public var movedAsideTo: String?
 
   public init(
     name: TextInput = TextInput(), isNameEdited: Bool = false, nameError: String? = nil,
     isSaving: Bool = false,
-    failure: Verdict? = nil, isDespiteFailedTest: Bool = false
+    failure: Verdict? = nil, isDespiteFailedTest: Bool = false, focus: SaveField = .name,
+    store: SecretStoreKind = .file, command: TextInput = TextInput(), commandError: String? = nil,
+    isMoveAsideOffered: Bool = false, movedAsideTo: String? = nil
   ) {
     self.name = name
     self.isNameEdited = isNameEdited
@@ -22,5 +33,21 @@ public struct SaveStep: Equatable, Sendable {
     self.isSaving = isSaving
     self.failure = failure
     self.isDespiteFailedTest = isDespiteFailedTest
+    self.focus = focus
+    self.store = store
+    self.command = command
+    self.commandError = commandError
+    self.isMoveAsideOffered = isMoveAsideOffered
+    self.movedAsideTo = movedAsideTo
+  }
+
+  /// The chosen store with its command.
+  public var secretStore: SecretStoreChoice {
+    switch store {
+    case .file: return .file
+    case .command: return .command(command.text)
+    case .environment: return .environment
+    case .ask: return .ask
+    }
   }
 }

@@ -8,7 +8,9 @@ public enum TestFailureAction: Equatable, Sendable {
 
   /// The choices for a verdict, the likeliest fix first (so Enter does the right thing).
   public static func choices(for verdict: Verdict) -> [TestFailureAction] {
-    if verdict.code.hasPrefix("auth.") { return [.editCredentials, .retry, .saveAnyway] }
+    if verdict.code.hasPrefix("auth.") || verdict.code.hasPrefix("oauth.") {
+      return [.editCredentials, .retry, .saveAnyway]
+    }
     if verdict.code.hasPrefix("api.") { return [.retry, .editCredentials, .saveAnyway] }
     return [.retry, .editInstance, .saveAnyway]
   }

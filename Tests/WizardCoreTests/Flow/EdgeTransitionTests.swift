@@ -10,11 +10,9 @@ import Testing
     store.send(.character("Q"), effects: [.quit(.success)])
   }
 
-  @Test func enterOnAnUnavailableAuthTypeDoesNothing() {
-    var state = WizardState(screen: .authType)
-    state.authType.focus = .oauthPassword
-    var store = TestStore(state)
-    store.send(.enter)
+  @Test func upFromTheFirstAuthTypeWrapsToTheLast() {
+    var store = TestStore(WizardState(screen: .authType))
+    store.send(.up) { $0.authType.focus = .oauthClientCredentials }
     store.send(.down) { $0.authType.focus = .basic }
   }
 

@@ -32,13 +32,17 @@ import Testing
     store.send(.interrupt) { $0.isQuitDialogShown = true }
     store.send(.escape) { $0.isQuitDialogShown = false }
     store.send(.interrupt) { $0.isQuitDialogShown = true }
-    store.send(.character("y"), effects: [.quit(.cancelled)]) { $0.isQuitDialogShown = false }
+    store.send(.character("y"), effects: [.saveDraft(Fixtures.basicDraftSummary), .quit(.cancelled)]) {
+      $0.isQuitDialogShown = false
+    }
   }
 
   @Test func ctrlCTwiceQuits() {
     var store = TestStore(Fixtures.state(on: .save))
     store.send(.interrupt) { $0.isQuitDialogShown = true }
-    store.send(.interrupt, effects: [.quit(.cancelled)]) { $0.isQuitDialogShown = false }
+    store.send(.interrupt, effects: [.saveDraft(Fixtures.basicDraftSummary), .quit(.cancelled)]) {
+      $0.isQuitDialogShown = false
+    }
   }
 
   @Test func quittingDuringWorkCancelsItFirst() {
@@ -47,7 +51,9 @@ import Testing
     state.activity = Activity(kind: .test)
     var store = TestStore(state)
     store.send(.interrupt) { $0.isQuitDialogShown = true }
-    store.send(.character("Y"), effects: [.cancel(.test), .quit(.cancelled)]) {
+    store.send(
+      .character("Y"), effects: [.cancel(.test), .saveDraft(Fixtures.basicDraftSummary), .quit(.cancelled)]
+    ) {
       $0.isQuitDialogShown = false
       $0.test.status = .idle
       $0.activity = nil

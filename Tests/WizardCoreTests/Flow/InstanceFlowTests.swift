@@ -135,11 +135,11 @@ import Testing
     #expect(store.state.instance.input.text == "dev12345")
   }
 
-  @Test func authTypeOffersOnlyBasicAndRemembersTheChoice() {
+  @Test func authTypeOffersEveryKindAndRemembersTheChoice() {
     var store = TestStore(Fixtures.state(on: .authType))
     store.state.authType = AuthTypeStep()
-    store.send(.down)
-    store.send(.up)
+    store.send(.down) { $0.authType.focus = .oauthPassword }
+    store.send(.up) { $0.authType.focus = .basic }
     store.send(.enter) {
       $0.authType.selected = .basic
       $0.screen = .credentials

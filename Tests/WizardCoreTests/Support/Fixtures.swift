@@ -24,6 +24,10 @@ enum Fixtures {
     code: "dns.not_found", summary: "No such host: dev12345.service-now.com.",
     remedies: ["Check the instance name for typos."])
 
+  /// What quitting a Basic setup from `state(on:)` keeps: no password.
+  static let basicDraftSummary = DraftSummary(
+    name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin")
+
   static let profiles = [
     ProfileSummary(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),
     ProfileSummary(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic),
@@ -40,5 +44,68 @@ enum Fixtures {
       username: TextInput("admin"), password: SecretInput(SecretText(password)), focus: .password)
     state.hasUnsavedChanges = true
     return state
+  }
+}
+
+/// OAuth values the flow tests share; every secret is a sentinel.
+enum OAuthFixtures {
+  static let clientSecret = "S3CR3T-SENTINEL-client"
+  static let password = "S3CR3T-SENTINEL-oauthpw"
+  static let refreshToken = "S3CR3T-SENTINEL-refresh-in"
+  static let accessToken = "S3CR3T-SENTINEL-access"
+  static let issuedRefreshToken = "S3CR3T-SENTINEL-refresh-out"
+  static let obtainedAt = Date(timeIntervalSince1970: 1_795_809_600)  // 2026-11-27 20:00:00 UTC
+
+  static let tokens = TokenSummary(
+    tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
+    obtainedAt: obtainedAt, accessToken: SecretText(accessToken), refreshToken: SecretText(issuedRefreshToken)
+  )
+  static let clientCredentialTokens = TokenSummary(
+    tokenType: "Bearer", scope: "", expiresAt: obtainedAt.addingTimeInterval(1799), obtainedAt: obtainedAt,
+    accessToken: SecretText(accessToken))
+
+  static let accessDenied = Verdict(
+    code: "oauth.access_denied", summary: "The instance refused the token request (401 access_denied).",
+    remedies: ["The client secret is wrong.", "The user's password is wrong.", "The client ID is wrong."])
+
+  /// A state on `screen` with a valid instance and every client field filled for `kind`.
+  static func state(_ kind: AuthKind, on screen: WizardScreen) -> WizardState {
+    var state = Fixtures.state(on: screen)
+    state.credentials = CredentialsStep()
+    state.authType = AuthTypeStep(focus: kind, selected: kind)
+    state.oauthClient = OAuthClientStep(
+      clientID: TextInput("client-1"), clientSecret: SecretInput(SecretText(clientSecret)),
+      username: TextInput("admin"), password: SecretInput(SecretText(password)),
+      refreshToken: SecretInput(SecretText(refreshToken)))
+    return state
+  }
+
+  /// The client draft `state(kind, on:)` describes.
+  static func clientDraft(_ kind: AuthKind) -> OAuthClientDraft {
+    state(kind, on: .token).oauthClientDraft
+  }
+
+  /// A state on `screen` whose token screen holds `tokens` for the current input.
+  static func withTokens(_ kind: AuthKind, on screen: WizardScreen, tokens: TokenSummary = tokens)
+    -> WizardState
+  {
+    var state = state(kind, on: screen)
+    state.token = TokenStep(status: .received(tokens), source: state.oauthClientDraft)
+    return state
+  }
+
+  static let authorizeURL = URL(
+    string: "https://dev12345.service-now.com/oauth_auth.do?response_type=code&client_id=client-1"
+      + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8484%2Fcallback&state=abc&code_challenge=xyz"
+      + "&code_challenge_method=S256")!
+  static let session = AuthorizationSession(
+    authorizeURL: authorizeURL, listeningOn: "127.0.0.1:8484", timeoutSeconds: 300)
+
+  /// Everything a screen model or a state shows, as text, to search for leaks.
+  static func text(of state: WizardState) -> String {
+    var text = ""
+    dump(state, to: &text)
+    dump(screenModel(for: state), to: &text)
+    return text + "\(state)" + String(reflecting: state)
   }
 }

@@ -1,0 +1,97 @@
+extension WizardState {
+  /// Shows the token screen. Tokens made from other client input are forgotten; a failure is
+  /// dropped so the screen offers Generate again.
+  mutating func enterToken() {
+    if token.source != oauthClientDraft { token = TokenStep() }
+    if case .failed = token.status { token = TokenStep() }
+    if case .failed = authorization.status { authorization = AuthorizationStep() }
+    go(to: .token)
+  }
+
+  mutating func tokenKey(_ key: Key) -> [WizardEffect] {
+    switch token.status {
+    case .idle:
+      switch key {
+      case .enter: return generateToken()
+      case .escape: go(to: .oauthClient)
+      default: break
+      }
+    case .requesting:
+      if key == .escape { return cancelActivity() }
+    case .received:
+      switch key {
+      case .enter: enterTest()
+      case .character("r"), .character("R"):
+        // Reset: forget the tokens; Generate asks for new ones.
+        token = TokenStep()
+      case .escape: go(to: .oauthClient)
+      default: break
+      }
+    case .failed:
+      switch key {
+      case .enter, .escape: go(to: .oauthClient)
+      default: break
+      }
+    }
+    return []
+  }
+
+  /// Generate: a token request, or, for the browser flow, the start of the sign-in.
+  private mutating func generateToken() -> [WizardEffect] {
+    guard case .success(let address) = instance.normalised else {
+      go(to: .instance)
+      return []
+    }
+    let draft = oauthClientDraft
+    let client = draft.client
+    let grant: TokenGrant
+    switch draft.kind {
+    case .oauthAuthorizationCode:
+      let request = AuthorizationDraft(
+        instanceURL: address.url, clientID: client.clientID, clientSecret: client.clientSecret,
+        redirectURI: draft.redirectURI, scope: client.scope)
+      token = TokenStep(source: draft)
+      authorization = AuthorizationStep(status: .starting(request))
+      activity = Activity(kind: .authorization)
+      go(to: .authorization)
+      return [.startAuthorization(request)]
+    case .basic, .oauthPassword:
+      grant = .password(username: draft.username, password: draft.password)
+    case .oauthRefreshToken:
+      grant = .refreshToken(draft.refreshToken)
+    case .oauthClientCredentials:
+      grant = .clientCredentials
+    }
+    token = TokenStep(status: .requesting, source: draft)
+    activity = Activity(kind: .token)
+    return [
+      .requestToken(
+        TokenRequestDraft(
+          instanceURL: address.url, grant: grant, clientID: client.clientID,
+          clientSecret: client.clientSecret, scope: client.scope))
+    ]
+  }
+
+  mutating func tokenFinished(_ outcome: TokenOutcome) -> [WizardEffect] {
+    let fromBrowser: Bool
+    switch (activity?.kind, authorization.status) {
+    case (.token, .idle):
+      guard token.status == .requesting else { return [] }
+      fromBrowser = false
+    case (.token, .exchanging), (.authorization, .waiting):
+      fromBrowser = true
+    default:
+      return []
+    }
+    activity = nil
+    authorization = AuthorizationStep()
+    switch outcome {
+    case .received(let tokens): token.status = .received(tokens)
+    case .failed(let verdict): token.status = .failed(verdict)
+    }
+    token.receivedAtTick = nil
+    token.secondsSinceReceipt = 0
+    if fromBrowser { go(to: .token) }
+    return []
+  }
+}

@@ -1,0 +1,107 @@
+extension WizardState {
+  func saveScreen() -> ScreenModel {
+    let name = save.name.text
+    var field = FieldModel(
+      label: "Profile name", display: DisplayText.sanitised(name), cursor: save.name.cursor,
+      placeholder: suggestedProfileName, error: save.nameError)
+    if let editing = editingProfileName, editing != name, !name.isEmpty {
+      field.note = "Renames \(editing) to \(name)."
+    }
+    var items: [ScreenItem] = [.field(field), .text("Where should the secrets live?", .emphasis)]
+    var focus: Int? = save.focus == .name ? 0 : nil
+    for store in SecretStoreKind.allCases {
+      if save.focus == .store && save.store == store { focus = items.count }
+      items.append(.choice(storeChoice(store)))
+    }
+    if save.store == .command {
+      if save.focus == .command { focus = items.count }
+      items.append(
+        .field(
+          FieldModel(
+            label: "Command", display: DisplayText.sanitised(save.command.text), cursor: save.command.cursor,
+            placeholder: "pass show servicenow/prod",
+            note: "Run without a shell; it must print only the secret.",
+            error: save.commandError)))
+    }
+    if save.store == .environment {
+      let variables = environmentVariables
+      items.append(
+        .text(
+          variables.isEmpty
+            ? "Nothing to set: a public client has no secret."
+            : "Set " + variables.joined(separator: " and ") + " before use.", .dim))
+    }
+    var messages: [ScreenMessage] = []
+    if save.isDespiteFailedTest {
+      messages.append(
+        ScreenMessage(
+          kind: .warning, title: "The connection test failed; it will be saved anyway.",
+          lines: ["Run snowgate check NAME once the problem is fixed."]))
+    }
+    if let movedAsideTo = save.movedAsideTo {
+      messages.append(
+        ScreenMessage(kind: .info, title: "The unreadable file is kept as:", lines: [movedAsideTo]))
+    }
+    if let failure = save.failure {
+      messages.append(ScreenMessage(kind: .error, title: failure.summary, lines: failure.remedies))
+    }
+    let shownName = name.isEmpty ? suggestedProfileName : DisplayText.sanitised(name)
+    var progress: ScreenProgress?
+    if save.isSaving {
+      progress = ScreenProgress(
+        label: activity?.kind == .moveAside ? "Moving the unreadable file aside…" : "Saving \(shownName)…")
+    }
+    var hints = [KeyHint("Tab", "Next")]
+    if save.focus == .store { hints.append(KeyHint("↑↓", "Choose")) }
+    hints += [KeyHint("Enter", "Save"), Hints.back, Hints.help, Hints.quit]
+    var dialog: Dialog?
+    if save.isMoveAsideOffered {
+      dialog = Dialog(
+        title: "Move the unreadable file aside?",
+        lines: [
+          "snowgate never overwrites a file it cannot read. It can rename it",
+          "to config.json.broken-TIMESTAMP (kept for you) and save anew.",
+        ],
+        options: [KeyHint("y", "Move it aside and save"), KeyHint("n", "Not now")])
+    }
+    return ScreenModel(
+      id: "save", title: "Save the connection",
+      intro: ["Give the connection a short name; commands use it, as in snowgate check \(shownName)."],
+      items: items, focus: focus, messages: messages, progress: progress,
+      hints: save.isSaving ? [] : hints, dialog: dialog)
+  }
+
+  private func storeChoice(_ store: SecretStoreKind) -> ChoiceModel {
+    let label: String
+    let detail: String
+    switch store {
+    case .file:
+      label = "Credentials file (default)"
+      detail = "~/.config/snowgate/credentials.json, mode 0600"
+    case .command:
+      label = "External command"
+      detail = "A keyring or password manager prints it."
+    case .environment:
+      label = "Environment only"
+      detail = "Nothing stored; SNOWGATE_* variables."
+    case .ask:
+      label = "Ask each time"
+      detail = "Nothing stored; interactive use only."
+    }
+    return ChoiceModel(label: label, detail: detail, isSelected: save.store == store)
+  }
+
+  /// The variables that hold this kind's secrets when nothing is stored.
+  var environmentVariables: [String] {
+    switch authType.selected ?? .basic {
+    case .basic: return ["SNOWGATE_PASSWORD"]
+    case .oauthPassword: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_PASSWORD"]
+    case .oauthAuthorizationCode:
+      // The same secret kinds as the profile store's: the browser flow's user supplies only
+      // the client secret, and a public client none.
+      return oauthClient.clientSecret.secret.isEmpty ? [] : ["SNOWGATE_CLIENT_SECRET"]
+    case .oauthRefreshToken: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"]
+    case .oauthClientCredentials: return ["SNOWGATE_CLIENT_SECRET"]
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/// The OAuth input of the client screen for one kind: what tokens were made with.
+///
+/// The token screen keeps the draft its tokens came from; when the client screen changes it,
+/// the tokens are stale and forgotten, as a test result is when its draft changes.
+public struct OAuthClientDraft: Equatable, Sendable {
+  public var kind: AuthKind
+  public var client: OAuthClient
+  public var username: String
+  public var password: SecretText
+  public var refreshToken: SecretText
+  public var redirectURI: String
+
+  public init(
+    kind: AuthKind, client: OAuthClient, username: String = "", password: SecretText = .empty,
+    refreshToken: SecretText = .empty, redirectURI: String = ""
+  ) {
+    self.kind = kind
+    self.client = client
+    self.username = username
+    self.password = password
+    self.refreshToken = refreshToken
+    self.redirectURI = redirectURI
+  }
+}

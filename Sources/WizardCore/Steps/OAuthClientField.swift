@@ -1,0 +1,18 @@
+/// The fields of the OAuth client screen; each kind shows some of them (`AuthKind.clientFields`).
+public enum OAuthClientField: Equatable, Hashable, Sendable {
+  case clientID
+  case clientSecret
+  case username
+  case password
+  case refreshToken
+  case redirectURI
+  case scope
+
+  /// Whether the field holds a secret (drawn as bullets unless revealed).
+  public var isSecret: Bool {
+    switch self {
+    case .clientSecret, .password, .refreshToken: return true
+    case .clientID, .username, .redirectURI, .scope: return false
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/// The choices of where secrets live, in save-screen order; `.command` takes its command from
+/// the field under the list.
+public enum SecretStoreKind: CaseIterable, Equatable, Sendable {
+  case file
+  case command
+  case environment
+  case ask
+}

@@ -1,0 +1,9 @@
+/// Where the token screen stands.
+public enum TokenStatus: Equatable, Sendable {
+  case idle
+  /// `.requestToken` is in flight.
+  case requesting
+  case received(TokenSummary)
+  /// Enter goes back to the client screen.
+  case failed(Verdict)
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+@testable import WizardCore
+
+@Suite struct DraftOnQuitTests {
+  @Test func quittingAnOAuthSetupKeepsADraftWithoutSecrets() {
+    var state = OAuthFixtures.withTokens(.oauthPassword, on: .token)
+    state.oauthClient.scope = TextInput("useraccount")
+    var store = TestStore(state)
+    let draft = DraftSummary(
+      name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .oauthPassword,
+      clientID: "client-1", username: "admin", scope: "useraccount")
+    store.send(.interrupt) { $0.isQuitDialogShown = true }
+    #expect(
+      screenModel(for: store.state).dialog?.lines.first
+        == "It is kept as an unfinished setup, without its secrets;")
+    store.send(.character("y"), effects: [.saveDraft(draft), .quit(.cancelled)]) {
+      $0.isQuitDialogShown = false
+    }
+    #expect(!"\(draft)".contains("S3CR3T"))
+    var text = ""
+    dump(draft, to: &text)
+    #expect(!text.contains("S3CR3T"))
+  }
+
+  @Test func theBrowserFlowDraftKeepsItsRedirectAndATypedName() {
+    var state = OAuthFixtures.state(.oauthAuthorizationCode, on: .oauthClient)
+    state.save.name = TextInput("lab")
+    state.save.isNameEdited = true
+    state.save.store = .command
+    state.save.command = TextInput("pass show lab")
+    state.isQuitDialogShown = true
+    var store = TestStore(state)
+    let draft = DraftSummary(
+      name: "lab", instance: "https://dev12345.service-now.com", authKind: .oauthAuthorizationCode,
+      clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI,
+      secretStore: .command("pass show lab"))
+    store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
+  }
+
+  @Test func quittingWhileTheBrowserWaitsCancelsItThenKeepsTheDraft() {
+    var state = OAuthFixtures.state(.oauthAuthorizationCode, on: .authorization)
+    state.authorization.status = .waiting(OAuthFixtures.session)
+    state.activity = Activity(kind: .authorization)
+    state.isQuitDialogShown = true
+    var store = TestStore(state)
+    guard let draft = state.draftSummary else {
+      Issue.record("no draft")
+      return
+    }
+    store.send(.character("y"), effects: [.cancel(.authorization), .saveDraft(draft), .quit(.cancelled)]) {
+      $0.isQuitDialogShown = false
+      $0.authorization = AuthorizationStep()
+      $0.activity = nil
+    }
+  }
+
+  @Test func nothingIsKeptBeforeTheInstanceStepIsDone() {
+    var state = WizardState(screen: .instance)
+    state.instance = InstanceStep(text: "dev12345")
+    state.hasUnsavedChanges = true
+    var store = TestStore(state)
+    store.send(.interrupt) { $0.isQuitDialogShown = true }
+    store.send(.character("y"), effects: [.quit(.cancelled)]) { $0.isQuitDialogShown = false }
+  }
+
+  @Test func aQuitBeforeChoosingTheAuthKindKeepsTheAddressOnly() {
+    var state = Fixtures.state(on: .authType)
+    state.authType = AuthTypeStep()
+    #expect(
+      state.draftSummary
+        == DraftSummary(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: nil))
+  }
+
+  @Test func editingACompleteProfileNeverTurnsItIntoADraft() {
+    var state = Fixtures.state(on: .credentials, profiles: Fixtures.profiles)
+    state.editingProfileName = "prod"
+    state.isQuitDialogShown = true
+    var store = TestStore(state)
+    store.send(.character("y"), effects: [.quit(.cancelled)]) { $0.isQuitDialogShown = false }
+  }
+
+  @Test func aResumedDraftIsReplacedByTheNewDraft() {
+    let profiles = [
+      ProfileSummary(name: "half", instance: "https://dev12345.service-now.com", isComplete: false)
+    ]
+    var state = Fixtures.state(on: .credentials, profiles: profiles)
+    state.editingProfileName = "half"
+    state.save = SaveStep(name: TextInput("half"), isNameEdited: true)
+    #expect(
+      state.draftSummary
+        == DraftSummary(
+          name: "half", replacing: "half", instance: "https://dev12345.service-now.com", authKind: .basic,
+          username: "admin"))
+  }
+
+  @Test func theWelcomeScreenListsDraftsForResumingButNotForDiagnosis() {
+    let half = ProfileSummary(name: "half", instance: "https://dev1.service-now.com", isComplete: false)
+    var store = TestStore(WizardState(savedProfiles: [half]))
+    let model = screenModel(for: store.state)
+    #expect(
+      model.items[1]
+        == .choice(
+          ChoiceModel(
+            label: "Edit or resume a saved connection",
+            detail: "Change or finish one (1 saved, 1 unfinished).")))
+    #expect(
+      model.items[2]
+        == .choice(
+          ChoiceModel(
+            label: "Diagnose a saved connection", detail: "No saved connections yet.", isEnabled: false)))
+    store.send(.down) { $0.welcome.focus = .editSaved }
+    store.send(.down) { $0.welcome.focus = .quit }
+    store.send(.up) { $0.welcome.focus = .editSaved }
+    store.send(.enter) {
+      $0.picker = ProfilePickerStep(purpose: .edit)
+      $0.screen = .pickProfile
+    }
+    #expect(
+      screenModel(for: store.state).items
+        == [.choice(ChoiceModel(label: "half", detail: "https://dev1.service-now.com · unfinished"))])
+    store.send(.enter, effects: [.loadProfile(name: "half")]) {
+      $0.picker.isLoading = true
+      $0.activity = Activity(kind: .loadProfile)
+    }
+  }
+
+  @Test func diagnosingADraftSaysToFinishItFirst() {
+    let profiles =
+      Fixtures.profiles + [
+        ProfileSummary(name: "half", instance: "https://dev1.service-now.com", isComplete: false)
+      ]
+    var state = WizardState(screen: .pickProfile, savedProfiles: profiles)
+    state.picker = ProfilePickerStep(purpose: .diagnose, focus: 2)
+    var store = TestStore(state)
+    store.send(.enter) {
+      $0.picker.failure = Verdict(
+        code: "profile.unfinished", summary: "half is an unfinished setup; there is nothing to check yet.",
+        remedies: ["Finish it first: Esc, then Edit or resume a saved connection."])
+    }
+    store.send(.up) { $0.picker.focus = 1 }
+    store.send(.enter, effects: [.diagnose(profileName: "dev12345")])
+  }
+
+  @Test func aLoadedOAuthProfileFillsTheClientScreen() {
+    var state = WizardState(screen: .pickProfile, savedProfiles: Fixtures.profiles)
+    state.picker.isLoading = true
+    state.activity = Activity(kind: .loadProfile)
+    var store = TestStore(state)
+    let saved = SavedProfile(
+      name: "prod", instance: "https://acme.service-now.com", authKind: .oauthRefreshToken,
+      clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret), scope: "useraccount",
+      refreshToken: SecretText(OAuthFixtures.refreshToken), secretStore: .command("pass show acme"))
+    store.send(.profileLoaded(saved)) {
+      $0.picker.isLoading = false
+      $0.activity = nil
+      $0.instance = InstanceStep(text: "https://acme.service-now.com")
+      $0.authType = AuthTypeStep(focus: .oauthRefreshToken, selected: .oauthRefreshToken)
+      $0.oauthClient = OAuthClientStep(
+        clientID: TextInput("client-1"), clientSecret: SecretInput(SecretText(OAuthFixtures.clientSecret)),
+        refreshToken: SecretInput(SecretText(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
+      $0.save = SaveStep(
+        name: TextInput("prod"), isNameEdited: true, store: .command, command: TextInput("pass show acme"))
+      $0.editingProfileName = "prod"
+      $0.screen = .instance
+    }
+    store.send(.enter, effects: [.probeInstance(URL(string: "https://acme.service-now.com")!)]) {
+      $0.instance.probe = .probing(try! InstanceURL.normalise("https://acme.service-now.com").get())
+      $0.activity = Activity(kind: .probe)
+    }
+  }
+}
