@@ -33,8 +33,9 @@ final class CheckLocalServer: @unchecked Sendable {
   deinit { stop() }
 
   func stop() {
+    // SIGKILL, not terminate(): a test runner may leave SIGTERM ignored, which children inherit.
     if process.isRunning {
-      process.terminate()
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
   }
