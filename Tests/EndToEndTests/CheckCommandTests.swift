@@ -147,7 +147,7 @@ final class CheckCommandTests: XCTestCase {
   func testTheDefaultProfileIsCheckedAndAShadowedPasswordIsSaid() async throws {
     let profiles = try CheckProfiles.make(
       [CheckProfiles.Entry(name: "dev", instance: try instance, secretStore: "file")], defaultProfile: "dev",
-      storedPasswords: ["dev": "S3CR3T-stored-password"])
+      stored: ["dev": ["password": "S3CR3T-stored-password"]])
     defer { profiles.remove() }
     let run = try CheckRun.run(
       ["check"], environment: ["SNOWGATE_PASSWORD": "admin"], configDirectory: profiles.directory)

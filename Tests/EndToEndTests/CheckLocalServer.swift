@@ -30,6 +30,30 @@ final class CheckLocalServer: @unchecked Sendable {
     }
   }
 
+  /// Starts `command`, which listens where it likes and prints its port as its first line.
+  init(printingPort command: [String]) throws {
+    let output = Pipe()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    var buffer = Data()
+    while !buffer.contains(UInt8(ascii: "\n")) {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      buffer.append(chunk)
+    }
+    let line = String(decoding: buffer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let port = Int(line) else {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      throw CheckLocalServerError.neverListened(command.joined(separator: " "))
+    }
+    self.port = port
+  }
+
   deinit { stop() }
 
   func stop() {
