@@ -157,6 +157,25 @@ final class CheckCommandTests: XCTestCase {
     XCTAssertFalse(run.stdout.contains("S3CR3T"))
   }
 
+  func testAnOAuthProfileKeepsTheTokensTheCheckObtained() async throws {
+    let profiles = try CheckProfiles.make(
+      [
+        CheckProfiles.Entry(
+          name: "api", instance: try instance, secretStore: "file", authType: "oauthPassword",
+          clientID: "snowgate-demo")
+      ], defaultProfile: "api", stored: ["api": ["password": "admin", "clientSecret": "demo-secret"]])
+    defer { profiles.remove() }
+    let run = try CheckRun.run(["check", "api", "--json"], configDirectory: profiles.directory)
+    XCTAssertEqual(try run.code(), "ok", run.stdout + run.stderr)
+    XCTAssertEqual(try run.json()["auth"] as? String, "password")
+    let data = try Data(contentsOf: profiles.directory.appendingPathComponent("credentials.json"))
+    let saved = try XCTUnwrap(
+      (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["profiles"] as? [String: Any])
+    let entry = try XCTUnwrap(saved["api"] as? [String: Any])
+    XCTAssertNotNil(entry["accessToken"] as? String, "the new access token was not saved")
+    XCTAssertEqual(entry["password"] as? String, "admin", "the saved password must stay")
+  }
+
   func testAnUnknownProfileNameExitsTwoAndSaysHowToList() async throws {
     let profiles = try CheckProfiles.make(
       [CheckProfiles.Entry(name: "dev", instance: try instance)], defaultProfile: "dev")

@@ -79,7 +79,9 @@ final class CheckNetworkTests: XCTestCase {
   }
 
   func testASelfSignedCertificateIsTLSUntrusted() async throws {
-    let certificates = try XCTUnwrap(Self.certificates, "openssl could not make the test certificates")
+    guard let certificates = Self.certificates else {
+      throw XCTSkip("openssl could not make test certificates")
+    }
     let server = try s_server(certificates.selfSigned)
     defer { server.stop() }
     let run = try check("https://localhost:\(server.port)")
@@ -89,7 +91,9 @@ final class CheckNetworkTests: XCTestCase {
   }
 
   func testACertificateForAnotherHostIsHostnameMismatch() async throws {
-    let certificates = try XCTUnwrap(Self.certificates, "openssl could not make the test certificates")
+    guard let certificates = Self.certificates else {
+      throw XCTSkip("openssl could not make test certificates")
+    }
     // The system CA store is the only trust snowgate has, so the test CA is put in its place
     // inside a user and mount namespace that only this run sees.
     let bundle = "/etc/ssl/certs/ca-certificates.crt"

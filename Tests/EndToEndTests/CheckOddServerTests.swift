@@ -53,6 +53,32 @@ final class CheckOddServerTests: XCTestCase {
     time.sleep(120)
     """
 
+  /// Accepts connections and never says a word, not even the TLS handshake.
+  static let silent = """
+    import socket, sys, time
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(('127.0.0.1', int(sys.argv[1])))
+    server.listen(16)
+    held = []
+    while True:
+        held.append(server.accept())
+    """
+
+  func testAServerThatNeverAnswersTheHandshakeIsHTTPTimeoutWithoutBlamingTLS() async throws {
+    let server = try CheckLocalServer(["python3", "-c", Self.silent, "{port}"])
+    defer { server.stop() }
+    let run = try CheckRun.run(
+      [
+        "check", "--instance", "https://127.0.0.1:\(server.port)", "--username", "admin", "--json",
+        "--timeout", "1",
+      ], environment: ["SNOWGATE_PASSWORD": "admin"])
+    XCTAssertEqual(try run.code(), "http.timeout", run.stdout)
+    XCTAssertEqual(run.status, 4)
+    let tls = try XCTUnwrap(try run.check("tls")?["detail"] as? String)
+    XCTAssertFalse(tls.contains("handshake done"), tls)
+  }
+
   func testAnAnswerThatIsNotTheTableAPIsJSONIsAPIBadResponseWithExitFive() async throws {
     let server = try CheckLocalServer(["python3", "-c", Self.lookAlike, "{port}"])
     defer { server.stop() }

@@ -53,6 +53,7 @@ enum CheckCommand {
       5  an answer snowgate cannot use: api.bad_response, oauth.bad_response
       6  api.rate_limited
       With --all: 0 when every connection works, else the first failing one's status.
+      A support bundle that cannot be written: 1, whatever the verdict.
     """
 
   static func run(_ arguments: [String]) async -> Int32 {
