@@ -1,16 +1,113 @@
+import Diagnosis
 import Foundation
 import ServiceNowClient
 
-/// `snowgate check`: the layered diagnosis (wired in the next change).
+/// `snowgate check`: diagnoses a connection layer by layer and says what to do about it.
+///
+/// The exit status is the verdict's (`Diagnosis.exitCode(for:)`) so scripts and support staff
+/// can act on it without reading the text; usage and configuration mistakes are 2.
 enum CheckCommand {
+  static let usage = """
+    Usage: snowgate check [NAME | --all] [--json] [--verbose] [--timeout SECONDS] [--bundle FILE] [--refresh]
+           snowgate check --instance URL [--auth KIND] [--username USER] [--client-id ID] [--password-stdin] [...]
+
+    Diagnoses a connection layer by layer: url, proxy, dns, tcp, tls, instance, auth, api,
+    api_meta, token. The first failure is the diagnosis: a stable code, a sentence and remedies;
+    the layers above it are skipped.
+
+    Which connection:
+      NAME                 a saved profile (default: the default profile)
+      --all                every saved profile, at the same time
+      --instance URL       an instance without a saved profile (a name like dev12345 or a URL)
+      --auth KIND          with --instance: basic (default), password, refresh-token, client-credentials
+      --username USER      with --instance: the user (basic and password)
+      --client-id ID       with --instance: the OAuth client ID (OAuth kinds)
+      --password-stdin     read the password from the first line of stdin
+
+    Secrets never go on the command line. They come from the profile's store, or from
+    SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET and SNOWGATE_REFRESH_TOKEN, which win over saved
+    values (the output says so when one does).
+
+    Output:
+      --json               the report as JSON (an array with --all):
+                           {"profile","instance","auth","ok",
+                            "diagnosis":{"code","summary","remedies":[...]},
+                            "checks":[{"id","status","title","detail","remedy","elapsed_ms"}],
+                            "elapsed_ms"}
+      --verbose            add the HTTP exchange, secrets redacted (on stderr with --json)
+      --bundle FILE        also write a support bundle for a ticket (mode 0600): the JSON verdict,
+                           the redacted exchange, version, OS, TERM, proxy hosts, curl commands
+      --timeout SECONDS    the deadline of each network step (default 10)
+      --refresh            OAuth: force a token refresh in the token check
+      --help               show this help
+
+    Colour only when stdout is a terminal and NO_COLOR is not set.
+
+    Exit status:
+      0  ok (warnings allowed)
+      1  anything else
+      2  usage or configuration error, url.invalid included
+      3  authentication or authorization: auth.*, oauth.* (not oauth.bad_response),
+         api.forbidden, api.scope_missing
+      4  network, TLS or instance: proxy.*, dns.*, tcp.*, tls.*, http.timeout, instance.*
+      5  an answer snowgate cannot use: api.bad_response, oauth.bad_response
+      6  api.rate_limited
+      With --all: 0 when every connection works, else the first failing one's status.
+      A support bundle that cannot be written: 1, whatever the verdict.
+    """
+
   static func run(_ arguments: [String]) async -> Int32 {
-    if let first = arguments.first, let url = URL(string: first) {
-      let client = ServiceNowClient(instance: url)
-      let result = await client.probe()
-      print(result)
+    let request: CheckRequest
+    do {
+      request = try CheckRequest.parse(arguments)
+    } catch {
+      return CommandLineTool.fail(error)
+    }
+    if request.help {
+      print(usage)
       return 0
     }
-    CommandLineTool.printError("snowgate: check is not wired yet")
-    return 1
+    var environment: AppEnvironment
+    do {
+      environment = try AppEnvironment.current()
+    } catch {
+      return CommandLineTool.fail(UsageError(CheckPlanner.describe(error)))
+    }
+    environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
+    var stdinPassword: Secret?
+    if request.passwordFromStdin {
+      guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+        return CommandLineTool.fail(
+          UsageError("--password-stdin found no password: the first line of stdin was empty."))
+      }
+      stdinPassword = Secret(line)
+    }
+    let planner = CheckPlanner(environment: environment, request: request, stdinPassword: stdinPassword)
+    let checks: [PreparedCheck]
+    do {
+      checks = try await planner.plan()
+    } catch {
+      return CommandLineTool.fail(error)
+    }
+    let options = DiagnosisOptions(
+      timeout: request.timeout, forceRefresh: request.refresh, environment: environment.variables)
+    let reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options)
+    let printer = CheckPrinter(request: request, variables: environment.variables)
+    let (out, err) = printer.render(reports, checks: checks)
+    FileHandle.standardOutput.write(Data(out.utf8))
+    if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+    if checks.count == 1 {
+      var single = environment
+      single.log = checks[0].log
+      single.writeLogIfAsked()
+    }
+    if let path = request.bundle, let report = reports.first {
+      if let problem = printer.writeBundle(path, report: report, check: checks[0]) {
+        CommandLineTool.printError("snowgate: \(problem)")
+        return 1
+      }
+      CommandLineTool.printError("Support bundle written to \(path) (readable by you only).")
+    }
+    return CheckPrinter.exitStatus(reports)
   }
 }

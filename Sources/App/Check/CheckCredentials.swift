@@ -1,0 +1,49 @@
+import Foundation
+import ServiceNowClient
+
+/// Who a check signs in as: the auth kind, the names and the secrets, however they were found.
+///
+/// Built from a saved profile (secrets resolved by the profile store, the environment winning)
+/// or from `--instance` and the environment / stdin. Secrets stay `Secret`s so they print masked.
+struct CheckCredentials: Sendable {
+  /// basic, password, refresh-token, client-credentials or authorization-code.
+  var kind: String
+  var username: String?
+  var clientID: String?
+  var scope: String?
+  var password: Secret?
+  var clientSecret: Secret?
+  var refreshToken: Secret?
+  /// A saved access token: the authorization-code flow's fallback when no refresh token is saved.
+  var accessToken: Secret?
+  var accessTokenExpiresAt: Date?
+  /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
+  /// the auth layer reports it instead of sending anything.
+  var problem: String?
+
+  /// The auth kinds `--auth` accepts.
+  static let commandKinds = ["basic", "password", "refresh-token", "client-credentials"]
+
+  /// Whether the kind signs in with OAuth tokens.
+  var isOAuth: Bool { kind != "basic" }
+
+  /// Every secret value known, so text shown to a person can be scrubbed of them.
+  var secretValues: [String] {
+    [password, clientSecret, refreshToken, accessToken].compactMap { $0?.reveal() }.filter { $0.count >= 4 }
+  }
+
+  /// The first secret the kind needs that is missing, as the environment variable that supplies it.
+  var missingSecret: (name: String, variable: String)? {
+    switch kind {
+    case "basic", "password":
+      if password?.isEmpty ?? true { return ("password", "SNOWGATE_PASSWORD") }
+    case "refresh-token":
+      if refreshToken?.isEmpty ?? true { return ("refresh token", "SNOWGATE_REFRESH_TOKEN") }
+    case "client-credentials":
+      if clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
+    default:
+      break
+    }
+    return nil
+  }
+}

@@ -1,0 +1,153 @@
+import Diagnosis
+import Foundation
+import Profiles
+import ServiceNowClient
+
+/// Turns a `CheckRequest` into the connections to diagnose: the named or default profile,
+/// every profile (`--all`), or the instance given on the command line.
+struct CheckPlanner {
+  var environment: AppEnvironment
+  var request: CheckRequest
+  /// The password read from stdin (`--password-stdin`), which wins over every other source.
+  var stdinPassword: Secret?
+
+  /// The connections, or a problem worth exit status 2 (said in a sentence).
+  func plan() async throws(UsageError) -> [PreparedCheck] {
+    if let instance = request.instance {
+      return [try commandLineCheck(instance)]
+    }
+    let config: Config
+    do {
+      config = try environment.store.load()
+    } catch {
+      throw UsageError(Self.describe(error))
+    }
+    let profiles: [Profile]
+    if request.all {
+      profiles = config.profiles
+    } else if let name = request.profile ?? config.defaultProfile {
+      guard let profile = config.profile(named: name) else {
+        throw UsageError(Self.describe(ProfileStoreError.profileNotFound(name)))
+      }
+      profiles = [profile]
+    } else if config.profiles.count == 1 {
+      profiles = config.profiles
+    } else if !config.profiles.isEmpty {
+      let names = config.profiles.map(\.name).joined(separator: ", ")
+      throw UsageError(
+        "no default profile is set; name the one to check (saved: \(names)).",
+        hint: "For example: snowgate check \(config.profiles[0].name), or snowgate check --all")
+    } else {
+      profiles = []
+    }
+    guard !profiles.isEmpty else {
+      throw UsageError(
+        "no connection is saved yet, so there is nothing to check.",
+        hint: "Set one up with `snowgate setup`, or check an instance directly with "
+          + "`snowgate check --instance URL --auth basic --username USER` (password in SNOWGATE_PASSWORD).")
+    }
+    var checks: [PreparedCheck] = []
+    for profile in profiles {
+      checks.append(await profileCheck(profile))
+    }
+    return checks
+  }
+
+  // MARK: Profiles
+
+  private func profileCheck(_ profile: Profile) async -> PreparedCheck {
+    var credentials = CheckCredentials(
+      kind: Self.kind(of: profile.authType), username: profile.username, clientID: profile.clientID,
+      scope: profile.scope)
+    var notes: [String] = []
+    do {
+      let secrets = try await environment.store.resolveSecrets(
+        for: profile, environment: environment.variables)
+      credentials.password = secrets.password.map { Secret($0.exposedValue) }
+      credentials.clientSecret = secrets.clientSecret.map { Secret($0.exposedValue) }
+      credentials.refreshToken = secrets.refreshToken.map { Secret($0.exposedValue) }
+      credentials.accessToken = secrets.accessToken.map { Secret($0.exposedValue) }
+      credentials.accessTokenExpiresAt = secrets.accessTokenExpiresAt
+      notes += secrets.shadowingNotes(store: profile.secretStore)
+      if let stdinPassword {
+        credentials.password = stdinPassword
+        if secrets.password != nil, secrets.sources[.password] != nil {
+          notes.append("--password-stdin is given, so its password is used instead of the saved one.")
+        }
+      }
+      let asked = secrets.mustAsk.filter { !($0 == .password && stdinPassword != nil) }
+      if let kind = asked.first {
+        let variable = kind.environmentVariable ?? kind.displayName
+        credentials.problem =
+          "The profile asks for its \(kind.displayName) each time, and check cannot ask: set \(variable)"
+          + (kind == .password ? " or pipe it in with --password-stdin." : ".")
+      }
+    } catch {
+      credentials.problem = Self.describe(error)
+    }
+    let log = RequestLog()
+    var env = environment
+    env.log = log
+    let client = env.client(for: profile.instanceURL, apiVersion: profile.apiVersion)
+    let store = environment.store
+    let name = profile.name
+    let keepTokens = notes.isEmpty && credentials.problem == nil
+    let probe = ClientLayerProbe(client: client, credentials: credentials) { tokens in
+      guard keepTokens else { return }
+      let issued = IssuedTokens(
+        accessToken: StoredSecret(tokens.accessToken.reveal()), accessTokenExpiresAt: tokens.expiresAt,
+        refreshToken: tokens.refreshToken.map { StoredSecret($0.reveal()) })
+      _ = try? store.updateTokens(profile: name, issued)
+    }
+    let target = DiagnosisTarget(
+      profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe
+    )
+    return PreparedCheck(target: target, log: log, notes: notes)
+  }
+
+  /// The auth kind as `check` names it.
+  static func kind(of type: AuthType) -> String {
+    switch type {
+    case .basic: "basic"
+    case .oauthPassword: "password"
+    case .oauthRefreshToken: "refresh-token"
+    case .oauthClientCredentials: "client-credentials"
+    case .oauthAuthorizationCode: "authorization-code"
+    }
+  }
+
+  // MARK: --instance
+
+  private func commandLineCheck(_ instance: String) throws(UsageError) -> PreparedCheck {
+    let variables = environment.variables
+    func secret(_ name: String) -> Secret? {
+      variables[name].flatMap { $0.isEmpty ? nil : Secret($0) }
+    }
+    var credentials = CheckCredentials(
+      kind: request.auth, username: request.username, clientID: request.clientID, scope: nil)
+    credentials.password = stdinPassword ?? secret("SNOWGATE_PASSWORD")
+    credentials.clientSecret = secret("SNOWGATE_CLIENT_SECRET")
+    credentials.refreshToken = secret("SNOWGATE_REFRESH_TOKEN")
+    if let missing = credentials.missingSecret {
+      let stdin = missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin" : ""
+      throw UsageError(
+        "--auth \(request.auth) needs a \(missing.name): set \(missing.variable) in the environment\(stdin).",
+        hint: "Secrets are never taken from the command line, where `ps` and shell history would show them.")
+    }
+    let log = RequestLog()
+    var env = environment
+    env.log = log
+    var probe: ClientLayerProbe?
+    // The url check reports an address that cannot be read; the client needs one that can.
+    if case .success(let address) = InstanceAddress.parse(instance) {
+      probe = ClientLayerProbe(
+        client: env.client(for: address.url, apiVersion: nil), credentials: credentials)
+    }
+    let target = DiagnosisTarget(profile: nil, instance: instance, auth: request.auth, http: probe)
+    return PreparedCheck(target: target, log: log, notes: [])
+  }
+
+  static func describe(_ error: any Error) -> String {
+    (error as? LocalizedError)?.errorDescription ?? "\(error)"
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What `snowgate check` was asked to do, read from its arguments and checked for sense.
+///
+/// Secrets never come from here: ParsedArguments refuses secret options, and the password
+/// arrives from the environment or `--password-stdin`.
+struct CheckRequest: Equatable {
+  /// The saved profile to check, nil for the default one.
+  var profile: String?
+  var all = false
+  var json = false
+  var verbose = false
+  var refresh = false
+  var passwordFromStdin = false
+  var help = false
+  /// Seconds each network step may take.
+  var timeout: Double = 10
+  var bundle: String?
+  /// `--instance URL`: check without a saved profile.
+  var instance: String?
+  var auth = "basic"
+  var username: String?
+  var clientID: String?
+
+  static let flags: Set<String> = [
+    "--all", "--json", "--verbose", "--refresh", "--password-stdin", "--help", "-h",
+  ]
+  static let options: Set<String> = [
+    "--timeout", "--bundle", "--instance", "--auth", "--username", "--client-id",
+  ]
+
+  static func parse(_ arguments: [String]) throws(UsageError) -> CheckRequest {
+    let parsed = try ParsedArguments.parse(arguments, flags: flags, options: options)
+    var request = CheckRequest()
+    request.help = parsed.flags.contains("--help") || parsed.flags.contains("-h")
+    if request.help { return request }
+    let more = "Run 'snowgate check --help' for the options."
+    guard parsed.positionals.count <= 1 else {
+      throw UsageError("check takes one profile name at most.", hint: more)
+    }
+    request.profile = parsed.positionals.first
+    request.all = parsed.flags.contains("--all")
+    request.json = parsed.flags.contains("--json")
+    request.verbose = parsed.flags.contains("--verbose")
+    request.refresh = parsed.flags.contains("--refresh")
+    request.passwordFromStdin = parsed.flags.contains("--password-stdin")
+    request.bundle = parsed.options["--bundle"]
+    request.instance = parsed.options["--instance"]
+    request.username = parsed.options["--username"]
+    request.clientID = parsed.options["--client-id"]
+    if let text = parsed.options["--timeout"] {
+      guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 600 else {
+        throw UsageError(
+          "--timeout needs a number of seconds between 0 and 600, not “\(text)”.",
+          hint: "For example: snowgate check --timeout 30")
+      }
+      request.timeout = seconds
+    }
+    if let auth = parsed.options["--auth"] {
+      guard CheckCredentials.commandKinds.contains(auth) else {
+        throw UsageError(
+          "--auth must be one of \(CheckCredentials.commandKinds.joined(separator: ", ")), not “\(auth)”.")
+      }
+      request.auth = auth
+    }
+    if request.all && request.profile != nil {
+      throw UsageError("give a profile name or --all, not both.", hint: more)
+    }
+    if request.all && request.bundle != nil {
+      throw UsageError("--bundle describes one connection; name one instead of --all.", hint: more)
+    }
+    if request.bundle?.isEmpty == true {
+      throw UsageError("--bundle needs a file name.")
+    }
+    try request.checkInstanceOptions(parsed, more: more)
+    return request
+  }
+
+  /// `--instance` excludes a profile, and the options that only make sense with it need it.
+  private func checkInstanceOptions(_ parsed: ParsedArguments, more: String) throws(UsageError) {
+    let instanceOnly = ["--auth", "--username", "--client-id"].filter { parsed.options[$0] != nil }
+    guard instance != nil else {
+      if let first = instanceOnly.first {
+        throw UsageError(
+          "\(first) goes with --instance URL; a saved profile brings its own.", hint: more)
+      }
+      return
+    }
+    if profile != nil || all {
+      throw UsageError(
+        "--instance checks one instance without a profile; leave out the profile name and --all.")
+    }
+    if auth == "basic" || auth == "password", (username ?? "").isEmpty {
+      throw UsageError(
+        "--auth \(auth) needs --username USER.",
+        hint: "For example: snowgate check --instance \(instance ?? "URL") --auth \(auth) --username admin")
+    }
+    if auth != "basic", (clientID ?? "").isEmpty {
+      throw UsageError("--auth \(auth) needs --client-id ID (the OAuth application's client ID).")
+    }
+  }
+}

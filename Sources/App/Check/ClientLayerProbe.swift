@@ -1,0 +1,298 @@
+import Diagnosis
+import Foundation
+import ServiceNowClient
+
+/// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
+///
+/// An actor because the layers share what earlier ones learned: `tls` and `instance` read one
+/// unauthenticated probe (started once, awaited by both), Basic `auth` and `api` share one
+/// read of sys_user, and the OAuth layers share the token `auth` obtained. Every outcome's text
+/// is scrubbed of the secrets in play, in case an instance echoes one in an error message.
+actor ClientLayerProbe: HTTPLayerProbe {
+  let client: ServiceNowClient
+  let credentials: CheckCredentials
+  /// Called with tokens the instance issued, so a saved profile keeps the newest ones.
+  let onTokens: @Sendable (TokenSet) -> Void
+
+  private var probeTask: Task<ProbeResult, Never>?
+  private var basicRead: Result<TableRead, ServiceNowFailure>?
+  private var tokens: TokenSet?
+
+  init(
+    client: ServiceNowClient, credentials: CheckCredentials,
+    onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
+  ) {
+    self.client = client
+    self.credentials = credentials
+    self.onTokens = onTokens
+  }
+
+  // MARK: tls, instance
+
+  func tls(_ context: HTTPLayerContext) async -> LayerOutcome {
+    guard context.baseURL.scheme == "https" else {
+      return .skip("plain http (allowed for this machine only): no TLS to check")
+    }
+    if case .unreachable(let failure) = await probe() {
+      if Self.failsBeforeAnswer(failure) { return outcome(failure) }
+      if failure.code == FailureCode.httpTimeout.rawValue {
+        // The deadline cut the request short; whether the handshake had finished is unknown.
+        return .pass("no TLS error before the request ran out of time")
+      }
+    }
+    return .pass("handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")")
+  }
+
+  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+    switch await probe() {
+    case .servicenow(let evidence):
+      let markers = evidence.markers.prefix(2).joined(separator: ", ")
+      return .pass("ServiceNow answered (HTTP \(evidence.status): \(markers))")
+    case .hibernating:
+      return outcome(ServiceNowFailure(.instanceHibernating))
+    case .notServiceNow(let reason):
+      return outcome(ServiceNowFailure(.instanceNotServiceNow, detail: reason))
+    case .unreachable(let failure):
+      return outcome(failure)
+    }
+  }
+
+  /// The probe, started by whichever layer asks first and shared by both.
+  private func probe() async -> ProbeResult {
+    if let probeTask { return await probeTask.value }
+    let client = self.client
+    let task = Task { await client.probe() }
+    probeTask = task
+    return await task.value
+  }
+
+  /// Failures that mean no HTTP answer came at all (connection, proxy, TLS), which the `tls`
+  /// layer owns; the rest (a timeout mid-answer, a 5xx) belong to `instance`.
+  static func failsBeforeAnswer(_ failure: ServiceNowFailure) -> Bool {
+    let prefix = failure.code.split(separator: ".").first.map(String.init) ?? ""
+    return ["tls", "tcp", "dns", "proxy", "url", "client"].contains(prefix)
+  }
+
+  // MARK: auth
+
+  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+    if let problem = credentials.problem {
+      return .fail(
+        code: "config.secret_unavailable", detail: scrub(problem),
+        summary: "snowgate could not get this connection's secrets.", remedies: [scrub(problem)])
+    }
+    if let missing = credentials.missingSecret {
+      return .fail(
+        code: "config.secret_missing", detail: "no \(missing.name) to sign in with",
+        summary: "There is no \(missing.name) to sign in with.",
+        remedies: [
+          "Set \(missing.variable) in the environment"
+            + (missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin." : ".")
+        ])
+    }
+    if credentials.kind == "basic" {
+      return await basicAuth()
+    }
+    return await oauthAuth()
+  }
+
+  private func basicAuth() async -> LayerOutcome {
+    let user = credentials.username ?? ""
+    let read = await readUsers()
+    switch read {
+    case .success:
+      return .pass("user \(user) signed in with Basic auth")
+    case .failure(let failure):
+      // A 403 or 429 still proves the password was accepted; the api layer reports those.
+      if failure.code.hasPrefix("api.") {
+        return .pass("user \(user) signed in with Basic auth (HTTP answer, not 401)")
+      }
+      return outcome(failure)
+    }
+  }
+
+  private func readUsers() async -> Result<TableRead, ServiceNowFailure> {
+    if let basicRead { return basicRead }
+    let read = await client.readTable(
+      "sys_user", fields: ["sys_id", "user_name"], limit: 1,
+      auth: .basic(username: credentials.username ?? "", password: credentials.password ?? Secret("")))
+    basicRead = read
+    return read
+  }
+
+  private func oauthAuth() async -> LayerOutcome {
+    guard let clientID = credentials.clientID, !clientID.isEmpty else {
+      return .fail(
+        code: "config.client_id_missing", detail: "no OAuth client ID",
+        summary: "The connection has no OAuth client ID.",
+        remedies: ["Give it with --client-id ID, or set the profile up again with snowgate setup."])
+    }
+    let grant: OAuthGrant
+    let words: String
+    switch credentials.kind {
+    case "password":
+      grant = .password(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
+      words = "the password grant (user \(credentials.username ?? ""))"
+    case "refresh-token":
+      grant = .refreshToken(credentials.refreshToken ?? Secret(""))
+      words = "the refresh token"
+    case "client-credentials":
+      grant = .clientCredentials
+      words = "the client credentials grant"
+    default:
+      if let refresh = credentials.refreshToken, !refresh.isEmpty {
+        grant = .refreshToken(refresh)
+        words = "the saved refresh token"
+      } else if let access = credentials.accessToken,
+        let expiry = credentials.accessTokenExpiresAt, expiry > Date()
+      {
+        tokens = TokenSet(
+          accessToken: access, refreshToken: nil, tokenType: "Bearer", scope: nil,
+          expiresIn: Int(expiry.timeIntervalSinceNow), obtainedAt: Date())
+        return .pass("using the saved access token (no refresh token saved)")
+      } else {
+        return outcome(
+          ServiceNowFailure(
+            .oauthRefreshExpired,
+            detail: "No refresh token is saved and the saved access token has expired."))
+      }
+    }
+    let request = TokenRequest(
+      clientID: clientID, clientSecret: credentials.clientSecret, grant: grant, scope: credentials.scope)
+    switch await client.requestToken(request) {
+    case .success(let issued):
+      tokens = issued
+      onTokens(issued)
+      return .pass("token obtained with \(words)\(Self.lifetime(issued))")
+    case .failure(let failure):
+      return outcome(failure)
+    }
+  }
+
+  // MARK: api, api_meta
+
+  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+    let read: Result<TableRead, ServiceNowFailure>
+    if credentials.kind == "basic" {
+      read = await readUsers()
+    } else if let tokens {
+      read = await client.readTable(
+        "sys_user", fields: ["sys_id", "user_name"], limit: 1, auth: .bearer(tokens.accessToken))
+    } else {
+      return .skip("skipped: no token")
+    }
+    switch read {
+    case .success(let users):
+      return .pass("sys_user readable (\(Self.records(users)))")
+    case .failure(let failure):
+      return outcome(failure)
+    }
+  }
+
+  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+    guard let auth = tableCredentials() else { return .skip("skipped: no credentials") }
+    switch await client.readTable("sys_db_object", fields: ["sys_id", "name"], limit: 1, auth: auth) {
+    case .success(let tables):
+      return .pass("sys_db_object readable (\(Self.records(tables)))")
+    case .failure(let failure):
+      let shown = outcome(failure)
+      return .warn(
+        shown.detail, code: failure.code, summary: shown.summary,
+        remedies: shown.remedies.isEmpty
+          ? []
+          : ["Only integrations that read table metadata need it: " + shown.remedies[0]]
+            + shown.remedies.dropFirst())
+    }
+  }
+
+  private func tableCredentials() -> Credentials? {
+    if credentials.kind == "basic" {
+      return .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
+    }
+    return tokens.map { .bearer($0.accessToken) }
+  }
+
+  // MARK: token
+
+  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+    guard let current = tokens else { return .skip("skipped: no token") }
+    var facts: [String] = []
+    if let expiresIn = current.expiresIn {
+      facts.append("access token valid for \(Self.span(expiresIn))")
+    } else {
+      facts.append("the instance did not say when the access token expires")
+    }
+    let refresh =
+      current.refreshToken ?? (credentials.kind == "refresh-token" ? credentials.refreshToken : nil)
+    if context.forceRefresh {
+      guard let refresh, let clientID = credentials.clientID else {
+        return .warn(
+          (facts + ["no refresh token, so --refresh has nothing to refresh"]).joined(separator: "; "),
+          summary: "There is no refresh token to refresh with.",
+          remedies: ["Client credentials get a new token each time; other grants need a refresh token."])
+      }
+      let request = TokenRequest(
+        clientID: clientID, clientSecret: credentials.clientSecret, grant: .refreshToken(refresh),
+        scope: credentials.scope)
+      switch await client.requestToken(request) {
+      case .success(let issued):
+        tokens = issued
+        onTokens(issued)
+        return .pass("refreshed on request\(Self.lifetime(issued))")
+      case .failure(let failure):
+        return outcome(failure)
+      }
+    }
+    if refresh != nil {
+      facts.append("refresh token present")
+    } else if credentials.kind == "client-credentials" {
+      facts.append("no refresh token (client credentials need none)")
+    } else {
+      return .warn(
+        (facts + ["no refresh token"]).joined(separator: "; "),
+        summary: "The instance issued no refresh token, so the connection must sign in again "
+          + "when the access token expires.",
+        remedies: [
+          "Check the refresh token lifespan of the OAuth application (System OAuth > Application "
+            + "Registry); 0 means none is issued."
+        ])
+    }
+    if let expiresIn = current.expiresIn, expiresIn < 60 {
+      return .warn(
+        facts.joined(separator: "; "), summary: "The access token lives less than a minute.",
+        remedies: ["Raise the access token lifespan of the OAuth application."])
+    }
+    return .pass(facts.joined(separator: "; "))
+  }
+
+  // MARK: wording
+
+  /// A failure as a layer outcome, with every secret in play masked.
+  private func outcome(_ failure: ServiceNowFailure) -> LayerOutcome {
+    .fail(
+      code: failure.code, detail: scrub(failure.detail ?? failure.summary), summary: scrub(failure.summary),
+      remedies: failure.remedies.map(scrub))
+  }
+
+  private func scrub(_ text: String) -> String {
+    credentials.secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: Secret.mask) }
+  }
+
+  static func lifetime(_ tokens: TokenSet) -> String {
+    tokens.expiresIn.map { ", valid for \(span($0))" } ?? ""
+  }
+
+  /// "29 min", "45 s", "2 h".
+  static func span(_ seconds: Int) -> String {
+    if seconds < 120 { return "\(seconds) s" }
+    if seconds < 7200 { return "\(seconds / 60) min" }
+    return "\(seconds / 3600) h"
+  }
+
+  static func records(_ read: TableRead) -> String {
+    let count = read.records.count
+    let elapsed = read.elapsed.components
+    let milliseconds = Int(elapsed.seconds) * 1000 + Int(elapsed.attoseconds / 1_000_000_000_000_000)
+    return "\(count) record\(count == 1 ? "" : "s") in \(milliseconds) ms"
+  }
+}
