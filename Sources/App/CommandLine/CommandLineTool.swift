@@ -24,6 +24,10 @@ public enum CommandLineTool {
       status = await SetupCommand.run(rest)
     case "check":
       status = await CheckCommand.run(rest)
+    case "token":
+      status = await TokenCommand.run(rest)
+    case "logout":
+      status = await LogoutCommand.run(rest)
     default:
       status = fail(UsageError("unknown command '\(args[0])'.", hint: usage))
     }
