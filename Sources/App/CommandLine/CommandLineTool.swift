@@ -32,6 +32,10 @@ public enum CommandLineTool {
       status = RemoveCommand.run(rest)
     case "rename":
       status = RenameCommand.run(rest)
+    case "token":
+      status = await TokenCommand.run(rest)
+    case "logout":
+      status = await LogoutCommand.run(rest)
     default:
       status = fail(UsageError("unknown command '\(args[0])'.", hint: usage))
     }
@@ -49,7 +53,8 @@ public enum CommandLineTool {
       setup [NAME]         set up a connection in a full-screen wizard
                            (add --no-input and flags to set one up from a script)
       check [NAME]         diagnose a connection
-      token [NAME]         print a fresh access token
+      token [NAME]         print a fresh access token (refreshed when needed)
+      logout NAME          revoke and forget a connection's tokens
       profiles [--json]    list the saved connections
       use NAME             make NAME the default connection
       remove NAME [--yes]  forget a saved connection and its stored secrets

@@ -1,0 +1,76 @@
+import Diagnosis
+import Foundation
+import ServiceNowClient
+
+/// `snowgate logout NAME`: revokes the profile's tokens at the instance and forgets them.
+///
+/// The tokens are forgotten even when the instance cannot be reached, and the command then
+/// exits 0 with a warning on stderr: what the person asked for (no tokens on this machine) is
+/// done, and the warning says the tokens stay valid on the instance until they expire.
+enum LogoutCommand {
+  static let help = """
+    Usage: snowgate logout NAME
+
+    Revokes the saved OAuth access and refresh tokens of the profile NAME at the instance
+    (/oauth_revoke_token.do) and removes them from the credentials file. The profile itself,
+    its client ID and its secrets stay; snowgate token NAME gets new tokens when the grant allows.
+
+    When the instance cannot be reached the tokens are still removed here, and a warning says
+    they were not revoked (they keep working until they expire). Exit status: 0 logged out
+    (with or without that warning), 2 no such profile or unreadable configuration.
+    """
+
+  static func run(_ arguments: [String]) async -> Int32 {
+    let environment: AppEnvironment
+    do {
+      environment = try AppEnvironment.current()
+    } catch {
+      return CommandLineTool.failure(error)
+    }
+    return await run(
+      arguments, service: LogoutService(tokens: TokenService(environment: environment)),
+      output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+      errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
+  }
+
+  /// The command with its outside world given: tests pass their own service and collectors.
+  static func run(
+    _ arguments: [String], service: LogoutService, output: (String) -> Void, errors: (String) -> Void,
+    afterwards: () -> Void = {}
+  ) async -> Int32 {
+    let parsed: ParsedArguments
+    do {
+      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])
+    } catch {
+      errors(error.text)
+      return 2
+    }
+    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
+      output(help)
+      return 0
+    }
+    guard parsed.positionals.count == 1, let name = parsed.positionals.first else {
+      errors(UsageError("logout needs exactly one profile name.", hint: help).text)
+      return 2
+    }
+    let result = await service.logout(profile: name)
+    afterwards()
+    switch result {
+    case .failure(let failure):
+      errors(FailureText.render(failure, command: "logout"))
+      return Diagnosis.exitCode(for: failure.code)
+    case .success(let outcome):
+      outcome.warnings.forEach { errors("snowgate logout: warning: \($0)") }
+      if outcome.tokenCount == 0 {
+        if outcome.forgotten {
+          errors("snowgate logout: \(name) had no saved tokens; nothing to revoke.")
+        }
+      } else if outcome.revokedCount == outcome.tokenCount {
+        errors("snowgate logout: revoked and forgot the tokens of \(name).")
+      } else {
+        errors("snowgate logout: forgot the tokens of \(name).")
+      }
+      return 0
+    }
+  }
+}

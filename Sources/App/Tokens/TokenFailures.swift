@@ -1,0 +1,100 @@
+import Foundation
+import Profiles
+import ServiceNowClient
+
+/// The failures of the token life cycle that the client's catalogue does not know.
+///
+/// They are `ServiceNowFailure` values with App-level codes so that every caller (the token
+/// command, logout, the wizard) shows them the same way and maps them to an exit status with
+/// `Diagnosis.exitCode(for:)`: `profile.*` and `config.*` give 2, `oauth.*` gives 3.
+enum TokenFailures {
+  /// No name was given and no profile is the default.
+  static func noDefaultProfile() -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "profile.no_default", summary: "No profile was named and none is set as the default.",
+      remedies: [
+        "Name the profile: snowgate token NAME (snowgate profiles lists them).",
+        "Or set up a connection first: snowgate setup NAME.",
+      ])
+  }
+
+  /// The named profile does not exist.
+  static func profileNotFound(_ name: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "profile.not_found", summary: "There is no profile named \"\(name)\".",
+      remedies: [
+        "Check the spelling; snowgate profiles lists the saved ones.",
+        "Or set it up: snowgate setup \(name).",
+      ])
+  }
+
+  /// A Basic profile has a password, not tokens.
+  static func basicProfile(_ name: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "profile.basic_has_no_token",
+      summary: "The profile \"\(name)\" signs in with Basic authentication (user name and password), "
+        + "so it has no OAuth token to give.",
+      remedies: [
+        "Scripts that use this profile send the user name and password themselves.",
+        "To use tokens, set the profile up with an OAuth grant: snowgate setup \(name).",
+      ])
+  }
+
+  /// The store could not be read, or a secret command failed.
+  static func store(_ error: any Error) -> ServiceNowFailure {
+    let text =
+      (error as? LocalizedError)?.errorDescription ?? "The saved profiles could not be read."
+    return ServiceNowFailure(code: "config.unreadable", summary: text, remedies: [])
+  }
+
+  /// A profile lacks a field the grant needs (an old or hand-edited config.json).
+  static func incomplete(_ name: String, missing: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "profile.incomplete", summary: "The profile \"\(name)\" has no \(missing).",
+      remedies: ["Open it in the wizard and fill it in: snowgate setup \(name)."])
+  }
+
+  /// A secret the grant needs is neither stored nor in the environment.
+  static func missingSecret(_ name: String, what: String, variable: String?) -> ServiceNowFailure {
+    var remedies: [String] = []
+    if let variable {
+      remedies.append("Set \(variable) in the environment of the script.")
+    }
+    remedies.append("Or save it with the profile: snowgate setup \(name).")
+    return ServiceNowFailure(
+      code: "profile.missing_secret",
+      summary: "The profile \"\(name)\" needs its \(what) to get a new token, and none is saved "
+        + "or set in the environment.",
+      remedies: remedies)
+  }
+
+  /// A browser-flow profile whose refresh token is gone cannot get a token without a person.
+  static func signInRequired(_ name: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "oauth.sign_in_required",
+      summary: "The profile \"\(name)\" signs in through a browser and has no usable refresh token, "
+        + "so a new token cannot be obtained without you.",
+      remedies: ["Sign in again with snowgate setup \(name)."])
+  }
+
+  /// The refresh token was refused; the remedy depends on how the profile got it.
+  static func refreshExpired(_ name: String, authType: AuthType, detail: String?) -> ServiceNowFailure {
+    let remedy: String =
+      switch authType {
+      case .oauthAuthorizationCode: "Sign in again in the browser with snowgate setup \(name)."
+      case .oauthRefreshToken:
+        "Paste a new refresh token with snowgate setup \(name) (or set SNOWGATE_REFRESH_TOKEN)."
+      default: "Generate new tokens with snowgate setup \(name)."
+      }
+    return ServiceNowFailure(
+      code: FailureCode.oauthRefreshExpired.rawValue,
+      summary: "The refresh token was refused: it has expired or was revoked "
+        + "(the instance answered access_denied).",
+      remedies: [
+        remedy,
+        "If this happens often, ask an admin to lengthen the refresh token lifespan on the "
+          + "application registry record.",
+      ],
+      detail: detail)
+  }
+}

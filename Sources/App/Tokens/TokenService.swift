@@ -1,0 +1,193 @@
+import Foundation
+import Profiles
+import ServiceNowClient
+
+/// Gives a valid access token for a saved profile, refreshing or re-granting when needed.
+///
+/// The one place that decides how a token is renewed, so `snowgate token`, `check` and the
+/// wizard's test all behave alike: the stored token while it has more than `margin` to live,
+/// else the refresh token, else the profile's own grant when it can run without a person.
+/// Every new token is saved at once (atomically, other profiles untouched). A refused refresh
+/// is never retried: at most one fallback to the password grant, then the error.
+struct TokenService: Sendable {
+  /// Where profiles and secrets are read and new tokens written.
+  var store: ProfileStore
+  /// The process environment, for the `SNOWGATE_*` secret overrides.
+  var environment: [String: String]
+  /// Makes the client for a profile's instance (tests give one with their own transport or log).
+  var makeClient: @Sendable (Profile) -> ServiceNowClient
+  /// The time now; injected so expiry can be tested without waiting.
+  var now: @Sendable () -> Date
+  /// A token that expires within this many seconds is renewed before use.
+  var margin: TimeInterval
+
+  init(
+    store: ProfileStore, environment: [String: String],
+    makeClient: @escaping @Sendable (Profile) -> ServiceNowClient,
+    now: @escaping @Sendable () -> Date = { Date() }, margin: TimeInterval = 60
+  ) {
+    self.store = store
+    self.environment = environment
+    self.makeClient = makeClient
+    self.now = now
+    self.margin = margin
+  }
+
+  /// A service for the commands: the app environment's store, variables and logged client.
+  init(environment app: AppEnvironment, now: @escaping @Sendable () -> Date = { Date() }) {
+    self.init(
+      store: app.store, environment: app.variables,
+      makeClient: { app.client(for: $0.instanceURL, apiVersion: $0.apiVersion) }, now: now)
+  }
+
+  /// The profile `name` (the default profile when nil), or the failure that says why not.
+  func profile(named name: String?) -> Result<Profile, ServiceNowFailure> {
+    let config: Config
+    do {
+      config = try store.load()
+    } catch {
+      return .failure(TokenFailures.store(error))
+    }
+    guard let chosen = name ?? config.defaultProfile else {
+      return .failure(TokenFailures.noDefaultProfile())
+    }
+    guard let profile = config.profile(named: chosen) else {
+      return .failure(TokenFailures.profileNotFound(chosen))
+    }
+    return .success(profile)
+  }
+
+  /// A valid access token for the profile `name` (the default profile when nil).
+  func accessToken(profile name: String?) async -> Result<FreshToken, ServiceNowFailure> {
+    switch profile(named: name) {
+    case .failure(let failure):
+      return .failure(failure)
+    case .success(let profile):
+      return await accessToken(for: profile)
+    }
+  }
+
+  /// A valid access token for `profile`.
+  func accessToken(for profile: Profile) async -> Result<FreshToken, ServiceNowFailure> {
+    guard profile.authType.isOAuth else {
+      return .failure(TokenFailures.basicProfile(profile.name))
+    }
+    let secrets: ResolvedSecrets
+    do {
+      secrets = try await store.resolveSecrets(for: profile, environment: environment)
+    } catch {
+      return .failure(TokenFailures.store(error))
+    }
+    if let stored = secrets.accessToken, isUsable(expiresAt: secrets.accessTokenExpiresAt) {
+      return .success(
+        FreshToken(
+          accessToken: Secret(stored.exposedValue), expiresAt: secrets.accessTokenExpiresAt, origin: .stored))
+    }
+    return await renew(profile, secrets: secrets)
+  }
+
+  /// Whether a token with this expiry has more than `margin` seconds left (unknown: yes).
+  func isUsable(expiresAt: Date?) -> Bool {
+    guard let expiresAt else { return true }
+    return expiresAt.timeIntervalSince(now()) > margin
+  }
+
+  /// Gets new tokens: the refresh token first, else the profile's grant; saves what comes back.
+  func renew(_ profile: Profile, secrets: ResolvedSecrets) async -> Result<FreshToken, ServiceNowFailure> {
+    guard let clientID = profile.clientID, !clientID.isEmpty else {
+      return .failure(TokenFailures.incomplete(profile.name, missing: "client ID"))
+    }
+    let client = makeClient(profile)
+    let clientSecret = secrets.clientSecret.map { Secret($0.exposedValue) }
+    func send(_ grant: OAuthGrant) async -> Result<TokenSet, ServiceNowFailure> {
+      let scope: String? =
+        switch grant {
+        case .refreshToken: nil
+        default: profile.scope
+        }
+      return await client.requestToken(
+        TokenRequest(clientID: clientID, clientSecret: clientSecret, grant: grant, scope: scope))
+    }
+
+    if let refresh = secrets.refreshToken {
+      switch await send(.refreshToken(Secret(refresh.exposedValue))) {
+      case .success(let tokens):
+        return .success(save(tokens, for: profile, previousRefresh: refresh, origin: .refreshed))
+      case .failure(let failure) where failure.code == FailureCode.oauthRefreshExpired.rawValue:
+        // One fallback, never a loop: a password profile can still get tokens on its own.
+        if profile.authType == .oauthPassword, let grant = passwordGrant(profile, secrets) {
+          switch await send(grant) {
+          case .success(let tokens):
+            return .success(
+              save(tokens, for: profile, previousRefresh: refresh, origin: .granted(grant.grantType)))
+          case .failure(let second):
+            return .failure(second)
+          }
+        }
+        return .failure(
+          TokenFailures.refreshExpired(profile.name, authType: profile.authType, detail: failure.detail))
+      case .failure(let failure):
+        return .failure(failure)
+      }
+    }
+
+    let grant: OAuthGrant
+    switch profile.authType {
+    case .basic:
+      return .failure(TokenFailures.basicProfile(profile.name))
+    case .oauthPassword:
+      guard let username = profile.username, !username.isEmpty else {
+        return .failure(TokenFailures.incomplete(profile.name, missing: "user name"))
+      }
+      guard let password = secrets.password else {
+        return .failure(
+          TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
+      }
+      grant = .password(username: username, password: Secret(password.exposedValue))
+    case .oauthClientCredentials:
+      grant = .clientCredentials
+    case .oauthRefreshToken:
+      return .failure(
+        TokenFailures.missingSecret(
+          profile.name, what: "refresh token", variable: "SNOWGATE_REFRESH_TOKEN"))
+    case .oauthAuthorizationCode:
+      return .failure(TokenFailures.signInRequired(profile.name))
+    }
+    switch await send(grant) {
+    case .success(let tokens):
+      return .success(save(tokens, for: profile, previousRefresh: nil, origin: .granted(grant.grantType)))
+    case .failure(let failure):
+      return .failure(failure)
+    }
+  }
+
+  private func passwordGrant(_ profile: Profile, _ secrets: ResolvedSecrets) -> OAuthGrant? {
+    guard let username = profile.username, !username.isEmpty, let password = secrets.password else {
+      return nil
+    }
+    return .password(username: username, password: Secret(password.exposedValue))
+  }
+
+  /// Writes new tokens back; a failure to write is a warning, since the token itself is good.
+  ///
+  /// A refresh token equal to the one used is passed as nil so the store keeps its expiry.
+  private func save(
+    _ tokens: TokenSet, for profile: Profile, previousRefresh: StoredSecret?, origin: FreshToken.Origin
+  ) -> FreshToken {
+    var result = FreshToken(accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, origin: origin)
+    let rotated = tokens.refreshToken.flatMap { token in
+      token.reveal() == previousRefresh?.exposedValue ? nil : StoredSecret(token.reveal())
+    }
+    let issued = IssuedTokens(
+      accessToken: StoredSecret(tokens.accessToken.reveal()), accessTokenExpiresAt: tokens.expiresAt,
+      refreshToken: rotated, refreshTokenExpiresAt: nil)
+    do {
+      try store.updateTokens(profile: profile.name, issued)
+    } catch {
+      let reason =
+        (error as? LocalizedError)?.errorDescription ?? "the credentials file could not be written."
+      result.warnings.append("The new token works but could not be saved: \(reason)")
+    }
+    return result
+  }
+}
