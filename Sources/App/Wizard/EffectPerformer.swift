@@ -12,6 +12,7 @@ final class EffectPerformer: @unchecked Sendable {
   private let environment: AppEnvironment
   private let lock = NSLock()
   private var tasks: [OperationKind: Task<Void, Never>] = [:]
+  private let signIn = BrowserSignIn()
 
   init(inbox: EventInbox, environment: AppEnvironment) {
     self.inbox = inbox
@@ -38,11 +39,38 @@ final class EffectPerformer: @unchecked Sendable {
       run(.loadProfile) { [environment] in
         await Self.load(name, environment: environment)
       }
+    case .requestToken(let draft):
+      run(.token) { [environment] in
+        await .tokenFinished(Self.token(draft, environment: environment))
+      }
+    case .startAuthorization(let draft):
+      if let work = signIn.start(draft, environment: environment, inbox: inbox) {
+        run(.authorization, work)
+      }
+    case .completeAuthorization(let pasted):
+      if let work = signIn.complete(pasted: pasted) {
+        run(.authorization, work)
+      }
+    case .saveDraft(let summary):
+      // Comes right before quitting: done now, on this thread, so it is on disk before exit.
+      if let draft = ProfileMapping.setupDraft(summary) {
+        _ = try? environment.store.saveDraft(draft)
+      }
+    case .moveBrokenConfigAside:
+      run(.moveAside) { [environment] in
+        do {
+          let kept = try environment.store.moveAside(environment.store.configURL)
+          return .brokenConfigMoved(.moved(keptAs: kept.path))
+        } catch {
+          return .brokenConfigMoved(.failed(Self.storeVerdict(error)))
+        }
+      }
     case .cancel(let kind):
       lock.lock()
       let task = tasks.removeValue(forKey: kind)
       lock.unlock()
       task?.cancel()
+      if kind == .authorization { signIn.cancel() }
     case .diagnose, .quit:
       break
     }
@@ -55,6 +83,7 @@ final class EffectPerformer: @unchecked Sendable {
     tasks.removeAll()
     lock.unlock()
     for task in running { task.cancel() }
+    signIn.cancel()
   }
 
   private func run(_ kind: OperationKind, _ work: @escaping @Sendable () async -> WizardEvent) {
@@ -73,27 +102,46 @@ final class EffectPerformer: @unchecked Sendable {
 
   static func test(_ draft: ConnectionDraft, environment: AppEnvironment) async -> TestOutcome {
     let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
+    let credentials: Credentials
+    var username: String?
     switch draft.auth {
-    case .basic(let username, let password):
-      let secret = Secret(password.revealed)
-      environment.log.remember(secret)
-      let result = await client.testTableAccess(auth: .basic(username: username, password: secret))
-      return Outcomes.test(result, username: username)
+    case .basic(let name, let password):
+      credentials = .basic(username: name, password: Secret(password.revealed))
+      username = name
+    case .oauthPassword(_, let name, _, let tokens):
+      credentials = .bearer(Secret(tokens.accessToken.revealed))
+      username = name
+    case .oauthAuthorizationCode(_, _, let tokens), .oauthRefreshToken(_, _, let tokens),
+      .oauthClientCredentials(_, let tokens):
+      credentials = .bearer(Secret(tokens.accessToken.revealed))
+    }
+    switch credentials {
+    case .basic(_, let password): environment.log.remember(password)
+    case .bearer(let token): environment.log.remember(token)
+    }
+    let result = await client.testTableAccess(auth: credentials)
+    return Outcomes.test(result, username: username)
+  }
+
+  static func token(_ draft: TokenRequestDraft, environment: AppEnvironment) async -> TokenOutcome {
+    let client = environment.client(for: draft.instanceURL, apiVersion: nil)
+    let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : Secret($0.revealed) }
+    if let secret { environment.log.remember(secret) }
+    let request = TokenRequest(
+      clientID: draft.clientID, clientSecret: secret, grant: ProfileMapping.grant(draft.grant),
+      scope: draft.scope.isEmpty ? nil : draft.scope)
+    switch await client.requestToken(request) {
+    case .success(let tokens):
+      environment.log.remember(tokens.accessToken)
+      if let refresh = tokens.refreshToken { environment.log.remember(refresh) }
+      return .received(ProfileMapping.summary(tokens))
+    case .failure(let failure):
+      return .failed(Outcomes.verdict(failure))
     }
   }
 
   static func save(_ draft: ProfileDraft, store: ProfileStore) -> SaveOutcome {
-    let connection = draft.connection
-    var profile = Profile(
-      name: draft.name, instanceURL: connection.instanceURL, apiVersion: connection.apiVersion,
-      authType: .basic)
-    var credentials = StoredCredentials()
-    switch connection.auth {
-    case .basic(let username, let password):
-      profile.authType = .basic
-      profile.username = username
-      credentials.password = StoredSecret(password.revealed)
-    }
+    let (profile, credentials) = ProfileMapping.profile(for: draft)
     do {
       if let old = draft.replacing, old != draft.name,
         try store.load().profile(named: old) != nil
@@ -116,8 +164,12 @@ final class EffectPerformer: @unchecked Sendable {
         return .profileLoaded(
           SavedProfile(
             name: profile.name, instance: profile.instanceURL.absoluteString,
-            authKind: AuthKind(rawValue: profile.authType.rawValue), username: profile.username ?? "",
-            password: SecretText(secrets?.password?.exposedValue ?? "")))
+            authKind: ProfileMapping.authKind(profile.authType), username: profile.username ?? "",
+            password: SecretText(secrets?.password?.exposedValue ?? ""), clientID: profile.clientID ?? "",
+            clientSecret: SecretText(secrets?.clientSecret?.exposedValue ?? ""), scope: profile.scope ?? "",
+            redirectURI: profile.redirectURI,
+            refreshToken: SecretText(secrets?.refreshToken?.exposedValue ?? ""),
+            secretStore: ProfileMapping.storeChoice(profile.secretStore)))
       }
       if let draft = config.draft(named: name) {
         return .profileLoaded(

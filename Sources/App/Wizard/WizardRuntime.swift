@@ -49,7 +49,7 @@ final class WizardRuntime {
       for event in inbox.drain() where outcome == nil {
         send(event)
       }
-      if state.activity != nil, outcome == nil {
+      if state.needsTicks, outcome == nil {
         send(.tick(clock.now - origin))
       }
       // Let the main queue run what others put on it (FoundationNetworking does) while we

@@ -3,7 +3,7 @@ extension WizardState {
     var field = FieldModel(
       label: "Instance", display: DisplayText.maskingURLPassword(DisplayText.sanitised(instance.input.text)),
       cursor: instance.input.cursor,
-      placeholder: "dev12345")
+      placeholder: "e.g. dev12345")
     if let error = instance.error {
       field.error = error.message
     } else if instance.input.text.isEmpty {
@@ -88,7 +88,8 @@ extension WizardState {
     let password = credentials.password
     let username = FieldModel(
       label: "User name", display: DisplayText.sanitised(credentials.username.text),
-      cursor: credentials.username.cursor, placeholder: "admin", error: credentials.usernameError)
+      cursor: credentials.username.cursor, placeholder: "e.g. integration.user",
+      error: credentials.usernameError)
     let passwordField = FieldModel(
       label: "Password",
       display: revealed

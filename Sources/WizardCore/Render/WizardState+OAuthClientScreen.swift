@@ -81,7 +81,7 @@ extension WizardState {
         ? "Optional: leave it empty for a public client; PKCE proves it instead." : nil
       return secret("Client secret", oauthClient.clientSecret, note: note)
     case .username:
-      return plain("User name", oauthClient.username, placeholder: "admin")
+      return plain("User name", oauthClient.username, placeholder: "e.g. integration.user")
     case .password:
       return secret("Password", oauthClient.password)
     case .refreshToken:

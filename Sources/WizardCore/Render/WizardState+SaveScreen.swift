@@ -19,7 +19,7 @@ extension WizardState {
         .field(
           FieldModel(
             label: "Command", display: DisplayText.sanitised(save.command.text), cursor: save.command.cursor,
-            placeholder: "pass show servicenow/prod",
+            placeholder: "e.g. pass show servicenow/prod",
             note: "Run without a shell; it must print only the secret.",
             error: save.commandError)))
     }

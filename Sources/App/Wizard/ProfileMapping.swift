@@ -1,0 +1,111 @@
+import Foundation
+import Profiles
+import ServiceNowClient
+import WizardCore
+
+/// Translates between the wizard's drafts and the profile store's records.
+///
+/// WizardCore and Profiles know nothing of each other; the mapping lives here, in one place.
+enum ProfileMapping {
+  static func authType(_ kind: AuthKind) -> AuthType {
+    AuthType(rawValue: kind.rawValue) ?? .basic
+  }
+
+  static func authKind(_ type: AuthType) -> AuthKind {
+    AuthKind(rawValue: type.rawValue) ?? .basic
+  }
+
+  /// The wizard's store choice as the profile store's; a command is split on spaces, which is
+  /// exact because the wizard refuses quotes and shell characters in it.
+  static func secretStore(_ choice: SecretStoreChoice) -> SecretStore {
+    switch choice {
+    case .file: return .file
+    case .environment: return .environment
+    case .ask: return .ask
+    case .command(let text): return .command(text.split(separator: " ").map(String.init))
+    }
+  }
+
+  static func storeChoice(_ store: SecretStore) -> SecretStoreChoice {
+    switch store {
+    case .file: return .file
+    case .environment: return .environment
+    case .ask: return .ask
+    case .command(let argv): return .command(argv.joined(separator: " "))
+    }
+  }
+
+  static func stored(_ text: SecretText?) -> StoredSecret? {
+    guard let text, !text.isEmpty else { return nil }
+    return StoredSecret(text.revealed)
+  }
+
+  /// The profile and the secrets to store for a draft the wizard asks to save.
+  static func profile(for draft: ProfileDraft) -> (Profile, StoredCredentials) {
+    let connection = draft.connection
+    var profile = Profile(
+      name: draft.name, instanceURL: connection.instanceURL, apiVersion: connection.apiVersion,
+      authType: authType(connection.auth.kind), secretStore: secretStore(draft.secretStore))
+    var credentials = StoredCredentials()
+    if let client = connection.auth.client {
+      profile.clientID = client.clientID
+      profile.scope = client.scope.isEmpty ? nil : client.scope
+      credentials.clientSecret = stored(client.clientSecret)
+    }
+    if let tokens = connection.auth.tokens {
+      credentials.accessToken = stored(tokens.accessToken)
+      credentials.accessTokenExpiresAt = tokens.expiresAt
+      credentials.refreshToken = stored(tokens.refreshToken)
+    }
+    switch connection.auth {
+    case .basic(let username, let password):
+      profile.username = username
+      credentials.password = stored(password)
+    case .oauthPassword(_, let username, let password, _):
+      profile.username = username
+      credentials.password = stored(password)
+    case .oauthAuthorizationCode(_, let redirectURI, _):
+      profile.redirectURI = redirectURI
+    case .oauthRefreshToken(_, let refreshToken, let tokens):
+      credentials.refreshToken = stored(tokens.refreshToken ?? refreshToken)
+    case .oauthClientCredentials:
+      break
+    }
+    return (profile, credentials)
+  }
+
+  /// A half-finished setup as the store keeps it: never a secret.
+  static func setupDraft(_ summary: DraftSummary) -> SetupDraft? {
+    guard let url = URL(string: summary.instance), url.host != nil else { return nil }
+    return SetupDraft(
+      name: summary.name, instanceURL: url, apiVersion: summary.apiVersion,
+      authType: summary.authKind.map(authType), clientID: summary.clientID.isEmpty ? nil : summary.clientID,
+      username: summary.username.isEmpty ? nil : summary.username,
+      scope: summary.scope.isEmpty ? nil : summary.scope, redirectURI: summary.redirectURI,
+      secretStore: summary.secretStore.map(secretStore))
+  }
+
+  /// The wizard's token summary from the client's token set.
+  static func summary(_ tokens: TokenSet) -> TokenSummary {
+    TokenSummary(
+      tokenType: tokens.tokenType, scope: tokens.scope ?? "",
+      expiresAt: tokens.expiresAt ?? tokens.obtainedAt.addingTimeInterval(1800),
+      obtainedAt: tokens.obtainedAt, accessToken: SecretText(tokens.accessToken.reveal()),
+      refreshToken: tokens.refreshToken.map { SecretText($0.reveal()) })
+  }
+
+  static func grant(_ grant: TokenGrant) -> OAuthGrant {
+    switch grant {
+    case .password(let username, let password):
+      return .password(username: username, password: Secret(password.revealed))
+    case .refreshToken(let token):
+      return .refreshToken(Secret(token.revealed))
+    case .authorizationCode(let code, let verifier, let redirectURI):
+      return .authorizationCode(
+        code: Secret(code.revealed), redirectURI: redirectURI,
+        codeVerifier: verifier.map { Secret($0.revealed) })
+    case .clientCredentials:
+      return .clientCredentials
+    }
+  }
+}
