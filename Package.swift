@@ -23,6 +23,8 @@ let package = Package(
         "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
       ]),
     .executableTarget(name: "snowgate", dependencies: ["App"]),
+    .executableTarget(
+      name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
     .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator"]),
     .testTarget(

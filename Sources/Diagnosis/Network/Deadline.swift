@@ -13,10 +13,12 @@ enum Deadline {
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
         once.install(continuation)
-        let timer = Task {
-          try? await Task.sleep(nanoseconds: nanoseconds(seconds))
+        // The timer is a Dispatch timer, not a sleeping task: when the cooperative pool is
+        // busy (two cores, many tasks), a sleeping task wakes late and the deadline stretches.
+        let timer = DispatchWorkItem {
           if once.resume(nil) { work.cancel() }
         }
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds), execute: timer)
         Task {
           let value = await work.value
           if once.resume(value) { timer.cancel() }
@@ -29,6 +31,23 @@ enum Deadline {
 
   /// Runs a blocking call on its own thread, so it never holds a thread of Swift's small
   /// cooperative pool (2 threads on this machine) while it waits on the network.
+  /// Runs a blocking call on its own thread and waits for it at most `seconds`.
+  ///
+  /// Neither the call nor the timer needs the cooperative pool, so which of them came first is
+  /// decided in real time even when every pool thread is busy.
+  static func onThread<T: Sendable>(
+    seconds: Double, _ body: @escaping @Sendable () -> T
+  ) async -> T? {
+    let once = ResumeOnce<T?>()
+    return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+      once.install(continuation)
+      let thread = Thread { _ = once.resume(body()) }
+      thread.stackSize = 256 * 1024
+      thread.start()
+      DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) { _ = once.resume(nil) }
+    }
+  }
+
   static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
       let thread = Thread { continuation.resume(returning: body()) }

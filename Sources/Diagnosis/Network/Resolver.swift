@@ -25,9 +25,7 @@ public enum Resolver {
 
   /// Resolves `host` for a TCP connection to `port`; IPv4 and IPv6, in the system's order.
   public static func resolve(host: String, port: Int, timeout: Double) async -> Outcome {
-    let answer = await Deadline.race(seconds: timeout) {
-      await Deadline.onThread { lookup(host: host, port: port) }
-    }
+    let answer = await Deadline.onThread(seconds: timeout) { lookup(host: host, port: port) }
     return answer ?? .timedOut
   }
 

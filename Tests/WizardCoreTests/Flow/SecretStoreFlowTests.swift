@@ -122,7 +122,7 @@ import Testing
       return
     }
     #expect(field.note == "Run without a shell; it must print only the secret.")
-    #expect(field.placeholder == "pass show servicenow/prod")
+    #expect(field.placeholder == "e.g. pass show servicenow/prod")
   }
 
   static let unreadable = Verdict(
