@@ -33,7 +33,8 @@ final class OAuthWizardEndToEndTests: XCTestCase {
   }
 
   override func setUp() async throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("sg-e2e-oauth-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sg-e2e-oauth-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
@@ -46,7 +47,8 @@ final class OAuthWizardEndToEndTests: XCTestCase {
       }
     }
     if let log = try? String(contentsOf: logFile, encoding: .utf8) {
-      for secret in [Self.clientSecret, Self.password] {
+      let basic = Data("\(Self.clientID):\(Self.clientSecret)".utf8).base64EncodedString()
+      for secret in [Self.clientSecret, Self.password, basic] {
         XCTAssertFalse(log.contains(secret), "the request log holds a secret")
       }
     }
@@ -78,7 +80,9 @@ final class OAuthWizardEndToEndTests: XCTestCase {
   func browserScript(_ body: String) throws -> String {
     let path = folder.appendingPathComponent("browser.sh").path
     let text = "#!/bin/sh\n" + body + "\n"
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o755])
+    guard
+      FileManager.default.createFile(
+        atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o755])
     else { throw TmuxError.failed(arguments: [], output: "could not write \(path)") }
     return path
   }
@@ -220,7 +224,8 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     try tmux.type("integration.user")
     try tmux.send("Tab")
     try tmux.type(Self.password)
-    try await see("integration.user")
+    // One bullet a character: the password is drawn, masked.
+    try await see(String(repeating: "•", count: Self.password.count))
     try tmux.send("Enter")
     let ready = try await see("Generate token")
     XCTAssertTrue(ready.contains("Grant     password, as integration.user"), ready)
