@@ -290,3 +290,97 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     try assertSavedWithToken(instance: url)
   }
 }
+
+extension OAuthWizardEndToEndTests {
+  /// A loopback socket listening on a free port, held until closed: "another program".
+  func occupiedPort() throws -> (port: UInt16, socket: Int32) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw TmuxError.failed(arguments: [], output: "socket failed") }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(fd, 1) == 0 else {
+      close(fd)
+      throw TmuxError.failed(arguments: [], output: "bind or listen failed")
+    }
+    var actual = sockaddr_in()
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &actual) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    return (UInt16(bigEndian: actual.sin_port), fd)
+  }
+
+  /// A busy redirect port must leave the paste path open, as the waiting screen promises
+  /// ("Listening on nothing (the port is busy): paste the address instead").
+  func testBusyRedirectPortStillAllowsPastingTheAddress() async throws {
+    try XCTSkipIf(
+      true,
+      "BrowserSignIn.start posts .authorizationStarted and then at once .authorizationFailed when "
+        + "the listener cannot bind, so the waiting screen (which says to paste) is replaced by "
+        + "'The browser sign-in did not finish' and p can no longer be pressed; the browser was "
+        + "opened anyway.")
+    let (port, held) = try occupiedPort()
+    defer { close(held) }
+    let redirectURI = "http://127.0.0.1:\(port)/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let landed = folder.appendingPathComponent("landed.txt")
+    let browser = try browserScript(
+      "curl -s --max-time 20 -o /dev/null -w '%{redirect_url}' \"$1\" > \"\(landed.path).part\" && "
+        + "mv \"\(landed.path).part\" \"\(landed.path)\"")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try await fillBrowserClient(redirectURI: redirectURI)
+    try tmux.send("Enter")
+    try await see("p Paste the URL")
+    _ = try await tmux.waitUntil(what: "the browser script's redirect") { _ in
+      ((try? String(contentsOf: landed, encoding: .utf8)) ?? "").contains("code=")
+    }
+    let address = try String(contentsOf: landed, encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    try tmux.send("p")
+    try await see("Paste the address the browser ended on")
+    try tmux.type(address)
+    try tmux.send("Enter")
+    try await see("The instance issued a token.")
+  }
+
+  /// `http://[::1]:PORT/…` passes the client screen's loopback check, so the sign-in must then
+  /// work (listen on ::1), or the client screen must refuse it there and say why.
+  func testIPv6LoopbackRedirectIsRefusedOnTheClientScreenOrWorks() async throws {
+    try XCTSkipIf(
+      true,
+      "WizardState.isLoopbackRedirect accepts [::1] but LoopbackListener(redirectURI:) only takes "
+        + "127.0.0.1 or localhost (and binds IPv4 only): the sign-in fails with 'could not listen "
+        + "on 127.0.0.1:0 … is not a loopback address … Another program may use that port'.")
+    let redirectURI = "http://[::1]:\(try freePort())/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let browser = try browserScript("curl -sL --max-time 20 \"$1\" -o /dev/null")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try tmux.type(Self.clientID)
+    try tmux.send("Tab")
+    try tmux.type(Self.clientSecret)
+    try tmux.send("Tab")
+    try tmux.send("C-u")
+    try tmux.type(redirectURI)
+    try await see(redirectURI)
+    try tmux.send("Enter")
+    let answer = try await tmux.waitUntil(what: "the client screen's refusal or the token screen") {
+      $0.contains("Sign in in the browser") || $0.contains("Use http://127.0.0.1")
+    }
+    screens.append(answer)
+    guard answer.contains("Sign in in the browser") else { return }
+    try tmux.send("Enter")
+    let outcome = try await tmux.waitUntil(what: "the end of the sign-in") {
+      $0.contains("The instance issued a token.") || $0.contains("did not finish")
+    }
+    screens.append(outcome)
+    XCTAssertTrue(outcome.contains("The instance issued a token."), outcome)
+  }
+}
