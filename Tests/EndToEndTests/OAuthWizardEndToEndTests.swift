@@ -1,0 +1,386 @@
+import Foundation
+import XCTest
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The wizard's OAuth sign-ins as a person does them: the real binary in a real 80×24 terminal
+/// (tmux), talking HTTP to `snowgate simulate --auto-approve` in another process, with
+/// `BROWSER` set to a small curl script standing in for the browser.
+final class OAuthWizardEndToEndTests: XCTestCase {
+  static let clientID = "e2e-oauth-client"
+  static let clientSecret = "S3CR3T-e2e-client-SENTINEL-5150"
+  static let password = "S3CR3T-e2e-oauth-pw-SENTINEL-4711"
+  static let profileName = "e2e-oauth"
+
+  var folder: URL!
+  var simulator: SimulatorProcess?
+  var tmux: Tmux?
+  /// Every screen the test looked at, to grep for the secrets at the end.
+  var screens: [String] = []
+
+  var configDirectory: URL { folder.appendingPathComponent("config") }
+  var logFile: URL { folder.appendingPathComponent("requests.log") }
+
+  /// The environment of every snowgate run: its own config folder and request log, and no
+  /// secrets from the environment of whoever runs the tests.
+  var environment: [String: String] {
+    [
+      "SNOWGATE_CONFIG_DIR": configDirectory.path, "SNOWGATE_LOG": logFile.path, "SNOWGATE_PASSWORD": "",
+      "SNOWGATE_CLIENT_SECRET": "", "SNOWGATE_REFRESH_TOKEN": "",
+    ]
+  }
+
+  override func setUp() async throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sg-e2e-oauth-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDown() async throws {
+    tmux?.kill()
+    simulator?.stop()
+    for screen in screens {
+      for secret in [Self.clientSecret, Self.password] {
+        XCTAssertFalse(screen.contains(secret), "a screen showed a secret:\n\(screen)")
+      }
+    }
+    if let log = try? String(contentsOf: logFile, encoding: .utf8) {
+      let basic = Data("\(Self.clientID):\(Self.clientSecret)".utf8).base64EncodedString()
+      for secret in [Self.clientSecret, Self.password, basic] {
+        XCTAssertFalse(log.contains(secret), "the request log holds a secret")
+      }
+    }
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  // MARK: - Setting up
+
+  /// A simulated instance with one user and one confidential client, both with sentinel secrets,
+  /// that approves every browser sign-in at once.
+  func startSimulator(redirectURI: String = "http://127.0.0.1:8484/callback") throws -> URL {
+    let file = folder.appendingPathComponent("instance.json")
+    let scenario: [String: Any] = [
+      "users": [["userName": "integration.user", "password": Self.password]],
+      "oauthClients": [
+        [
+          "id": Self.clientID, "secret": Self.clientSecret, "name": "snowgate e2e",
+          "redirectURLs": [redirectURI], "applicationUser": "integration.user",
+        ]
+      ],
+    ]
+    try JSONSerialization.data(withJSONObject: scenario).write(to: file)
+    let simulator = try SimulatorProcess(scenario: file.path, extraArguments: ["--auto-approve"])
+    self.simulator = simulator
+    return simulator.url
+  }
+
+  /// A "browser": an executable shell script given the authorize URL as `$1`.
+  func browserScript(_ body: String) throws -> String {
+    let path = folder.appendingPathComponent("browser.sh").path
+    let text = "#!/bin/sh\n" + body + "\n"
+    guard
+      FileManager.default.createFile(
+        atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o755])
+    else { throw TmuxError.failed(arguments: [], output: "could not write \(path)") }
+    return path
+  }
+
+  /// snowgate setup in tmux, with its own config folder, request log and browser.
+  func startWizard(browser: String? = nil) throws -> Tmux {
+    var environment = self.environment
+    environment["BROWSER"] = browser ?? ""
+    environment["DISPLAY"] = ""
+    environment["WAYLAND_DISPLAY"] = ""
+    let tmux = try Tmux(
+      command: "\(Binary.snowgate.path) setup", width: 80, height: 24, environment: environment)
+    self.tmux = tmux
+    return tmux
+  }
+
+  @discardableResult
+  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
+    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
+    let screen = try await tmux.waitFor(text, timeout: timeout)
+    screens.append(screen)
+    return screen
+  }
+
+  /// Welcome → instance → probe → the auth type `downs` steps below Basic; leaves the wizard on
+  /// the OAuth client screen titled `title`.
+  func walkToClientScreen(instance: URL, downs: Int, title: String) async throws {
+    guard let tmux else { return }
+    try await see("Set up a new connection")
+    try tmux.send("Enter")
+    try await see("Instance address")
+    try tmux.type(instance.absoluteString)
+    try await see("→ \(instance.absoluteString)")
+    try tmux.send("Enter")
+    try await see("A ServiceNow instance answers")
+    try tmux.send("Enter")
+    try await see("How should snowgate sign in?")
+    for _ in 0..<downs { try tmux.send("Down") }
+    try tmux.send("Enter")
+    try await see(title)
+  }
+
+  /// From the token screen with a token received: Test → passes → Save → done → exit 0.
+  func passTestAndSave() async throws {
+    guard let tmux else { return }
+    try tmux.send("Enter")
+    try await see("Test connection")
+    try tmux.send("Enter")
+    try await see("The connection works.")
+    try tmux.send("Enter")
+    try await see("Save the connection")
+    try tmux.send("C-u")
+    try tmux.type(Self.profileName)
+    try tmux.send("Enter")
+    try await see("Connection saved")
+    try tmux.send("Enter")
+    try await see("[exit 0]")
+  }
+
+  /// The saved profile as `snowgate profiles --json` lists it.
+  func listedProfile() throws -> [String: Any] {
+    let out = try Binary.run(["profiles", "--json"], environment: environment)
+    XCTAssertEqual(out.status, 0, out.stderr)
+    let document = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+    let profiles = document?["profiles"] as? [[String: Any]] ?? []
+    return try XCTUnwrap(profiles.first { $0["name"] as? String == Self.profileName }, out.stdout)
+  }
+
+  /// The access token stored for the profile in credentials.json.
+  func storedAccessToken() throws -> String? {
+    let data = try Data(contentsOf: configDirectory.appendingPathComponent("credentials.json"))
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let entry = (object?["profiles"] as? [String: Any])?[Self.profileName] as? [String: Any]
+    return entry?["accessToken"] as? String
+  }
+
+  /// A loopback port that was free a moment ago: bound with port 0, read back, closed.
+  func freePort() throws -> UInt16 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw TmuxError.failed(arguments: [], output: "socket failed") }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0 else { throw TmuxError.failed(arguments: [], output: "bind failed") }
+    var actual = sockaddr_in()
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &actual) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    return UInt16(bigEndian: actual.sin_port)
+  }
+
+  /// Types the client ID and secret, then on the browser-flow screen the redirect URI.
+  func fillBrowserClient(redirectURI: String) async throws {
+    guard let tmux else { return }
+    try tmux.type(Self.clientID)
+    try tmux.send("Tab")
+    try tmux.type(Self.clientSecret)
+    try tmux.send("Tab")
+    try tmux.send("C-u")
+    try tmux.type(redirectURI)
+    try await see(redirectURI)
+    try tmux.send("Enter")
+    try await see("Sign in in the browser")
+  }
+
+  /// After the flow: the profile has a valid token, and nothing secret leaked into the log.
+  func assertSavedWithToken(instance: URL) throws {
+    let profile = try listedProfile()
+    XCTAssertEqual(profile["instance"] as? String, instance.absoluteString)
+    XCTAssertEqual(profile["clientId"] as? String, Self.clientID)
+    XCTAssertEqual(profile["accessToken"] as? String, "valid", "\(profile)")
+    XCTAssertNotNil(profile["accessTokenExpiresAt"] as? String, "no expiry listed: \(profile)")
+    let token = try XCTUnwrap(try storedAccessToken(), "credentials.json holds no access token")
+    XCTAssertFalse(token.isEmpty)
+    for screen in screens { XCTAssertFalse(screen.contains(token), "a screen showed the access token") }
+    let log = try String(contentsOf: logFile, encoding: .utf8)
+    XCTAssertTrue(log.contains("/oauth_token.do"), "the request log misses the token request")
+    XCTAssertFalse(log.contains(token), "the request log holds the access token")
+  }
+
+  // MARK: - The flows
+
+  func testPasswordGrantThroughTheWizardSavesATokenThatSnowgateTokenPrints() async throws {
+    let url = try startSimulator()
+    let tmux = try startWizard()
+    try await walkToClientScreen(instance: url, downs: 1, title: "OAuth client: password grant")
+    try tmux.type(Self.clientID)
+    try tmux.send("Tab")
+    try tmux.type(Self.clientSecret)
+    try tmux.send("Tab")
+    try tmux.type("integration.user")
+    try tmux.send("Tab")
+    try tmux.type(Self.password)
+    // One bullet a character: the password is drawn, masked.
+    try await see(String(repeating: "•", count: Self.password.count))
+    try tmux.send("Enter")
+    let ready = try await see("Generate token")
+    XCTAssertTrue(ready.contains("Grant     password, as integration.user"), ready)
+    try tmux.send("Enter")
+    let received = try await see("The instance issued a token.")
+    XCTAssertTrue(received.contains("Expires"), received)
+    try await passTestAndSave()
+    try assertSavedWithToken(instance: url)
+    XCTAssertEqual(try listedProfile()["username"] as? String, "integration.user")
+
+    let printed = try Binary.run(["token", Self.profileName], environment: environment)
+    XCTAssertEqual(printed.status, 0, printed.stderr)
+    let token = printed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    XCTAssertFalse(token.isEmpty, "snowgate token printed nothing")
+    XCTAssertEqual(token, try storedAccessToken(), "snowgate token printed another token than the stored one")
+    for secret in [Self.clientSecret, Self.password] {
+      XCTAssertFalse(printed.stdout.contains(secret) || printed.stderr.contains(secret))
+    }
+  }
+
+  func testAuthorizationCodeCompletesThroughTheLoopbackListener() async throws {
+    let redirectURI = "http://127.0.0.1:\(try freePort())/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let browser = try browserScript("curl -sL --max-time 20 \"$1\" -o /dev/null")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try await fillBrowserClient(redirectURI: redirectURI)
+    try tmux.send("Enter")
+    let received = try await see("The instance issued a token.")
+    XCTAssertTrue(received.contains("Refresh   yes"), received)
+    try await passTestAndSave()
+    try assertSavedWithToken(instance: url)
+    XCTAssertEqual(try listedProfile()["hasRefreshToken"] as? Bool, true)
+  }
+
+  func testPastedRedirectAddressCompletesTheSignIn() async throws {
+    let redirectURI = "http://127.0.0.1:\(try freePort())/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let landed = folder.appendingPathComponent("landed.txt")
+    // Does not follow the redirect: the listener never hears of it, as with a browser elsewhere.
+    let browser = try browserScript(
+      "curl -s --max-time 20 -o /dev/null -w '%{redirect_url}' \"$1\" > \"\(landed.path).part\" && "
+        + "mv \"\(landed.path).part\" \"\(landed.path)\"")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try await fillBrowserClient(redirectURI: redirectURI)
+    try tmux.send("Enter")
+    try await see("Waiting for the browser")
+    _ = try await tmux.waitUntil(what: "the browser script's redirect") { _ in
+      ((try? String(contentsOf: landed, encoding: .utf8)) ?? "").contains("code=")
+    }
+    let address = try String(contentsOf: landed, encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    XCTAssertTrue(address.hasPrefix(redirectURI + "?"), address)
+    try tmux.send("p")
+    try await see("Paste the address the browser ended on")
+    try tmux.type(address)
+    try tmux.send("Enter")
+    let received = try await see("The instance issued a token.")
+    XCTAssertTrue(received.contains("Refresh   yes"), received)
+    try await passTestAndSave()
+    try assertSavedWithToken(instance: url)
+  }
+}
+
+extension OAuthWizardEndToEndTests {
+  /// A loopback socket listening on a free port, held until closed: "another program".
+  func occupiedPort() throws -> (port: UInt16, socket: Int32) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw TmuxError.failed(arguments: [], output: "socket failed") }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(fd, 1) == 0 else {
+      close(fd)
+      throw TmuxError.failed(arguments: [], output: "bind or listen failed")
+    }
+    var actual = sockaddr_in()
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &actual) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    return (UInt16(bigEndian: actual.sin_port), fd)
+  }
+
+  /// A busy redirect port must leave the paste path open, as the waiting screen promises
+  /// ("Listening on nothing (the port is busy): paste the address instead").
+  func testBusyRedirectPortStillAllowsPastingTheAddress() async throws {
+    try XCTSkipIf(
+      true,
+      "BrowserSignIn.start posts .authorizationStarted and then at once .authorizationFailed when "
+        + "the listener cannot bind, so the waiting screen (which says to paste) is replaced by "
+        + "'The browser sign-in did not finish' and p can no longer be pressed; the browser was "
+        + "opened anyway.")
+    let (port, held) = try occupiedPort()
+    defer { close(held) }
+    let redirectURI = "http://127.0.0.1:\(port)/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let landed = folder.appendingPathComponent("landed.txt")
+    let browser = try browserScript(
+      "curl -s --max-time 20 -o /dev/null -w '%{redirect_url}' \"$1\" > \"\(landed.path).part\" && "
+        + "mv \"\(landed.path).part\" \"\(landed.path)\"")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try await fillBrowserClient(redirectURI: redirectURI)
+    try tmux.send("Enter")
+    try await see("p Paste the URL")
+    _ = try await tmux.waitUntil(what: "the browser script's redirect") { _ in
+      ((try? String(contentsOf: landed, encoding: .utf8)) ?? "").contains("code=")
+    }
+    let address = try String(contentsOf: landed, encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    try tmux.send("p")
+    try await see("Paste the address the browser ended on")
+    try tmux.type(address)
+    try tmux.send("Enter")
+    try await see("The instance issued a token.")
+  }
+
+  /// `http://[::1]:PORT/…` passes the client screen's loopback check, so the sign-in must then
+  /// work (listen on ::1), or the client screen must refuse it there and say why.
+  func testIPv6LoopbackRedirectIsRefusedOnTheClientScreenOrWorks() async throws {
+    try XCTSkipIf(
+      true,
+      "WizardState.isLoopbackRedirect accepts [::1] but LoopbackListener(redirectURI:) only takes "
+        + "127.0.0.1 or localhost (and binds IPv4 only): the sign-in fails with 'could not listen "
+        + "on 127.0.0.1:0 … is not a loopback address … Another program may use that port'.")
+    let redirectURI = "http://[::1]:\(try freePort())/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let browser = try browserScript("curl -sL --max-time 20 \"$1\" -o /dev/null")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try tmux.type(Self.clientID)
+    try tmux.send("Tab")
+    try tmux.type(Self.clientSecret)
+    try tmux.send("Tab")
+    try tmux.send("C-u")
+    try tmux.type(redirectURI)
+    try await see(redirectURI)
+    try tmux.send("Enter")
+    let answer = try await tmux.waitUntil(what: "the client screen's refusal or the token screen") {
+      $0.contains("Sign in in the browser") || $0.contains("Use http://127.0.0.1")
+    }
+    screens.append(answer)
+    guard answer.contains("Sign in in the browser") else { return }
+    try tmux.send("Enter")
+    let outcome = try await tmux.waitUntil(what: "the end of the sign-in") {
+      $0.contains("The instance issued a token.") || $0.contains("did not finish")
+    }
+    screens.append(outcome)
+    XCTAssertTrue(outcome.contains("The instance issued a token."), outcome)
+  }
+}
