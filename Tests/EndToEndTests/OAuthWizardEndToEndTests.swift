@@ -319,12 +319,6 @@ extension OAuthWizardEndToEndTests {
   /// A busy redirect port must leave the paste path open, as the waiting screen promises
   /// ("Listening on nothing (the port is busy): paste the address instead").
   func testBusyRedirectPortStillAllowsPastingTheAddress() async throws {
-    try XCTSkipIf(
-      true,
-      "BrowserSignIn.start posts .authorizationStarted and then at once .authorizationFailed when "
-        + "the listener cannot bind, so the waiting screen (which says to paste) is replaced by "
-        + "'The browser sign-in did not finish' and p can no longer be pressed; the browser was "
-        + "opened anyway.")
     let (port, held) = try occupiedPort()
     defer { close(held) }
     let redirectURI = "http://127.0.0.1:\(port)/callback"
@@ -353,11 +347,6 @@ extension OAuthWizardEndToEndTests {
   /// `http://[::1]:PORT/…` passes the client screen's loopback check, so the sign-in must then
   /// work (listen on ::1), or the client screen must refuse it there and say why.
   func testIPv6LoopbackRedirectIsRefusedOnTheClientScreenOrWorks() async throws {
-    try XCTSkipIf(
-      true,
-      "WizardState.isLoopbackRedirect accepts [::1] but LoopbackListener(redirectURI:) only takes "
-        + "127.0.0.1 or localhost (and binds IPv4 only): the sign-in fails with 'could not listen "
-        + "on 127.0.0.1:0 … is not a loopback address … Another program may use that port'.")
     let redirectURI = "http://[::1]:\(try freePort())/callback"
     let url = try startSimulator(redirectURI: redirectURI)
     let browser = try browserScript("curl -sL --max-time 20 \"$1\" -o /dev/null")

@@ -30,13 +30,7 @@ final class BrowserSignIn: @unchecked Sendable {
     let session = AuthorizationSession(
       client: environment.client(for: draft.instanceURL, apiVersion: nil), clientID: draft.clientID,
       clientSecret: secret, scope: draft.scope.isEmpty ? nil : draft.scope, redirectURI: draft.redirectURI)
-    var listener: LoopbackListener?
-    var listenFailure: ServiceNowFailure?
-    do {
-      listener = try LoopbackListener(redirectURI: draft.redirectURI)
-    } catch {
-      listenFailure = error.failure
-    }
+    let listener = try? LoopbackListener(redirectURI: draft.redirectURI)
     lock.lock()
     self.session = session
     self.listener = listener
@@ -48,11 +42,11 @@ final class BrowserSignIn: @unchecked Sendable {
     inbox.post(
       .authorizationStarted(
         authorizeURL: session.authorizeURL, listeningOn: listening, timeoutSeconds: Self.timeoutSeconds))
-    if let listenFailure {
-      inbox.post(.authorizationFailed(Outcomes.verdict(listenFailure)))
+    // Without a listener (the port is busy) the attempt stays open for a pasted address: the
+    // screen says where nothing listens, and the session can still complete from the paste.
+    guard let listener else {
       return nil
     }
-    guard let listener else { return nil }
     return {
       Self.event(await session.complete(listener: listener, timeout: .seconds(Self.timeoutSeconds)))
     }

@@ -83,12 +83,12 @@ extension WizardState {
     }
   }
 
-  /// http on 127.0.0.1, localhost or [::1] with a port: where the runtime can listen.
+  /// http on 127.0.0.1 or localhost with a port: where the runtime can listen (IPv4 only).
   static func isLoopbackRedirect(_ text: String) -> Bool {
     guard let url = URL(string: text), url.scheme == "http", url.port != nil, let host = url.host else {
       return false
     }
-    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]"
+    return host == "127.0.0.1" || host == "localhost"
   }
 
   /// Enter: on a usable field with a later one still to fill, move on to it; otherwise check

@@ -28,13 +28,17 @@ func measure(_ label: String, keys: [Key], setUp: (inout WizardState) -> Void) {
   func micro(_ d: Duration) -> String {
     String(format: "%.1f µs", Double(d.components.attoseconds) / 1e12 + Double(d.components.seconds) * 1e6)
   }
-  print("\(label): \(keys.count) keys, mean \(micro(mean)) per key, worst \(micro(worst)) (checksum \(checksum))")
+  print(
+    "\(label): \(keys.count) keys, mean \(micro(mean)) per key, worst \(micro(worst)) (checksum \(checksum))")
 }
 
-/// A person typing and correcting: 8 characters, 2 backspaces, a move left and right.
+/// A person typing and correcting an address: 24 characters, 2 backspaces, a move left and
+/// right, then the field cleared, so the text stays as long as real input is.
 func editing(_ count: Int) -> [Key] {
   let pattern: [Key] =
-    "dev12345".map { Key.character($0) } + [.backspace, .backspace, .left, .right]
+    "dev12345.service-now.com".map { Key.character($0) } + [
+      .backspace, .backspace, .left, .right, .clearField,
+    ]
   return (0..<count).map { pattern[$0 % pattern.count] }
 }
 
