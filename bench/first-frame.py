@@ -39,7 +39,18 @@ def one_run(config_dir):
             elapsed = (time.monotonic_ns() - start) / 1e6
             break
     os.kill(pid, signal.SIGTERM)
-    os.waitpid(pid, 0)
+    # Keep reading until the child is gone: it restores the terminal on SIGTERM, and that
+    # write would block on a pty nobody reads.
+    while True:
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                pass
     os.close(fd)
     return elapsed
 

@@ -39,12 +39,13 @@ final class WizardEndToEndTests: XCTestCase {
     return simulator.url
   }
 
-  /// snowgate setup in tmux, with its own config folder and request log.
+  /// snowgate setup in tmux, with its own config folder and request log; its pid in `pid`.
   func startWizard(width: Int = 80, height: Int = 24) throws -> Tmux {
     let config = folder.appendingPathComponent("config").path
     let log = folder.appendingPathComponent("requests.log").path
     let command =
-      "stty -g > \(folder.path)/stty-before; \(Binary.snowgate.path) setup; echo \"[exit $?]\"; stty -g > \(folder.path)/stty-after"
+      "stty -g > \(folder.path)/stty-before; sh -c 'echo $$ > \(folder.path)/pid; exec \(Binary.snowgate.path) setup';"
+      + " echo \"[exit $?]\"; stty -g > \(folder.path)/stty-after"
     let tmux = try Tmux(
       command: command, width: width, height: height,
       environment: ["SNOWGATE_CONFIG_DIR": config, "SNOWGATE_LOG": log])
@@ -171,6 +172,25 @@ final class WizardEndToEndTests: XCTestCase {
     XCTAssertFalse(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("config/config.json").path),
       "quitting saved something")
+  }
+
+  func testTerminationSignalsRestoreTheTerminal() async throws {
+    for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129)] {
+      tmux?.kill()
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent("stty-after"))
+      let tmux = try startWizard()
+      try await see("Set up a new connection")
+      let pidText = try String(contentsOf: folder.appendingPathComponent("pid"), encoding: .utf8)
+      let pid = try XCTUnwrap(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+      XCTAssertEqual(kill(pid, signal), 0)
+      try await see("[exit \(status)]")
+      let after = folder.appendingPathComponent("stty-after")
+      _ = try await tmux.waitUntil(what: "stty-after written") { _ in
+        ((try? String(contentsOf: after, encoding: .utf8)) ?? "").contains(":")
+      }
+      let before = try String(contentsOf: folder.appendingPathComponent("stty-before"), encoding: .utf8)
+      XCTAssertEqual(before, try String(contentsOf: after, encoding: .utf8), "signal \(signal)")
+    }
   }
 
   func testSetupWithoutATerminalExplainsAndExits2() async throws {

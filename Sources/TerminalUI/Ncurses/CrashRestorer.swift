@@ -38,6 +38,34 @@
       }
     }
 
+    /// Installs the handler for SIGTERM, SIGHUP and SIGINT: restore the terminal, then end the
+    /// process with 128 + the signal number, as a shell expects.
+    ///
+    /// A plain handler, not a Dispatch signal source: a source was seen to lose a SIGTERM
+    /// that arrived while the wizard's thread waited in ncurses, leaving the process running.
+    /// The handler only uses async-signal-safe calls and does not depend on any other thread.
+    static func installTermination(_ signals: [Int32]) {
+      for signalNumber in signals {
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = terminate
+        action.sa_flags = SA_SIGINFO
+        sigemptyset(&action.sa_mask)
+        sigaction(signalNumber, &action, nil)
+      }
+    }
+
+    private static let terminate:
+      @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?)
+        -> Void = { signalNumber, _, _ in
+          if crashArmed.exchange(false, ordering: .acquiringAndReleasing) {
+            if terminalSaved.load(ordering: .acquiring) {
+              tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
+            }
+            _ = write(STDOUT_FILENO, resetSequence.utf8Start, resetSequence.utf8CodeUnitCount)
+          }
+          _exit(128 + signalNumber)
+        }
+
     /// Whether a crash now should restore the terminal.
     static func setArmed(_ armed: Bool) {
       crashArmed.store(armed, ordering: .releasing)
@@ -60,6 +88,7 @@
   /// Crash restoring is only wired for Linux, the platform snowgate ships on.
   enum CrashRestorer {
     static func install() {}
+    static func installTermination(_ signals: [Int32]) {}
     static func setArmed(_ armed: Bool) {}
   }
 #endif

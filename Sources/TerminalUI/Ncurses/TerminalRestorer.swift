@@ -4,9 +4,9 @@ import Foundation
 /// Puts the terminal back the way it was on every way out: SIGTERM, SIGHUP, SIGINT and `exit`.
 ///
 /// A full-screen program that dies in raw mode leaves the shell unusable (no echo, no line
-/// editing), so restoring must not depend on the happy path. Signals are caught with the
-/// `signal(SIG, SIG_IGN)` + `DispatchSourceSignal` pattern (handlers run as ordinary code on a
-/// queue, not in signal context), then the process exits with 128 + the signal number as a
+/// editing), so restoring must not depend on the happy path. SIGTERM, SIGHUP and SIGINT go to
+/// an async-signal-safe handler (`CrashRestorer.installTermination`) that puts back the saved
+/// terminal settings, leaves the alternate screen and exits with 128 + the signal number, as a
 /// shell expects. `atexit` covers `exit()` from anywhere, `CrashRestorer` covers traps and
 /// segfaults. A thrown error is the caller's to cover: `defer { terminal.restore() }`.
 public final class TerminalRestorer: @unchecked Sendable {
@@ -18,8 +18,6 @@ public final class TerminalRestorer: @unchecked Sendable {
   private let lock = NSLock()
   private var action: (@Sendable () -> Void)?
   private var installed = false
-  private var sources: [any DispatchSourceSignal] = []
-  private let queue = DispatchQueue(label: "snowgate.terminal-restorer")
 
   /// Internal so tests can use a restorer of their own without touching the process-wide one.
   init() {}
@@ -33,16 +31,8 @@ public final class TerminalRestorer: @unchecked Sendable {
     defer { lock.unlock() }
     guard !installed else { return }
     installed = true
-    for signalNumber in Self.signals {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      source.setEventHandler {
-        TerminalRestorer.shared.restoreNow()
-        exit(128 + signalNumber)
-      }
-      source.resume()
-      sources.append(source)
-    }
+    // Signals first, before newterm, so ncurses sees them taken and installs none of its own.
+    CrashRestorer.installTermination(Self.signals)
     atexit { TerminalRestorer.shared.restoreNow() }
     CrashRestorer.install()
   }
