@@ -95,6 +95,23 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertEqual(table.status, 200)
   }
 
+  /// The demo client's application user is admin, so both grants issue tokens to the same user:
+  /// the password grant must still come with its own refresh token.
+  func testPasswordGrantAfterClientCredentialsStillGetsARefreshToken() async throws {
+    let machine = try await sim.send(
+      "POST", "/oauth_token.do",
+      form: [
+        ("grant_type", "client_credentials"), ("client_id", "snowgate-demo"),
+        ("client_secret", "demo-secret"),
+      ])
+    XCTAssertEqual(machine.status, 200)
+    XCTAssertNil(machine.json?["refresh_token"])
+    let person = try await sim.passwordGrant()
+    XCTAssertEqual(person.status, 200)
+    XCTAssertNotNil(person.json?["refresh_token"] as? String)
+    XCTAssertNotEqual(person.json?["access_token"] as? String, machine.json?["access_token"] as? String)
+  }
+
   func testAccessTokenExpiresAfterItsLifespan() async throws {
     let token = try await sim.accessToken()
     let before = try await sim.send("GET", "/api/now/table/sys_user", bearer: token)

@@ -13,6 +13,13 @@ enum SetupCommand {
     address, how to sign in, a test of the connection, and a saved profile named NAME.
     With NAME of a saved connection (or a half-finished setup), opens it for editing.
 
+    For scripts, without a terminal:
+      snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
+        [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
+        [--password-stdin] [--save-anyway]
+    Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
+    --password-stdin. It tests the connection and saves only when the test passes.
+
     Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
     The wizard needs a terminal of at least 60×20.
     """
@@ -52,8 +59,9 @@ enum SetupCommand {
       CommandLineTool.printError(
         """
         snowgate: the setup wizard needs a terminal, and standard input or output is not one.
-        Run it in a terminal, or set up a connection for a script without one:
-          snowgate check --instance URL --auth basic --username USER   (password in SNOWGATE_PASSWORD)
+        Run it in a terminal, or set up a connection from a script without one:
+          snowgate setup NAME --no-input --instance URL --auth basic --username USER
+        with the password in SNOWGATE_PASSWORD (see snowgate setup --help).
         """)
       return 2
     }

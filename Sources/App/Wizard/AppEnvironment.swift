@@ -30,7 +30,7 @@ struct AppEnvironment: Sendable {
   func writeLogIfAsked() {
     guard let path = variables["SNOWGATE_LOG"], !path.isEmpty else { return }
     let text = log.render(includeBodies: true)
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
   }
 }

@@ -98,8 +98,11 @@ extension SimulatedInstance {
       let now = state.now
       let accessExpiry = now.addingTimeInterval(TimeInterval(client.accessTokenLifespan))
       if reuse,
+        // Only a token the same kind of grant issued: a client-credentials token (no refresh
+        // token) must not answer a later password grant for the same application user.
         var current = state.accessTokens.values.first(where: {
           $0.userName == user && $0.clientID == client.id && $0.scope == scope
+            && (!withRefresh || $0.refreshToken != nil)
         })
       {
         current.expiresAt = accessExpiry
