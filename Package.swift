@@ -12,10 +12,11 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "WizardCore"),
-    .target(name: "ServiceNowClient"),
+    .target(name: "Hashing"),
+    .target(name: "ServiceNowClient", dependencies: ["Hashing"]),
     .target(name: "Diagnosis", dependencies: ["ServiceNowClient"]),
     .target(name: "Profiles", dependencies: ["ServiceNowClient"]),
-    .target(name: "Simulator"),
+    .target(name: "Simulator", dependencies: ["Hashing"]),
     .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
     .target(
       name: "App",
@@ -26,12 +27,12 @@ let package = Package(
     .executableTarget(
       name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
-    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator"]),
+    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator", "Hashing"]),
     .testTarget(
       name: "DiagnosisTests", dependencies: ["Diagnosis", "ServiceNowClient", "Simulator"]),
     .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "profile-writer"]),
     .executableTarget(name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
-    .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient"]),
     .testTarget(name: "AppTests", dependencies: ["App"]),

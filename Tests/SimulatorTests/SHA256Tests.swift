@@ -1,3 +1,4 @@
+import Hashing
 import XCTest
 
 @testable import Simulator
@@ -16,7 +17,7 @@ final class SHA256Tests: XCTestCase {
 
   func testPKCEChallengeMatchesRFC7636Example() async {
     XCTAssertEqual(
-      SHA256.pkceChallenge(for: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+      PKCEChallenge.of("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
       "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
   }
 }

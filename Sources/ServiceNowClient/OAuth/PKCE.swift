@@ -1,3 +1,5 @@
+import Hashing
+
 /// Proof Key for Code Exchange (RFC 7636) with the S256 method, the one ServiceNow's public clients use.
 public enum PKCE {
   /// The only method snowgate sends; `plain` would defeat the point.

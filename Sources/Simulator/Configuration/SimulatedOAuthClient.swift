@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// An OAuth application registry entry (`oauth_entity`) of the simulated instance.
 public struct SimulatedOAuthClient: Sendable, Codable, Equatable {

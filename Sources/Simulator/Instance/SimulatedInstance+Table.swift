@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// The Table API: `/api/now/table/{t}` and `/api/now/v1|v2/table/{t}`, with Basic or Bearer auth.
 extension SimulatedInstance {

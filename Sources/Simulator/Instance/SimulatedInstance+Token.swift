@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// `POST /oauth_token.do`: the four grants, with the catch-all 401 for every credential failure.
 extension SimulatedInstance {
@@ -67,7 +68,7 @@ extension SimulatedInstance {
         return denied
       }
       if let challenge = code.codeChallenge {
-        guard let verifier = field("code_verifier"), SHA256.pkceChallenge(for: verifier) == challenge else {
+        guard let verifier = field("code_verifier"), PKCEChallenge.of(verifier) == challenge else {
           return denied
         }
         if !client.publicClient, !secretMatches { return denied }

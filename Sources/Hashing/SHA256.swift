@@ -2,7 +2,8 @@ import Foundation
 
 /// SHA-256 (FIPS 180-4), written here because Linux has no CryptoKit and no packages are allowed.
 ///
-/// Only PKCE needs it (the S256 code challenge), so it favours plain, checkable code over speed.
+/// PKCE needs it (the S256 code challenge) on both sides: the client that sends a challenge and
+/// the simulator that checks it, so it lives once, here. Plain, checkable code over speed.
 public enum SHA256 {
   private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -102,5 +103,10 @@ public enum SHA256 {
 
   private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
+  }
+
+  /// Lower-case hex of the digest of a string's UTF-8 bytes (the simulator's stable sys_ids).
+  public static func hex(_ text: String) -> String {
+    hexDigest(text)
   }
 }
