@@ -193,6 +193,43 @@ final class WizardEndToEndTests: XCTestCase {
     }
   }
 
+  func testQuitAfterTheInstanceIsKeptAsUnfinishedAndResumes() async throws {
+    let url = try startSimulator()
+    var tmux = try startWizard()
+    try await see("Set up a new connection")
+    try tmux.send("Enter")
+    try tmux.type(url.absoluteString)
+    try tmux.send("Enter")
+    try await see("A ServiceNow instance answers")
+    try tmux.send("Enter")
+    try tmux.send("Enter")
+    try await see("Sign in with Basic auth")
+    try tmux.type("integration.user")
+    try tmux.send("Tab")
+    try tmux.type(Self.password)
+    try tmux.send("C-c")
+    try await see("Quit and finish later?")
+    try tmux.send("y")
+    try await see("Kept as an unfinished setup")
+    let config = try String(contentsOf: folder.appendingPathComponent("config/config.json"), encoding: .utf8)
+    XCTAssertTrue(config.contains("integration.user"), config)
+    XCTAssertFalse(config.contains(Self.password), "a draft kept the password")
+    let credentials = folder.appendingPathComponent("config/credentials.json")
+    if let stored = try? String(contentsOf: credentials, encoding: .utf8) {
+      XCTAssertFalse(stored.contains(Self.password), "a draft stored the password")
+    }
+
+    tmux.kill()
+    tmux = try startWizard()
+    try await see("unfinished).")
+    try tmux.send("Down")
+    try tmux.send("Enter")
+    try await see("unfinished")
+    try tmux.send("Enter")
+    let resumed = try await see("Instance address")
+    XCTAssertTrue(resumed.contains(url.absoluteString), resumed)
+  }
+
   func testSetupWithoutATerminalExplainsAndExits2() async throws {
     let out = try Binary.run(["setup"], environment: ["SNOWGATE_CONFIG_DIR": folder.path])
     XCTAssertEqual(out.status, 2)

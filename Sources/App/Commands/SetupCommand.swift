@@ -76,12 +76,14 @@ enum SetupCommand {
     }
     let outcome: WizardRuntime.Outcome
     let finalState: WizardState
+    let keptDraft: String?
     do {
       defer { terminal.restore() }
       let runtime = WizardRuntime(terminal: terminal, environment: environment)
       outcome = await runtime.run(
         start: .start(savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName))
       finalState = runtime.finalState
+      keptDraft = runtime.keptDraftName
     }
     environment.writeLogIfAsked()
     switch outcome {
@@ -92,7 +94,13 @@ enum SetupCommand {
       }
       return 0
     case .finished(.cancelled):
-      print("Setup cancelled; nothing was saved.")
+      if let keptDraft {
+        print(
+          "Kept as an unfinished setup '\(keptDraft)' (no secrets); resume it with: snowgate setup \(keptDraft)"
+        )
+      } else {
+        print("Setup cancelled; nothing was saved.")
+      }
       return 1
     case .diagnose(let name):
       return await CheckCommand.run([name])

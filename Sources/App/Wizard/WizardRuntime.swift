@@ -63,6 +63,9 @@ final class WizardRuntime {
   /// The state as it is now, for the command's closing words.
   var finalState: WizardState { state }
 
+  /// The name under which a half-finished setup was kept on the way out, if one was.
+  private(set) var keptDraftName: String?
+
   private func send(_ event: WizardEvent) {
     for effect in reduce(&state, event) {
       switch effect {
@@ -70,6 +73,9 @@ final class WizardRuntime {
         outcome = .finished(status)
       case .diagnose(let name):
         outcome = .diagnose(profileName: name)
+      case .saveDraft(let summary):
+        keptDraftName = summary.name
+        performer.perform(effect)
       default:
         performer.perform(effect)
       }

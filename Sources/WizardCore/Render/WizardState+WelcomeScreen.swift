@@ -3,7 +3,9 @@ extension WizardState {
     let hasSaved = !savedProfiles.isEmpty
     let count = savedProfiles.count
     let drafts = savedProfiles.count { !$0.isComplete }
-    let unfinished = drafts > 0 ? ", \(drafts) unfinished" : ""
+    let complete = count - drafts
+    let counts = [complete > 0 ? "\(complete) saved" : nil, drafts > 0 ? "\(drafts) unfinished" : nil]
+      .compactMap { $0 }.joined(separator: ", ")
     let hasComplete = drafts < count
     let choices: [(WelcomeChoice, ChoiceModel)] = [
       (
@@ -15,7 +17,7 @@ extension WizardState {
         ChoiceModel(
           label: "Edit or resume a saved connection",
           detail: hasSaved
-            ? "Change or finish one (\(count) saved\(unfinished))." : "No saved connections yet.",
+            ? "Change or finish one (\(counts))." : "No saved connections yet.",
           isEnabled: hasSaved)
       ),
       (

@@ -104,7 +104,7 @@ import Testing
         == .choice(
           ChoiceModel(
             label: "Edit or resume a saved connection",
-            detail: "Change or finish one (1 saved, 1 unfinished).")))
+            detail: "Change or finish one (1 unfinished).")))
     #expect(
       model.items[2]
         == .choice(
