@@ -98,7 +98,8 @@ extension WizardState {
     guard verdict.code == "oauth.access_denied" else {
       return ScreenMessage(kind: .error, title: verdict.summary, lines: verdict.remedies)
     }
-    var lines = ["The instance gives this one answer for any wrong credential;", "likeliest first:"]
+    // The summary already says the instance does not tell which credential is wrong.
+    var lines = ["Check these, likeliest first:"]
     for (index, remedy) in verdict.remedies.enumerated() { lines.append("\(index + 1). \(remedy)") }
     return ScreenMessage(kind: .error, title: verdict.summary, lines: lines)
   }

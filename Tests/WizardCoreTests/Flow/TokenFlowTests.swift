@@ -131,7 +131,7 @@ import Testing
         ScreenMessage(
           kind: .error, title: OAuthFixtures.accessDenied.summary,
           lines: [
-            "The instance gives this one answer for any wrong credential;", "likeliest first:",
+            "Check these, likeliest first:",
             "1. The client secret is wrong.", "2. The user's password is wrong.",
             "3. The client ID is wrong.",
           ])
