@@ -91,7 +91,14 @@ enum CheckCommand {
     }
     let options = DiagnosisOptions(
       timeout: request.timeout, forceRefresh: request.refresh, environment: environment.variables)
-    let reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options)
+    // A person at a terminal sees which layer is being checked while it runs (a status line on
+    // stderr, erased before the report); pipes, JSON and --all get only the report.
+    let live = !request.json && checks.count == 1 && isatty(STDERR_FILENO) == 1
+    let reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options) { _, progress in
+      guard live, case .started(let id) = progress else { return }
+      FileHandle.standardError.write(Data("\r\u{1B}[2K  … checking \(id.title)".utf8))
+    }
+    if live { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     let printer = CheckPrinter(request: request, variables: environment.variables)
     let (out, err) = printer.render(reports, checks: checks)
     FileHandle.standardOutput.write(Data(out.utf8))
