@@ -96,9 +96,12 @@ enum CheckCommand {
     let live = !request.json && checks.count == 1 && isatty(STDERR_FILENO) == 1
     let reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options) { _, progress in
       guard live, case .started(let id) = progress else { return }
-      FileHandle.standardError.write(Data("\r\u{1B}[2K  … checking \(id.title)".utf8))
+      // Carriage return and padding, no escape sequences: NO_COLOR and dumb terminals stay plain.
+      let text = "  … checking \(id.title)"
+      FileHandle.standardError.write(
+        Data(("\r" + text.padding(toLength: 40, withPad: " ", startingAt: 0)).utf8))
     }
-    if live { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    if live { FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 40) + "\r").utf8)) }
     let printer = CheckPrinter(request: request, variables: environment.variables)
     let (out, err) = printer.render(reports, checks: checks)
     FileHandle.standardOutput.write(Data(out.utf8))

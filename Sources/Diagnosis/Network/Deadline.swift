@@ -13,12 +13,13 @@ enum Deadline {
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
         once.install(continuation)
-        // The timer is a Dispatch timer, not a sleeping task: when the cooperative pool is
-        // busy (two cores, many tasks), a sleeping task wakes late and the deadline stretches.
-        let timer = DispatchWorkItem {
+        // A sleeping task, like the work it races: both wait for the same cooperative pool, so
+        // a busy pool delays both alike instead of letting the timer win. (Blocking calls race a
+        // Dispatch timer instead: see onThread(seconds:).)
+        let timer = Task {
+          try? await Task.sleep(nanoseconds: nanoseconds(seconds))
           if once.resume(nil) { work.cancel() }
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds), execute: timer)
         Task {
           let value = await work.value
           if once.resume(value) { timer.cancel() }
