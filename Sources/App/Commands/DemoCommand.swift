@@ -19,14 +19,9 @@ enum DemoCommand {
 
   static func run(_ arguments: [String]) async -> Int32 {
     let parsed: ParsedArguments
-    do {
-      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: ["--scenario"])
-    } catch {
-      return CommandLineTool.fail(error)
-    }
-    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
-      print(help)
-      return 0
+    switch CommandStart.parse(arguments, options: ["--scenario"], help: help) {
+    case .exit(let status): return status
+    case .run(let arguments): parsed = arguments
     }
     let configuration: SimulatorConfiguration
     do {

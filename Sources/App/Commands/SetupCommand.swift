@@ -29,14 +29,9 @@ enum SetupCommand {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    do {
-      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])
-    } catch {
-      return CommandLineTool.fail(error)
-    }
-    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
-      print(help)
-      return 0
+    switch CommandStart.parse(arguments, help: help) {
+    case .exit(let status): return status
+    case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))

@@ -42,15 +42,9 @@ enum TokenCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    do {
-      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])
-    } catch {
-      errors(error.text)
-      return 2
-    }
-    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
-      output(help)
-      return 0
+    switch CommandStart.parse(arguments, help: help, output: output, errors: errors) {
+    case .exit(let status): return status
+    case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       errors(UsageError("token takes at most one profile name.", hint: help).text)

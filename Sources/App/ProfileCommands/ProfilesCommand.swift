@@ -20,14 +20,9 @@ enum ProfilesCommand {
 
   static func run(_ arguments: [String], now: Date = Date()) -> Int32 {
     let parsed: ParsedArguments
-    do {
-      parsed = try ParsedArguments.parse(arguments, flags: ["--json", "--help", "-h"], options: [])
-    } catch {
-      return CommandLineTool.fail(error)
-    }
-    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
-      print(help)
-      return 0
+    switch CommandStart.parse(arguments, flags: ["--json"], help: help) {
+    case .exit(let status): return status
+    case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.isEmpty else {
       return CommandLineTool.fail(

@@ -22,14 +22,9 @@ enum RemoveCommand {
 
   static func run(_ arguments: [String]) -> Int32 {
     let parsed: ParsedArguments
-    do {
-      parsed = try ParsedArguments.parse(arguments, flags: ["--yes", "-y", "--help", "-h"], options: [])
-    } catch {
-      return CommandLineTool.fail(error)
-    }
-    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
-      print(help)
-      return 0
+    switch CommandStart.parse(arguments, flags: ["--yes", "-y"], help: help) {
+    case .exit(let status): return status
+    case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count == 1, let name = parsed.positionals.first else {
       return CommandLineTool.fail(UsageError("remove needs exactly one profile name.", hint: help))

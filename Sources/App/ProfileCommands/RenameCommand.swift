@@ -16,14 +16,9 @@ enum RenameCommand {
 
   static func run(_ arguments: [String]) -> Int32 {
     let parsed: ParsedArguments
-    do {
-      parsed = try ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: [])
-    } catch {
-      return CommandLineTool.fail(error)
-    }
-    if parsed.flags.contains("--help") || parsed.flags.contains("-h") {
-      print(help)
-      return 0
+    switch CommandStart.parse(arguments, help: help) {
+    case .exit(let status): return status
+    case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count == 2 else {
       return CommandLineTool.fail(UsageError("rename needs the old name and the new name.", hint: help))
