@@ -28,8 +28,12 @@ final class EffectPerformer: @unchecked Sendable {
         return .probeFinished(Outcomes.probe(await client.probe()))
       }
     case .testConnection(let draft):
-      run(.test) { [environment] in
-        await .testFinished(Self.test(draft, environment: environment))
+      run(.test) { [environment, inbox] in
+        let outcome = await LiveCheck.run(draft, environment: environment) { update in
+          // A cancelled run's late lines must not land in the next run's screen.
+          if !Task.isCancelled { inbox.post(.checkProgress(update)) }
+        }
+        return .testFinished(outcome)
       }
     case .saveProfile(let draft):
       run(.save) { [environment] in
