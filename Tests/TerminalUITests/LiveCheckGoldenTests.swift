@@ -22,9 +22,10 @@ import WizardCore
   /// What a healthy Basic connection to dev12345 reports, layer by layer.
   static let passes: [CheckLineUpdate] = [
     pass("url", "URL", "https://dev12345.service-now.com", 0),
-    pass("proxy", "Proxy", "none set; connecting directly", 0),
-    pass("dns", "DNS", "2 addresses: 149.96.6.1, 149.96.6.2", 12),
-    pass("tcp", "TCP", "connected to 149.96.6.1:443", 31),
+    CheckLineUpdate(
+      id: "proxy", title: "Proxy", status: .skip, detail: "no proxy variable set (https_proxy, HTTPS_PROXY)"),
+    pass("dns", "DNS", "dev12345.service-now.com → 149.96.6.1", 12),
+    pass("tcp", "TCP", "connected to 149.96.6.1:443 in 31 ms", 31),
     pass("tls", "TLS", "handshake done; the certificate is trusted for dev12345.service-now.com", 88),
     pass("instance", "Instance", "ServiceNow answered (HTTP 200: glide cookie)", 88),
     pass("auth", "Auth", "user integration.user signed in with Basic auth", 140),
