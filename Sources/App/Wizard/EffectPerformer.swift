@@ -94,7 +94,9 @@ final class EffectPerformer: @unchecked Sendable {
     let inbox = self.inbox
     let task = Task.detached {
       let event = await work()
-      inbox.post(event)
+      // A cancelled operation's late answer could land in a newer run of the same kind (Esc,
+      // then Enter again while the old checks still wind down); the reducer already reset it.
+      if !Task.isCancelled { inbox.post(event) }
     }
     lock.lock()
     let previous = tasks.updateValue(task, forKey: kind)
