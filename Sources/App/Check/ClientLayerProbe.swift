@@ -17,13 +17,17 @@ actor ClientLayerProbe: HTTPLayerProbe {
   private var probeTask: Task<ProbeResult, Never>?
   private var basicRead: Result<TableRead, ServiceNowFailure>?
   private var tokens: TokenSet?
+  /// Tokens obtained before the check (the wizard's token step): `auth` uses them instead of
+  /// asking the instance for new ones, and the `api` layer proves they work.
+  private let issuedTokens: TokenSet?
 
   init(
-    client: ServiceNowClient, credentials: CheckCredentials,
+    client: ServiceNowClient, credentials: CheckCredentials, issuedTokens: TokenSet? = nil,
     onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
   ) {
     self.client = client
     self.credentials = credentials
+    self.issuedTokens = issuedTokens
     self.onTokens = onTokens
   }
 
@@ -80,6 +84,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
       return .fail(
         code: "config.secret_unavailable", detail: scrub(problem),
         summary: "snowgate could not get this connection's secrets.", remedies: [scrub(problem)])
+    }
+    if let issuedTokens {
+      tokens = issuedTokens
+      return .pass("using the token obtained on the previous screen\(Self.lifetime(issuedTokens))")
     }
     if let missing = credentials.missingSecret {
       return .fail(

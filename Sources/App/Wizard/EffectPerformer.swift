@@ -28,8 +28,12 @@ final class EffectPerformer: @unchecked Sendable {
         return .probeFinished(Outcomes.probe(await client.probe()))
       }
     case .testConnection(let draft):
-      run(.test) { [environment] in
-        await .testFinished(Self.test(draft, environment: environment))
+      run(.test) { [environment, inbox] in
+        let outcome = await LiveCheck.run(draft, environment: environment) { update in
+          // A cancelled run's late lines must not land in the next run's screen.
+          if !Task.isCancelled { inbox.post(.checkProgress(update)) }
+        }
+        return .testFinished(outcome)
       }
     case .saveProfile(let draft):
       run(.save) { [environment] in
@@ -90,7 +94,9 @@ final class EffectPerformer: @unchecked Sendable {
     let inbox = self.inbox
     let task = Task.detached {
       let event = await work()
-      inbox.post(event)
+      // A cancelled operation's late answer could land in a newer run of the same kind (Esc,
+      // then Enter again while the old checks still wind down); the reducer already reset it.
+      if !Task.isCancelled { inbox.post(event) }
     }
     lock.lock()
     let previous = tasks.updateValue(task, forKey: kind)

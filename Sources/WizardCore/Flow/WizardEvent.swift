@@ -11,6 +11,8 @@ public enum WizardEvent: Equatable, Sendable {
   /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).
   case tick(Duration)
   case probeFinished(ProbeOutcome)
+  /// A check of the connection test started or finished; `.testFinished` still ends the run.
+  case checkProgress(CheckLineUpdate)
   case testFinished(TestOutcome)
   case saveFinished(SaveOutcome)
   case profileLoaded(SavedProfile)

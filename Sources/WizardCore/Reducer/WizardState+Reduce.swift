@@ -32,6 +32,8 @@ extension WizardState {
       return []
     case .probeFinished(let outcome):
       return probeFinished(outcome)
+    case .checkProgress(let update):
+      return checkProgress(update)
     case .testFinished(let outcome):
       return testFinished(outcome)
     case .saveFinished(let outcome):
@@ -114,7 +116,7 @@ extension WizardState {
     activity = nil
     switch running.kind {
     case .probe: instance.probe = .idle
-    case .test: test.status = .idle
+    case .test: test = TestStep()
     case .save: save.isSaving = false
     case .loadProfile: picker.isLoading = false
     case .token:

@@ -12,6 +12,7 @@ extension WizardState {
       }
     case .passed:
       switch key {
+      case .character("r"), .character("R"): return startTest()
       case .enter: enterSave(despiteFailedTest: false)
       case .escape: go(to: screenBeforeTest)
       default: break
@@ -25,6 +26,8 @@ extension WizardState {
         test.failureFocus = (test.failureFocus + 1) % choices.count
       case .escape:
         go(to: screenBeforeTest)
+      case .character("r"), .character("R"):
+        return startTest()
       case .enter:
         switch choices[min(test.failureFocus, choices.count - 1)] {
         case .retry:
@@ -56,6 +59,17 @@ extension WizardState {
     test = TestStep(status: .testing(draft))
     activity = Activity(kind: .test)
     return [.testConnection(draft)]
+  }
+
+  /// A check started or finished: its line is replaced, or added after the others.
+  mutating func checkProgress(_ update: CheckLineUpdate) -> [WizardEffect] {
+    guard activity?.kind == .test, case .testing = test.status else { return [] }
+    if let index = test.checks.firstIndex(where: { $0.id == update.id }) {
+      test.checks[index] = update
+    } else {
+      test.checks.append(update)
+    }
+    return []
   }
 
   mutating func testFinished(_ outcome: TestOutcome) -> [WizardEffect] {

@@ -115,8 +115,10 @@ enum HelpText {
           "token works, but its user lacks a role to read the tables,",
           "or the token lacks the REST API scope.",
           "",
-          "Esc cancels a running test. After a failure you can still save,",
-          "but only by choosing Save anyway.",
+          "Each line is one check of snowgate check, from the address to",
+          "the token. r runs them again; Enter on a failure opens the",
+          "screen that fixes it. Esc cancels a running test. After a",
+          "failure you can still save, but only by choosing Save anyway.",
         ]
       }
       return [
@@ -128,8 +130,10 @@ enum HelpText {
         "user may not use Basic auth. 403: signed in, but the user lacks",
         "a role to read the tables.",
         "",
-        "Esc cancels a running test. After a failure you can still save,",
-        "but only by choosing Save anyway.",
+        "Each line is one check of snowgate check, from the address to",
+        "the token. r runs them again; Enter on a failure opens the",
+        "screen that fixes it. Esc cancels a running test. After a",
+        "failure you can still save, but only by choosing Save anyway.",
       ]
     case .save:
       return [

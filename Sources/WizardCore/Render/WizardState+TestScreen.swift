@@ -13,6 +13,7 @@ extension WizardState {
     } else {
       items.append(.text("Sign-in   Basic, as " + DisplayText.sanitised(credentials.username.text), .normal))
     }
+    items += test.checks.map { .check($0.lineModel) }
     var focus: Int?
     var messages: [ScreenMessage] = []
     var progress: ScreenProgress?
@@ -23,16 +24,18 @@ extension WizardState {
       focus = items.count - 1
       hints = [KeyHint("Enter", "Test connection"), Hints.back, Hints.help, Hints.quit]
     case .testing:
-      progress = ScreenProgress(label: "Signing in and reading sys_user…")
+      let label = test.checks.isEmpty ? "Signing in and reading sys_user…" : "Running the checks…"
+      progress = ScreenProgress(label: label)
       hints = [Hints.cancel, Hints.quit]
     case .passed(_, let report):
       messages.append(ScreenMessage(kind: .success, title: "The connection works.", lines: report.details))
       if !report.warnings.isEmpty {
         messages.append(ScreenMessage(kind: .warning, title: "Worth a look:", lines: report.warnings))
       }
-      hints = [KeyHint("Enter", "Continue"), Hints.back, Hints.help, Hints.quit]
+      hints = [KeyHint("Enter", "Continue"), KeyHint("r", "Run again"), Hints.back, Hints.help, Hints.quit]
     case .failed(_, let verdict):
-      var lines = verdict.remedies
+      // With check lines on screen the remedy already stands under the failed line.
+      var lines = test.checks.isEmpty ? verdict.remedies : []
       if verdict.code == "api.forbidden" {
         lines += [
           "Signing in worked; the user lacks a role to read these tables.",
@@ -49,7 +52,7 @@ extension WizardState {
         items.append(.choice(ChoiceModel(label: title)))
       }
       focus = first + test.failureFocus
-      hints = [Hints.move, Hints.choose, Hints.back, Hints.help]
+      hints = [Hints.move, Hints.choose, KeyHint("r", "Run again"), Hints.back, Hints.help]
     }
     return ScreenModel(
       id: "test", title: "Test the connection",

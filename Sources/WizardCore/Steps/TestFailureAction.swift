@@ -6,12 +6,17 @@ public enum TestFailureAction: Equatable, Sendable {
   /// Explicit: the only way to save a connection whose test failed.
   case saveAnyway
 
-  /// The choices for a verdict, the likeliest fix first (so Enter does the right thing).
+  /// The choices for a verdict, the screen that fixes it first (so Enter goes there; `r` retries).
   public static func choices(for verdict: Verdict) -> [TestFailureAction] {
-    if verdict.code.hasPrefix("auth.") || verdict.code.hasPrefix("oauth.") {
+    let code = verdict.code
+    let prefix = code.split(separator: ".").first.map(String.init) ?? ""
+    if prefix == "auth" || prefix == "oauth" || code == "api.forbidden" || code == "api.scope_missing" {
       return [.editCredentials, .retry, .saveAnyway]
     }
-    if verdict.code.hasPrefix("api.") { return [.retry, .editCredentials, .saveAnyway] }
+    if ["url", "dns", "tcp", "tls", "proxy", "instance"].contains(prefix) {
+      return [.editInstance, .retry, .saveAnyway]
+    }
+    if prefix == "api" { return [.retry, .editCredentials, .saveAnyway] }
     return [.retry, .editInstance, .saveAnyway]
   }
 

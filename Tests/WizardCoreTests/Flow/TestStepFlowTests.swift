@@ -44,7 +44,7 @@ import Testing
     var state = Fixtures.state(on: .test)
     state.test.status = .failed(Fixtures.draft, Fixtures.verdict403)
     var store = TestStore(state)
-    #expect(TestFailureAction.choices(for: Fixtures.verdict403) == [.retry, .editCredentials, .saveAnyway])
+    #expect(TestFailureAction.choices(for: Fixtures.verdict403) == [.editCredentials, .retry, .saveAnyway])
     store.send(.down) { $0.test.failureFocus = 1 }
     store.send(.down) { $0.test.failureFocus = 2 }
     store.send(.enter) {
@@ -56,11 +56,13 @@ import Testing
 
   @Test func retryAfterAFailureRunsTheTestAgain() {
     var state = Fixtures.state(on: .test)
-    state.test = TestStep(status: .failed(Fixtures.draft, Fixtures.verdictDNS), failureFocus: 1)
+    state.test = TestStep(status: .failed(Fixtures.draft, Fixtures.verdictDNS), failureFocus: 2)
     var store = TestStore(state)
+    store.send(.up) { $0.test.failureFocus = 1 }
     store.send(.up) { $0.test.failureFocus = 0 }
-    store.send(.up) { $0.test.failureFocus = 2 }
+    store.send(.backTab) { $0.test.failureFocus = 2 }
     store.send(.tab) { $0.test.failureFocus = 0 }
+    store.send(.tab) { $0.test.failureFocus = 1 }
     store.send(.enter, effects: [.testConnection(Fixtures.draft)]) {
       $0.test = TestStep(status: .testing(Fixtures.draft))
       $0.activity = Activity(kind: .test)
@@ -69,7 +71,7 @@ import Testing
 
   @Test func aNetworkFailureOffersToChangeTheAddress() {
     var state = Fixtures.state(on: .test)
-    state.test = TestStep(status: .failed(Fixtures.draft, Fixtures.verdictDNS), failureFocus: 1)
+    state.test = TestStep(status: .failed(Fixtures.draft, Fixtures.verdictDNS))
     var store = TestStore(state)
     store.send(.enter) { $0.screen = .instance }
   }

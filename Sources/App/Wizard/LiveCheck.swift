@@ -1,0 +1,100 @@
+import Diagnosis
+import Foundation
+import ServiceNowClient
+import WizardCore
+
+/// The wizard's connection test: the same layered checks as `snowgate check`, reported live.
+///
+/// The draft becomes the credentials a check signs in with (Basic, or the OAuth tokens the token
+/// screen obtained, so nothing is requested again); each check's start and end goes to
+/// `progress` as a `CheckLineUpdate`, and the report's diagnosis becomes the test's outcome.
+enum LiveCheck {
+  static func run(
+    _ draft: ConnectionDraft, environment: AppEnvironment,
+    progress: @escaping @Sendable (CheckLineUpdate) -> Void
+  ) async -> TestOutcome {
+    let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
+    let (credentials, issued) = credentials(for: draft)
+    for secret in [credentials.password, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
+      environment.log.remember(secret)
+    }
+    let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)
+    let target = DiagnosisTarget(
+      profile: nil, instance: draft.instanceURL.absoluteString, auth: credentials.kind, http: probe)
+    for id in CheckID.allCases {
+      progress(CheckLineUpdate(id: id.rawValue, title: id.title, status: .pending))
+    }
+    let seconds = Double(environment.deadline.components.seconds)
+    let options = DiagnosisOptions(timeout: max(1, seconds), environment: environment.variables)
+    let report = await DiagnosisRunner.run(target, options: options) { event in
+      progress(update(for: event))
+    }
+    return outcome(report, username: credentials.username)
+  }
+
+  /// The check's sign-in, and the tokens to use as they are (OAuth only).
+  static func credentials(for draft: ConnectionDraft) -> (CheckCredentials, TokenSet?) {
+    switch draft.auth {
+    case .basic(let name, let password):
+      var credentials = CheckCredentials(kind: "basic", username: name, clientID: nil, scope: nil)
+      credentials.password = Secret(password.revealed)
+      return (credentials, nil)
+    case .oauthPassword(let client, let name, _, let tokens):
+      return oauth("password", client: client, username: name, tokens: tokens)
+    case .oauthAuthorizationCode(let client, _, let tokens):
+      return oauth("authorization-code", client: client, username: nil, tokens: tokens)
+    case .oauthRefreshToken(let client, let refreshToken, let tokens):
+      var (credentials, issued) = oauth("refresh-token", client: client, username: nil, tokens: tokens)
+      credentials.refreshToken = Secret(refreshToken.revealed)
+      return (credentials, issued)
+    case .oauthClientCredentials(let client, let tokens):
+      return oauth("client-credentials", client: client, username: nil, tokens: tokens)
+    }
+  }
+
+  private static func oauth(
+    _ kind: String, client: OAuthClient, username: String?, tokens: TokenSummary
+  ) -> (CheckCredentials, TokenSet?) {
+    let credentials = CheckCredentials(
+      kind: kind, username: username, clientID: client.clientID,
+      scope: tokens.scope.isEmpty ? nil : tokens.scope)
+    let issued = TokenSet(
+      accessToken: Secret(tokens.accessToken.revealed),
+      refreshToken: tokens.refreshToken.map { Secret($0.revealed) },
+      tokenType: tokens.tokenType, scope: tokens.scope.isEmpty ? nil : tokens.scope,
+      expiresIn: max(0, Int(tokens.expiresAt.timeIntervalSinceNow.rounded(.down))), obtainedAt: Date())
+    return (credentials, issued)
+  }
+
+  /// A runner event as a line of the test screen.
+  static func update(for event: CheckProgress) -> CheckLineUpdate {
+    switch event {
+    case .started(let id):
+      return CheckLineUpdate(id: id.rawValue, title: id.title, status: .running)
+    case .finished(let result):
+      let status: CheckLineModel.Status
+      switch result.status {
+      case .pass: status = .pass
+      case .warn: status = .warn
+      case .fail: status = .fail
+      case .skip: status = .skip
+      }
+      return CheckLineUpdate(
+        id: result.id.rawValue, title: result.title, status: status, detail: result.detail,
+        remedy: result.remedy, elapsedMilliseconds: result.elapsedMilliseconds, code: result.code)
+    }
+  }
+
+  /// The report as the test's outcome: passed (with the warnings' remedies) or the diagnosis.
+  static func outcome(_ report: Report, username: String?) -> TestOutcome {
+    let diagnosis = report.diagnosis
+    guard report.ok else {
+      return .failed(
+        WizardCore.Verdict(code: diagnosis.code, summary: diagnosis.summary, remedies: diagnosis.remedies))
+    }
+    var details: [String] = []
+    if let username, !username.isEmpty { details.append("Signed in as \(username).") }
+    details.append(diagnosis.summary)
+    return .passed(TestReport(details: details, warnings: diagnosis.remedies))
+  }
+}
