@@ -106,29 +106,6 @@ final class EffectPerformer: @unchecked Sendable {
 
   // MARK: - The work
 
-  static func test(_ draft: ConnectionDraft, environment: AppEnvironment) async -> TestOutcome {
-    let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
-    let credentials: Credentials
-    var username: String?
-    switch draft.auth {
-    case .basic(let name, let password):
-      credentials = .basic(username: name, password: Secret(password.revealed))
-      username = name
-    case .oauthPassword(_, let name, _, let tokens):
-      credentials = .bearer(Secret(tokens.accessToken.revealed))
-      username = name
-    case .oauthAuthorizationCode(_, _, let tokens), .oauthRefreshToken(_, _, let tokens),
-      .oauthClientCredentials(_, let tokens):
-      credentials = .bearer(Secret(tokens.accessToken.revealed))
-    }
-    switch credentials {
-    case .basic(_, let password): environment.log.remember(password)
-    case .bearer(let token): environment.log.remember(token)
-    }
-    let result = await client.testTableAccess(auth: credentials)
-    return Outcomes.test(result, username: username)
-  }
-
   static func token(_ draft: TokenRequestDraft, environment: AppEnvironment) async -> TokenOutcome {
     let client = environment.client(for: draft.instanceURL, apiVersion: nil)
     let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : Secret($0.revealed) }

@@ -23,25 +23,4 @@ enum Outcomes {
       return .unreachable(verdict(failure))
     }
   }
-
-  static func test(_ result: Result<TableAccessReport, ServiceNowFailure>, username: String?) -> TestOutcome {
-    switch result {
-    case .failure(let failure):
-      return .failed(verdict(failure))
-    case .success(let report):
-      var details: [String] = []
-      if let username, !username.isEmpty { details.append("Signed in as \(username).") }
-      let users = report.users.totalCount.map { "\($0) users visible" } ?? "users readable"
-      details.append("Table API: read sys_user (\(users)).")
-      var warnings: [String] = []
-      if report.metadata != nil {
-        details.append("Table API: read sys_db_object (table definitions).")
-      }
-      if let warning = report.metadataWarning {
-        warnings.append(warning.summary)
-        warnings.append(contentsOf: warning.remedies)
-      }
-      return .passed(TestReport(details: details, warnings: warnings))
-    }
-  }
 }
