@@ -230,6 +230,28 @@ final class WizardEndToEndTests: XCTestCase {
     XCTAssertTrue(resumed.contains(url.absoluteString), resumed)
   }
 
+  func testDiagnoseASavedConnectionShowsTheFailingLayerAndOpensItsFix() async throws {
+    let url = try startSimulator()
+    let config = folder.appendingPathComponent("config").path
+    let saved = try Binary.run(
+      [
+        "setup", "stale", "--no-input", "--instance", url.absoluteString, "--auth", "basic", "--username",
+        "integration.user", "--save-anyway",
+      ],
+      environment: ["SNOWGATE_CONFIG_DIR": config, "SNOWGATE_PASSWORD": "an-old-password"])
+    XCTAssertEqual(saved.status, 0, saved.stderr)
+    let tmux = try startWizard()
+    try await see("Diagnose a saved connection")
+    try tmux.send("Down", "Down", "Enter")
+    try await see("stale")
+    try tmux.send("Enter")
+    let screen = try await see("refused the user name and password (401)")
+    XCTAssertTrue(screen.contains("Diagnose stale"), screen)
+    XCTAssertTrue(screen.contains("Auth"), screen)
+    try tmux.send("Enter")
+    try await see("Sign in with Basic auth")
+  }
+
   func testSetupWithoutATerminalExplainsAndExits2() async throws {
     let out = try Binary.run(["setup"], environment: ["SNOWGATE_CONFIG_DIR": folder.path])
     XCTAssertEqual(out.status, 2)

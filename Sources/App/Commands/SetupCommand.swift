@@ -97,8 +97,6 @@ enum SetupCommand {
         print("Setup cancelled; nothing was saved.")
       }
       return 1
-    case .diagnose(let name):
-      return await CheckCommand.run([name])
     }
   }
 

@@ -19,7 +19,7 @@ final class EffectPerformer: @unchecked Sendable {
     self.environment = environment
   }
 
-  /// Starts the work an effect asks for; `.quit` and `.diagnose` belong to the runtime.
+  /// Starts the work an effect asks for; `.quit` belongs to the runtime.
   func perform(_ effect: WizardEffect) {
     switch effect {
     case .probeInstance(let url):
@@ -31,6 +31,13 @@ final class EffectPerformer: @unchecked Sendable {
       run(.test) { [environment, inbox] in
         let outcome = await LiveCheck.run(draft, environment: environment) { update in
           // A cancelled run's late lines must not land in the next run's screen.
+          if !Task.isCancelled { inbox.post(.checkProgress(update)) }
+        }
+        return .testFinished(outcome)
+      }
+    case .diagnose(let name):
+      run(.test) { [environment, inbox] in
+        let outcome = await LiveCheck.run(profile: name, environment: environment) { update in
           if !Task.isCancelled { inbox.post(.checkProgress(update)) }
         }
         return .testFinished(outcome)
@@ -75,7 +82,7 @@ final class EffectPerformer: @unchecked Sendable {
       lock.unlock()
       task?.cancel()
       if kind == .authorization { signIn.cancel() }
-    case .diagnose, .quit:
+    case .quit:
       break
     }
   }

@@ -33,6 +33,35 @@ enum LiveCheck {
   }
 
   /// The check's sign-in, and the tokens to use as they are (OAuth only).
+  /// The checks of a saved profile, planned as `snowgate check NAME` plans them (its secrets,
+  /// environment overrides and stored tokens), reported line by line.
+  static func run(
+    profile name: String, environment: AppEnvironment,
+    progress: @escaping @Sendable (CheckLineUpdate) -> Void
+  ) async -> TestOutcome {
+    let checks: [PreparedCheck]
+    do {
+      let request = try CheckRequest.parse([name])
+      checks = try await CheckPlanner(environment: environment, request: request, stdinPassword: nil).plan()
+    } catch {
+      return .failed(
+        Verdict(code: "config.invalid", summary: error.message, remedies: error.hint.map { [$0] } ?? []))
+    }
+    guard let check = checks.first else {
+      return .failed(
+        Verdict(code: "profile.not_found", summary: "There is no saved connection named \(name)."))
+    }
+    for id in CheckID.allCases {
+      progress(CheckLineUpdate(id: id.rawValue, title: id.title, status: .pending))
+    }
+    let seconds = Double(environment.deadline.components.seconds)
+    let options = DiagnosisOptions(timeout: max(1, seconds), environment: environment.variables)
+    let report = await DiagnosisRunner.run(check.target, options: options) { event in
+      progress(update(for: event))
+    }
+    return outcome(report, username: nil)
+  }
+
   static func credentials(for draft: ConnectionDraft) -> (CheckCredentials, TokenSet?) {
     switch draft.auth {
     case .basic(let name, let password):

@@ -12,7 +12,6 @@ final class WizardRuntime {
   /// How the wizard ended, for the command to act on after the terminal is restored.
   enum Outcome: Equatable {
     case finished(ExitStatus)
-    case diagnose(profileName: String)
   }
 
   private var state = WizardState()
@@ -71,8 +70,6 @@ final class WizardRuntime {
       switch effect {
       case .quit(let status):
         outcome = .finished(status)
-      case .diagnose(let name):
-        outcome = .diagnose(profileName: name)
       case .saveDraft(let summary):
         keptDraftName = summary.name
         performer.perform(effect)

@@ -15,6 +15,8 @@ public enum WizardScreen: Equatable, Sendable {
   case test
   case save
   case done
+  /// The live checks of one saved profile, from the welcome screen.
+  case diagnose
 
   /// "Step N of M" position in the Basic flow, nil outside the numbered flow.
   public var stepNumber: Int? {
@@ -24,7 +26,7 @@ public enum WizardScreen: Equatable, Sendable {
     case .credentials, .oauthClient: return 3
     case .test, .token, .authorization: return 4
     case .save: return 5
-    case .welcome, .pickProfile, .done: return nil
+    case .welcome, .pickProfile, .done, .diagnose: return nil
     }
   }
 

@@ -21,6 +21,8 @@ public struct WizardState: Equatable, Sendable {
   public var save: SaveStep
   /// Set once the profile is saved.
   public var done: DoneStep?
+  /// The diagnose screen's run, nil until a saved connection is diagnosed.
+  public var diagnosis: DiagnoseStep? = nil
   /// The saved profile being edited (its name), nil for a new one.
   public var editingProfileName: String?
   /// F1 help over the current screen.

@@ -33,9 +33,9 @@ extension WizardState {
     case .probeFinished(let outcome):
       return probeFinished(outcome)
     case .checkProgress(let update):
-      return checkProgress(update)
+      return screen == .diagnose ? diagnosisProgress(update) : checkProgress(update)
     case .testFinished(let outcome):
-      return testFinished(outcome)
+      return screen == .diagnose ? diagnosisFinished(outcome) : testFinished(outcome)
     case .saveFinished(let outcome):
       return saveFinished(outcome)
     case .profileLoaded(let profile):
@@ -97,6 +97,7 @@ extension WizardState {
     case .test: return testKey(key)
     case .save: return saveKey(key)
     case .done: return doneKey(key)
+    case .diagnose: return diagnoseKey(key)
     }
   }
 

@@ -70,7 +70,7 @@ extension WizardState {
             remedies: ["Finish it first: Esc, then Edit or resume a saved connection."])
           return []
         }
-        return [.diagnose(profileName: name)]
+        return startDiagnosis(of: name)
       }
     default:
       break
@@ -113,6 +113,14 @@ extension WizardState {
     editingProfileName = profile.name
     hasUnsavedChanges = false
     go(to: .instance)
+    // Opened from a failed diagnosis: straight to the screen that fixes it.
+    if let fixing = diagnosis?.fixing {
+      diagnosis = nil
+      if fixing == .editCredentials, let kind = authType.selected {
+        go(to: kind.isOAuth ? .oauthClient : .credentials)
+        if kind.isOAuth { oauthClient.focus = .clientSecret } else { credentials.focus = .password }
+      }
+    }
     return []
   }
 

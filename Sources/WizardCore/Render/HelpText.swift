@@ -148,6 +148,16 @@ enum HelpText {
         "",
         "Esc goes back to the test; nothing is saved until Enter.",
       ]
+    case .diagnose:
+      return [
+        "The checks run layer by layer, as snowgate check NAME does:",
+        "address, DNS, TCP, TLS, the instance, sign-in, the Table API.",
+        "A layer that fails skips the ones above it and says why;",
+        "its line says what to do.",
+        "",
+        "Enter on a failure opens the connection to fix it; r runs the",
+        "checks again; Esc goes back to the welcome screen.",
+      ]
     case .done:
       return [
         "snowgate check NAME diagnoses the connection when it fails.",

@@ -15,6 +15,7 @@ public func screenModel(for state: WizardState) -> ScreenModel {
   case .test: model = state.testScreen()
   case .save: model = state.saveScreen()
   case .done: model = state.doneScreen()
+  case .diagnose: model = state.diagnoseScreen()
   }
   if (state.authType.selected ?? .basic).isOAuth {
     if let number = state.screen.oauthStepNumber {

@@ -140,7 +140,11 @@ import Testing
         remedies: ["Finish it first: Esc, then Edit or resume a saved connection."])
     }
     store.send(.up) { $0.picker.focus = 1 }
-    store.send(.enter, effects: [.diagnose(profileName: "dev12345")])
+    store.send(.enter, effects: [.diagnose(profileName: "dev12345")]) {
+      $0.diagnosis = DiagnoseStep(profileName: "dev12345")
+      $0.activity = Activity(kind: .test)
+      $0.screen = .diagnose
+    }
   }
 
   @Test func aLoadedOAuthProfileFillsTheClientScreen() {

@@ -131,7 +131,11 @@ import Testing
     }
     store.send(.up) { $0.picker.focus = 1 }
     store.send(.up) { $0.picker.focus = 0 }
-    store.send(.enter, effects: [.diagnose(profileName: "prod")])
+    store.send(.enter, effects: [.diagnose(profileName: "prod")]) {
+      $0.diagnosis = DiagnoseStep(profileName: "prod")
+      $0.activity = Activity(kind: .test)
+      $0.screen = .diagnose
+    }
   }
 
   @Test func aNewSetupAfterEditingStartsFresh() {
