@@ -100,35 +100,104 @@ final class LoopbackListener: @unchecked Sendable {
     }
   }
 
+  /// A connection whose request head is still arriving.
+  private struct Pending {
+    var fd: Int32
+    var head: [UInt8] = []
+    var openedAt: ContinuousClock.Instant
+  }
+
+  /// Polls the listening socket and every open connection together, so a browser's idle
+  /// preconnection cannot hold up the request that carries the code.
   private func serve(_ expectedState: String, _ timeout: Duration) -> Result<
     AuthorizationCallback, LoopbackFailure
   > {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     var refused = 0
-    defer { shutDown() }
+    var pending: [Pending] = []
+    defer {
+      pending.forEach { close($0.fd) }
+      shutDown()
+    }
     while true {
       let (fd, isCancelled) = lock.withLock { (listeningSocket, cancelled) }
       if isCancelled || fd < 0 { return .failure(.cancelled) }
-      let remaining = deadline - clock.now
+      let now = clock.now
+      let remaining = deadline - now
       if remaining <= .zero {
         return .failure(
           .timedOut(seconds: Int(timeout.components.seconds), redirectURI: redirectURI, refused: refused))
       }
+      // A connection that sent no complete request in 10 s is dropped.
+      pending.removeAll { connection in
+        guard now - connection.openedAt > .seconds(10) else { return false }
+        close(connection.fd)
+        return true
+      }
       let slice = min(remaining, .milliseconds(100))
       let milliseconds = Int32(
         slice.components.seconds * 1000 + slice.components.attoseconds / 1_000_000_000_000_000)
-      var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      guard poll(&entry, 1, max(1, milliseconds)) > 0 else { continue }
-      let client = accept(fd, nil, nil)
-      guard client >= 0 else { continue }
-      switch handle(client, expectedState: expectedState) {
-      case .keepWaiting(let wasRefused):
-        if wasRefused { refused += 1 }
-      case .finished(let result):
-        return result
+      var entries = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
+      entries += pending.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+      guard poll(&entries, nfds_t(entries.count), max(1, milliseconds)) > 0 else { continue }
+
+      var index = pending.count - 1
+      while index >= 0 {
+        let revents = entries[index + 1].revents
+        if revents != 0 {
+          switch read(&pending[index]) {
+          case .waiting:
+            break
+          case .closed:
+            close(pending[index].fd)
+            pending.remove(at: index)
+          case .complete(let target):
+            let connection = pending.remove(at: index)
+            let handled = handle(connection.fd, target: target, expectedState: expectedState)
+            close(connection.fd)
+            switch handled {
+            case .keepWaiting(let wasRefused):
+              if wasRefused { refused += 1 }
+            case .finished(let result):
+              return result
+            }
+          }
+        }
+        index -= 1
+      }
+      if entries[0].revents & Int16(POLLIN) != 0 {
+        let client = accept(fd, nil, nil)
+        if client >= 0 {
+          _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+          var timeout = timeval(tv_sec: 5, tv_usec: 0)
+          _ = setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+          pending.append(Pending(fd: client, openedAt: clock.now))
+        }
       }
     }
+  }
+
+  private enum ReadState {
+    case waiting
+    case closed
+    /// The head is complete: the target of a GET, or nil for anything else.
+    case complete(String?)
+  }
+
+  /// Reads what a connection has sent so far, without blocking.
+  private func read(_ connection: inout Pending) -> ReadState {
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    let count = chunk.withUnsafeMutableBytes {
+      recv(connection.fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT))
+    }
+    if count < 0 {
+      return errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK ? .waiting : .closed
+    }
+    guard count > 0 else { return .closed }
+    connection.head.append(contentsOf: chunk[0..<count])
+    guard Self.endsHead(connection.head) || connection.head.count >= 16 * 1024 else { return .waiting }
+    return .complete(Self.requestTarget(connection.head))
   }
 
   private enum Handled {
@@ -136,13 +205,9 @@ final class LoopbackListener: @unchecked Sendable {
     case finished(Result<AuthorizationCallback, LoopbackFailure>)
   }
 
-  /// Reads one request, answers it, and says whether the wait is over.
-  private func handle(_ client: Int32, expectedState: String) -> Handled {
-    defer { close(client) }
-    var timeout = timeval(tv_sec: 5, tv_usec: 0)
-    _ = setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    _ = setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    guard let target = Self.readRequestTarget(client) else {
+  /// Answers one complete request and says whether the wait is over.
+  private func handle(_ client: Int32, target: String?, expectedState: String) -> Handled {
+    guard let target else {
       return .keepWaiting(refused: false)
     }
     let components = URLComponents(string: target)
@@ -182,16 +247,7 @@ final class LoopbackListener: @unchecked Sendable {
   }
 
   /// The request target of a `GET` request (`/callback?code=…`), or nil for anything else.
-  private static func readRequestTarget(_ client: Int32) -> String? {
-    var head: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while head.count < 16 * 1024 {
-      let count = chunk.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { break }
-      head.append(contentsOf: chunk[0..<count])
-      if Self.endsHead(head) { break }
-    }
+  private static func requestTarget(_ head: [UInt8]) -> String? {
     let text = String(decoding: head, as: UTF8.self)
     guard let line = text.split(separator: "\r\n", maxSplits: 1).first ?? text.split(separator: "\n").first
     else { return nil }

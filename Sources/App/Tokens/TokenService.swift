@@ -72,16 +72,26 @@ struct TokenService: Sendable {
     guard profile.authType.isOAuth else {
       return .failure(TokenFailures.basicProfile(profile.name))
     }
+    // The cached token first, without running a secret command (a keyring may prompt).
+    if profile.secretStore.cachesIssuedTokens {
+      let cached: StoredCredentials?
+      do {
+        cached = try store.storedCredentials(for: profile.name)
+      } catch {
+        return .failure(TokenFailures.store(error))
+      }
+      if let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) {
+        return .success(
+          FreshToken(
+            accessToken: Secret(access.exposedValue), expiresAt: cached?.accessTokenExpiresAt,
+            origin: .stored))
+      }
+    }
     let secrets: ResolvedSecrets
     do {
       secrets = try await store.resolveSecrets(for: profile, environment: environment)
     } catch {
       return .failure(TokenFailures.store(error))
-    }
-    if let stored = secrets.accessToken, isUsable(expiresAt: secrets.accessTokenExpiresAt) {
-      return .success(
-        FreshToken(
-          accessToken: Secret(stored.exposedValue), expiresAt: secrets.accessTokenExpiresAt, origin: .stored))
     }
     return await renew(profile, secrets: secrets)
   }
@@ -175,12 +185,10 @@ struct TokenService: Sendable {
     _ tokens: TokenSet, for profile: Profile, previousRefresh: StoredSecret?, origin: FreshToken.Origin
   ) -> FreshToken {
     var result = FreshToken(accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, origin: origin)
-    let rotated = tokens.refreshToken.flatMap { token in
-      token.reveal() == previousRefresh?.exposedValue ? nil : StoredSecret(token.reveal())
+    var issued = IssuedTokens(tokens)
+    if issued.refreshToken == previousRefresh {
+      issued.refreshToken = nil
     }
-    let issued = IssuedTokens(
-      accessToken: StoredSecret(tokens.accessToken.reveal()), accessTokenExpiresAt: tokens.expiresAt,
-      refreshToken: rotated, refreshTokenExpiresAt: nil)
     do {
       try store.updateTokens(profile: profile.name, issued)
     } catch {

@@ -3,6 +3,10 @@ import Testing
 
 @testable import App
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
@@ -39,6 +43,29 @@ import Testing
 
     // One-shot: the port is closed once the code arrived.
     await #expect(throws: (any Error).self) { _ = try await Self.get(base + "?code=x&state=state-1") }
+  }
+
+  @Test func anIdlePreconnectionDoesNotHoldUpTheCallback() async throws {
+    let listener = try LoopbackListener()
+    // Shorter than the 10 s an idle connection may stay open: a listener that served one
+    // connection at a time would still be stuck on the idle one when this runs out.
+    let waiting = Task { await listener.wait(expectedState: "s", timeout: .seconds(4)) }
+    // Browsers open spare connections and send nothing on them.
+    let idle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(idle) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = listener.port.bigEndian
+    address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(idle, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    #expect(connected == 0)
+    let (status, _) = try await Self.get(listener.redirectURI + "?code=c&state=s")
+    #expect(status == 200)
+    #expect(try await waiting.value.get().code.reveal() == "c")
   }
 
   @Test func aTimeoutExplainsTheLikelyCausesAndCountsRefusedRedirects() async throws {

@@ -80,4 +80,17 @@ import Testing
     #expect(status == 2)
     #expect(!err.text.contains("S3CR3T"))
   }
+
+  @Test func anOpenCredentialsFileIsRefusedWithTheChmodToRun() async throws {
+    let bed = try TokenTestBed()
+    try bed.saveProfile("prod", authType: .oauthPassword, secrets: TokenTestBed.clientSecrets(password: true))
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o644], ofItemAtPath: bed.store.credentialsURL.path)
+    let (status, out, err) = await run(["prod"], bed.service())
+    #expect(status == 2)
+    #expect(out.all.isEmpty)
+    #expect(err.text.contains("chmod 600"))
+    #expect(!err.text.contains("S3CR3T"))
+    #expect(bed.tokenRequests == 0)
+  }
 }

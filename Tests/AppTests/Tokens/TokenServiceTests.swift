@@ -188,4 +188,25 @@ import Testing
     #expect(try bed.store.load().profile(named: "other") != nil)
     #expect(configBefore.count > 0)
   }
+
+  @Test func aCachedTokenIsUsedWithoutRunningTheSecretCommand() async throws {
+    let bed = try TokenTestBed()
+    let profile = Profile(
+      name: "keyring", instanceURL: bed.server.baseURL, authType: .oauthPassword, clientID: "snowgate-demo",
+      username: "admin", secretStore: .command(["/bin/false"]))
+    try bed.store.save(
+      profile: profile,
+      secrets: StoredCredentials(
+        accessToken: StoredSecret("S3CR3T-cached-access"),
+        accessTokenExpiresAt: bed.now.addingTimeInterval(600)))
+    let cached = try token(await bed.service().accessToken(profile: "keyring"))
+    #expect(cached.origin == .stored)
+    #expect(cached.accessToken.reveal() == "S3CR3T-cached-access")
+
+    bed.advance(by: 600)
+    let refused = try #require(failure(await bed.service().accessToken(profile: "keyring")))
+    #expect(refused.code == "config.unreadable")
+    #expect(refused.summary.contains("/bin/false"))
+    #expect(!refused.description.contains("S3CR3T"))
+  }
 }

@@ -1,0 +1,15 @@
+import Profiles
+import ServiceNowClient
+
+extension IssuedTokens {
+  /// The tokens of a grant's answer in the form the profile store saves.
+  ///
+  /// The wizard calls this after `AuthorizationSession.complete` (or any grant) to save the
+  /// tokens with `ProfileStore.updateTokens`; the refresh token's lifespan is not in the answer,
+  /// so its expiry stays unknown.
+  init(_ tokens: TokenSet) {
+    self.init(
+      accessToken: StoredSecret(tokens.accessToken.reveal()), accessTokenExpiresAt: tokens.expiresAt,
+      refreshToken: tokens.refreshToken.map { StoredSecret($0.reveal()) }, refreshTokenExpiresAt: nil)
+  }
+}
