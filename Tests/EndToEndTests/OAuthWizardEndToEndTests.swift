@@ -289,6 +289,29 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     try await passTestAndSave()
     try assertSavedWithToken(instance: url)
   }
+
+  /// Over SSH the sign-in address must be copied to a browser elsewhere: `c` shows it on the
+  /// ordinary screen, whole and without box lines, and Enter comes back to the waiting screen.
+  func testCopyLinkShowsTheWholeAddressOutsideTheBox() async throws {
+    let redirectURI = "http://127.0.0.1:\(try freePort())/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let browser = try browserScript("true")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try await fillBrowserClient(redirectURI: redirectURI)
+    try tmux.send("Enter")
+    try await see("Waiting for the browser")
+    try tmux.resize(width: 400, height: 24)
+    try tmux.send("c")
+    let plain = try await see("Press Enter to go back to snowgate.")
+    let line = plain.split(separator: "\n").first { $0.contains("/oauth_auth.do?") }.map(String.init) ?? ""
+    XCTAssertTrue(line.hasPrefix(url.absoluteString + "/oauth_auth.do?"), plain)
+    XCTAssertTrue(line.contains("code_challenge="), line)
+    XCTAssertFalse(line.contains("│"), line)
+    try tmux.resize(width: 80, height: 24)
+    try tmux.send("Enter")
+    try await see("Waiting for the browser")
+  }
 }
 
 extension OAuthWizardEndToEndTests {

@@ -82,7 +82,7 @@ final class EffectPerformer: @unchecked Sendable {
       lock.unlock()
       task?.cancel()
       if kind == .authorization { signIn.cancel() }
-    case .quit:
+    case .quit, .showPlainText:
       break
     }
   }

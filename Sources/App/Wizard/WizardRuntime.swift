@@ -70,6 +70,9 @@ final class WizardRuntime {
       switch effect {
       case .quit(let status):
         outcome = .finished(status)
+      case .showPlainText(let text):
+        terminal.showPlainText(text)
+        drawn = nil
       case .saveDraft(let summary):
         keptDraftName = summary.name
         performer.perform(effect)

@@ -202,6 +202,24 @@ public final class NcursesTerminal {
     return nil
   }
 
+  /// Leaves full-screen for a moment, prints `text` on the ordinary screen (where a terminal
+  /// copies a long line whole), waits for Enter, and comes back; the caller draws again.
+  ///
+  /// ncurses' own suspend: `def_prog_mode` + `endwin`, then `reset_prog_mode` + a full refresh.
+  public func showPlainText(_ text: String) {
+    guard screen != nil else { return }
+    def_prog_mode()
+    endwin()
+    let page = "\n" + text + "\n\nPress Enter to go back to snowgate.\n"
+    fputs(page, sg_stdout())
+    fflush(sg_stdout())
+    var byte: UInt8 = 0
+    while read(STDIN_FILENO, &byte, 1) == 1, byte != 10, byte != 13 {}
+    reset_prog_mode()
+    clearok(sg_stdscr(), true)
+    refresh()
+  }
+
   /// Ends ncurses and gives the terminal back as it was; safe to call more than once.
   public func restore() {
     guard let screen else { return }

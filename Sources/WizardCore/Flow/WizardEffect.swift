@@ -16,6 +16,9 @@ public enum WizardEffect: Equatable, Sendable {
   case cancel(OperationKind)
   /// Restore the terminal and exit.
   case quit(ExitStatus)
+  /// Leave full-screen for a moment and print `text` plainly, unwrapped and without box lines,
+  /// so a long address can be copied with the mouse; Enter comes back.
+  case showPlainText(String)
   /// POST to `<instance>/oauth_token.do`; answer `.tokenFinished`.
   case requestToken(TokenRequestDraft)
   /// Make the PKCE verifier and state, start the loopback listener on the redirect URI, open the

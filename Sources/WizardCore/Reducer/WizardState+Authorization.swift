@@ -16,6 +16,14 @@ extension WizardState {
       switch key {
       case .character("p"), .character("P"):
         authorization.isPasting = true
+      case .character("c"), .character("C"):
+        return [
+          .showPlainText(
+            "Open this address in a browser where you can sign in to the instance:\n\n"
+              + session.authorizeURL.absoluteString + "\n\nAfter you allow access, the browser goes to "
+              + "an address starting with the redirect URL; if it does not reach this machine, "
+              + "copy that address and paste it in snowgate (p).")
+        ]
       case .escape:
         let effects = cancelActivity()
         go(to: .token)

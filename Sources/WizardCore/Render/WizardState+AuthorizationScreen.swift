@@ -39,7 +39,9 @@ extension WizardState {
               error: authorization.pasteError)))
         hints = [KeyHint("Enter", "Use it"), KeyHint("Esc", "Back to waiting"), Hints.help, Hints.quit]
       } else {
-        hints = [KeyHint("p", "Paste the URL"), Hints.cancel, Hints.help, Hints.quit]
+        hints = [
+          KeyHint("p", "Paste the URL"), KeyHint("c", "Copy link"), Hints.cancel, Hints.help, Hints.quit,
+        ]
       }
     case .exchanging(let session):
       items = sessionItems(session, redirect: redirect)

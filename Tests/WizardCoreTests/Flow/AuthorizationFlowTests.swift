@@ -31,6 +31,17 @@ import Testing
     return store
   }
 
+  @Test func cShowsTheWholeAddressPlainlyForCopying() {
+    var store = Self.waiting()
+    let effects = reduce(&store.state, .key(.character("c")))
+    guard case .showPlainText(let text)? = effects.first, effects.count == 1 else {
+      Issue.record("c did not ask to show the address: \(effects)")
+      return
+    }
+    #expect(text.contains(OAuthFixtures.authorizeURL.absoluteString))
+    #expect(store.state.authorization.status == .waiting(OAuthFixtures.session))
+  }
+
   @Test func generateStartsTheBrowserAndTheCountdownRunsFromTicks() {
     var store = Self.waiting()
     store.send(.tick(.seconds(60))) {
