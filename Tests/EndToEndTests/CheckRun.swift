@@ -37,41 +37,10 @@ struct CheckRun {
     _ arguments: [String], environment: [String: String] = [:], configDirectory: URL? = nil,
     stdin: String? = nil, launcher: [String] = []
   ) throws -> CheckRun {
-    let process = Process()
-    if launcher.isEmpty {
-      process.executableURL = Binary.snowgate
-      process.arguments = arguments
-    } else {
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = launcher + [Binary.snowgate.path] + arguments
-    }
-    var env = ProcessInfo.processInfo.environment
-    for name in cleared { env.removeValue(forKey: name) }
-    env["SNOWGATE_CONFIG_DIR"] = (configDirectory ?? emptyConfig).path
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return CheckRun(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    var env = ["SNOWGATE_CONFIG_DIR": (configDirectory ?? emptyConfig).path]
+    env.merge(environment) { _, given in given }
+    let out = try Binary.run(arguments, environment: env, stdin: stdin, clearing: cleared, launcher: launcher)
+    return CheckRun(status: out.status, stdout: out.stdout, stderr: out.stderr)
   }
 
   /// A configuration folder with nothing saved in it, shared by every run that needs no profile.

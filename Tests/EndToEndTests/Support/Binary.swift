@@ -28,13 +28,23 @@ enum Binary {
   }
 
   /// Runs snowgate to completion with the given arguments, environment additions and stdin.
+  ///
+  /// `clearing` removes inherited variables first; `launcher` runs snowgate through another
+  /// command (e.g. `unshare -rm`).
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+    clearing: [String] = [], launcher: [String] = []
   ) throws -> Output {
     let process = Process()
-    process.executableURL = snowgate
-    process.arguments = arguments
+    if launcher.isEmpty {
+      process.executableURL = snowgate
+      process.arguments = arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = launcher + [snowgate.path] + arguments
+    }
     var env = ProcessInfo.processInfo.environment
+    for name in clearing { env.removeValue(forKey: name) }
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe()
