@@ -1,6 +1,7 @@
 import Foundation
 import ServiceNowClient
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import TerminalUI
@@ -25,8 +26,8 @@ import WizardCore
   static let obtainedAt = Date(timeIntervalSince1970: 1_768_464_000)
   static let tokens = TokenSummary(
     tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
-    obtainedAt: obtainedAt, accessToken: SecretText(accessToken),
-    refreshToken: SecretText(issuedRefreshToken))
+    obtainedAt: obtainedAt, accessToken: Secret(accessToken),
+    refreshToken: Secret(issuedRefreshToken))
 
   static let redirectURI = "http://127.0.0.1:8484/callback"
   /// The sign-in address as the client builds it, with RFC 7636 appendix B's challenge.

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// Who a check signs in as: the auth kind, the names and the secrets, however they were found.
 ///

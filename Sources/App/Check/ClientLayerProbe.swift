@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
 ///

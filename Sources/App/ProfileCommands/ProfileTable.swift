@@ -18,7 +18,7 @@ enum ProfileTable {
       for profile in listing.profiles {
         rows.append([
           profile.isDefault ? "*" : "", profile.name, profile.instanceURL.absoluteString,
-          AuthFlag.display(profile.authType), profile.secretStore,
+          profile.authType.displayName, profile.secretStore,
           ExpiryText.describe(expiresAt: profile.accessTokenExpiresAt, now: now),
         ])
       }

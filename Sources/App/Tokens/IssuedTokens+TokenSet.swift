@@ -9,7 +9,7 @@ extension IssuedTokens {
   /// so its expiry stays unknown.
   init(_ tokens: TokenSet) {
     self.init(
-      accessToken: StoredSecret(tokens.accessToken.reveal()), accessTokenExpiresAt: tokens.expiresAt,
-      refreshToken: tokens.refreshToken.map { StoredSecret($0.reveal()) }, refreshTokenExpiresAt: nil)
+      accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.expiresAt,
+      refreshToken: tokens.refreshToken, refreshTokenExpiresAt: nil)
   }
 }

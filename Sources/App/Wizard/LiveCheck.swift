@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// The wizard's connection test: the same layered checks as `snowgate check`, reported live.
@@ -66,7 +67,7 @@ enum LiveCheck {
     switch draft.auth {
     case .basic(let name, let password):
       var credentials = CheckCredentials(kind: "basic", username: name, clientID: nil, scope: nil)
-      credentials.password = Secret(password.revealed)
+      credentials.password = password
       return (credentials, nil)
     case .oauthPassword(let client, let name, _, let tokens):
       return oauth("password", client: client, username: name, tokens: tokens)
@@ -74,7 +75,7 @@ enum LiveCheck {
       return oauth("authorization-code", client: client, username: nil, tokens: tokens)
     case .oauthRefreshToken(let client, let refreshToken, let tokens):
       var (credentials, issued) = oauth("refresh-token", client: client, username: nil, tokens: tokens)
-      credentials.refreshToken = Secret(refreshToken.revealed)
+      credentials.refreshToken = refreshToken
       return (credentials, issued)
     case .oauthClientCredentials(let client, let tokens):
       return oauth("client-credentials", client: client, username: nil, tokens: tokens)
@@ -88,8 +89,8 @@ enum LiveCheck {
       kind: kind, username: username, clientID: client.clientID,
       scope: tokens.scope.isEmpty ? nil : tokens.scope)
     let issued = TokenSet(
-      accessToken: Secret(tokens.accessToken.revealed),
-      refreshToken: tokens.refreshToken.map { Secret($0.revealed) },
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
       tokenType: tokens.tokenType, scope: tokens.scope.isEmpty ? nil : tokens.scope,
       expiresIn: max(0, Int(tokens.expiresAt.timeIntervalSinceNow.rounded(.down))), obtainedAt: Date())
     return (credentials, issued)
@@ -118,8 +119,7 @@ enum LiveCheck {
   static func outcome(_ report: Report, username: String?) -> TestOutcome {
     let diagnosis = report.diagnosis
     guard report.ok else {
-      return .failed(
-        WizardCore.Verdict(code: diagnosis.code, summary: diagnosis.summary, remedies: diagnosis.remedies))
+      return .failed(diagnosis)
     }
     var details: [String] = []
     if let username, !username.isEmpty { details.append("Signed in as \(username).") }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The whole result of diagnosing one connection: what `snowgate check --json` prints.
 ///
 /// `profile` is nil for a check without a saved profile (`--instance URL`) and is then

@@ -1,15 +1,16 @@
 import Foundation
+import Vocabulary
 
 /// Tokens the instance just issued, to be written back with `updateTokens(profile:_:)`.
 public struct IssuedTokens: Equatable, Sendable {
-  public var accessToken: StoredSecret
+  public var accessToken: Secret
   public var accessTokenExpiresAt: Date?
   /// The new refresh token, or nil when the answer had none (the stored one is kept).
-  public var refreshToken: StoredSecret?
+  public var refreshToken: Secret?
   public var refreshTokenExpiresAt: Date?
 
   public init(
-    accessToken: StoredSecret, accessTokenExpiresAt: Date?, refreshToken: StoredSecret? = nil,
+    accessToken: Secret, accessTokenExpiresAt: Date?, refreshToken: Secret? = nil,
     refreshTokenExpiresAt: Date? = nil
   ) {
     self.accessToken = accessToken

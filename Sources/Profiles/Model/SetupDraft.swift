@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A setup the user left after the instance step, kept so it can be resumed.
 ///
@@ -9,7 +10,7 @@ public struct SetupDraft: Codable, Equatable, Sendable {
   /// The instance the user entered.
   public var instanceURL: URL
   public var apiVersion: String?
-  public var authType: AuthType?
+  public var authType: AuthKind?
   public var clientID: String?
   public var username: String?
   public var scope: String?
@@ -20,7 +21,7 @@ public struct SetupDraft: Codable, Equatable, Sendable {
 
   /// Creates a draft; the store sets `updatedAt` when it saves.
   public init(
-    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthType? = nil,
+    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind? = nil,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
     redirectURI: String? = nil, secretStore: SecretStore? = nil,
     updatedAt: Date = Date(timeIntervalSince1970: 0)

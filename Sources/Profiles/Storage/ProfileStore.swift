@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -172,7 +173,7 @@ public struct ProfileStore: Sendable {
         case .environment, .ask: false
         }
       if let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty {
-        result.set(kind, StoredSecret(value), from: .environment(variable: variable))
+        result.set(kind, Secret(value), from: .environment(variable: variable))
         if storeHasIt { result.shadowed.append(kind) }
         continue
       }
@@ -202,7 +203,7 @@ public struct ProfileStore: Sendable {
     return result
   }
 
-  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> StoredSecret? {
+  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> Secret? {
     switch kind {
     case .password: credentials.password
     case .clientSecret: credentials.clientSecret

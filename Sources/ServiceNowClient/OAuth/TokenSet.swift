@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The tokens one successful grant returned, with when they were obtained so expiry can be computed.
 ///

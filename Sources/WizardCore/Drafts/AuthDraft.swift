@@ -1,13 +1,15 @@
+import Vocabulary
+
 /// How a connection signs in, with its secrets.
 ///
 /// The OAuth cases carry the tokens the token screen obtained, so the test and the saved profile
 /// use them without asking the instance again.
 public enum AuthDraft: Equatable, Sendable {
-  case basic(username: String, password: SecretText)
-  case oauthPassword(client: OAuthClient, username: String, password: SecretText, tokens: TokenSummary)
+  case basic(username: String, password: Secret)
+  case oauthPassword(client: OAuthClient, username: String, password: Secret, tokens: TokenSummary)
   case oauthAuthorizationCode(client: OAuthClient, redirectURI: String, tokens: TokenSummary)
   /// `refreshToken` is the one the user pasted; `tokens.refreshToken` a newer one, if any came back.
-  case oauthRefreshToken(client: OAuthClient, refreshToken: SecretText, tokens: TokenSummary)
+  case oauthRefreshToken(client: OAuthClient, refreshToken: Secret, tokens: TokenSummary)
   case oauthClientCredentials(client: OAuthClient, tokens: TokenSummary)
 
   public var kind: AuthKind {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A setup quit half way, as the runtime keeps it so the welcome screen can offer to resume it.
 ///
 /// Never holds a secret: a half-finished setup stores only what was typed in plain fields.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The answer to a token request, whichever way it was made (a grant or the browser flow).
 public enum TokenOutcome: Equatable, Sendable {
   case received(TokenSummary)

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Tokens the instance issued, with what the token screen shows about them.
 ///
@@ -12,13 +13,13 @@ public struct TokenSummary: Equatable, Sendable {
   public var expiresAt: Date
   /// When the answer arrived.
   public var obtainedAt: Date
-  public var accessToken: SecretText
+  public var accessToken: Secret
   /// Nil when none came back (client credentials; some refresh answers).
-  public var refreshToken: SecretText?
+  public var refreshToken: Secret?
 
   public init(
-    tokenType: String, scope: String, expiresAt: Date, obtainedAt: Date, accessToken: SecretText,
-    refreshToken: SecretText? = nil
+    tokenType: String, scope: String, expiresAt: Date, obtainedAt: Date, accessToken: Secret,
+    refreshToken: Secret? = nil
   ) {
     self.tokenType = tokenType
     self.scope = scope

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   /// The welcome choices that can be picked now: editing and diagnosing need a saved profile.
   /// Half-finished setups can be resumed but not diagnosed.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   func tokenScreen() -> ScreenModel {
     let draft = oauthClientDraft

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The save screen's state.
 public struct SaveStep: Equatable, Sendable {
   public var name: TextInput

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Where the token screen stands.
 public enum TokenStatus: Equatable, Sendable {
   case idle

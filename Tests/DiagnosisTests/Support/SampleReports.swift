@@ -1,4 +1,5 @@
 import Diagnosis
+import Vocabulary
 
 /// Hand-built reports for the output tests, so they need no network.
 enum SampleReports {

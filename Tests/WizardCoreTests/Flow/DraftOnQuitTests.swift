@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -154,16 +155,16 @@ import Testing
     var store = TestStore(state)
     let saved = SavedProfile(
       name: "prod", instance: "https://acme.service-now.com", authKind: .oauthRefreshToken,
-      clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret), scope: "useraccount",
-      refreshToken: SecretText(OAuthFixtures.refreshToken), secretStore: .command("pass show acme"))
+      clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret), scope: "useraccount",
+      refreshToken: Secret(OAuthFixtures.refreshToken), secretStore: .command("pass show acme"))
     store.send(.profileLoaded(saved)) {
       $0.picker.isLoading = false
       $0.activity = nil
       $0.instance = InstanceStep(text: "https://acme.service-now.com")
       $0.authType = AuthTypeStep(focus: .oauthRefreshToken, selected: .oauthRefreshToken)
       $0.oauthClient = OAuthClientStep(
-        clientID: TextInput("client-1"), clientSecret: SecretInput(SecretText(OAuthFixtures.clientSecret)),
-        refreshToken: SecretInput(SecretText(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
+        clientID: TextInput("client-1"), clientSecret: SecretInput(Secret(OAuthFixtures.clientSecret)),
+        refreshToken: SecretInput(Secret(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
       $0.save = SaveStep(
         name: TextInput("prod"), isNameEdited: true, store: .command, command: TextInput("pass show acme"))
       $0.editingProfileName = "prod"

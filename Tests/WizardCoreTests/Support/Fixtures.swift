@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 @testable import WizardCore
 
@@ -11,7 +12,7 @@ enum Fixtures {
   static let url = URL(string: "https://dev12345.service-now.com")!
 
   static var draft: ConnectionDraft {
-    ConnectionDraft(instanceURL: url, auth: .basic(username: "admin", password: SecretText(password)))
+    ConnectionDraft(instanceURL: url, auth: .basic(username: "admin", password: Secret(password)))
   }
 
   static let verdict401 = Verdict(
@@ -41,7 +42,7 @@ enum Fixtures {
     state.instance.probe = .finished(instance, .reachable)
     state.authType = AuthTypeStep(focus: .basic, selected: .basic)
     state.credentials = CredentialsStep(
-      username: TextInput("admin"), password: SecretInput(SecretText(password)), focus: .password)
+      username: TextInput("admin"), password: SecretInput(Secret(password)), focus: .password)
     state.hasUnsavedChanges = true
     return state
   }
@@ -58,11 +59,11 @@ enum OAuthFixtures {
 
   static let tokens = TokenSummary(
     tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
-    obtainedAt: obtainedAt, accessToken: SecretText(accessToken), refreshToken: SecretText(issuedRefreshToken)
+    obtainedAt: obtainedAt, accessToken: Secret(accessToken), refreshToken: Secret(issuedRefreshToken)
   )
   static let clientCredentialTokens = TokenSummary(
     tokenType: "Bearer", scope: "", expiresAt: obtainedAt.addingTimeInterval(1799), obtainedAt: obtainedAt,
-    accessToken: SecretText(accessToken))
+    accessToken: Secret(accessToken))
 
   static let accessDenied = Verdict(
     code: "oauth.access_denied", summary: "The instance refused the token request (401 access_denied).",
@@ -74,9 +75,9 @@ enum OAuthFixtures {
     state.credentials = CredentialsStep()
     state.authType = AuthTypeStep(focus: kind, selected: kind)
     state.oauthClient = OAuthClientStep(
-      clientID: TextInput("client-1"), clientSecret: SecretInput(SecretText(clientSecret)),
-      username: TextInput("admin"), password: SecretInput(SecretText(password)),
-      refreshToken: SecretInput(SecretText(refreshToken)))
+      clientID: TextInput("client-1"), clientSecret: SecretInput(Secret(clientSecret)),
+      username: TextInput("admin"), password: SecretInput(Secret(password)),
+      refreshToken: SecretInput(Secret(refreshToken)))
     return state
   }
 
