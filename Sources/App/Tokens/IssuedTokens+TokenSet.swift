@@ -1,5 +1,6 @@
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 extension IssuedTokens {
   /// The tokens of a grant's answer in the form the profile store saves.

@@ -160,7 +160,7 @@ final class EffectPerformer: @unchecked Sendable {
             clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
             redirectURI: profile.redirectURI,
             refreshToken: secrets?.refreshToken ?? .empty,
-            secretStore: ProfileMapping.storeChoice(profile.secretStore)))
+            secretStore: profile.secretStore))
       }
       if let draft = config.draft(named: name) {
         return .profileLoaded(

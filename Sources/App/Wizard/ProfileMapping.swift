@@ -8,26 +8,6 @@ import WizardCore
 ///
 /// WizardCore and Profiles know nothing of each other; the mapping lives here, in one place.
 enum ProfileMapping {
-  /// The wizard's store choice as the profile store's; a command is split on spaces, which is
-  /// exact because the wizard refuses quotes and shell characters in it.
-  static func secretStore(_ choice: SecretStoreChoice) -> SecretStore {
-    switch choice {
-    case .file: return .file
-    case .environment: return .environment
-    case .ask: return .ask
-    case .command(let text): return .command(text.split(separator: " ").map(String.init))
-    }
-  }
-
-  static func storeChoice(_ store: SecretStore) -> SecretStoreChoice {
-    switch store {
-    case .file: return .file
-    case .environment: return .environment
-    case .ask: return .ask
-    case .command(let argv): return .command(argv.joined(separator: " "))
-    }
-  }
-
   static func stored(_ text: Secret?) -> Secret? {
     guard let text, !text.isEmpty else { return nil }
     return text
@@ -38,7 +18,7 @@ enum ProfileMapping {
     let connection = draft.connection
     var profile = Profile(
       name: draft.name, instanceURL: connection.instanceURL, apiVersion: connection.apiVersion,
-      authType: connection.auth.kind, secretStore: secretStore(draft.secretStore))
+      authType: connection.auth.kind, secretStore: draft.secretStore)
     var credentials = StoredCredentials()
     if let client = connection.auth.client {
       profile.clientID = client.clientID
@@ -75,7 +55,7 @@ enum ProfileMapping {
       authType: summary.authKind, clientID: summary.clientID.isEmpty ? nil : summary.clientID,
       username: summary.username.isEmpty ? nil : summary.username,
       scope: summary.scope.isEmpty ? nil : summary.scope, redirectURI: summary.redirectURI,
-      secretStore: summary.secretStore.map(secretStore))
+      secretStore: summary.secretStore)
   }
 
   /// The wizard's token summary from the client's token set.

@@ -21,12 +21,12 @@ public struct DraftSummary: Equatable, Sendable {
   public var redirectURI: String?
   /// A store other than the default credentials file chosen on the save screen, else nil.
   /// A command is not a secret (it only names where the secret is).
-  public var secretStore: SecretStoreChoice?
+  public var secretStore: SecretStore?
 
   public init(
     name: String, replacing: String? = nil, instance: String, apiVersion: String? = nil,
     authKind: AuthKind? = nil, clientID: String = "", username: String = "", scope: String = "",
-    redirectURI: String? = nil, secretStore: SecretStoreChoice? = nil
+    redirectURI: String? = nil, secretStore: SecretStore? = nil
   ) {
     self.name = name
     self.replacing = replacing

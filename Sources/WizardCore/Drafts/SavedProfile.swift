@@ -19,13 +19,13 @@ public struct SavedProfile: Equatable, Sendable {
   public var redirectURI: String?
   /// The refresh token of the refresh-token kind (the one the user pasted, or its successor).
   public var refreshToken: Secret
-  public var secretStore: SecretStoreChoice
+  public var secretStore: SecretStore
 
   public init(
     name: String, instance: String, authKind: AuthKind? = nil, username: String = "",
     password: Secret = .empty, clientID: String = "", clientSecret: Secret = .empty,
     scope: String = "", redirectURI: String? = nil, refreshToken: Secret = .empty,
-    secretStore: SecretStoreChoice = .file
+    secretStore: SecretStore = .file
   ) {
     self.name = name
     self.instance = instance

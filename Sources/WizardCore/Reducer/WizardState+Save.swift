@@ -138,11 +138,9 @@ extension WizardState {
     return nil
   }
 
-  /// The store chosen on the save screen, its command without surrounding spaces.
-  var chosenSecretStore: SecretStoreChoice {
-    if case .command(let command) = save.secretStore { return .command(command.trimmingSpaces) }
-    return save.secretStore
-  }
+  /// The store chosen on the save screen; its command split on spaces, which is exact because
+  /// `commandProblem` refuses quotes and shell characters.
+  var chosenSecretStore: SecretStore { save.secretStore }
 
   /// Enter: check the name and the command, then ask the runtime to save.
   mutating func submitSave() -> [WizardEffect] {

@@ -36,7 +36,7 @@ import Vocabulary
     let draft = DraftSummary(
       name: "lab", instance: "https://dev12345.service-now.com", authKind: .oauthAuthorizationCode,
       clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI,
-      secretStore: .command("pass show lab"))
+      secretStore: .command(["pass", "show", "lab"]))
     store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
   }
 
@@ -156,7 +156,7 @@ import Vocabulary
     let saved = SavedProfile(
       name: "prod", instance: "https://acme.service-now.com", authKind: .oauthRefreshToken,
       clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret), scope: "useraccount",
-      refreshToken: Secret(OAuthFixtures.refreshToken), secretStore: .command("pass show acme"))
+      refreshToken: Secret(OAuthFixtures.refreshToken), secretStore: .command(["pass", "show", "acme"]))
     store.send(.profileLoaded(saved)) {
       $0.picker.isLoading = false
       $0.activity = nil
