@@ -19,7 +19,7 @@ import Vocabulary
                 let previous = "w\(writer)-\(index - 1)"
                 try store.updateTokens(
                   profile: previous,
-                  IssuedTokens(accessToken: Secret("S3CR3T-t-\(previous)"), accessTokenExpiresAt: nil))
+                  TokenSet(expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-t-\(previous)")))
               }
             }
           }

@@ -124,9 +124,9 @@ import Vocabulary
       try store.save(profile: Fixtures.profile("a"), secrets: Fixtures.secrets("a"))
       try store.save(profile: Fixtures.profile("b"), secrets: Fixtures.secrets("b"))
       let configBefore = try store.load()
-      let tokens = IssuedTokens(
-        accessToken: Secret("S3CR3T-fresh"),
-        accessTokenExpiresAt: Date(timeIntervalSince1970: 1_900_000_000.9))
+      let tokens = TokenSet(
+        expiresAt: Date(timeIntervalSince1970: 1_900_000_000.9), obtainedAt: Date(),
+        accessToken: Secret("S3CR3T-fresh"))
       #expect(try store.updateTokens(profile: "a", tokens))
       let a = try #require(try store.storedCredentials(for: "a"))
       #expect(a.accessToken == Secret("S3CR3T-fresh"))
@@ -136,8 +136,8 @@ import Vocabulary
       #expect(try store.storedCredentials(for: "b") == Fixtures.secrets("b"))
       #expect(try store.load() == configBefore)
 
-      let rotated = IssuedTokens(
-        accessToken: Secret("S3CR3T-2"), accessTokenExpiresAt: nil,
+      let rotated = TokenSet(
+        expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-2"),
         refreshToken: Secret("S3CR3T-r2"),
         refreshTokenExpiresAt: Date(timeIntervalSince1970: 1_950_000_000))
       try store.updateTokens(profile: "a", rotated)
@@ -153,7 +153,7 @@ import Vocabulary
       let store = Fixtures.store(folder)
       try store.save(profile: Fixtures.profile("env", store: .environment), secrets: StoredCredentials())
       let written = try store.updateTokens(
-        profile: "env", IssuedTokens(accessToken: Secret("S3CR3T-t"), accessTokenExpiresAt: nil))
+        profile: "env", TokenSet(expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-t")))
       #expect(written == false)
       #expect(Fixtures.bytes(store.credentialsURL) == nil)
     }

@@ -24,7 +24,7 @@ import WizardCore
 
   /// 2026-01-15 08:00:00 UTC: when the runtime says the token arrived.
   static let obtainedAt = Date(timeIntervalSince1970: 1_768_464_000)
-  static let tokens = TokenSummary(
+  static let tokens = TokenSet(
     tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
     obtainedAt: obtainedAt, accessToken: Secret(accessToken),
     refreshToken: Secret(issuedRefreshToken))

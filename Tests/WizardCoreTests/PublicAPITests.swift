@@ -22,7 +22,7 @@ import WizardCore
     }
   }
 
-  static let tokens = TokenSummary(
+  static let tokens = TokenSet(
     tokenType: "Bearer", scope: "useraccount", expiresAt: Date(timeIntervalSince1970: 1_800_000_000 + 1799),
     obtainedAt: Date(timeIntervalSince1970: 1_800_000_000), accessToken: Secret("S3CR3T-access"),
     refreshToken: Secret("S3CR3T-refresh"))

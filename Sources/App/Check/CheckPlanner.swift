@@ -95,10 +95,7 @@ struct CheckPlanner {
     let keepTokens = notes.isEmpty && credentials.problem == nil
     let probe = ClientLayerProbe(client: client, credentials: credentials) { tokens in
       guard keepTokens else { return }
-      let issued = IssuedTokens(
-        accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.expiresAt,
-        refreshToken: tokens.refreshToken)
-      _ = try? store.updateTokens(profile: name, issued)
+      _ = try? store.updateTokens(profile: name, tokens)
     }
     let target = DiagnosisTarget(
       profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe

@@ -186,7 +186,7 @@ struct TokenService: Sendable {
     _ tokens: TokenSet, for profile: Profile, previousRefresh: Secret?, origin: FreshToken.Origin
   ) -> FreshToken {
     var result = FreshToken(accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, origin: origin)
-    var issued = IssuedTokens(tokens)
+    var issued = tokens
     if issued.refreshToken == previousRefresh {
       issued.refreshToken = nil
     }

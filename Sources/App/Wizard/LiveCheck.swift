@@ -83,16 +83,17 @@ enum LiveCheck {
   }
 
   private static func oauth(
-    _ kind: String, client: OAuthClient, username: String?, tokens: TokenSummary
+    _ kind: String, client: OAuthClient, username: String?, tokens: TokenSet
   ) -> (CheckCredentials, TokenSet?) {
+    let scope = (tokens.scope ?? "").isEmpty ? nil : tokens.scope
     let credentials = CheckCredentials(
-      kind: kind, username: username, clientID: client.clientID,
-      scope: tokens.scope.isEmpty ? nil : tokens.scope)
-    let issued = TokenSet(
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      tokenType: tokens.tokenType, scope: tokens.scope.isEmpty ? nil : tokens.scope,
-      expiresIn: max(0, Int(tokens.expiresAt.timeIntervalSinceNow.rounded(.down))), obtainedAt: Date())
+      kind: kind, username: username, clientID: client.clientID, scope: scope)
+    // Seen from now: the check says how long the token has left, not how long it lived.
+    let now = Date()
+    var issued = tokens
+    issued.scope = scope
+    issued.obtainedAt = now
+    issued.expiresAt = tokens.expiresAt.map { max($0, now) }
     return (credentials, issued)
   }
 

@@ -59,8 +59,8 @@ enum ProfileMapping {
   }
 
   /// The wizard's token summary from the client's token set.
-  static func summary(_ tokens: TokenSet) -> TokenSummary {
-    TokenSummary(
+  static func summary(_ tokens: TokenSet) -> TokenSet {
+    TokenSet(
       tokenType: tokens.tokenType, scope: tokens.scope ?? "",
       expiresAt: tokens.expiresAt ?? tokens.obtainedAt.addingTimeInterval(1800),
       obtainedAt: tokens.obtainedAt, accessToken: tokens.accessToken,

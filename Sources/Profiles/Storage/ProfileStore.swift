@@ -320,13 +320,13 @@ public struct ProfileStore: Sendable {
   /// - Returns: false when the profile's store keeps no tokens (`.environment`, `.ask`), so
   ///   nothing was written.
   @discardableResult
-  public func updateTokens(profile name: String, _ tokens: IssuedTokens) throws -> Bool {
+  public func updateTokens(profile name: String, _ tokens: TokenSet) throws -> Bool {
     try modify { config, credentials in
       guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
       guard profile.secretStore.cachesIssuedTokens else { return false }
       var entry = credentials.profiles[name] ?? StoredCredentials()
       entry.accessToken = tokens.accessToken
-      entry.accessTokenExpiresAt = tokens.accessTokenExpiresAt.map(Self.wholeSeconds)
+      entry.accessTokenExpiresAt = tokens.expiresAt.map(Self.wholeSeconds)
       if let refresh = tokens.refreshToken {
         entry.refreshToken = refresh
         entry.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt.map(Self.wholeSeconds)

@@ -92,7 +92,7 @@ import WizardCore
       return
     }
     let requestsBefore = bed.tokenRequests
-    let summary = TokenSummary(
+    let summary = TokenSet(
       tokenType: "Bearer", scope: "", expiresAt: Date().addingTimeInterval(1800), obtainedAt: Date(),
       accessToken: tokens.accessToken)
     let draft = ConnectionDraft(

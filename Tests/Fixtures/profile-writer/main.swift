@@ -48,7 +48,7 @@ do {
       try store.save(profile: profile("crash", counter: counter), secrets: secrets(counter: counter))
       try store.updateTokens(
         profile: "crash",
-        IssuedTokens(accessToken: Secret("S3CR3T-access-\(counter)"), accessTokenExpiresAt: Date()))
+        TokenSet(expiresAt: Date(), obtainedAt: Date(), accessToken: Secret("S3CR3T-access-\(counter)")))
     }
   case "many" where arguments.count == 5:
     let prefix = arguments[3]

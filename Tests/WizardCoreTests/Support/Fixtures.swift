@@ -57,11 +57,11 @@ enum OAuthFixtures {
   static let issuedRefreshToken = "S3CR3T-SENTINEL-refresh-out"
   static let obtainedAt = Date(timeIntervalSince1970: 1_795_809_600)  // 2026-11-27 20:00:00 UTC
 
-  static let tokens = TokenSummary(
+  static let tokens = TokenSet(
     tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
     obtainedAt: obtainedAt, accessToken: Secret(accessToken), refreshToken: Secret(issuedRefreshToken)
   )
-  static let clientCredentialTokens = TokenSummary(
+  static let clientCredentialTokens = TokenSet(
     tokenType: "Bearer", scope: "", expiresAt: obtainedAt.addingTimeInterval(1799), obtainedAt: obtainedAt,
     accessToken: Secret(accessToken))
 
@@ -87,7 +87,7 @@ enum OAuthFixtures {
   }
 
   /// A state on `screen` whose token screen holds `tokens` for the current input.
-  static func withTokens(_ kind: AuthKind, on screen: WizardScreen, tokens: TokenSummary = tokens)
+  static func withTokens(_ kind: AuthKind, on screen: WizardScreen, tokens: TokenSet = tokens)
     -> WizardState
   {
     var state = state(kind, on: screen)
