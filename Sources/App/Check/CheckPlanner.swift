@@ -58,7 +58,7 @@ struct CheckPlanner {
 
   private func profileCheck(_ profile: Profile) async -> PreparedCheck {
     var credentials = CheckCredentials(
-      kind: profile.authType.word, username: profile.username, clientID: profile.clientID,
+      kind: profile.authType, username: profile.username, clientID: profile.clientID,
       scope: profile.scope)
     var notes: [String] = []
     do {
@@ -129,7 +129,7 @@ struct CheckPlanner {
     if let missing = credentials.missingSecret {
       let stdin = missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin" : ""
       throw UsageError(
-        "--auth \(request.auth) needs a \(missing.name): set \(missing.variable) in the environment\(stdin).",
+        "--auth \(request.auth.word) needs a \(missing.name): set \(missing.variable) in the environment\(stdin).",
         hint: "Secrets are never taken from the command line, where `ps` and shell history would show them.")
     }
     let log = RequestLog()

@@ -61,7 +61,9 @@ struct CheckPrinter {
   func writeBundle(_ path: String, report: Report, check: PreparedCheck) -> String? {
     var commands: [String] = []
     if case .success(let address) = InstanceURL.normalise(check.target.instance) {
-      commands = CurlCommands.make(baseURL: address.url, auth: check.target.auth, timeout: request.timeout)
+      commands = CurlCommands.make(
+        baseURL: address.url, auth: check.target.auth, apiVersion: address.apiVersion,
+        timeout: request.timeout)
     }
     do {
       try SupportBundle.write(

@@ -66,24 +66,24 @@ enum LiveCheck {
   static func credentials(for draft: ConnectionDraft) -> (CheckCredentials, TokenSet?) {
     switch draft.auth {
     case .basic(let name, let password):
-      var credentials = CheckCredentials(kind: "basic", username: name, clientID: nil, scope: nil)
+      var credentials = CheckCredentials(kind: .basic, username: name, clientID: nil, scope: nil)
       credentials.password = password
       return (credentials, nil)
     case .oauthPassword(let client, let name, _, let tokens):
-      return oauth("password", client: client, username: name, tokens: tokens)
+      return oauth(.oauthPassword, client: client, username: name, tokens: tokens)
     case .oauthAuthorizationCode(let client, _, let tokens):
-      return oauth("authorization-code", client: client, username: nil, tokens: tokens)
+      return oauth(.oauthAuthorizationCode, client: client, username: nil, tokens: tokens)
     case .oauthRefreshToken(let client, let refreshToken, let tokens):
-      var (credentials, issued) = oauth("refresh-token", client: client, username: nil, tokens: tokens)
+      var (credentials, issued) = oauth(.oauthRefreshToken, client: client, username: nil, tokens: tokens)
       credentials.refreshToken = refreshToken
       return (credentials, issued)
     case .oauthClientCredentials(let client, let tokens):
-      return oauth("client-credentials", client: client, username: nil, tokens: tokens)
+      return oauth(.oauthClientCredentials, client: client, username: nil, tokens: tokens)
     }
   }
 
   private static func oauth(
-    _ kind: String, client: OAuthClient, username: String?, tokens: TokenSet
+    _ kind: AuthKind, client: OAuthClient, username: String?, tokens: TokenSet
   ) -> (CheckCredentials, TokenSet?) {
     let scope = (tokens.scope ?? "").isEmpty ? nil : tokens.scope
     let credentials = CheckCredentials(

@@ -62,7 +62,7 @@ public enum DiagnosisRunner {
         run.skip(id, run.blocker.map { "skipped: \($0.title) failed" } ?? "skipped: no HTTP client")
         continue
       }
-      if id == .token && target.auth == "basic" && run.blocker == nil {
+      if id == .token && target.auth == .basic && run.blocker == nil {
         run.skip(id, "Basic auth has no token to check")
         continue
       }
