@@ -102,9 +102,8 @@ struct SetupSecrets: Sendable {
   ///
   /// The store itself drops what the profile's place for secrets does not allow.
   func stored(tokens: TokenSet?) -> StoredCredentials {
-    func keep(_ secret: Secret?) -> Secret? { secret }
-    return StoredCredentials(
-      password: keep(password), clientSecret: keep(clientSecret), accessToken: keep(tokens?.accessToken),
-      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: keep(tokens?.refreshToken ?? refreshToken))
+    StoredCredentials(
+      password: password, clientSecret: clientSecret, accessToken: tokens?.accessToken,
+      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken)
   }
 }

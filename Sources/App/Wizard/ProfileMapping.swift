@@ -58,7 +58,8 @@ enum ProfileMapping {
       secretStore: summary.secretStore)
   }
 
-  /// The wizard's token summary from the client's token set.
+  /// The tokens as the wizard's token screen takes them: an empty scope rather than none, and
+  /// 30 minutes when the instance did not say how long the access token lives.
   static func summary(_ tokens: TokenSet) -> TokenSet {
     TokenSet(
       tokenType: tokens.tokenType, scope: tokens.scope ?? "",

@@ -3,7 +3,7 @@ import Profiles
 import Testing
 import Vocabulary
 
-@Suite struct StoredSecretTests {
+@Suite struct StoredCredentialsMaskTests {
   @Test func everyTextFormOfASecretIsMasked() {
     let secret = Secret("SENTINEL-S3CR3T")
     var dumped = ""
