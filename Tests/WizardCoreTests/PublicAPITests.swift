@@ -135,8 +135,9 @@ import WizardCore
     #expect(
       quit == [
         .saveDraft(
-          DraftSummary(
-            name: "local", instance: "http://127.0.0.1:8080", authKind: .oauthAuthorizationCode,
+          SetupDraft(
+            name: "local", instanceURL: URL(string: "http://127.0.0.1:8080")!,
+            authType: .oauthAuthorizationCode,
             clientID: "client-1",
             redirectURI: "http://127.0.0.1:8484/callback")),
         .quit(.cancelled),

@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import Vocabulary
 
 /// The text `snowgate profiles` prints: one aligned row per profile, then half-finished setups.
 ///

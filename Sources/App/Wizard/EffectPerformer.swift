@@ -63,11 +63,9 @@ final class EffectPerformer: @unchecked Sendable {
       if let work = signIn.complete(pasted: pasted) {
         run(.authorization, work)
       }
-    case .saveDraft(let summary):
+    case .saveDraft(let draft):
       // Comes right before quitting: done now, on this thread, so it is on disk before exit.
-      if let draft = ProfileMapping.setupDraft(summary) {
-        _ = try? environment.store.saveDraft(draft)
-      }
+      _ = try? environment.store.saveDraft(draft)
     case .moveBrokenConfigAside:
       run(.moveAside) { [environment] in
         do {

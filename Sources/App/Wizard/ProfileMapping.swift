@@ -47,17 +47,6 @@ enum ProfileMapping {
     return (profile, credentials)
   }
 
-  /// A half-finished setup as the store keeps it: never a secret.
-  static func setupDraft(_ summary: DraftSummary) -> SetupDraft? {
-    guard let url = URL(string: summary.instance), url.host != nil else { return nil }
-    return SetupDraft(
-      name: summary.name, instanceURL: url, apiVersion: summary.apiVersion,
-      authType: summary.authKind, clientID: summary.clientID.isEmpty ? nil : summary.clientID,
-      username: summary.username.isEmpty ? nil : summary.username,
-      scope: summary.scope.isEmpty ? nil : summary.scope, redirectURI: summary.redirectURI,
-      secretStore: summary.secretStore)
-  }
-
   /// The tokens as the wizard's token screen takes them: an empty scope rather than none, and
   /// 30 minutes when the instance did not say how long the access token lives.
   static func summary(_ tokens: TokenSet) -> TokenSet {

@@ -9,8 +9,9 @@ import Vocabulary
     var state = OAuthFixtures.withTokens(.oauthPassword, on: .token)
     state.oauthClient.scope = TextInput("useraccount")
     var store = TestStore(state)
-    let draft = DraftSummary(
-      name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .oauthPassword,
+    let draft = SetupDraft(
+      name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!,
+      authType: .oauthPassword,
       clientID: "client-1", username: "admin", scope: "useraccount")
     store.send(.interrupt) { $0.isQuitDialogShown = true }
     #expect(
@@ -33,8 +34,9 @@ import Vocabulary
     state.save.command = TextInput("pass show lab")
     state.isQuitDialogShown = true
     var store = TestStore(state)
-    let draft = DraftSummary(
-      name: "lab", instance: "https://dev12345.service-now.com", authKind: .oauthAuthorizationCode,
+    let draft = SetupDraft(
+      name: "lab", instanceURL: URL(string: "https://dev12345.service-now.com")!,
+      authType: .oauthAuthorizationCode,
       clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI,
       secretStore: .command(["pass", "show", "lab"]))
     store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
@@ -71,7 +73,8 @@ import Vocabulary
     state.authType = AuthTypeStep()
     #expect(
       state.draftSummary
-        == DraftSummary(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: nil))
+        == SetupDraft(
+          name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: nil))
   }
 
   @Test func editingACompleteProfileNeverTurnsItIntoADraft() {
@@ -91,8 +94,8 @@ import Vocabulary
     state.save = SaveStep(name: TextInput("half"), isNameEdited: true)
     #expect(
       state.draftSummary
-        == DraftSummary(
-          name: "half", replacing: "half", instance: "https://dev12345.service-now.com", authKind: .basic,
+        == SetupDraft(
+          name: "half", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
           username: "admin"))
   }
 

@@ -26,8 +26,9 @@ enum Fixtures {
     remedies: ["Check the instance name for typos."])
 
   /// What quitting a Basic setup from `state(on:)` keeps: no password.
-  static let basicDraftSummary = DraftSummary(
-    name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin")
+  static let basicDraftSummary = SetupDraft(
+    name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
+    username: "admin")
 
   static let profiles = [
     ProfileSummary(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),

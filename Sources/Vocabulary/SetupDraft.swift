@@ -3,7 +3,9 @@ import Vocabulary
 
 /// A setup the user left after the instance step, kept so it can be resumed.
 ///
-/// Drafts hold no secrets: whatever was typed as a secret is asked again on resume.
+/// One type for what the wizard asks to keep when it quits and what config.json holds.
+/// Drafts hold no secrets: whatever was typed as a secret is asked again on resume. Fields not
+/// typed (or not used by the auth kind) are nil, never empty strings.
 public struct SetupDraft: Codable, Equatable, Sendable {
   /// The name the profile will get (the wizard proposes one from the instance host).
   public var name: String
