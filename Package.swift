@@ -11,32 +11,40 @@ let package = Package(
   dependencies: [],
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "WizardCore"),
+    .target(name: "Vocabulary"),
+    .target(name: "WizardCore", dependencies: ["Vocabulary"]),
     .target(name: "Hashing"),
-    .target(name: "ServiceNowClient", dependencies: ["Hashing"]),
-    .target(name: "Diagnosis", dependencies: ["ServiceNowClient"]),
-    .target(name: "Profiles", dependencies: ["ServiceNowClient"]),
+    .target(name: "ServiceNowClient", dependencies: ["Hashing", "Vocabulary"]),
+    .target(name: "Diagnosis", dependencies: ["Vocabulary"]),
+    .target(name: "Profiles", dependencies: ["Vocabulary"]),
     .target(name: "Simulator", dependencies: ["Hashing"]),
     .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
     .target(
       name: "App",
       dependencies: [
-        "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
+        "Vocabulary", "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
       ]),
     .executableTarget(name: "snowgate", dependencies: ["App"]),
     .executableTarget(
-      name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"),
-    .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
-    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator", "Hashing"]),
-    .testTarget(
-      name: "DiagnosisTests", dependencies: ["Diagnosis", "ServiceNowClient", "Simulator"]),
-    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "profile-writer"]),
-    .executableTarget(name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
+      name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"
+    ),
+    .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
+    .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "Vocabulary"]),
+    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Hashing", "Vocabulary"]),
+    .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "Vocabulary"]),
+    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Vocabulary", "profile-writer"]),
+    .executableTarget(
+      name: "profile-writer", dependencies: ["Profiles", "Vocabulary"], path: "Tests/Fixtures/profile-writer"),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing"]),
     .testTarget(
-      name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient"]),
-    .testTarget(name: "AppTests", dependencies: ["App"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Simulator"]),
+      name: "TerminalUITests",
+      dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient", "Vocabulary"]),
+    .testTarget(
+      name: "AppTests",
+      dependencies: [
+        "App", "Diagnosis", "Profiles", "ServiceNowClient", "Simulator", "Vocabulary", "WizardCore",
+      ]),
+    .testTarget(name: "EndToEndTests"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
 ///
@@ -98,7 +99,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
             + (missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin." : ".")
         ])
     }
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       return await basicAuth()
     }
     return await oauthAuth()
@@ -138,13 +139,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let grant: OAuthGrant
     let words: String
     switch credentials.kind {
-    case "password":
+    case .oauthPassword:
       grant = .password(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
       words = "the password grant (user \(credentials.username ?? ""))"
-    case "refresh-token":
+    case .oauthRefreshToken:
       grant = .refreshToken(credentials.refreshToken ?? Secret(""))
       words = "the refresh token"
-    case "client-credentials":
+    case .oauthClientCredentials:
       grant = .clientCredentials
       words = "the client credentials grant"
     default:
@@ -181,7 +182,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   func api(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       read = await readUsers()
     } else if let tokens {
       read = await client.readTable(
@@ -214,7 +215,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   }
 
   private func tableCredentials() -> Credentials? {
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       return .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
     }
     return tokens.map { .bearer($0.accessToken) }
@@ -231,7 +232,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       facts.append("the instance did not say when the access token expires")
     }
     let refresh =
-      current.refreshToken ?? (credentials.kind == "refresh-token" ? credentials.refreshToken : nil)
+      current.refreshToken ?? (credentials.kind == .oauthRefreshToken ? credentials.refreshToken : nil)
     if context.forceRefresh {
       guard let refresh, let clientID = credentials.clientID else {
         return .warn(
@@ -253,7 +254,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     if refresh != nil {
       facts.append("refresh token present")
-    } else if credentials.kind == "client-credentials" {
+    } else if credentials.kind == .oauthClientCredentials {
       facts.append("no refresh token (client credentials need none)")
     } else {
       return .warn(

@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// `snowgate check`: diagnoses a connection layer by layer and says what to do about it.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// The secrets a scripted setup tests with and may store, gathered without argv.
 ///
@@ -52,9 +53,9 @@ struct SetupSecrets: Sendable {
         directory: FileManager.default.temporaryDirectory.appendingPathComponent(
           "snowgate-no-store-\(UUID().uuidString)", isDirectory: true))
       let resolved = try await scratch.resolveSecrets(for: options.profile, environment: variables)
-      secrets.password = resolved.password.map { Secret($0.exposedValue) }
-      secrets.clientSecret = resolved.clientSecret.map { Secret($0.exposedValue) }
-      secrets.refreshToken = resolved.refreshToken.map { Secret($0.exposedValue) }
+      secrets.password = resolved.password
+      secrets.clientSecret = resolved.clientSecret
+      secrets.refreshToken = resolved.refreshToken
     } else {
       func value(_ kind: SecretKind) -> Secret? {
         guard let name = kind.environmentVariable, let text = variables[name], !text.isEmpty else {
@@ -73,7 +74,7 @@ struct SetupSecrets: Sendable {
 
   /// Refuses a setup that lacks a secret its sign-in cannot do without.
   func checkComplete(for options: ScriptedSetupOptions) throws {
-    let auth = AuthFlag.word(options.authType)
+    let auth = options.authType.word
     let fromCommand: Bool = if case .command = options.store { true } else { false }
     func missing(_ kind: SecretKind, extra: String = "") -> UsageError {
       let variable = kind.environmentVariable ?? ""
@@ -101,9 +102,8 @@ struct SetupSecrets: Sendable {
   ///
   /// The store itself drops what the profile's place for secrets does not allow.
   func stored(tokens: TokenSet?) -> StoredCredentials {
-    func keep(_ secret: Secret?) -> StoredSecret? { secret.map { StoredSecret($0.reveal()) } }
-    return StoredCredentials(
-      password: keep(password), clientSecret: keep(clientSecret), accessToken: keep(tokens?.accessToken),
-      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: keep(tokens?.refreshToken ?? refreshToken))
+    StoredCredentials(
+      password: password, clientSecret: clientSecret, accessToken: tokens?.accessToken,
+      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken)
   }
 }

@@ -20,8 +20,8 @@ public enum HumanReport {
     let paint = Painter(enabled: colour)
     var lines: [String] = []
     let who =
-      report.profile.map { "\($0) (\(report.instance), \(report.auth) auth)" }
-      ?? "\(report.instance) (\(report.auth) auth)"
+      report.profile.map { "\($0) (\(report.instance), \(report.auth.word) auth)" }
+      ?? "\(report.instance) (\(report.auth.word) auth)"
     lines.append(paint.bold("Checking \(who)"))
     let deciding = report.failingCheck?.id
     for check in report.checks {

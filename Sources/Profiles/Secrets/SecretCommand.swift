@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -27,7 +28,7 @@ struct SecretCommand: Sendable {
   /// client secret); otherwise an empty answer is an error.
   func run(
     profile: String, kind: SecretKind, environment: [String: String], emptyIsNone: Bool
-  ) throws -> StoredSecret? {
+  ) throws -> Secret? {
     func failure(_ problem: SecretCommandProblem) -> ProfileStoreError {
       .secretCommandFailed(command: displayText, kind: kind, problem: problem)
     }
@@ -89,7 +90,7 @@ struct SecretCommand: Sendable {
       if emptyIsNone { return nil }
       throw failure(.printedNothing)
     }
-    return StoredSecret(text)
+    return Secret(text)
   }
 
   /// The full path of `program`: as given when it contains a slash, else searched on PATH.

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -172,7 +173,7 @@ public struct ProfileStore: Sendable {
         case .environment, .ask: false
         }
       if let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty {
-        result.set(kind, StoredSecret(value), from: .environment(variable: variable))
+        result.set(kind, Secret(value), from: .environment(variable: variable))
         if storeHasIt { result.shadowed.append(kind) }
         continue
       }
@@ -202,7 +203,7 @@ public struct ProfileStore: Sendable {
     return result
   }
 
-  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> StoredSecret? {
+  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> Secret? {
     switch kind {
     case .password: credentials.password
     case .clientSecret: credentials.clientSecret
@@ -319,13 +320,13 @@ public struct ProfileStore: Sendable {
   /// - Returns: false when the profile's store keeps no tokens (`.environment`, `.ask`), so
   ///   nothing was written.
   @discardableResult
-  public func updateTokens(profile name: String, _ tokens: IssuedTokens) throws -> Bool {
+  public func updateTokens(profile name: String, _ tokens: TokenSet) throws -> Bool {
     try modify { config, credentials in
       guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
       guard profile.secretStore.cachesIssuedTokens else { return false }
       var entry = credentials.profiles[name] ?? StoredCredentials()
       entry.accessToken = tokens.accessToken
-      entry.accessTokenExpiresAt = tokens.accessTokenExpiresAt.map(Self.wholeSeconds)
+      entry.accessTokenExpiresAt = tokens.expiresAt.map(Self.wholeSeconds)
       if let refresh = tokens.refreshToken {
         entry.refreshToken = refresh
         entry.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt.map(Self.wholeSeconds)

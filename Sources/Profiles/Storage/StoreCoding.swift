@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// JSON encoding and strict decoding of the store's two files.
 ///
@@ -93,7 +94,7 @@ enum StoreCoding {
 
   private static func typeName(_ type: Any.Type) -> String {
     switch type {
-    case is String.Type, is URL.Type, is StoredSecret.Type: "a string"
+    case is String.Type, is URL.Type, is Secret.Type: "a string"
     case is Int.Type, is Double.Type: "a number"
     case is Bool.Type: "true or false"
     case is Date.Type: "a date like 2026-01-31T12:00:00Z"

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -28,8 +29,11 @@ public struct ServiceNowClient: Sendable {
     proxy: ProxyEnvironment = ProxyEnvironment(),
     userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }
   ) {
-    self.instance = InstanceEndpoints.root(instance)
-    self.apiVersion = apiVersion ?? InstanceEndpoints.apiVersion(in: instance)
+    // The one address parser: the root and the API version of whatever form the address came in
+    // (every caller passes an address InstanceURL accepted; any other is used as given).
+    let normalised = try? InstanceURL.normalise(instance.absoluteString).get()
+    self.instance = normalised?.url ?? instance
+    self.apiVersion = apiVersion ?? normalised?.apiVersion
     self.transport = transport
     self.log = log
     self.deadline = deadline

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Classifies HTTP answers of the instance into failures, by status, headers and the
 /// structure of the body, never by one exact message text (the wording differs between releases).

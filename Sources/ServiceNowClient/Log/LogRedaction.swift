@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The rules that keep secrets out of the request log, applied before anything is stored.
 ///

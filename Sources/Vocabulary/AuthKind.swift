@@ -1,5 +1,9 @@
 /// The ways snowgate can sign in to an instance, in the order the auth-type screen lists them.
-public enum AuthKind: String, CaseIterable, Equatable, Sendable {
+///
+/// One type for every path: the raw value is the JSON word config.json stores (it never changes
+/// once released), `word` is what `--auth` takes and `check` prints, `displayName` what the
+/// profile table shows, `title` and `explanation` what the wizard's auth-type screen shows.
+public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendable {
   case basic
   case oauthPassword
   case oauthAuthorizationCode
@@ -12,17 +16,6 @@ public enum AuthKind: String, CaseIterable, Equatable, Sendable {
   /// Every kind but Basic goes through the OAuth client and token screens.
   public var isOAuth: Bool { self != .basic }
 
-  /// The fields of the OAuth client screen for this kind, in focus order (empty for Basic).
-  public var clientFields: [OAuthClientField] {
-    switch self {
-    case .basic: return []
-    case .oauthPassword: return [.clientID, .clientSecret, .username, .password, .scope]
-    case .oauthAuthorizationCode: return [.clientID, .clientSecret, .redirectURI, .scope]
-    case .oauthRefreshToken: return [.clientID, .clientSecret, .refreshToken, .scope]
-    case .oauthClientCredentials: return [.clientID, .clientSecret, .scope]
-    }
-  }
-
   /// The `grant_type` the token screen shows, nil for Basic.
   public var grantType: String? {
     switch self {
@@ -31,6 +24,42 @@ public enum AuthKind: String, CaseIterable, Equatable, Sendable {
     case .oauthAuthorizationCode: return "authorization_code"
     case .oauthRefreshToken: return "refresh_token"
     case .oauthClientCredentials: return "client_credentials"
+    }
+  }
+
+  /// The `--auth` word: short, like the OAuth grant names, what people type in scripts.
+  public var word: String {
+    switch self {
+    case .basic: return "basic"
+    case .oauthPassword: return "password"
+    case .oauthRefreshToken: return "refresh-token"
+    case .oauthClientCredentials: return "client-credentials"
+    case .oauthAuthorizationCode: return "authorization-code"
+    }
+  }
+
+  /// Every `--auth` word, in the order help text lists them.
+  public static let words = [
+    "basic", "password", "refresh-token", "client-credentials", "authorization-code",
+  ]
+
+  /// The kind a `--auth` word names (any letter case), or nil.
+  public init?(word: String) {
+    guard let kind = Self.allCases.first(where: { $0.word == word.lowercased() }) else { return nil }
+    self = kind
+  }
+
+  /// The JSON word (config.json, `profiles --json`): the raw value.
+  public var jsonWord: String { rawValue }
+
+  /// Words for the table of `snowgate profiles`.
+  public var displayName: String {
+    switch self {
+    case .basic: return "Basic"
+    case .oauthPassword: return "OAuth password"
+    case .oauthRefreshToken: return "OAuth refresh token"
+    case .oauthClientCredentials: return "OAuth client credentials"
+    case .oauthAuthorizationCode: return "OAuth browser sign-in"
     }
   }
 

@@ -1,10 +1,11 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
-@Suite struct StoredSecretTests {
+@Suite struct StoredCredentialsMaskTests {
   @Test func everyTextFormOfASecretIsMasked() {
-    let secret = StoredSecret("SENTINEL-S3CR3T")
+    let secret = Secret("SENTINEL-S3CR3T")
     var dumped = ""
     dump(secret, to: &dumped)
     var dumpedResolved = ""
@@ -17,6 +18,6 @@ import Testing
     for form in forms {
       #expect(!form.contains("SENTINEL"), "\(form)")
     }
-    #expect(secret.exposedValue == "SENTINEL-S3CR3T")
+    #expect(secret.reveal() == "SENTINEL-S3CR3T")
   }
 }

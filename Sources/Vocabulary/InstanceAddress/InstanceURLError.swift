@@ -6,6 +6,7 @@ public enum InstanceURLError: Error, Equatable, Sendable, CustomStringConvertibl
   case empty
   case tooLong(characters: Int)
   case controlCharacter
+  case backslash
   case containsSpace
   case unsupportedScheme(String)
   case malformedScheme
@@ -36,6 +37,8 @@ public enum InstanceURLError: Error, Equatable, Sendable, CustomStringConvertibl
       return "That is \(characters) characters, too long for an address; type e.g. dev12345."
     case .controlCharacter:
       return "It holds an invisible control character (a paste?); retype it, e.g. dev12345."
+    case .backslash:
+      return "An address has no backslash (\\); use slashes, e.g. https://dev12345.service-now.com."
     case .containsSpace:
       return "An address has no spaces; remove them, e.g. dev12345.service-now.com."
     case .unsupportedScheme(let scheme):

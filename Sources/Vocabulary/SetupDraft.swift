@@ -1,15 +1,18 @@
 import Foundation
+import Vocabulary
 
 /// A setup the user left after the instance step, kept so it can be resumed.
 ///
-/// Drafts hold no secrets: whatever was typed as a secret is asked again on resume.
+/// One type for what the wizard asks to keep when it quits and what config.json holds.
+/// Drafts hold no secrets: whatever was typed as a secret is asked again on resume. Fields not
+/// typed (or not used by the auth kind) are nil, never empty strings.
 public struct SetupDraft: Codable, Equatable, Sendable {
   /// The name the profile will get (the wizard proposes one from the instance host).
   public var name: String
   /// The instance the user entered.
   public var instanceURL: URL
   public var apiVersion: String?
-  public var authType: AuthType?
+  public var authType: AuthKind?
   public var clientID: String?
   public var username: String?
   public var scope: String?
@@ -20,7 +23,7 @@ public struct SetupDraft: Codable, Equatable, Sendable {
 
   /// Creates a draft; the store sets `updatedAt` when it saves.
   public init(
-    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthType? = nil,
+    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind? = nil,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
     redirectURI: String? = nil, secretStore: SecretStore? = nil,
     updatedAt: Date = Date(timeIntervalSince1970: 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns whatever a person types for "the instance" into one canonical base address.
 ///
 /// People type `dev12345`, `dev12345.service-now.com`, a URL copied from the browser with a UI
@@ -7,8 +9,12 @@
 /// - Any path is dropped (instances always live at the root), except `/api/now/vN`, whose
 ///   version is kept in `apiVersion`. Query and fragment are dropped too: browser URLs carry
 ///   navigation state there, never part of the address.
-/// - Plain `http://` is allowed only for 127.0.0.1, localhost and [::1] (the simulator); a
-///   loopback address without a scheme gets `http://`, everything else `https://`.
+/// - Plain `http://` is allowed only for this computer: 127.0.0.0/8 literals, exactly `localhost`
+///   and [::1] (the simulator); not `*.localhost` nor `127.attacker.example`, which are names
+///   anyone's DNS can answer. A loopback address without a scheme gets `http://`, everything
+///   else `https://`.
+/// - Backslashes, control and zero-width (format) characters are refused anywhere in the input:
+///   browsers read `\` as `/` and invisible characters hide what the host really is.
 /// - Non-ASCII host names are refused with a pointer to their `xn--` form rather than converted:
 ///   a punycode encoder for one rare case is more code than it is worth here.
 /// - Userinfo (`user:password@`) is refused without repeating any of it.
@@ -17,6 +23,8 @@ public enum InstanceURL {
   public static let maximumLength = 2000
   /// The domain that bare instance names live under.
   public static let serviceNowDomain = "service-now.com"
+  /// An example shown with a rejection, so the person sees what is expected.
+  public static let example = "https://dev12345.service-now.com (or just dev12345)"
 
   public static func normalise(_ input: String) -> Result<NormalisedInstance, InstanceURLError> {
     let trimmed = trimWhitespace(input)
@@ -25,8 +33,11 @@ public enum InstanceURL {
     if length > maximumLength { return .failure(.tooLong(characters: length)) }
     for scalar in trimmed.unicodeScalars {
       let value = scalar.value
-      if value < 0x20 || (0x7F...0x9F).contains(value) { return .failure(.controlCharacter) }
+      if value < 0x20 || (0x7F...0x9F).contains(value) || scalar.properties.generalCategory == .format {
+        return .failure(.controlCharacter)
+      }
       if scalar.properties.isWhitespace { return .failure(.containsSpace) }
+      if scalar == "\\" { return .failure(.backslash) }
     }
 
     // Scheme.
@@ -109,7 +120,7 @@ public enum InstanceURL {
       }
     }
 
-    let isLoopback = host == "localhost" || host == "127.0.0.1" || host == "::1"
+    let isLoopback = isLoopbackHost(host)
     let finalScheme: String
     switch scheme {
     case "http"?:
@@ -128,6 +139,32 @@ public enum InstanceURL {
       NormalisedInstance(
         address: finalScheme + "://" + authorityString(host, isIPv6, port), host: host, port: port,
         apiVersion: apiVersion(in: pathAndMore), isLoopback: isLoopback))
+  }
+
+  /// Whether a normalised host is this computer: exactly `localhost`, `::1` or an IPv4 literal
+  /// in 127.0.0.0/8 (validated hosts only, so `127.x.y.z` here is always four numbers).
+  public static func isLoopbackHost(_ host: String) -> Bool {
+    if host == "localhost" || host == "::1" { return true }
+    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+    return labels.count == 4 && labels[0] == "127"
+      && labels.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+  }
+
+  /// The input as it may be shown back: no `user:password@`, no control or zero-width
+  /// characters, and not longer than 80 characters.
+  public static func shown(_ text: String) -> String {
+    var shown = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if let at = shown.lastIndex(of: "@") {
+      let start = shown.range(of: "://")?.upperBound ?? shown.startIndex
+      if start <= at { shown.replaceSubrange(start...at, with: "") }
+    }
+    shown = String(
+      String.UnicodeScalarView(
+        shown.unicodeScalars.filter { scalar in
+          !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || scalar.properties.generalCategory == .format)
+        }))
+    return shown.count > 80 ? String(shown.prefix(77)) + "…" : shown
   }
 
   private static func authorityString(_ host: String, _ isIPv6: Bool, _ port: Int?) -> String {
