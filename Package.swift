@@ -13,10 +13,11 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "WizardCore"),
     .target(name: "Hashing"),
-    .target(name: "ServiceNowClient", dependencies: ["Hashing"]),
+    .target(name: "SystemCommands"),
+    .target(name: "ServiceNowClient", dependencies: ["Hashing", "SystemCommands"]),
     .target(name: "Diagnosis", dependencies: ["ServiceNowClient"]),
-    .target(name: "Profiles", dependencies: ["ServiceNowClient"]),
-    .target(name: "Simulator", dependencies: ["Hashing"]),
+    .target(name: "Profiles", dependencies: ["ServiceNowClient", "SystemCommands"]),
+    .target(name: "Simulator", dependencies: ["Hashing", "SystemCommands"]),
     .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
     .target(
       name: "App",
@@ -27,12 +28,15 @@ let package = Package(
     .executableTarget(
       name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
-    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator", "Hashing"]),
+    .testTarget(
+      name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator", "Hashing", "SystemCommands"]),
     .testTarget(
       name: "DiagnosisTests", dependencies: ["Diagnosis", "ServiceNowClient", "Simulator"]),
-    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "profile-writer"]),
+    .testTarget(
+      name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "SystemCommands", "profile-writer"]),
     .executableTarget(name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
-    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing", "SystemCommands"]),
+    .testTarget(name: "SystemCommandsTests", dependencies: ["SystemCommands"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient"]),
     .testTarget(name: "AppTests", dependencies: ["App"]),
