@@ -103,7 +103,15 @@ public struct SystemCommand: Sendable {
     defer { for pointer in envp { free(pointer) } }
 
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    // ETXTBSY: a script written a moment ago is still open for writing in a child another
+    // thread is forking; once that child execs, the descriptor closes, so try again shortly.
+    var retries = 0
+    while spawned == ETXTBSY && retries < 20 {
+      retries += 1
+      usleep(useconds_t(5_000 * retries))
+      spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    }
     close(stdinPipe.read)
     close(stdoutPipe.write)
     close(stderrPipe.write)
