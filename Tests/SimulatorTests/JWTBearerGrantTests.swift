@@ -7,33 +7,41 @@ import Testing
 @Suite struct JWTBearerGrantTests {
   static let catchAll = #"{"error_description":"access_denied","error":"server_error"}"#
 
-  /// Two RSA key pairs made once: the app's registered one and a stranger's.
+  /// Two RSA key pairs made once, kept in memory (PEM): the app's registered one and a stranger's.
   struct Keys: Sendable {
-    var folder: String
     var registered: String
-    var registeredPublicPEM: String
+    var registeredPublic: String
     var stranger: String
   }
 
   static let keys = Task { () throws -> Keys in
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sim-jwt-\(getpid())").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let keys = Keys(
-      folder: folder, registered: folder + "/registered.pem", registeredPublicPEM: "",
-      stranger: folder + "/stranger.pem")
-    var publicPEM = ""
-    for file in [keys.registered, keys.stranger] {
-      let made = try await SystemCommand(
-        ["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", file]
+    try await withFolder { folder in
+      var pems: [String] = []
+      for name in ["registered", "stranger"] {
+        let file = folder + "/" + name + ".pem"
+        let made = try await SystemCommand(
+          ["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", file]
+        ).output()
+        try #require(made.succeeded, "openssl genpkey: \(made.errorText)")
+        pems.append(try String(contentsOfFile: file, encoding: .utf8))
+      }
+      let exported = try await SystemCommand(
+        ["openssl", "pkey", "-pubout"], input: Data(pems[0].utf8)
       ).output()
-      try #require(made.succeeded, "openssl genpkey: \(made.errorText)")
+      let publicPEM = String(decoding: exported.standardOutput, as: UTF8.self)
+      try #require(publicPEM.contains("BEGIN PUBLIC KEY"))
+      return Keys(registered: pems[0], registeredPublic: publicPEM, stranger: pems[1])
     }
-    let exported = try await SystemCommand(["openssl", "pkey", "-in", keys.registered, "-pubout"]).output()
-    publicPEM = String(decoding: exported.standardOutput, as: UTF8.self)
-    try #require(publicPEM.contains("BEGIN PUBLIC KEY"))
-    var result = keys
-    result.registeredPublicPEM = publicPEM
-    return result
+  }
+
+  /// A fresh 0700 folder, removed when `body` returns.
+  static func withFolder<T>(_ body: (String) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sim-jwt-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(
+      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    return try await body(folder)
   }
 
   let clientID = "snowgate-demo"
@@ -43,7 +51,7 @@ import Testing
     var configuration = SimulatorConfiguration.demo
     configuration.jwtVerifiers = [
       SimulatedJWTVerifier(
-        clientID: clientID, keyID: "kid-1", publicKeyPEM: try await Self.keys.value.registeredPublicPEM,
+        clientID: clientID, keyID: "kid-1", publicKeyPEM: try await Self.keys.value.registeredPublic,
         userField: userField)
     ]
     return try SimulatorHarness(configuration)
@@ -67,11 +75,17 @@ import Testing
       base64URL(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
     }
     let input = try part(header) + "." + part(claims)
-    let signed = try await SystemCommand(
-      ["openssl", "dgst", "-sha256", "-sign", key ?? keys.registered], input: Data(input.utf8)
-    ).output()
-    try #require(signed.succeeded)
-    return input + "." + base64URL(signed.standardOutput)
+    let signature = try await Self.withFolder { folder in
+      let file = folder + "/key.pem"
+      try (key ?? keys.registered).write(toFile: file, atomically: false, encoding: .utf8)
+      let signed = try await SystemCommand(
+        ["openssl", "dgst", "-sha256", "-sign", file], input: Data(input.utf8)
+      )
+      .output()
+      try #require(signed.succeeded)
+      return signed.standardOutput
+    }
+    return input + "." + base64URL(signature)
   }
 
   private func grant(_ sim: SimulatorHarness, _ assertion: String, secret: String? = nil) async throws
