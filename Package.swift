@@ -14,10 +14,11 @@ let package = Package(
     .target(name: "Vocabulary"),
     .target(name: "WizardCore", dependencies: ["Vocabulary"]),
     .target(name: "Hashing"),
-    .target(name: "ServiceNowClient", dependencies: ["Hashing", "Vocabulary"]),
+    .target(name: "SystemCommands"),
+    .target(name: "ServiceNowClient", dependencies: ["Hashing", "SystemCommands", "Vocabulary"]),
     .target(name: "Diagnosis", dependencies: ["Vocabulary"]),
-    .target(name: "Profiles", dependencies: ["Vocabulary"]),
-    .target(name: "Simulator", dependencies: ["Hashing"]),
+    .target(name: "Profiles", dependencies: ["SystemCommands", "Vocabulary"]),
+    .target(name: "Simulator", dependencies: ["Hashing", "SystemCommands"]),
     .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
     .target(
       name: "App",
@@ -30,12 +31,16 @@ let package = Package(
     ),
     .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "Vocabulary"]),
-    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Hashing", "Vocabulary"]),
+    .testTarget(
+      name: "ServiceNowClientTests",
+      dependencies: ["ServiceNowClient", "Hashing", "Simulator", "SystemCommands", "Vocabulary"]),
     .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "Vocabulary"]),
-    .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Vocabulary", "profile-writer"]),
+    .testTarget(
+      name: "ProfilesTests", dependencies: ["Profiles", "SystemCommands", "Vocabulary", "profile-writer"]),
     .executableTarget(
       name: "profile-writer", dependencies: ["Profiles", "Vocabulary"], path: "Tests/Fixtures/profile-writer"),
-    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing"]),
+    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing", "SystemCommands"]),
+    .testTarget(name: "SystemCommandsTests", dependencies: ["SystemCommands"]),
     .testTarget(
       name: "TerminalUITests",
       dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient", "Vocabulary"]),
