@@ -1,8 +1,8 @@
 import Foundation
-import Vocabulary
 import ServiceNowClient
 import SystemCommands
 import Testing
+import Vocabulary
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

@@ -1,9 +1,9 @@
 import Foundation
-import Vocabulary
 import ServiceNowClient
 import Simulator
 import SystemCommands
 import Testing
+import Vocabulary
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

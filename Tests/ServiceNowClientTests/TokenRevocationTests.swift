@@ -1,7 +1,7 @@
 import Foundation
-import Vocabulary
 import ServiceNowClient
 import Testing
+import Vocabulary
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

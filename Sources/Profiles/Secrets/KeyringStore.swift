@@ -1,6 +1,6 @@
 import Foundation
-import Vocabulary
 import SystemCommands
+import Vocabulary
 
 /// The OS keyring as a secret store: the Secret Service through `secret-tool`, or on macOS the
 /// login keychain through `security`.

@@ -1,6 +1,6 @@
 import Foundation
-import Vocabulary
 import SystemCommands
+import Vocabulary
 
 /// The signed JWT a client sends in the JWT bearer grant, made fresh for every token request.
 ///

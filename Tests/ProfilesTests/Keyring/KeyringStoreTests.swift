@@ -1,7 +1,7 @@
 import Foundation
-import Vocabulary
 import Profiles
 import Testing
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc

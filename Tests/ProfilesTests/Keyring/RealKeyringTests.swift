@@ -1,7 +1,7 @@
 import Foundation
-import Vocabulary
 import Profiles
 import Testing
+import Vocabulary
 
 /// The keyring store against a real Secret Service: gnome-keyring on a private D-Bus session.
 @Suite struct RealKeyringTests {
