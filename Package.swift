@@ -29,11 +29,18 @@ let package = Package(
     .executableTarget(
       name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"
     ),
+    // Test doubles shared by the test targets (a scripted transport, the fake terminal); only
+    // test targets depend on it.
+    .target(
+      name: "TestSupport", dependencies: ["ServiceNowClient", "TerminalUI", "WizardCore"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "Vocabulary"]),
     .testTarget(
       name: "ServiceNowClientTests",
-      dependencies: ["ServiceNowClient", "Hashing", "Simulator", "SystemCommands", "Vocabulary"]),
+      dependencies: [
+        "ServiceNowClient", "Hashing", "Simulator", "SystemCommands", "TestSupport", "Vocabulary",
+      ]),
     .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "Vocabulary"]),
     .testTarget(
       name: "ProfilesTests", dependencies: ["Profiles", "SystemCommands", "Vocabulary", "profile-writer"]),
@@ -47,7 +54,9 @@ let package = Package(
     .testTarget(
       name: "AppTests",
       dependencies: [
-        "App", "Diagnosis", "Profiles", "ServiceNowClient", "Simulator", "Vocabulary", "WizardCore",
+        "App", "Diagnosis", "Profiles", "ServiceNowClient", "Simulator", "TerminalUI", "TestSupport",
+        "Vocabulary",
+        "WizardCore",
       ]),
     .testTarget(name: "EndToEndTests"),
   ],

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import TestSupport
 import Vocabulary
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import TestSupport
 import XCTest
 
 /// The unauthenticated probe: ServiceNow, hibernating, something else, or nothing.

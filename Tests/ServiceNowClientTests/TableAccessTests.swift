@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import TestSupport
 import XCTest
 
 /// The connection test's Table API calls, and how each refusal is classified.
@@ -142,10 +143,23 @@ final class TableAccessTests: XCTestCase {
     XCTAssertEqual(failure.code, "instance.hibernating")
   }
 
-  func testUnusedScriptedAnswerFailsVerification() async {
-    let transport = ScriptedTransport()
-    transport.expect("GET", Fixtures.usersPath, respond: Fixtures.oneUser)
-    XCTAssertThrowsError(try transport.verifyAllUsed())
+  func testUnusedScriptedAnswerFailsVerificationAndTheTest() async {
+    let reported = ReportedMessages()
+    do {
+      let transport = ScriptedTransport(onUnused: reported.add)
+      transport.expect("GET", Fixtures.usersPath, respond: Fixtures.oneUser)
+      XCTAssertThrowsError(try transport.verifyAllUsed())
+    }
+    // Gone with an answer unused: the test it ran in is failed, even without verifyAllUsed.
+    XCTAssertEqual(reported.all, ["scripted answer never used: GET \(Fixtures.usersPath)"])
+  }
+
+  /// What a scripted transport reported when it went away.
+  final class ReportedMessages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+    func add(_ message: String) { lock.withLock { messages.append(message) } }
+    var all: [String] { lock.withLock { messages } }
   }
 
   func testUnexpectedRequestFailsVerification() async {

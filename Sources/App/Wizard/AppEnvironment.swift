@@ -3,26 +3,37 @@ import Profiles
 import ServiceNowClient
 
 /// What the commands need from the outside world, gathered once so tests can replace parts.
+///
+/// The wizard's runtime reaches the network, the clock and the browser only through this, so
+/// an in-process test runs the real reducer, runtime and client against a simulator on
+/// loopback with nothing else of the machine involved.
 struct AppEnvironment: Sendable {
   var variables: [String: String]
   var store: ProfileStore
   var log: RequestLog
   /// How long one network exchange may take.
   var deadline: Duration
+  /// How every request goes out.
+  var transport: any Transport = URLSessionTransport.shared
+  var clock: AppClock = .system
+  /// Opens the browser on a sign-in address (`BrowserOpener` for this process).
+  var openBrowser: @Sendable (URL) -> Void = { _ in }
 
   /// The environment of this process, with the profile store it names.
   static func current(configDirectory: URL? = nil) throws -> AppEnvironment {
     let variables = ProcessInfo.processInfo.environment
     let store =
       try configDirectory.map { ProfileStore(directory: $0) } ?? ProfileStore(environment: variables)
-    return AppEnvironment(variables: variables, store: store, log: RequestLog(), deadline: .seconds(10))
+    return AppEnvironment(
+      variables: variables, store: store, log: RequestLog(), deadline: .seconds(10),
+      openBrowser: { _ = BrowserOpener(environment: variables).open($0) })
   }
 
   /// A client for one instance that logs into this run's request log.
   func client(for instance: URL, apiVersion: String?) -> ServiceNowClient {
     ServiceNowClient(
-      instance: instance, apiVersion: apiVersion, log: log, deadline: deadline,
-      proxy: ProxyEnvironment(variables), userAgent: "snowgate/\(CommandLineTool.version)")
+      instance: instance, apiVersion: apiVersion, transport: transport, log: log, deadline: deadline,
+      proxy: ProxyEnvironment(variables), userAgent: "snowgate/\(CommandLineTool.version)", now: clock.now)
   }
 
   /// Writes the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a

@@ -22,7 +22,9 @@ final class BrowserSignIn: @unchecked Sendable {
   private var listener: LoopbackListener?
 
   /// Starts an attempt: the listener, the browser, and the event saying where to look.
-  func start(_ draft: AuthorizationDraft, environment: AppEnvironment, inbox: EventInbox)
+  func start(
+    _ draft: AuthorizationDraft, environment: AppEnvironment, post: @escaping @Sendable (WizardEvent) -> Void
+  )
     -> (@Sendable () async -> WizardEvent)?
   {
     cancel()
@@ -36,11 +38,11 @@ final class BrowserSignIn: @unchecked Sendable {
     self.session = session
     self.listener = listener
     lock.unlock()
-    _ = BrowserOpener(environment: environment.variables).open(session.authorizeURL)
+    environment.openBrowser(session.authorizeURL)
     let listening =
       listener == nil
       ? "nothing (the port is busy): paste the address instead" : draft.redirectURI
-    inbox.post(
+    post(
       .authorizationStarted(
         authorizeURL: session.authorizeURL, listeningOn: listening, timeoutSeconds: Self.timeoutSeconds))
     // Without a listener (the port is busy) the attempt stays open for a pasted address: the

@@ -7,7 +7,9 @@ import WizardCore
 /// Performs the wizard's effects against the real world and posts the results as events.
 ///
 /// Each kind of operation runs in its own task; `.cancel` cancels it, and the client turns a
-/// cancelled request into a result at once, which the reducer then ignores.
+/// cancelled request into a result at once. Every answer is posted as
+/// `.result(of: operation, …)` with the operation the reducer started for the effect, so the
+/// reducer drops the answers of an operation that is no longer in flight.
 final class EffectPerformer: @unchecked Sendable {
   private let inbox: EventInbox
   private let environment: AppEnvironment
@@ -20,54 +22,55 @@ final class EffectPerformer: @unchecked Sendable {
     self.environment = environment
   }
 
-  /// Starts the work an effect asks for; `.quit` belongs to the runtime.
-  func perform(_ effect: WizardEffect) {
+  /// Starts the work an effect asks for, answering as `operation`; `.quit` belongs to the runtime.
+  func perform(_ effect: WizardEffect, as operation: OperationID? = nil) {
+    let post = Self.poster(inbox, operation)
     switch effect {
     case .probeInstance(let url):
-      run(.probe) { [environment] in
+      run(.probe, post) { [environment] in
         let client = environment.client(for: url, apiVersion: nil)
         return .probeFinished(Outcomes.probe(await client.probe()))
       }
     case .testConnection(let draft):
-      run(.test) { [environment, inbox] in
+      run(.test, post) { [environment] in
         let outcome = await LiveCheck.run(draft, environment: environment) { update in
           // A cancelled run's late lines must not land in the next run's screen.
-          if !Task.isCancelled { inbox.post(.checkProgress(update)) }
+          if !Task.isCancelled { post(.checkProgress(update)) }
         }
         return .testFinished(outcome)
       }
     case .diagnose(let name):
-      run(.test) { [environment, inbox] in
+      run(.diagnose, post) { [environment] in
         let outcome = await LiveCheck.run(profile: name, environment: environment) { update in
-          if !Task.isCancelled { inbox.post(.checkProgress(update)) }
+          if !Task.isCancelled { post(.checkProgress(update)) }
         }
         return .testFinished(outcome)
       }
     case .saveProfile(let draft):
-      run(.save) { [environment] in
+      run(.save, post) { [environment] in
         .saveFinished(Self.save(draft, store: environment.store))
       }
     case .loadProfile(let name):
-      run(.loadProfile) { [environment] in
+      run(.loadProfile, post) { [environment] in
         await Self.load(name, environment: environment)
       }
     case .requestToken(let draft):
-      run(.token) { [environment] in
+      run(.token, post) { [environment] in
         await .tokenFinished(Self.token(draft, environment: environment))
       }
     case .startAuthorization(let draft):
-      if let work = signIn.start(draft, environment: environment, inbox: inbox) {
-        run(.authorization, work)
+      if let work = signIn.start(draft, environment: environment, post: post) {
+        run(.authorization, post, work)
       }
     case .completeAuthorization(let pasted):
       if let work = signIn.complete(pasted: pasted) {
-        run(.authorization, work)
+        run(.authorization, post, work)
       }
     case .saveDraft(let draft):
       // Comes right before quitting: done now, on this thread, so it is on disk before exit.
       _ = try? environment.store.saveDraft(draft)
     case .moveBrokenConfigAside:
-      run(.moveAside) { [environment] in
+      run(.moveAside, post) { [environment] in
         do {
           let kept = try environment.store.moveAside(environment.store.configURL)
           return .brokenConfigMoved(.moved(keptAs: kept.path))
@@ -96,13 +99,19 @@ final class EffectPerformer: @unchecked Sendable {
     signIn.cancel()
   }
 
-  private func run(_ kind: OperationKind, _ work: @escaping @Sendable () async -> WizardEvent) {
-    let inbox = self.inbox
+  /// Posts an answer of `operation`, tagged with it (untagged when the reducer started none).
+  static func poster(_ inbox: EventInbox, _ operation: OperationID?) -> @Sendable (WizardEvent) -> Void {
+    { event in inbox.post(operation.map { .result(of: $0, event) } ?? event) }
+  }
+
+  private func run(
+    _ kind: OperationKind, _ post: @escaping @Sendable (WizardEvent) -> Void,
+    _ work: @escaping @Sendable () async -> WizardEvent
+  ) {
     let task = Task.detached {
       let event = await work()
-      // A cancelled operation's late answer could land in a newer run of the same kind (Esc,
-      // then Enter again while the old checks still wind down); the reducer already reset it.
-      if !Task.isCancelled { inbox.post(event) }
+      // Needless once cancelled; the tag makes the reducer drop it anyway if it still arrives.
+      if !Task.isCancelled { post(event) }
     }
     lock.lock()
     let previous = tasks.updateValue(task, forKey: kind)

@@ -2,11 +2,13 @@ import Foundation
 import TerminalUI
 import WizardCore
 
-/// The wizard's main loop: keys and finished work in, reducer, effects out, frames drawn.
+/// The wizard's main loop: keys and finished work in, reducer, effects out, screens shown.
 ///
-/// Runs on the main thread, the only thread that touches ncurses. Network and disk work run
-/// in tasks (`EffectPerformer`) and come back through the inbox, so the screen never freezes:
-/// the loop waits at most `pollMilliseconds` for a key before it looks at the inbox again.
+/// Runs on the main thread, the only thread that touches the terminal. Network and disk work
+/// run in tasks (`EffectPerformer`) and come back through the inbox, so the screen never
+/// freezes: the loop waits at most `pollMilliseconds` for a key before it looks at the inbox
+/// again. The terminal is any `WizardTerminal` (ncurses, plain lines, a test's fake), and the
+/// outside world comes from the `AppEnvironment`, so a test runs this very loop in process.
 @MainActor
 final class WizardRuntime {
   /// How the wizard ended, for the command to act on after the terminal is restored.
@@ -15,20 +17,19 @@ final class WizardRuntime {
   }
 
   private var state = WizardState()
-  private let terminal: NcursesTerminal
+  private let terminal: any WizardTerminal
   private let inbox = EventInbox()
   private let performer: EffectPerformer
-  private let clock = ContinuousClock()
-  private let origin: ContinuousClock.Instant
+  private let clock: AppClock
   private var size: (width: Int, height: Int)
   private var drawn: (model: ScreenModel, width: Int, height: Int)?
   private var outcome: Outcome?
   private let pollMilliseconds = 50
 
-  init(terminal: NcursesTerminal, environment: AppEnvironment) {
+  init(terminal: any WizardTerminal, environment: AppEnvironment) {
     self.terminal = terminal
     self.performer = EffectPerformer(inbox: inbox, environment: environment)
-    self.origin = clock.now
+    self.clock = environment.clock
     self.size = terminal.size
   }
 
@@ -37,7 +38,7 @@ final class WizardRuntime {
     send(start)
     while outcome == nil {
       draw()
-      if let input = terminal.readKey(timeoutMilliseconds: pollMilliseconds) {
+      if let input = terminal.readInput(timeoutMilliseconds: pollMilliseconds) {
         switch input {
         case .key(let key):
           send(.key(key))
@@ -49,7 +50,7 @@ final class WizardRuntime {
         send(event)
       }
       if state.needsTicks, outcome == nil {
-        send(.tick(clock.now - origin))
+        send(.tick(clock.uptime()))
       }
       // Let the main queue run what others put on it (FoundationNetworking does) while we
       // were waiting for a key.
@@ -66,7 +67,10 @@ final class WizardRuntime {
   private(set) var keptDraftName: String?
 
   private func send(_ event: WizardEvent) {
-    for effect in reduce(&state, event) {
+    let effects = reduce(&state, event)
+    // The operation an effect starts is the one in flight once the reducer is done.
+    let operation = state.activity?.id
+    for effect in effects {
       switch effect {
       case .quit(let status):
         outcome = .finished(status)
@@ -77,7 +81,7 @@ final class WizardRuntime {
         keptDraftName = summary.name
         performer.perform(effect)
       default:
-        performer.perform(effect)
+        performer.perform(effect, as: operation)
       }
     }
   }
@@ -88,7 +92,7 @@ final class WizardRuntime {
     if let drawn, drawn.model == model, drawn.width == size.width, drawn.height == size.height {
       return
     }
-    terminal.draw(ScreenRenderer.render(model, width: size.width, height: size.height))
+    terminal.present(model, frame: ScreenRenderer.render(model, width: size.width, height: size.height))
     drawn = (model, size.width, size.height)
   }
 }

@@ -1,7 +1,11 @@
 /// Work the runtime does for the wizard that can be in flight (and cancelled).
-public enum OperationKind: Equatable, Sendable {
+public enum OperationKind: Equatable, Hashable, Sendable {
   case probe
+  /// The connection test of the draft being set up (the test screen).
   case test
+  /// The checks of a saved profile (the diagnose screen); apart from `test`, so the answer of
+  /// one can never be taken for the other's.
+  case diagnose
   case save
   case loadProfile
   /// A request to `/oauth_token.do`, or the code exchange after a pasted redirect URL.

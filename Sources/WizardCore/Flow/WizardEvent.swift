@@ -8,6 +8,9 @@ public enum WizardEvent: Equatable, Sendable {
   /// when a saved profile has that name, opens it for editing (effect `.loadProfile`).
   case start(savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil)
   case key(Key)
+  /// The answer of one operation (any of the result events below), tagged by the runtime with
+  /// the operation that asked for it; dropped unless that operation is still the one in flight.
+  indirect case result(of: OperationID, WizardEvent)
   /// The runtime's monotonic time (any fixed origin), about every 100 ms while
   /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).
   case tick(Duration)

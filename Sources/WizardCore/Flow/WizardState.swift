@@ -33,6 +33,8 @@ public struct WizardState: Equatable, Sendable {
   public var hasUnsavedChanges: Bool
   /// Work in flight (probe, test, save, load), nil when idle.
   public var activity: Activity?
+  /// How many operations were started so far: the serial of the latest `OperationID`.
+  public var startedOperations: Int = 0
 
   public init(
     screen: WizardScreen = .welcome, savedProfiles: [ProfileSummary] = [],

@@ -60,7 +60,7 @@ extension WizardState {
       authorization.status = .exchanging(session)
       authorization.isPasting = false
       authorization.pasteError = nil
-      activity = Activity(kind: .token)
+      begin(.token)
       return [.completeAuthorization(pasted: pasted)]
     case .escape:
       authorization.isPasting = false
@@ -74,8 +74,11 @@ extension WizardState {
   mutating func authorizationStarted(_ session: AuthorizationSession) -> [WizardEffect] {
     guard activity?.kind == .authorization, case .starting = authorization.status else { return [] }
     authorization.status = .waiting(session)
-    // The countdown starts now, at the next tick.
-    activity = Activity(kind: .authorization)
+    // The countdown starts now, at the next tick; the attempt stays the same operation, so
+    // the listener's answer, tagged with it, still lands.
+    activity?.startedAt = nil
+    activity?.frame = 0
+    activity?.elapsedSeconds = 0
     return []
   }
 

@@ -2,14 +2,14 @@ extension WizardState {
   /// Starts (or restarts) the checks of a saved profile on the diagnose screen.
   mutating func startDiagnosis(of name: String) -> [WizardEffect] {
     diagnosis = DiagnoseStep(profileName: name)
-    activity = Activity(kind: .test)
+    begin(.diagnose)
     go(to: .diagnose)
     return [.diagnose(profileName: name)]
   }
 
   mutating func diagnoseKey(_ key: Key) -> [WizardEffect] {
     guard let diagnosis else { return [] }
-    if activity?.kind == .test {
+    if activity?.kind == .diagnose {
       // Running: Esc stops the checks and goes back, as everywhere else.
       guard key == .escape else { return [] }
       let effects = cancelActivity()
@@ -28,7 +28,7 @@ extension WizardState {
       self.diagnosis?.fixing = TestFailureAction.choices(for: verdict).first
       picker = ProfilePickerStep(purpose: .edit)
       picker.isLoading = true
-      activity = Activity(kind: .loadProfile)
+      begin(.loadProfile)
       go(to: .pickProfile)
       return [.loadProfile(name: diagnosis.profileName)]
     case .escape:
@@ -41,7 +41,7 @@ extension WizardState {
 
   /// A check line of the diagnose screen, while its checks run.
   mutating func diagnosisProgress(_ update: CheckLineUpdate) -> [WizardEffect] {
-    guard screen == .diagnose, activity?.kind == .test, diagnosis != nil else { return [] }
+    guard screen == .diagnose, activity?.kind == .diagnose, diagnosis != nil else { return [] }
     if let index = diagnosis?.checks.firstIndex(where: { $0.id == update.id }) {
       diagnosis?.checks[index] = update
     } else {
@@ -51,7 +51,7 @@ extension WizardState {
   }
 
   mutating func diagnosisFinished(_ outcome: TestOutcome) -> [WizardEffect] {
-    guard screen == .diagnose, activity?.kind == .test, diagnosis != nil else { return [] }
+    guard screen == .diagnose, activity?.kind == .diagnose, diagnosis != nil else { return [] }
     activity = nil
     diagnosis?.outcome = outcome
     return []

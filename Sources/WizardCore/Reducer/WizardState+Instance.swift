@@ -24,7 +24,7 @@ extension WizardState {
         case .success(let address):
           instance.error = nil
           instance.probe = .probing(address)
-          activity = Activity(kind: .probe)
+          begin(.probe)
           return [.probeInstance(address.url)]
         case .failure(let error):
           instance.error = error

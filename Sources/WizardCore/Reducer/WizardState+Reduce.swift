@@ -8,7 +8,7 @@ extension WizardState {
       if let index = savedProfiles.firstIndex(where: { $0.name == profileName }) {
         // `snowgate setup NAME` for a saved (or half-finished) profile: open it for editing.
         picker = ProfilePickerStep(purpose: .edit, focus: index, isLoading: true)
-        activity = Activity(kind: .loadProfile)
+        begin(.loadProfile)
         go(to: .pickProfile)
         return [.loadProfile(name: profileName)]
       }
@@ -32,10 +32,15 @@ extension WizardState {
       return []
     case .probeFinished(let outcome):
       return probeFinished(outcome)
+    case .result(let operation, let answer):
+      // Only the operation in flight may answer: a cancelled or replaced one's late answer
+      // would land in whatever runs now (a diagnosis's verdict in a newer test).
+      guard activity?.id == operation else { return [] }
+      return handle(answer)
     case .checkProgress(let update):
-      return screen == .diagnose ? diagnosisProgress(update) : checkProgress(update)
+      return activity?.kind == .diagnose ? diagnosisProgress(update) : checkProgress(update)
     case .testFinished(let outcome):
-      return screen == .diagnose ? diagnosisFinished(outcome) : testFinished(outcome)
+      return activity?.kind == .diagnose ? diagnosisFinished(outcome) : testFinished(outcome)
     case .saveFinished(let outcome):
       return saveFinished(outcome)
     case .profileLoaded(let profile):
@@ -101,6 +106,12 @@ extension WizardState {
     }
   }
 
+  /// Starts an operation of `kind`: the work in flight from now on, with a new identity.
+  mutating func begin(_ kind: OperationKind) {
+    startedOperations += 1
+    activity = Activity(kind: kind, serial: startedOperations)
+  }
+
   /// Ctrl-C, Quit on welcome, Esc on welcome: leave at once unless something would be lost.
   mutating func requestQuit() -> [WizardEffect] {
     if screen == .done { return [.quit(.success)] }
@@ -118,6 +129,7 @@ extension WizardState {
     switch running.kind {
     case .probe: instance.probe = .idle
     case .test: test = TestStep()
+    case .diagnose: break
     case .save: save.isSaving = false
     case .loadProfile: picker.isLoading = false
     case .token:

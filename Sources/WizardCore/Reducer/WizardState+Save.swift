@@ -61,7 +61,7 @@ extension WizardState {
       case .character("y"), .character("Y"):
         save.isMoveAsideOffered = false
         save.isSaving = true
-        activity = Activity(kind: .moveAside)
+        begin(.moveAside)
         return [.moveBrokenConfigAside]
       case .character("n"), .character("N"), .escape:
         save.isMoveAsideOffered = false
@@ -163,7 +163,7 @@ extension WizardState {
     save.commandError = nil
     save.failure = nil
     save.isSaving = true
-    activity = Activity(kind: .save)
+    begin(.save)
     let store = chosenSecretStore
     return [
       .saveProfile(

@@ -57,7 +57,7 @@ extension WizardState {
       return []
     }
     test = TestStep(status: .testing(draft))
-    activity = Activity(kind: .test)
+    begin(.test)
     return [.testConnection(draft)]
   }
 

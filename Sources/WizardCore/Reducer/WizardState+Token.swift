@@ -54,7 +54,7 @@ extension WizardState {
         redirectURI: draft.redirectURI, scope: client.scope)
       token = TokenStep(source: draft)
       authorization = AuthorizationStep(status: .starting(request))
-      activity = Activity(kind: .authorization)
+      begin(.authorization)
       go(to: .authorization)
       return [.startAuthorization(request)]
     case .basic, .oauthPassword:
@@ -65,7 +65,7 @@ extension WizardState {
       grant = .clientCredentials
     }
     token = TokenStep(status: .requesting, source: draft)
-    activity = Activity(kind: .token)
+    begin(.token)
     return [
       .requestToken(
         TokenRequestDraft(

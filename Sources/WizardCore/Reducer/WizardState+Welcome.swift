@@ -62,7 +62,7 @@ extension WizardState {
       case .edit:
         picker.isLoading = true
         picker.failure = nil
-        activity = Activity(kind: .loadProfile)
+        begin(.loadProfile)
         return [.loadProfile(name: name)]
       case .diagnose:
         guard savedProfiles[picker.focus].isComplete else {

@@ -2,6 +2,7 @@ import Diagnosis
 import Foundation
 import Profiles
 import ServiceNowClient
+import TestSupport
 import Testing
 import Vocabulary
 

@@ -16,18 +16,19 @@ import Vocabulary
     store.send(.enter, effects: [.startAuthorization(request)]) {
       $0.token = TokenStep(source: draft)
       $0.authorization = AuthorizationStep(status: .starting(request))
-      $0.activity = Activity(kind: .authorization)
+      $0.begin(.authorization)
       $0.screen = .authorization
     }
     store.send(.tick(.seconds(50))) {
-      $0.activity = Activity(kind: .authorization, startedAt: .seconds(50), frame: 1)
+      $0.activity = Activity(
+        kind: .authorization, serial: $0.activity?.id.serial ?? 0, startedAt: .seconds(50), frame: 1)
     }
     store.send(
       .authorizationStarted(
         authorizeURL: OAuthFixtures.authorizeURL, listeningOn: "127.0.0.1:8484", timeoutSeconds: 300)
     ) {
       $0.authorization.status = .waiting(OAuthFixtures.session)
-      $0.activity = Activity(kind: .authorization)
+      $0.activity = Activity(kind: .authorization, serial: $0.activity?.id.serial ?? 0)
     }
     return store
   }
@@ -46,10 +47,13 @@ import Vocabulary
   @Test func generateStartsTheBrowserAndTheCountdownRunsFromTicks() {
     var store = Self.waiting()
     store.send(.tick(.seconds(60))) {
-      $0.activity = Activity(kind: .authorization, startedAt: .seconds(60), frame: 1)
+      $0.activity = Activity(
+        kind: .authorization, serial: $0.activity?.id.serial ?? 0, startedAt: .seconds(60), frame: 1)
     }
     store.send(.tick(.milliseconds(125_300))) {
-      $0.activity = Activity(kind: .authorization, startedAt: .seconds(60), frame: 2, elapsedSeconds: 65)
+      $0.activity = Activity(
+        kind: .authorization, serial: $0.activity?.id.serial ?? 0, startedAt: .seconds(60), frame: 2,
+        elapsedSeconds: 65)
     }
     let model = screenModel(for: store.state)
     #expect(model.id == "authorization")
@@ -84,7 +88,7 @@ import Vocabulary
     store.send(.enter, effects: [.completeAuthorization(pasted: pasted)]) {
       $0.authorization.status = .exchanging(OAuthFixtures.session)
       $0.authorization.isPasting = false
-      $0.activity = Activity(kind: .token)
+      $0.begin(.token)
     }
     #expect(screenModel(for: store.state).progress?.label == "Trading the code for a token…")
     store.send(.tokenFinished(.received(OAuthFixtures.tokens))) {
@@ -178,7 +182,7 @@ import Vocabulary
     store.send(.enter, effects: [.startAuthorization(request)]) {
       $0.token = TokenStep(source: $0.oauthClientDraft)
       $0.authorization = AuthorizationStep(status: .starting(request))
-      $0.activity = Activity(kind: .authorization)
+      $0.begin(.authorization)
       $0.screen = .authorization
     }
     let items = screenModel(for: OAuthFixtures.state(.oauthAuthorizationCode, on: .token)).items

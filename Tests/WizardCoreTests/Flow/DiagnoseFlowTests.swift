@@ -14,7 +14,7 @@ import Vocabulary
   static func running() -> TestStore {
     var state = WizardState(screen: .diagnose, savedProfiles: Fixtures.profiles)
     state.diagnosis = DiagnoseStep(profileName: "prod")
-    state.activity = Activity(kind: .test)
+    state.activity = Activity(kind: .diagnose)
     return TestStore(state)
   }
 
@@ -53,7 +53,7 @@ import Vocabulary
     }
     store.send(.character("r"), effects: [.diagnose(profileName: "prod")]) {
       $0.diagnosis = DiagnoseStep(profileName: "prod")
-      $0.activity = Activity(kind: .test)
+      $0.begin(.diagnose)
     }
   }
 
@@ -67,7 +67,7 @@ import Vocabulary
       $0.diagnosis?.fixing = .editCredentials
       $0.picker = ProfilePickerStep(purpose: .edit)
       $0.picker.isLoading = true
-      $0.activity = Activity(kind: .loadProfile)
+      $0.begin(.loadProfile)
       $0.screen = .pickProfile
     }
     _ = reduce(
@@ -93,7 +93,7 @@ import Vocabulary
       $0.diagnosis?.fixing = .editInstance
       $0.picker = ProfilePickerStep(purpose: .edit)
       $0.picker.isLoading = true
-      $0.activity = Activity(kind: .loadProfile)
+      $0.begin(.loadProfile)
       $0.screen = .pickProfile
     }
     _ = reduce(
@@ -104,7 +104,7 @@ import Vocabulary
 
   @Test func escapeWhileRunningStopsTheChecksAndGoesBack() {
     var store = Self.running()
-    store.send(.escape, effects: [.cancel(.test)]) {
+    store.send(.escape, effects: [.cancel(.diagnose)]) {
       $0.activity = nil
       $0.screen = .welcome
     }

@@ -126,7 +126,7 @@ import Vocabulary
         == [.choice(ChoiceModel(label: "half", detail: "https://dev1.service-now.com · unfinished"))])
     store.send(.enter, effects: [.loadProfile(name: "half")]) {
       $0.picker.isLoading = true
-      $0.activity = Activity(kind: .loadProfile)
+      $0.begin(.loadProfile)
     }
   }
 
@@ -146,7 +146,7 @@ import Vocabulary
     store.send(.up) { $0.picker.focus = 1 }
     store.send(.enter, effects: [.diagnose(profileName: "dev12345")]) {
       $0.diagnosis = DiagnoseStep(profileName: "dev12345")
-      $0.activity = Activity(kind: .test)
+      $0.begin(.diagnose)
       $0.screen = .diagnose
     }
   }
@@ -175,7 +175,7 @@ import Vocabulary
     }
     store.send(.enter, effects: [.probeInstance(URL(string: "https://acme.service-now.com")!)]) {
       $0.instance.probe = .probing(try! InstanceURL.normalise("https://acme.service-now.com").get())
-      $0.activity = Activity(kind: .probe)
+      $0.begin(.probe)
     }
   }
 }

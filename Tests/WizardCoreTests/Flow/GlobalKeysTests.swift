@@ -68,7 +68,7 @@ import Vocabulary
     let local = try! InstanceURL.normalise("http://127.0.0.1:8080").get()
     store.send(.enter, effects: [.probeInstance(local.url)]) {
       $0.instance.probe = .probing(local)
-      $0.activity = Activity(kind: .probe)
+      $0.begin(.probe)
     }
     store.send(.interrupt, effects: [.cancel(.probe), .quit(.cancelled)]) {
       $0.instance.probe = .idle

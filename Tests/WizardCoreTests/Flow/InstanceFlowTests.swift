@@ -68,13 +68,17 @@ import Vocabulary
     var store = TestStore(state)
     store.send(.enter, effects: [.probeInstance(Fixtures.url)]) {
       $0.instance.probe = .probing(Fixtures.instance)
-      $0.activity = Activity(kind: .probe)
+      $0.begin(.probe)
     }
     store.send(.tick(.milliseconds(5_000))) {
-      $0.activity = Activity(kind: .probe, startedAt: .milliseconds(5_000), frame: 1, elapsedSeconds: 0)
+      $0.activity = Activity(
+        kind: .probe, serial: $0.activity?.id.serial ?? 0, startedAt: .milliseconds(5_000), frame: 1,
+        elapsedSeconds: 0)
     }
     store.send(.tick(.milliseconds(7_100))) {
-      $0.activity = Activity(kind: .probe, startedAt: .milliseconds(5_000), frame: 2, elapsedSeconds: 2)
+      $0.activity = Activity(
+        kind: .probe, serial: $0.activity?.id.serial ?? 0, startedAt: .milliseconds(5_000), frame: 2,
+        elapsedSeconds: 2)
     }
     store.send(.character("x"))
     store.send(.enter)

@@ -58,7 +58,7 @@ import Vocabulary
     var store = TestStore(state)
     store.send(.character("r"), effects: [.testConnection(Fixtures.draft)]) {
       $0.test = TestStep(status: .testing(Fixtures.draft))
-      $0.activity = Activity(kind: .test)
+      $0.begin(.test)
     }
     store.send(.character("r"))
   }
@@ -70,7 +70,7 @@ import Vocabulary
     var store = TestStore(state)
     store.send(.character("R"), effects: [.testConnection(Fixtures.draft)]) {
       $0.test = TestStep(status: .testing(Fixtures.draft))
-      $0.activity = Activity(kind: .test)
+      $0.begin(.test)
     }
   }
 

@@ -15,7 +15,7 @@ import Vocabulary
     var store = TestStore(Self.onSave())
     store.send(.enter, effects: [.saveProfile(ProfileDraft(name: "dev12345", connection: Fixtures.draft))]) {
       $0.save.isSaving = true
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
     store.send(.escape)
     store.send(.character("x"))
@@ -38,7 +38,7 @@ import Vocabulary
     let draft = ProfileDraft(name: "dev12345", connection: Fixtures.draft)
     store.send(.enter, effects: [.saveProfile(draft)]) {
       $0.save.isSaving = true
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
     let verdict = Verdict(
       code: "profiles.write_failed", summary: "Could not write config.json: the disk is full.",
@@ -51,7 +51,7 @@ import Vocabulary
     store.send(.enter, effects: [.saveProfile(draft)]) {
       $0.save.isSaving = true
       $0.save.failure = nil
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
   }
 
@@ -95,7 +95,7 @@ import Vocabulary
     let draft = ProfileDraft(name: "dev12345", connection: Fixtures.draft, replacing: "dev12345")
     store.send(.enter, effects: [.saveProfile(draft)]) {
       $0.save.isSaving = true
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
   }
 
@@ -128,7 +128,7 @@ import Vocabulary
     let draft = ProfileDraft(name: "dev12345", connection: Fixtures.draft, savedDespiteFailedTest: true)
     store.send(.enter, effects: [.saveProfile(draft)]) {
       $0.save.isSaving = true
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
   }
 }

@@ -14,7 +14,7 @@ import Vocabulary
   static func saving(_ store: inout TestStore, _ draft: ProfileDraft) {
     store.send(.enter, effects: [.saveProfile(draft)]) {
       $0.save.isSaving = true
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
   }
 
@@ -149,7 +149,7 @@ import Vocabulary
     store.send(.enter, effects: [.saveProfile(ProfileDraft(name: "dev12345", connection: Fixtures.draft))]) {
       $0.save.isSaving = true
       $0.save.failure = nil
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
     store.send(.saveFinished(.failed(Self.unreadable))) {
       $0.save.isSaving = false
@@ -160,7 +160,7 @@ import Vocabulary
     store.send(.character("y"), effects: [.moveBrokenConfigAside]) {
       $0.save.isMoveAsideOffered = false
       $0.save.isSaving = true
-      $0.activity = Activity(kind: .moveAside)
+      $0.begin(.moveAside)
     }
     #expect(screenModel(for: store.state).progress?.label == "Moving the unreadable file aside…")
     let keptAs = "/home/ada/.config/snowgate/config.json.broken-20261127T213000Z"
@@ -170,7 +170,7 @@ import Vocabulary
     ) {
       $0.save.movedAsideTo = keptAs
       $0.save.failure = nil
-      $0.activity = Activity(kind: .save)
+      $0.begin(.save)
     }
     #expect(
       screenModel(for: store.state).messages

@@ -11,7 +11,7 @@ import Testing
     ) {
       $0.savedProfiles = Fixtures.profiles
       $0.picker = ProfilePickerStep(purpose: .edit, focus: 1, isLoading: true)
-      $0.activity = Activity(kind: .loadProfile)
+      $0.begin(.loadProfile)
       $0.screen = .pickProfile
     }
   }

@@ -8,9 +8,12 @@ import Vocabulary
     var store = TestStore(Fixtures.state(on: .test))
     store.send(.enter, effects: [.testConnection(Fixtures.draft)]) {
       $0.test.status = .testing(Fixtures.draft)
-      $0.activity = Activity(kind: .test)
+      $0.begin(.test)
     }
-    store.send(.tick(.seconds(3))) { $0.activity = Activity(kind: .test, startedAt: .seconds(3), frame: 1) }
+    store.send(.tick(.seconds(3))) {
+      $0.activity = Activity(
+        kind: .test, serial: $0.activity?.id.serial ?? 0, startedAt: .seconds(3), frame: 1)
+    }
     store.send(.enter)
     let report = TestReport(details: ["Signed in as admin", "Read sys_user", "Read sys_db_object"])
     store.send(.testFinished(.passed(report))) {
@@ -66,7 +69,7 @@ import Vocabulary
     store.send(.tab) { $0.test.failureFocus = 1 }
     store.send(.enter, effects: [.testConnection(Fixtures.draft)]) {
       $0.test = TestStep(status: .testing(Fixtures.draft))
-      $0.activity = Activity(kind: .test)
+      $0.begin(.test)
     }
   }
 

@@ -24,13 +24,16 @@ import Vocabulary
     let draft = OAuthFixtures.clientDraft(kind)
     store.send(.enter, effects: [.requestToken(Self.request(kind, grant: grant))]) {
       $0.token = TokenStep(status: .requesting, source: draft)
-      $0.activity = Activity(kind: .token)
+      $0.begin(.token)
     }
     store.send(.tick(.seconds(10))) {
-      $0.activity = Activity(kind: .token, startedAt: .seconds(10), frame: 1)
+      $0.activity = Activity(
+        kind: .token, serial: $0.activity?.id.serial ?? 0, startedAt: .seconds(10), frame: 1)
     }
     store.send(.tick(.seconds(12))) {
-      $0.activity = Activity(kind: .token, startedAt: .seconds(10), frame: 2, elapsedSeconds: 2)
+      $0.activity = Activity(
+        kind: .token, serial: $0.activity?.id.serial ?? 0, startedAt: .seconds(10), frame: 2,
+        elapsedSeconds: 2)
     }
     #expect(screenModel(for: store.state).progress?.elapsedSeconds == 2)
     store.send(.key(.character("x")))
@@ -203,7 +206,7 @@ import Vocabulary
     #expect(draft.auth.kind == kind && draft.auth.tokens == tokens && draft.auth.client == client)
     store.send(.enter, effects: [.testConnection(draft)]) {
       $0.test.status = .testing(draft)
-      $0.activity = Activity(kind: .test)
+      $0.begin(.test)
     }
     #expect(screenModel(for: store.state).step == "Step 5 of 6")
   }

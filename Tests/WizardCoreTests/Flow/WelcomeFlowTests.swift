@@ -75,7 +75,7 @@ import Vocabulary
     store.send(.down) { $0.picker.focus = 1 }
     store.send(.enter, effects: [.loadProfile(name: "dev12345")]) {
       $0.picker.isLoading = true
-      $0.activity = Activity(kind: .loadProfile)
+      $0.begin(.loadProfile)
     }
     let saved = SavedProfile(
       name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin",
@@ -134,7 +134,7 @@ import Vocabulary
     store.send(.up) { $0.picker.focus = 0 }
     store.send(.enter, effects: [.diagnose(profileName: "prod")]) {
       $0.diagnosis = DiagnoseStep(profileName: "prod")
-      $0.activity = Activity(kind: .test)
+      $0.begin(.diagnose)
       $0.screen = .diagnose
     }
   }

@@ -1,14 +1,19 @@
 import Foundation
+import ServiceNowClient
+import Testing
+import XCTest
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
-/// A transport that answers from a script, for unit tests here and in the modules that use the client.
+/// A transport that answers from a script, for the unit tests of every module that uses the client.
 ///
 /// Each expected request (method and path) is answered in order with a response or an error.
-/// Every request sent is recorded. `verifyAllUsed()` fails when an answer was never asked for
-/// or a request came that the script did not expect, so a test cannot pass by skipping a call.
+/// Every request sent is recorded. `verifyAllUsed()` throws when an answer was never asked for
+/// or a request came that the script did not expect; and when the transport goes away with an
+/// answer still unused, the running test fails (Swift Testing or XCTest, whichever runs it),
+/// so a test cannot pass by skipping a call even when it forgets to verify.
 public final class ScriptedTransport: Transport, @unchecked Sendable {
   /// What a scripted step answers with.
   public enum Answer: Sendable {
@@ -39,8 +44,35 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
   private var sentRequests: [URLRequest] = []
   private var problems: [String] = []
 
-  public init(_ steps: [Step] = []) {
+  private let sourceLocation: SourceLocation
+  private let file: StaticString
+  private let line: UInt
+  private let onUnused: (@Sendable (String) -> Void)?
+
+  /// `onUnused` replaces failing the running test (for the test that proves it happens).
+  public init(
+    _ steps: [Step] = [], onUnused: (@Sendable (String) -> Void)? = nil, fileID: String = #fileID,
+    file: StaticString = #filePath, line: UInt = #line, column: Int = #column
+  ) {
     self.steps = steps
+    self.onUnused = onUnused
+    self.sourceLocation = SourceLocation(
+      fileID: fileID, filePath: "\(file)", line: Int(line), column: column)
+    self.file = file
+    self.line = line
+  }
+
+  deinit {
+    let unused = steps.map { "scripted answer never used: \($0.method) \($0.path)" }
+    guard !unused.isEmpty else { return }
+    let message = unused.joined(separator: "\n")
+    if let onUnused {
+      onUnused(message)
+    } else if Test.current != nil {
+      Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    } else {
+      XCTFail(message, file: file, line: line)
+    }
   }
 
   /// Adds an expected request answered with `response`.
