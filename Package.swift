@@ -13,25 +13,29 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "WizardCore"),
     .target(name: "Hashing"),
-    .target(name: "ServiceNowClient", dependencies: ["Hashing"]),
-    .target(name: "Diagnosis", dependencies: ["ServiceNowClient"]),
+    .target(name: "TextSafety"),
+    .target(name: "ServiceNowClient", dependencies: ["Hashing", "TextSafety"]),
+    .target(name: "Diagnosis", dependencies: ["ServiceNowClient", "TextSafety"]),
     .target(name: "Profiles", dependencies: ["ServiceNowClient"]),
     .target(name: "Simulator", dependencies: ["Hashing"]),
-    .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
+    .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw", "TextSafety"]),
     .target(
       name: "App",
       dependencies: [
-        "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
+        "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI", "TextSafety",
       ]),
     .executableTarget(name: "snowgate", dependencies: ["App"]),
     .executableTarget(
-      name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"),
+      name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"
+    ),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore"]),
-    .testTarget(name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator", "Hashing"]),
+    .testTarget(
+      name: "ServiceNowClientTests", dependencies: ["ServiceNowClient", "Simulator", "Hashing", "TextSafety"]),
     .testTarget(
       name: "DiagnosisTests", dependencies: ["Diagnosis", "ServiceNowClient", "Simulator"]),
     .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ServiceNowClient", "profile-writer"]),
-    .executableTarget(name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
+    .executableTarget(
+      name: "profile-writer", dependencies: ["Profiles"], path: "Tests/Fixtures/profile-writer"),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "WizardCore", "CNcursesw", "ServiceNowClient"]),

@@ -29,7 +29,7 @@ struct CheckCredentials: Sendable {
 
   /// Every secret value known, so text shown to a person can be scrubbed of them.
   var secretValues: [String] {
-    [password, clientSecret, refreshToken, accessToken].compactMap { $0?.reveal() }.filter { $0.count >= 4 }
+    [password, clientSecret, refreshToken, accessToken].compactMap { $0?.reveal() }.filter { !$0.isEmpty }
   }
 
   /// The first secret the kind needs that is missing, as the environment variable that supplies it.

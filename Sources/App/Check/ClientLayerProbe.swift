@@ -275,15 +275,18 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: wording
 
-  /// A failure as a layer outcome, with every secret in play masked.
+  /// A failure as a layer outcome. Its words are snowgate's own and are never rewritten: the
+  /// instance's words inside the detail were scrubbed where they were extracted.
   private func outcome(_ failure: ServiceNowFailure) -> LayerOutcome {
     .fail(
-      code: failure.code, detail: scrub(failure.detail ?? failure.summary), summary: scrub(failure.summary),
-      remedies: failure.remedies.map(scrub))
+      code: failure.code, detail: failure.detail ?? failure.summary, summary: failure.summary,
+      remedies: failure.remedies)
   }
 
+  /// Text from outside snowgate (a secret command's message): every secret in play masked as a
+  /// whole match, control characters made visible.
   private func scrub(_ text: String) -> String {
-    credentials.secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: Secret.mask) }
+    SecretScrubber(secrets: credentials.secretValues).clean(text)
   }
 
   static func lifetime(_ tokens: TokenSet) -> String {

@@ -27,9 +27,11 @@ public struct ErrorEnvelope: Sendable, Equatable {
     return ErrorEnvelope(message: message, detail: detail)
   }
 
-  /// "message: detail", for the failure's detail line.
+  /// "message: detail", for the failure's detail line: the instance's words, so scrubbed of
+  /// the secrets in play and made terminal-safe (`SecretScrubber.current`).
   public var text: String {
-    guard let detail, !detail.isEmpty else { return message }
-    return message.isEmpty ? detail : "\(message): \(detail)"
+    let scrubber = SecretScrubber.current
+    guard let detail, !detail.isEmpty else { return scrubber.clean(message) }
+    return scrubber.clean(message.isEmpty ? detail : "\(message): \(detail)")
   }
 }

@@ -26,9 +26,11 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
     error.lowercased() == code || description?.lowercased() == code
   }
 
-  /// "error: description", for the failure's detail line.
+  /// "error: description", for the failure's detail line: the instance's words, so scrubbed of
+  /// the secrets in play and made terminal-safe (`SecretScrubber.current`).
   public var text: String {
-    guard let description, !description.isEmpty else { return error }
-    return "\(error): \(description)"
+    let scrubber = SecretScrubber.current
+    guard let description, !description.isEmpty else { return scrubber.clean(error) }
+    return scrubber.clean("\(error): \(description)")
   }
 }
