@@ -161,6 +161,26 @@ final class HostileServerTests: XCTestCase {
     XCTAssertNotNil(try run.code(), run.stdout)
   }
 
+  func testSetupAgainstAHostileServerPrintsNoSecretAndNoEscape() async throws {
+    for mode in ["echo", "ansi", "token-html"] {
+      let server = try HostileServer(mode: mode)
+      defer { server.stop() }
+      for auth in [Self.basic, Self.passwordGrant] {
+        let run = try CheckRun.run(
+          ["setup", "hostile", "--no-input", "--instance", server.url] + auth,
+          environment: ["SNOWGATE_PASSWORD": Self.password, "SNOWGATE_CLIENT_SECRET": Self.clientSecret],
+          configDirectory: FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sg-hostile-setup-\(UUID().uuidString)"))
+        XCTAssertNotEqual(run.status, 0, "setup saved a hostile server: \(run.stderr)")
+        assertClean([("setup stdout", run.stdout), ("setup stderr", run.stderr)], "setup \(mode) \(auth[1])")
+        if mode == "ansi" && auth == Self.basic {
+          XCTAssertTrue(
+            run.stderr.contains("␛]0;PWNED-TITLE"), "the message is shown, made visible: \(run.stderr)")
+        }
+      }
+    }
+  }
+
   // MARK: our own words are never rewritten
 
   func testAPasswordThatIsAWordOfOurSentencesLeavesThemIntactAndAgreesWithJSON() async throws {

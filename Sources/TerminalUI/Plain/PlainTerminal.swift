@@ -1,3 +1,4 @@
+import TextSafety
 import WizardCore
 
 /// The wizard as plain lines, for `TERM=dumb`, pipes and screen readers.
@@ -88,16 +89,13 @@ public struct PlainTerminal: Sendable {
   /// The text with control characters (other than newlines) made visible as `?`, so text from
   /// a model, which may quote what someone typed, can never drive the terminal.
   static func printable(_ text: String) -> String {
-    let needsWork = text.unicodeScalars.contains {
-      ($0.value < 0x20 && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0)
-    }
+    let needsWork = text.unicodeScalars.contains { $0 != "\n" && UntrustedText.isControl($0) }
     guard needsWork else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      let value = scalar.value
       if scalar == "\t" {
         result.append(" ")
-      } else if (value < 0x20 && scalar != "\n") || (value >= 0x7F && value < 0xA0) {
+      } else if scalar != "\n" && UntrustedText.isControl(scalar) {
         result.append("?")
       } else {
         result.append(scalar)
