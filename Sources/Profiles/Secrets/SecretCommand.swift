@@ -16,7 +16,7 @@ struct SecretCommand: Sendable {
   var timeout: TimeInterval
 
   /// The environment variables holding secrets, never passed on to the command.
-  static let secretVariables: Set<String> = Set(SecretKind.allCases.compactMap(\.environmentVariable))
+  static let secretVariables: Set<String> = ChildEnvironment.secretVariables
 
   /// The command as people see it in messages (it is configuration, not a secret).
   var displayText: String { argv.joined(separator: " ") }
@@ -38,7 +38,7 @@ struct SecretCommand: Sendable {
     guard let program = arguments.first, let executable = Self.locate(program, environment: environment)
     else { throw failure(.notFound) }
 
-    var childEnvironment = environment.filter { !Self.secretVariables.contains($0.key) }
+    var childEnvironment = ChildEnvironment.withoutSecrets(environment)
     childEnvironment["SNOWGATE_PROFILE"] = profile
     childEnvironment["SNOWGATE_SECRET_KIND"] = kind.commandName
 
