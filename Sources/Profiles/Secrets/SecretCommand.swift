@@ -18,6 +18,9 @@ struct SecretCommand: Sendable {
   /// The environment variables holding secrets, never passed on to the command.
   static let secretVariables: Set<String> = ChildEnvironment.secretVariables
 
+  /// The most a secret command may print: a secret, even a long JWT, is a few KiB.
+  static let outputLimit = 64 * 1024
+
   /// The command as people see it in messages (it is configuration, not a secret).
   var displayText: String { argv.joined(separator: " ") }
 
@@ -61,8 +64,22 @@ struct SecretCommand: Sendable {
     let collected = OutputCollector()
     let reader = output.fileHandleForReading
     let finishedReading = DispatchSemaphore(value: 0)
+    let limit = Self.outputLimit
+    let tooMuch = OutputCollector()
+    let pid = process.processIdentifier
     DispatchQueue.global().async {
-      collected.set(reader.readDataToEndOfFile())
+      // Bounded: a command that prints without end is stopped, not collected into memory.
+      var data = Data()
+      while let chunk = try? reader.read(upToCount: 16 * 1024), !chunk.isEmpty {
+        data.append(chunk)
+        if data.count > limit {
+          tooMuch.set(Data([1]))
+          kill(pid, SIGKILL)
+          data = Data()
+          break
+        }
+      }
+      collected.set(data)
       finishedReading.signal()
     }
 
@@ -77,6 +94,7 @@ struct SecretCommand: Sendable {
     // A grandchild may keep the pipe open; do not wait for it forever.
     _ = finishedReading.wait(timeout: .now() + 1)
 
+    if !tooMuch.data.isEmpty { throw failure(.printedTooMuch(limit: limit)) }
     switch process.terminationReason {
     case .uncaughtSignal: throw failure(.killed(signal: process.terminationStatus))
     case .exit where process.terminationStatus != 0:

@@ -85,6 +85,9 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
           + "waiting for a passphrase that cannot be asked here. \(tail)"
       case .printedNothing:
         return "\(what) succeeded but printed nothing. \(tail)"
+      case .printedTooMuch(let limit):
+        return "\(what) printed more than \(limit / 1024) KiB, far more than a secret, and was stopped. "
+          + "Check that it prints only the secret. \(tail)"
       }
     }
   }

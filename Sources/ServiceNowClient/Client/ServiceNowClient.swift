@@ -182,7 +182,7 @@ public struct ServiceNowClient: Sendable {
   }
 
   private static func tableRead(_ table: String, _ response: HTTPResponse) -> TableRead {
-    let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+    let object = BoundedJSON.object(response.body)
     let rows = (object?["result"] as? [[String: Any]]) ?? []
     let records = rows.map { row in row.compactMapValues { $0 as? String } }
     return TableRead(

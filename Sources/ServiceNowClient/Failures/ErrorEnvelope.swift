@@ -16,7 +16,7 @@ public struct ErrorEnvelope: Sendable, Equatable {
 
   /// The envelope in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> ErrorEnvelope? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard let object = BoundedJSON.object(body),
       let error = object["error"] as? [String: Any]
     else { return nil }
     let message = (error["message"] as? String) ?? ""

@@ -15,7 +15,7 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
 
   /// The error answer in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> OAuthErrorAnswer? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard let object = BoundedJSON.object(body),
       let error = object["error"] as? String
     else { return nil }
     return OAuthErrorAnswer(error: error, description: object["error_description"] as? String)

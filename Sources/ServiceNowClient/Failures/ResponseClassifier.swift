@@ -28,7 +28,7 @@ public enum ResponseClassifier {
     let said = envelope.map { "The instance said: \($0.text)" }
     switch response.status {
     case 200..<300:
-      guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
+      guard let object = BoundedJSON.object(response.body),
         object["result"] != nil
       else {
         return ServiceNowFailure(

@@ -66,7 +66,7 @@ public enum LogRedaction {
 
   /// A response body for the log: JSON with sensitive keys masked, other text cut short.
   public static func body(_ data: Data, limit: Int = 2_000) -> String {
-    if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+    if let object = BoundedJSON.parse(data, fragmentsAllowed: true),
       object is [String: Any] || object is [Any],
       let masked = try? JSONSerialization.data(
         withJSONObject: maskJSON(object), options: [.sortedKeys, .fragmentsAllowed])
