@@ -181,6 +181,37 @@ final class HostileServerTests: XCTestCase {
     }
   }
 
+  func testSavedProfilesOfHostileServersPrintNoSecretAndNoEscapeInTokenAndCheck() async throws {
+    for mode in ["echo", "ansi", "token-html", "token-form"] {
+      let server = try HostileServer(mode: mode)
+      defer { server.stop() }
+      let config = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "sg-hostile-saved-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: config) }
+      let secrets = [
+        "SNOWGATE_PASSWORD": Self.password, "SNOWGATE_CLIENT_SECRET": Self.clientSecret,
+        "SNOWGATE_LOG": config.path + ".log",
+      ]
+      defer { try? FileManager.default.removeItem(atPath: config.path + ".log") }
+      let setup = try CheckRun.run(
+        ["setup", "hostile", "--no-input", "--instance", server.url, "--save-anyway"] + Self.passwordGrant,
+        environment: secrets, configDirectory: config)
+      XCTAssertEqual(setup.status, 0, "\(mode): --save-anyway did not save: \(setup.stderr)")
+      var outputs = [("setup stdout", setup.stdout), ("setup stderr", setup.stderr)]
+      for arguments in [["token", "hostile"], ["check", "hostile", "--verbose"], ["profiles"]] {
+        let run = try CheckRun.run(arguments, environment: secrets, configDirectory: config)
+        XCTAssertLessThan(run.status, 8, "\(arguments) crashed: \(run.stderr)")
+        if arguments[0] == "token" {
+          XCTAssertNotEqual(run.status, 0, "\(mode): a hostile server gave a token: \(run.stdout)")
+          XCTAssertTrue(run.stdout.isEmpty, "\(mode): token printed \(run.stdout)")
+        }
+        outputs += [("\(arguments) stdout", run.stdout), ("\(arguments) stderr", run.stderr)]
+      }
+      outputs.append(("log", (try? String(contentsOfFile: config.path + ".log", encoding: .utf8)) ?? ""))
+      assertClean(outputs, "saved \(mode)")
+    }
+  }
+
   // MARK: our own words are never rewritten
 
   func testAPasswordThatIsAWordOfOurSentencesLeavesThemIntactAndAgreesWithJSON() async throws {
