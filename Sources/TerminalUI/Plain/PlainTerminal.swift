@@ -1,6 +1,12 @@
 import TextSafety
 import WizardCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The wizard as plain lines, for `TERM=dumb`, pipes and screen readers.
 ///
 /// Draws from the same `ScreenModel`s as the full-screen terminal, but only prints lines: no
@@ -164,7 +170,13 @@ public struct PlainTerminal: Sendable {
   /// Prints the prompt and reads one answer line from standard input; nil at end of input.
   public func ask(_ model: ScreenModel) -> String? {
     print(prompt(for: model), terminator: "")
-    return readLine(strippingNewline: true)
+    fflush(nil)  // every output stream: the prompt must show before the read blocks
+    // Bounded: an answer longer than any field may be is read as an empty answer, never kept.
+    switch BoundedLine.read() {
+    case .line(let text): return text
+    case .tooLong: return ""
+    case .end: return nil
+    }
   }
 
   private func wrap(_ text: String, indent: String, into out: inout [String]) {
