@@ -99,6 +99,35 @@ final class HostileServerTests: XCTestCase {
     }
   }
 
+  func testEveryOutputSaysTheSameDetailOfAnEchoedMessage() async throws {
+    let server = try HostileServer(mode: "echo")
+    defer { server.stop() }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sg-same-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let base = ["check", "--instance", server.url, "--timeout", "5"] + Self.basic
+    // One run each (the echo differs between runs): JSON with the verbose log on stderr, and text.
+    for format in [["--json", "--verbose"], ["--verbose"]] {
+      let log = folder.appendingPathComponent("log-\(format.count)").path
+      let run = try CheckRun.run(
+        base + format, environment: ["SNOWGATE_PASSWORD": Self.password, "SNOWGATE_LOG": log])
+      let logged = try String(contentsOfFile: log, encoding: .utf8)
+      let line = try XCTUnwrap(
+        logged.split(separator: "\n").last { $0.hasPrefix("! auth.basic_rejected: ") }, logged)
+      let detail = String(line.dropFirst("! auth.basic_rejected: ".count))
+      XCTAssertTrue(
+        detail.contains("Authorization: Basic ••••••"), "the echo is in the detail, masked: \(detail)")
+      if format.count == 2 {
+        XCTAssertEqual(try run.check("auth")?["detail"] as? String, detail, "JSON and the log disagree")
+        XCTAssertTrue(run.stderr.contains(String(line)), "--verbose and the log disagree:\n\(run.stderr)")
+      } else {
+        XCTAssertTrue(
+          run.stdout.contains("✗ Auth           \(detail)"), "text and the log disagree:\n\(run.stdout)")
+        XCTAssertTrue(run.stdout.contains(String(line)), "--verbose and the log disagree")
+      }
+    }
+  }
+
   func testEscapeSequencesFromAServerAreShownNotObeyed() async throws {
     let server = try HostileServer(mode: "ansi")
     defer { server.stop() }

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -291,7 +292,9 @@ public struct ServiceNowClient: Sendable {
       )
       return .success(response)
     } catch {
-      let failure = classifier.classify(error, url: request.url)
+      var failure = classifier.classify(error, url: request.url)
+      // libcurl's sentence can quote the server (a certificate's names): shown, never obeyed.
+      failure.detail = failure.detail.map { UntrustedText.visible($0) }
       log.record(request, response: nil, failure: failure, elapsed: clock.now - start, startedAt: startedAt)
       return .failure(failure)
     }

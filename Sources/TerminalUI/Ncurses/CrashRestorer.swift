@@ -24,7 +24,7 @@
   /// puts the previous handler back and returns, so the fault happens again and the previous
   /// handler (Swift's backtrace, or the default core dump) runs on a readable terminal.
   enum CrashRestorer {
-    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGSYS]
 
     /// Remembers the current terminal settings and installs the handler; call once, early.
     static func install() {

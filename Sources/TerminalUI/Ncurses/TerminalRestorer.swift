@@ -15,10 +15,18 @@ public final class TerminalRestorer: @unchecked Sendable {
   /// The signals after which the terminal is restored and the process exits: every signal
   /// whose default is to end the process and that can be caught, apart from the faults
   /// (`CrashRestorer.signals`), which end it the same way.
-  public static let signals: [Int32] = [
-    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
-    SIGPROF,
-  ]
+  /// The real-time signals are left alone: glibc uses the first ones itself.
+  #if os(Linux)
+    public static let signals: [Int32] = [
+      SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+      SIGPROF, SIGPWR, SIGSTKFLT, SIGIO,
+    ]
+  #else
+    public static let signals: [Int32] = [
+      SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+      SIGPROF,
+    ]
+  #endif
 
   private let lock = NSLock()
   private var action: (@Sendable () -> Void)?
