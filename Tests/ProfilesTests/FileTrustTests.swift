@@ -93,6 +93,13 @@ import Testing
       } else {
         Issue.record("an oversized config is not reported as unreadable")
       }
+      let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+      try Data(deep.utf8).write(to: store.configURL)
+      if case .unreadable(_, let problem)? = store.fileProblems().first {
+        #expect(problem.contains("nests deeper than 64 levels"), "\(problem)")
+      } else {
+        Issue.record("a deeply nested config is not reported as unreadable")
+      }
       try FileManager.default.removeItem(at: store.configURL)
       #expect(mkfifo(store.configURL.path, 0o600) == 0)
       #expect(
