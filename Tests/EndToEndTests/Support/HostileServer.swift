@@ -13,7 +13,8 @@ import Foundation
 /// - `token-trailing`, `token-truncated`, `token-form`, `token-html`, `token-absurd`: the token
 ///   endpoint answers 200 with a body snowgate cannot parse, carrying sentinel tokens.
 /// - `redirect`: every answer is a 302 to another loopback port.
-/// - `huge`: the authenticated read answers 200 with 64 MiB of body.
+/// - `huge`: the authenticated read answers 200 with 64 MiB of body; `endless`: with a chunked
+///   body that never ends.
 final class HostileServer: @unchecked Sendable {
   /// Tokens the token modes hand out; none may appear in any output.
   static let sentinelTokens = [
@@ -77,6 +78,18 @@ final class HostileServer: @unchecked Sendable {
                     'token-absurd': good.replace('1799', '1e999999'),
                 }
                 return self.answer(200, 'application/json', bodies[mode])
+            if mode == 'endless':
+                self.send_response(200)
+                self.send_header('Content-Type', 'application/json')
+                self.send_header('Transfer-Encoding', 'chunked')
+                self.end_headers()
+                chunk = b'10000\r\n' + b' ' * 65536 + b'\r\n'
+                try:
+                    while True:
+                        self.wfile.write(chunk)
+                except Exception:
+                    pass
+                return
             if mode == 'huge':
                 self.send_response(200)
                 self.send_header('Content-Type', 'application/json')
