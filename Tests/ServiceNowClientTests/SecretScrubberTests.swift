@@ -77,6 +77,13 @@ final class SecretScrubberTests: XCTestCase {
       XCTAssertFalse(logged.contains("Zk9xR2hTRU5USU5FTDEy"), "\(answer) → \(logged)")
     }
     XCTAssertTrue(LogRedaction.body(Data(answers[3].utf8)).contains("token_type=Bearer"))
+    let parsed = LogRedaction.body(
+      Data(
+        #"{"error":"x","error_description":"bad \#(jwt) and refresh_token=RT-SENTINEL-2","result":[{"sys_id":"0123456789abcdef0123456789abcdef"}]}"#
+          .utf8))
+    XCTAssertFalse(parsed.contains("SENTINEL") || parsed.contains("eyJ"), parsed)
+    XCTAssertTrue(
+      parsed.contains("0123456789abcdef0123456789abcdef"), "a sys_id of a parsed answer is kept: \(parsed)")
   }
 
   func testTheLogOfAnEchoingServerHoldsNoFormOfThePassword() async throws {

@@ -84,9 +84,11 @@ public enum LogRedaction {
   ///
   /// For answers snowgate could not parse, where the structure that normally says which part is
   /// a token is missing. Overmasking an opaque identifier is the price of never logging a token.
-  public static func maskTokenShapes(_ text: String) -> String {
+  public static func maskTokenShapes(_ text: String, opaque: Bool = true) -> String {
     var out = text
-    for (expression, template) in tokenShapes {
+    // The last rule (long opaque strings) is only for text without structure: in a parsed
+    // answer it would hide every sys_id.
+    for (expression, template) in opaque ? tokenShapes : Array(tokenShapes.dropLast()) {
       out = expression.stringByReplacingMatches(
         in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
     }
@@ -126,6 +128,10 @@ public enum LogRedaction {
     }
     if let array = value as? [Any] {
       return array.map(maskJSON)
+    }
+    if let text = value as? String {
+      // A token quoted inside a message ("your token eyJ…", "access_token=…").
+      return maskTokenShapes(text, opaque: false)
     }
     return value
   }
