@@ -227,7 +227,10 @@ final class HostileServerTests: XCTestCase {
         environment: secrets, configDirectory: config)
       XCTAssertEqual(setup.status, 0, "\(mode): --save-anyway did not save: \(setup.stderr)")
       var outputs = [("setup stdout", setup.stdout), ("setup stderr", setup.stderr)]
-      for arguments in [["token", "hostile"], ["check", "hostile", "--verbose"], ["profiles"]] {
+      for arguments in [
+        ["token", "hostile"], ["check", "hostile", "--verbose"], ["check", "hostile", "--json", "--verbose"],
+        ["profiles"], ["logout", "hostile"],
+      ] {
         let run = try CheckRun.run(arguments, environment: secrets, configDirectory: config)
         XCTAssertLessThan(run.status, 8, "\(arguments) crashed: \(run.stderr)")
         if arguments[0] == "token" {

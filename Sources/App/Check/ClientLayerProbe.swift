@@ -1,13 +1,15 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import TextSafety
 
 /// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
 ///
 /// An actor because the layers share what earlier ones learned: `tls` and `instance` read one
 /// unauthenticated probe (started once, awaited by both), Basic `auth` and `api` share one
 /// read of sys_user, and the OAuth layers share the token `auth` obtained. Every outcome's text
-/// is scrubbed of the secrets in play, in case an instance echoes one in an error message.
+/// is snowgate's own; the instance's words in it were scrubbed of the secrets in play where
+/// the client extracted them, in case an instance echoes one in an error message.
 actor ClientLayerProbe: HTTPLayerProbe {
   let client: ServiceNowClient
   let credentials: CheckCredentials
@@ -82,8 +84,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
     if let problem = credentials.problem {
       return .fail(
-        code: "config.secret_unavailable", detail: scrub(problem),
-        summary: "snowgate could not get this connection's secrets.", remedies: [scrub(problem)])
+        code: "config.secret_unavailable", detail: shown(problem),
+        summary: "snowgate could not get this connection's secrets.", remedies: [shown(problem)])
     }
     if let issuedTokens {
       tokens = issuedTokens
@@ -283,10 +285,11 @@ actor ClientLayerProbe: HTTPLayerProbe {
       remedies: failure.remedies)
   }
 
-  /// Text from outside snowgate (a secret command's message): every secret in play masked as a
-  /// whole match, control characters made visible.
-  private func scrub(_ text: String) -> String {
-    SecretScrubber(secrets: credentials.secretValues).clean(text)
+  /// The store's sentence about a secret it could not get: it never holds a secret or a
+  /// command's output (see `ProfileStoreError`), so it is not rewritten; it quotes the
+  /// configured command, so control characters are made visible.
+  private func shown(_ text: String) -> String {
+    UntrustedText.visible(text)
   }
 
   static func lifetime(_ tokens: TokenSet) -> String {
