@@ -108,3 +108,25 @@ import Testing
     }
   }
 }
+
+/// A secret command another user could have replaced is never run.
+@Suite struct SecretProgramTrustTests {
+  @Test func aWorldWritableSecretProgramIsNotRun() throws {
+    try withTemporaryFolder { folder throws in
+      let marker = folder.appendingPathComponent("ran")
+      let script = try Fixtures.script(folder, "secret", "touch '\(marker.path)'; echo S3CR3T")
+      chmod(script, 0o777)
+      let store = Fixtures.store(folder)
+      let profile = Fixtures.profile("p", authType: .basic, store: .command([script]))
+      #expect(
+        throws: ProfileStoreError.untrusted(
+          path: script, problem: "every user can write it (its mode is 0777)", fix: "chmod go-w \(script)")
+      ) {
+        _ = try store.secrets(for: profile, environment: [:])
+      }
+      #expect(!FileManager.default.fileExists(atPath: marker.path), "the program ran")
+      chmod(script, 0o755)
+      #expect(try store.secrets(for: profile, environment: [:]).password == StoredSecret("S3CR3T"))
+    }
+  }
+}

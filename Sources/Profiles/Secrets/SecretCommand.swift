@@ -40,6 +40,12 @@ struct SecretCommand: Sendable {
     }
     guard let program = arguments.first, let executable = Self.locate(program, environment: environment)
     else { throw failure(.notFound) }
+    // The program prints secrets and runs with this user's rights: one that another user
+    // could have replaced is not run (a script in a shared folder, a world-writable file).
+    var info = stat()
+    if stat(executable, &info) == 0 {
+      try FileTrust.check(executable, info, kind: .program)
+    }
 
     var childEnvironment = ChildEnvironment.withoutSecrets(environment)
     childEnvironment["SNOWGATE_PROFILE"] = profile

@@ -9,8 +9,26 @@
 /// nobody else. A profile names the command that prints its secrets, so a config another user
 /// could write is a way to run their program with this user's rights.
 enum FileTrust {
+  /// What is checked, for the fix to suggest.
+  enum Kind {
+    case folder, file, program
+
+    func fix(_ path: String) -> String {
+      switch self {
+      case .folder: "chmod 700 \(path)"
+      case .file: "chmod 600 \(path)"
+      case .program: "chmod go-w \(path)"
+      }
+    }
+  }
+
   /// Refuses `path` (already `fstat`ed or `stat`ed into `info`) when another user could write it.
   static func check(_ path: String, _ info: stat, folder: Bool) throws {
+    try check(path, info, kind: folder ? .folder : .file)
+  }
+
+  /// Refuses `path` when another user could write it; `kind` chooses the fix.
+  static func check(_ path: String, _ info: stat, kind: Kind) throws {
     let me = geteuid()
     let mode = info.st_mode & 0o7777
     if info.st_uid != me && info.st_uid != 0 {
@@ -22,7 +40,7 @@ enum FileTrust {
       let who = mode & 0o002 != 0 ? "every user" : "its group"
       throw ProfileStoreError.untrusted(
         path: path, problem: "\(who) can write it (its mode is 0\(String(mode, radix: 8)))",
-        fix: "chmod \(folder ? "700" : "600") \(quote(path))")
+        fix: kind.fix(quote(path)))
     }
   }
 
