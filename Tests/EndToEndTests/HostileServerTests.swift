@@ -162,7 +162,9 @@ final class HostileServerTests: XCTestCase {
       import http.server, sys
       class H(http.server.BaseHTTPRequestHandler):
           def do_GET(self):
-              open(sys.argv[2], 'a').write(self.requestline + ' ' + str(self.headers.get('Authorization')) + '\\n')
+              n = int(self.headers.get('Content-Length') or 0)
+              body = self.rfile.read(n).decode('utf-8', 'replace') if n else ''
+              open(sys.argv[2], 'a').write(self.requestline + ' ' + str(self.headers.get('Authorization')) + ' ' + body + '\\n')
               self.send_response(404); self.send_header('Content-Length', '0'); self.end_headers()
           do_POST = do_GET
           def log_message(self, *a): pass
@@ -174,8 +176,10 @@ final class HostileServerTests: XCTestCase {
     defer { server.stop() }
     let all = try outputs(["--instance", server.url] + Self.basic)
     assertClean(all, "redirect")
+    assertClean(try outputs(["--instance", server.url] + Self.passwordGrant), "redirect password grant")
     let recorded = (try? String(contentsOf: hits, encoding: .utf8)) ?? ""
     XCTAssertFalse(recorded.contains("Basic"), "credentials followed the redirect: \(recorded)")
+    XCTAssertFalse(recorded.contains("S3NT1NEL"), "a secret followed the redirect: \(recorded)")
     let text = all.first { $0.0 == "stdout " }?.1 ?? ""
     XCTAssertTrue(text.contains("127.0.0.1:\(recorder.port)"), "the redirect's Location is shown:\n\(text)")
   }
