@@ -34,14 +34,14 @@ import WizardCore
     wizard.send(.checkProgress(CheckLineUpdate(id: "tls", title: "TLS", status: .running)))
     wizard.send(.tick(.seconds(50)))
     wizard.send(.tick(.seconds(51)))
-    assertScreen(wizard.frame(), named: "12-diagnose--running")
+    assertScreen(wizard.shot(), named: "12-diagnose--running")
   }
 
   @Test func diagnosisAllPassed() {
     var wizard = Self.running()
     for line in LiveCheckGoldenTests.passes { wizard.send(.checkProgress(line)) }
     wizard.send(.testFinished(.passed(TestReport(details: ["All checks passed."]))))
-    assertScreen(wizard.frame(), named: "12-diagnose--passed")
+    assertScreen(wizard.shot(), named: "12-diagnose--passed")
   }
 
   @Test func diagnosisFailureShowsTheRemedyUnderItsLine() {
@@ -60,6 +60,6 @@ import WizardCore
     wizard.send(
       .testFinished(
         .failed(Verdict(code: failure.code, summary: failure.summary, remedies: failure.remedies))))
-    assertScreen(wizard.frame(), named: "12-diagnose--failed")
+    assertScreen(wizard.shot(), named: "12-diagnose--failed")
   }
 }

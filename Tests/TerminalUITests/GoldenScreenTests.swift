@@ -7,17 +7,15 @@ import WizardCore
 /// The hand-built sample screens at 80x24, proving the golden helper and the layout.
 @Suite struct GoldenScreenTests {
   @Test func sampleFormMatchesItsGolden() {
-    assertScreen(ScreenRenderer.render(SampleScreens.form, width: 80, height: 24), named: "00-sample--form")
+    assertScreen(ScreenShot(SampleScreens.form), named: "00-sample--form")
   }
 
   @Test func sampleChoicesMatchItsGolden() {
-    assertScreen(
-      ScreenRenderer.render(SampleScreens.choices, width: 80, height: 24), named: "00-sample--choices")
+    assertScreen(ScreenShot(SampleScreens.choices), named: "00-sample--choices")
   }
 
   @Test func sampleChecksMatchItsGolden() {
-    assertScreen(
-      ScreenRenderer.render(SampleScreens.checks, width: 80, height: 24), named: "00-sample--checks")
+    assertScreen(ScreenShot(SampleScreens.checks), named: "00-sample--checks")
   }
 
   @Test func helpOverlayMatchesItsGolden() {
@@ -29,7 +27,7 @@ import WizardCore
         "Ctrl-R shows or hides the password on this screen only.",
         "The password is stored in the secret store, never in the configuration file.",
       ])
-    assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--help")
+    assertScreen(ScreenShot(model), named: "00-sample--help")
   }
 
   @Test func quitDialogMatchesItsGolden() {
@@ -38,7 +36,7 @@ import WizardCore
       title: "Quit without saving?",
       lines: ["The connection has not been saved; quitting loses what you typed."],
       options: [KeyHint("y", "Quit without saving"), KeyHint("n", "Keep going")])
-    assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--dialog")
+    assertScreen(ScreenShot(model), named: "00-sample--dialog")
   }
 
   @Test func scrolledListMatchesItsGolden() {
@@ -49,7 +47,7 @@ import WizardCore
     let model = ScreenModel(
       id: "sample-scrolled", title: "Saved connections", intro: ["Pick the connection to edit."],
       items: items, focus: 24, hints: SampleScreens.hints)
-    assertScreen(ScreenRenderer.render(model, width: 80, height: 24), named: "00-sample--scrolled")
+    assertScreen(ScreenShot(model), named: "00-sample--scrolled")
   }
 
   @Test func tooSmallScreenMatchesItsGolden() {

@@ -57,7 +57,7 @@ import WizardCore
     wizard.send(
       .testFinished(
         .passed(TestReport(details: ["Signed in as integration.user.", "All checks passed."]))))
-    assertScreen(wizard.frame(), named: "05-test--live-passed")
+    assertScreen(wizard.shot(), named: "05-test--live-passed")
     let text = wizard.frame().lines().joined(separator: "\n")
     #expect(text.contains("The connection works."))
     #expect(!text.contains(WizardScreenGoldenTests.sentinel))
@@ -77,7 +77,7 @@ import WizardCore
         .checkProgress(CheckLineUpdate(id: id, title: title, status: .skip, detail: "skipped: Auth failed")))
     }
     wizard.send(.testFinished(.failed(verdict)))
-    assertScreen(wizard.frame(), named: "05-test--live-failed-401")
+    assertScreen(wizard.shot(), named: "05-test--live-failed-401")
     let text = wizard.frame().lines().joined(separator: "\n")
     #expect(text.contains("refused the user name and password (401)"))
   }
@@ -89,6 +89,6 @@ import WizardCore
     wizard.send(.tick(.seconds(100)))
     wizard.send(.tick(.seconds(101)))
     wizard.send(.tick(.seconds(101)))
-    assertScreen(wizard.frame(), named: "05-test--live-running")
+    assertScreen(wizard.shot(), named: "05-test--live-running")
   }
 }

@@ -113,7 +113,7 @@ import WizardCore
       let wizard = Self.filledClient(kind)
       #expect(screenModel(for: wizard.state).id == "oauth-client-" + kind.rawValue)
       #expect(!Self.lines(wizard).contains(Self.sentinelMark), "\(name) shows a secret")
-      assertScreen(wizard.frame(), named: name)
+      assertScreen(wizard.shot(), named: name)
     }
   }
 
@@ -125,17 +125,17 @@ import WizardCore
   @Test func helpOnTheClientScreen() {
     var wizard = Self.filledClient(.oauthPassword)
     wizard.press(.help)
-    assertScreen(wizard.frame(), named: "08-oauth-client--help")
+    assertScreen(wizard.shot(), named: "08-oauth-client--help")
   }
 
   @Test func tokenScreenBeforeAndWhileGenerating() {
     let ready = Self.atToken(.oauthPassword)
     #expect(screenModel(for: ready.state).id.hasPrefix("token"))
-    assertScreen(ready.frame(), named: "09-token--ready")
+    assertScreen(ready.shot(), named: "09-token--ready")
 
     let generating = Self.generating()
     #expect(screenModel(for: generating.state).progress?.elapsedSeconds == 2)
-    assertScreen(generating.frame(), named: "09-token--generating")
+    assertScreen(generating.shot(), named: "09-token--generating")
   }
 
   @Test func receivedTokenShowsItsExpiryCountdownButNotTheToken() {
@@ -146,29 +146,29 @@ import WizardCore
     let text = Self.lines(wizard)
     #expect(text.contains("in 28:58"))
     #expect(!text.contains(Self.sentinelMark))
-    assertScreen(wizard.frame(), named: "09-token--received")
+    assertScreen(wizard.shot(), named: "09-token--received")
   }
 
   @Test func accessDeniedShowsTheClientsExplanation() {
     var wizard = Self.generating()
     wizard.send(.tokenFinished(.failed(WizardScreenGoldenTests.verdict(.oauthAccessDenied))))
-    assertScreen(wizard.frame(), named: "09-token--access-denied")
+    assertScreen(wizard.shot(), named: "09-token--access-denied")
   }
 
   @Test func browserSignInScreens() {
     let waiting = Self.waitingForTheBrowser()
     #expect(Self.lines(waiting).contains("3:55"))
-    assertScreen(waiting.frame(), named: "10-browser--waiting")
+    assertScreen(waiting.shot(), named: "10-browser--waiting")
 
     var pasting = waiting
     pasting.type("p")
     pasting.type(Self.redirectURI + "?code=one-time-C0DE&state=af0ifjsldkj-Qx7bT2mZ9pLw4nVr8sYc1dHe6uKg3oA")
     #expect(screenModel(for: pasting.state).id == "authorization-paste")
-    assertScreen(pasting.frame(), named: "10-browser--paste")
+    assertScreen(pasting.shot(), named: "10-browser--paste")
 
     var timedOut = waiting
     timedOut.send(.authorizationFailed(Self.callbackTimeout))
-    assertScreen(timedOut.frame(), named: "10-browser--timeout")
+    assertScreen(timedOut.shot(), named: "10-browser--timeout")
   }
 
   /// The runtime's verdict when the listener's five minutes run out (App's `LoopbackFailure`).
@@ -197,30 +197,31 @@ import WizardCore
   @Test func saveScreenForEachSecretStore() {
     let file = Self.atSave()
     #expect(screenModel(for: file.state).id.hasPrefix("save"))
-    assertScreen(file.frame(), named: "11-save--file")
+    assertScreen(file.shot(), named: "11-save--file")
 
     var command = file
     command.press(.down)  // to the store list
     command.press(.down)  // the external command
     command.press(.tab)
     command.type("pass show servicenow/dev12345")
-    assertScreen(command.frame(), named: "11-save--command")
+    assertScreen(command.shot(), named: "11-save--command")
 
     var environment = file
     environment.press(.down)
     environment.press(.down, times: 2)
     #expect(Self.lines(environment).contains("SNOWGATE_CLIENT_SECRET"))
-    assertScreen(environment.frame(), named: "11-save--environment")
+    assertScreen(environment.shot(), named: "11-save--environment")
 
     var ask = file
     ask.press(.down)
     ask.press(.down, times: 3)
-    assertScreen(ask.frame(), named: "11-save--ask")
+    assertScreen(ask.shot(), named: "11-save--ask")
   }
 
   @Test func noGoldenShowsAnySentinelSecret() throws {
     let directory = ScreenGolden.directory(filePath: #filePath)
-    for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+    // The plain-line goldens in screens/plain too.
+    for file in FileManager.default.subpaths(atPath: directory.path) ?? [] where file.hasSuffix(".txt") {
       let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
       #expect(!text.contains(Self.sentinelMark), "screens/\(file) shows a secret")
     }

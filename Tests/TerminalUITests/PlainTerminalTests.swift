@@ -35,7 +35,7 @@ import WizardCore
     #expect(text.contains("> Password: ••••"))
     #expect(text.contains("Instance: (empty; for example dev12345.service-now.com)"))
     #expect(!text.contains("S3CR3T"))
-    #expect(plain.prompt(for: model) == "Password: ")
+    #expect(plain.prompt(for: model) == "Password [keep]: ")
   }
 
   @Test func checksSayTheirStatusInWords() {
@@ -56,7 +56,8 @@ import WizardCore
     #expect(plain.keys(forAnswer: ":quit", in: model) == [.interrupt])
   }
 
-  @Test func anAnswerOnAFieldReplacesItsValue() {
+  @Test func anAnswerOnAFieldReplacesItsValueAndEnterKeepsIt() {
+    #expect(plain.keys(forAnswer: "", in: SampleScreens.form) == [.enter])
     #expect(
       plain.keys(forAnswer: "ab", in: SampleScreens.form) == [
         .clearField, .character("a"), .character("b"), .enter,

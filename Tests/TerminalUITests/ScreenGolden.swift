@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WizardCore
 
 @testable import TerminalUI
 
@@ -39,9 +40,45 @@ func assertScreen(
   _ frame: Frame, named name: String, filePath: String = #filePath,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let directory = ScreenGolden.directory(filePath: filePath)
-  let file = directory.appendingPathComponent(name + ".txt")
-  let actual = ScreenGolden.text(of: frame)
+  assertGolden(ScreenGolden.text(of: frame), named: name, filePath: filePath, sourceLocation: sourceLocation)
+}
+
+/// One screen state in both of its forms: the model, and the full-screen Frame drawn from it.
+struct ScreenShot {
+  var model: ScreenModel
+  var frame: Frame
+
+  init(_ model: ScreenModel, width: Int = 80, height: Int = 24) {
+    self.model = model
+    self.frame = ScreenRenderer.render(model, width: width, height: height)
+  }
+
+  /// What the plain-line wizard prints for this screen, its prompt included.
+  var plainText: String {
+    let plain = PlainTerminal()
+    return plain.render(model) + plain.prompt(for: model) + "\n"
+  }
+}
+
+/// Checks a screen's full-screen picture against `screens/NAME.txt` and its plain-line
+/// counterpart against `screens/plain/NAME.txt`: every screen has both, and neither may
+/// change unreviewed. The plain text must never hold an escape sequence.
+func assertScreen(
+  _ shot: ScreenShot, named name: String, filePath: String = #filePath,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  assertScreen(shot.frame, named: name, filePath: filePath, sourceLocation: sourceLocation)
+  let plain = shot.plainText
+  #expect(!plain.unicodeScalars.contains("\u{1B}"), "plain \(name) holds ESC", sourceLocation: sourceLocation)
+  assertGolden(plain, named: "plain/" + name, filePath: filePath, sourceLocation: sourceLocation)
+}
+
+/// Compares `actual` with `screens/NAME.txt`; records it (and fails) when missing or when asked.
+func assertGolden(
+  _ actual: String, named name: String, filePath: String, sourceLocation: SourceLocation
+) {
+  let file = ScreenGolden.directory(filePath: filePath).appendingPathComponent(name + ".txt")
+  let directory = file.deletingLastPathComponent()
   let recording = ProcessInfo.processInfo.environment["RECORD_SCREENS"] == "1"
   let expected = try? String(contentsOf: file, encoding: .utf8)
   if recording || expected == nil {

@@ -23,6 +23,10 @@ enum SetupCommand {
 
     Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
     The wizard needs a terminal of at least 60×20.
+
+    --plain asks the same questions as numbered lines instead (no full screen, no escape
+    sequences), for screen readers, serial consoles and scripts; also with TERM=dumb or
+    SNOWGATE_ACCESSIBLE=1.
     """
 
   static func run(_ arguments: [String]) async -> Int32 {
@@ -30,7 +34,7 @@ enum SetupCommand {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help) {
+    switch CommandStart.parse(arguments, flags: ["--plain"], help: help) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
@@ -44,29 +48,45 @@ enum SetupCommand {
       return CommandLineTool.failure(error)
     }
     return await runWizard(
-      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first)
+      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first,
+      plain: parsed.flags.contains("--plain"))
+  }
+
+  /// Whether the wizard speaks in plain lines: asked for, or a terminal that cannot do more.
+  static func wantsPlainLines(_ variables: [String: String], asked: Bool) -> Bool {
+    asked || variables["TERM"] == "dumb"
+      || ["1", "true", "yes"].contains(variables["SNOWGATE_ACCESSIBLE"] ?? "")
   }
 
   /// Opens the terminal, runs the wizard, restores the terminal, and says how it ended.
-  static func runWizard(environment: AppEnvironment, prefilledInstance: String?, profileName: String?) async
-    -> Int32
-  {
-    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+  static func runWizard(
+    environment: AppEnvironment, prefilledInstance: String?, profileName: String?, plain: Bool = false
+  ) async -> Int32 {
+    let plain = wantsPlainLines(environment.variables, asked: plain)
+    guard plain || (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) else {
       CommandLineTool.printError(
         """
         snowgate: the setup wizard needs a terminal, and standard input or output is not one.
-        Run it in a terminal, or set up a connection from a script without one:
+        Run it in a terminal, answer its questions as lines with snowgate setup --plain,
+        or set up a connection from a script without one:
           snowgate setup NAME --no-input --instance URL --auth basic --username USER
         with the password in SNOWGATE_PASSWORD (see snowgate setup --help).
         """)
       return 2
     }
     let saved = savedSummaries(environment.store)
-    guard let terminal = NcursesTerminal.open(environment: environment.variables) else {
+    let terminal: any WizardTerminal
+    var restore: () -> Void = {}
+    if plain {
+      terminal = PlainLineTerminal()
+    } else if let screen = NcursesTerminal.open(environment: environment.variables) {
+      terminal = screen
+      restore = { screen.restore() }
+    } else {
       CommandLineTool.printError(
         """
         snowgate: this terminal cannot show the full-screen wizard (TERM=\(environment.variables["TERM"] ?? "unset")).
-        Try TERM=xterm-256color, or run it in another terminal.
+        Try TERM=xterm-256color, run it in another terminal, or use snowgate setup --plain.
         """)
       return 2
     }
@@ -74,7 +94,7 @@ enum SetupCommand {
     let finalState: WizardState
     let keptDraft: String?
     do {
-      defer { terminal.restore() }
+      defer { restore() }
       let runtime = WizardRuntime(terminal: terminal, environment: environment)
       outcome = await runtime.run(
         start: .start(savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName))

@@ -39,7 +39,9 @@ public struct PlainTerminal: Sendable {
       case .field(let field):
         var value = field.display
         if value.isEmpty, !field.placeholder.isEmpty {
-          value = "(empty; for example " + field.placeholder + ")"
+          let example =
+            field.placeholder.hasPrefix("e.g. ") ? String(field.placeholder.dropFirst(5)) : field.placeholder
+          value = "(empty; for example " + example + ")"
         }
         out.append(marker + field.label + ": " + value)
         if let note = field.note, !note.isEmpty { wrap(note, indent: "    ", into: &out) }
@@ -59,13 +61,7 @@ public struct PlainTerminal: Sendable {
       case .text(let text, _):
         wrap(text, indent: "", into: &out)
       case .check(let check):
-        var line = "  [" + Self.word(for: check.status) + "] " + check.title
-        if !check.detail.isEmpty { line += " - " + check.detail }
-        if let ms = check.elapsedMilliseconds { line += " (" + ScreenRenderer.formatMilliseconds(ms) + ")" }
-        wrap(line, indent: "         ", into: &out)
-        if let remedy = check.remedy, !remedy.isEmpty, check.status == .fail || check.status == .warn {
-          wrap("What to do: " + remedy, indent: "         ", into: &out)
-        }
+        out.append(contentsOf: lines(for: check))
       }
     }
     for message in model.messages {
@@ -89,7 +85,25 @@ public struct PlainTerminal: Sendable {
       for line in dialog.lines { wrap(line, indent: "  ", into: &out) }
       for option in dialog.options { out.append("  " + option.key + ") " + option.action) }
     }
+    out.append("")
+    out.append(Self.commandsLine)
     return Self.printable(out.joined(separator: "\n") + "\n")
+  }
+
+  /// What can be typed besides an answer, said under every screen.
+  static let commandsLine = "(Type :back to go back, :help for help, :quit to leave.)"
+
+  /// A check line in words: `[PASS] DNS - … (12ms)`, and what to do when it failed.
+  func lines(for check: CheckLineModel) -> [String] {
+    var out: [String] = []
+    var line = "  [" + Self.word(for: check.status) + "] " + check.title
+    if !check.detail.isEmpty { line += " - " + check.detail }
+    if let ms = check.elapsedMilliseconds { line += " (" + ScreenRenderer.formatMilliseconds(ms) + ")" }
+    wrap(line, indent: "         ", into: &out)
+    if let remedy = check.remedy, !remedy.isEmpty, check.status == .fail || check.status == .warn {
+      wrap("What to do: " + remedy, indent: "         ", into: &out)
+    }
+    return out
   }
 
   /// The text with control characters (other than newlines) made visible as `?`, so text from
@@ -119,21 +133,33 @@ public struct PlainTerminal: Sendable {
     if let dialog = model.dialog {
       return "Answer (" + dialog.options.map(\.key).joined(separator: "/") + "): "
     }
-    if let focus = model.focus, model.items.indices.contains(focus),
+    if let field = Self.focusedField(model) {
+      // The default in brackets: Enter keeps it. A secret's value is never repeated.
+      if field.display.isEmpty { return field.label + ": " }
+      return field.label + " [" + (field.isSecret && !field.isRevealed ? "keep" : field.display) + "]: "
+    }
+    let numbered = model.items.indices.filter { Self.isNumbered(model.items[$0]) }
+    if !numbered.isEmpty {
+      let range = numbered.count == 1 ? "1" : "1-" + String(numbered.count)
+      let current = model.focus.flatMap { numbered.firstIndex(of: $0) }.map { " [" + String($0 + 1) + "]" }
+      return "Choose " + range + (current ?? "") + ": "
+    }
+    return "Press Enter to continue: "
+  }
+
+  /// The field that has the focus, if a field has it.
+  static func focusedField(_ model: ScreenModel) -> FieldModel? {
+    guard let focus = model.focus, model.items.indices.contains(focus),
       case .field(let field) = model.items[focus]
-    {
-      return field.label + ": "
-    }
-    if model.items.contains(where: Self.isNumbered) {
-      return "Choose a number, Enter to continue, :back or :quit: "
-    }
-    return "Enter to continue, :back or :quit: "
+    else { return nil }
+    return field
   }
 
   /// Turns an answer line into the keys the full-screen wizard would have received.
   ///
-  /// An empty line is Enter; `:back`, `:help`, `:quit` are Esc, F1 and Ctrl-C; in a dialog the
-  /// first character answers it; on a focused field the line replaces the value; a number
+  /// An empty line is Enter (on a field: keep the value in brackets); `:back`, `:help`, `:quit`
+  /// are Esc, F1 and Ctrl-C; in a dialog the first character answers it; on a focused field a
+  /// typed line replaces the value; a number
   /// picks a choice or action by moving the focus with ↑/↓ over fields, choices and actions
   /// (the items the wizard's focus visits), then Enter.
   public func keys(forAnswer line: String, in model: ScreenModel) -> [Key] {
@@ -147,7 +173,8 @@ public struct PlainTerminal: Sendable {
       guard let first = line.first else { return [.enter] }
       return [.character(first)]
     }
-    if let focus = model.focus, model.items.indices.contains(focus), case .field = model.items[focus] {
+    if Self.focusedField(model) != nil {
+      if line.isEmpty { return [.enter] }
       return [.clearField] + line.map { Key.character($0) } + [.enter]
     }
     if line.isEmpty { return [.enter] }
