@@ -4,10 +4,15 @@ import Foundation
 /// `{"error":{"message":…,"detail":…},"status":"failure"}`.
 ///
 /// Its presence (the structure) is what marks an answer as coming from the API; the message
-/// wording differs between releases, so it is shown to people but only used as a hint.
+/// wording differs between releases, so it is shown to people but only used as a hint. Both
+/// texts are sanitised when parsed (control characters dropped, length bounded): they come from
+/// a server and end up on screens and in JSON.
 public struct ErrorEnvelope: Sendable, Equatable {
   public var message: String
   public var detail: String?
+
+  /// Longest message or detail kept; a real one is a sentence.
+  public static let textLimit = 500
 
   public init(message: String, detail: String?) {
     self.message = message
@@ -16,11 +21,12 @@ public struct ErrorEnvelope: Sendable, Equatable {
 
   /// The envelope in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> ErrorEnvelope? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard body.count <= 1_000_000,
+      let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
       let error = object["error"] as? [String: Any]
     else { return nil }
-    let message = (error["message"] as? String) ?? ""
-    let detail = error["detail"] as? String
+    let message = sanitised((error["message"] as? String) ?? "", limit: textLimit)
+    let detail = (error["detail"] as? String).map { sanitised($0, limit: textLimit) }
     guard !message.isEmpty || detail != nil || (object["status"] as? String) == "failure" else {
       return nil
     }
@@ -31,5 +37,21 @@ public struct ErrorEnvelope: Sendable, Equatable {
   public var text: String {
     guard let detail, !detail.isEmpty else { return message }
     return message.isEmpty ? detail : "\(message): \(detail)"
+  }
+
+  /// `text` without control characters (C0, DEL, C1; tabs and newlines become spaces), cut to
+  /// `limit` characters with an ellipsis.
+  public static func sanitised(_ text: String, limit: Int) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x09, 0x0A, 0x0D: scalars.append(" ")
+      case 0x00..<0x20, 0x7F..<0xA0: continue
+      default: scalars.append(scalar)
+      }
+    }
+    let clean = String(scalars).trimmingCharacters(in: .whitespaces)
+    guard clean.count > limit else { return clean }
+    return String(clean.prefix(max(0, limit - 1))) + "…"
   }
 }

@@ -15,10 +15,16 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
 
   /// The error answer in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> OAuthErrorAnswer? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard body.count <= 1_000_000,
+      let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
       let error = object["error"] as? String
     else { return nil }
-    return OAuthErrorAnswer(error: error, description: object["error_description"] as? String)
+    // Server text shown on screens and in JSON: no control characters, bounded.
+    return OAuthErrorAnswer(
+      error: ErrorEnvelope.sanitised(error, limit: ErrorEnvelope.textLimit),
+      description: (object["error_description"] as? String).map {
+        ErrorEnvelope.sanitised($0, limit: ErrorEnvelope.textLimit)
+      })
   }
 
   /// Whether either field carries `code`.

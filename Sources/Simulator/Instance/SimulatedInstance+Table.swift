@@ -16,7 +16,13 @@ extension SimulatedInstance {
     case .success(let found): caller = found
     case .failure(let box): return box.response
     }
-    if case .bearer = caller, scenarios.contains(.scopeMissing) { return InstanceResponses.scopeMissing }
+    if case .bearer = caller, scenarios.contains(.scopeMissing) {
+      return loggedIn(InstanceResponses.scopeMissing)
+    }
+    if case .bearer = caller, scenarios.contains(.scopeMissingSplit) {
+      return loggedIn(InstanceResponses.scopeMissingSplit)
+    }
+    if scenarios.contains(.aclRESTAPI) { return loggedIn(InstanceResponses.restAPIDenied) }
     if scenarios.contains(.rateLimited) { return rateLimited(configuration) }
 
     var components = request.path.split(separator: "/").map(String.init)
@@ -36,19 +42,31 @@ extension SimulatedInstance {
     }
     let name = components[3]
     guard let table = SimulatedTable.seeded(name, configuration: configuration) else {
-      return loggedIn(InstanceResponses.envelope(400, message: "Invalid table \(name)", detail: nil))
+      // Detail null on older releases, "Table NAME does not exist" measured in 2026.
+      let detail = scenarios.contains(.preADCv2) ? nil : "Table \(name) does not exist"
+      return loggedIn(InstanceResponses.envelope(400, message: "Invalid table \(name)", detail: detail))
     }
     if (name == "sys_user" && scenarios.contains(.aclSysUser))
       || (name == "sys_db_object" && scenarios.contains(.aclSysDbObject))
     {
       return loggedIn(InstanceResponses.aclDenied)
     }
+    if name == "sys_user" {
+      if scenarios.contains(.aclFields) { return loggedIn(InstanceResponses.fieldsDenied) }
+      if scenarios.contains(.tableSecurity) { return loggedIn(InstanceResponses.tableSecurity(name)) }
+      if scenarios.contains(.crossScope) { return loggedIn(InstanceResponses.crossScope(name)) }
+    }
+    // Rows and fields the caller may not read are dropped silently, with 200.
+    var visibleRows = table.rows
+    var readable = table.fields
+    if name == "sys_user", scenarios.contains(.noVisibleRows) { visibleRows = [] }
+    if name == "sys_user", scenarios.contains(.fieldsHidden) { readable.removeAll { $0 == "user_name" } }
     let display = request.queryValue("sysparm_display_value") ?? "false"
     let fields = request.queryValue("sysparm_fields").map {
       $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
     func render(_ row: [String: String]) -> JSONValue {
-      let names = (fields?.isEmpty == false ? fields! : table.fields).filter { table.fields.contains($0) }
+      let names = (fields?.isEmpty == false ? fields! : readable).filter { readable.contains($0) }
       return .object(
         names.map { field in
           let value = row[field] ?? ""
@@ -60,7 +78,7 @@ extension SimulatedInstance {
     }
 
     if components.count == 5 {
-      guard let row = table.rows.first(where: { $0["sys_id"] == components[4] }) else {
+      guard let row = visibleRows.first(where: { $0["sys_id"] == components[4] }) else {
         return loggedIn(
           InstanceResponses.envelope(
             404, message: "No Record found",
@@ -71,9 +89,9 @@ extension SimulatedInstance {
 
     let query = TableQuery(request.queryValue("sysparm_query") ?? "")
     guard query.fieldNames.allSatisfy({ table.fields.contains($0) }) else {
-      return loggedIn(InstanceResponses.aclDenied)
+      return loggedIn(InstanceResponses.fieldsDenied)
     }
-    let matched = query.apply(to: table.rows)
+    let matched = query.apply(to: visibleRows)
     let offset = max(0, Int(request.queryValue("sysparm_offset") ?? "") ?? 0)
     let limit = max(1, Int(request.queryValue("sysparm_limit") ?? "") ?? 10000)
     let page = offset < matched.count ? Array(matched[offset..<min(matched.count, offset + limit)]) : []
@@ -95,35 +113,41 @@ extension SimulatedInstance {
     Caller, HTTPResponseBox
   > {
     let scenarios = configuration.scenarios
+    var challenges = [InstanceResponses.basicChallenge]
+    if scenarios.contains(.challengeBearer) { challenges = [InstanceResponses.bearerChallenge] }
+    if scenarios.contains(.challengeBoth) {
+      challenges = [InstanceResponses.basicChallenge, InstanceResponses.bearerChallenge]
+    }
+    let refused = HTTPResponseBox(InstanceResponses.notAuthenticated(challenges: challenges))
     let header = request.header("Authorization") ?? ""
     if header.lowercased().hasPrefix("bearer ") {
       let value = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-      guard let token = state.withLock({ $0.validAccessToken(value) }) else {
-        return .failure(HTTPResponseBox(InstanceResponses.notAuthenticated()))
-      }
+      guard let token = state.withLock({ $0.validAccessToken(value) }) else { return .failure(refused) }
       return .success(.bearer(token))
     }
-    guard let basic = Self.basicCredentials(request) else {
-      return .failure(HTTPResponseBox(InstanceResponses.notAuthenticated()))
-    }
+    guard let basic = Self.basicCredentials(request) else { return .failure(refused) }
     let passwordRight = configuration.users.contains {
       $0.userName == basic.user && $0.password == basic.password
     }
-    if scenarios.contains(.basicBlocked) || !passwordRight {
-      return .failure(HTTPResponseBox(InstanceResponses.notAuthenticated()))
+    // An access policy that names only tokens refuses Basic as a blocked user is refused.
+    if scenarios.contains(.basicBlocked) || scenarios.contains(.challengeBearer) || !passwordRight {
+      return .failure(refused)
     }
     if scenarios.contains(.mfaRequired) {
       return .failure(
-        HTTPResponseBox(InstanceResponses.notAuthenticated(extraHeaders: [("X-MFA_TOKEN", "invalid")])))
+        HTTPResponseBox(
+          InstanceResponses.notAuthenticated(
+            challenges: challenges, extraHeaders: [("X-MFA_TOKEN", "invalid")])))
     }
     return .success(.basic(basic.user))
   }
 
+  /// The documented 429 body; the X-RateLimit-* headers come only because a rule matched.
   private func rateLimited(_ configuration: SimulatorConfiguration) -> HTTPResponse {
     let reset = Int(state.withLock { $0.now }.timeIntervalSince1970) + configuration.retryAfter
     return InstanceResponses.envelope(
       429, message: "Rate limit exceeded",
-      detail: "The rate limit of 100 requests per hour for this user has been exceeded",
+      detail: "Rate limit of 100 requests per hour for Table API exceeded",
       headers: [
         ("Retry-After", String(configuration.retryAfter)), ("X-RateLimit-Limit", "100"),
         ("X-RateLimit-Reset", String(reset)),
