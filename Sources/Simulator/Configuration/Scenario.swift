@@ -58,6 +58,18 @@ public enum Scenario: String, Sendable, Codable, CaseIterable, Comparable {
   /// The property `glide.oauth.inbound.client.credential.grant_type.enabled` is missing (so off):
   /// client credentials get the catch-all 401, not `unsupported_grant_type`.
   case ccDisabled = "cc-disabled"
+  /// The demo OAuth client's registry record is not Active: every grant gets the catch-all.
+  case inactiveClient = "inactive-client"
+  /// The demo OAuth client's redirect URL is another address: the browser flow lands there.
+  case wrongRedirect = "wrong-redirect"
+  /// Advanced Work Assignment (com.glide.awa) is not installed.
+  case missingPlugin = "missing-plugin"
+  /// The agent group lacks the role agent_workspace_user.
+  case missingRole = "missing-role"
+  /// The agent group has no members.
+  case emptyGroup = "empty-group"
+  /// The REST message "VABot to Bot" and its postMessage method point at an old webhook.
+  case webhookElsewhere = "webhook-elsewhere"
   /// Every refresh token is expired: the refresh grant gets the catch-all 401.
   case refreshExpired = "refresh-expired"
   /// Every answer waits `slowDelay` seconds before it starts.

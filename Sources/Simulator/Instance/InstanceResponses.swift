@@ -59,6 +59,16 @@ enum InstanceResponses {
     403, message: "Insufficient rights to query records",
     detail: "Field(s) present in the query do not have permission to be read")
 
+  /// 403 for a write the caller's roles do not allow: "Operation Failed" with "ACL Exception
+  /// Insert Failed due to security constraints", as public Table API clients record it (code
+  /// search); the Update and Delete wordings follow the same pattern (not sourced).
+  static func writeDenied(_ method: String) -> HTTPResponse {
+    let operation = method == "POST" ? "Insert" : method == "DELETE" ? "Delete" : "Update"
+    return envelope(
+      403, message: "Operation Failed",
+      detail: "ACL Exception \(operation) Failed due to security constraints")
+  }
+
   /// 403 from the REST API ACL; the role snc_platform_rest_api_access cures it (KB2466644).
   static let restAPIDenied = envelope(
     403, message: "User Not Authorized", detail: "Failed API level ACL Validation")

@@ -4,7 +4,7 @@ import Hashing
 /// The Table API: `/api/now/table/{t}` and `/api/now/v1|v2/table/{t}`, with Basic or Bearer auth.
 extension SimulatedInstance {
   /// Who made an API call and how, once the credentials are accepted.
-  private enum Caller {
+  enum Caller {
     case basic(String)
     case bearer(IssuedToken)
   }
@@ -35,61 +35,78 @@ extension SimulatedInstance {
         InstanceResponses.envelope(400, message: "Requested URI does not represent any resource", detail: nil)
       )
     }
-    guard request.method == "GET" else {
-      return loggedIn(
-        InstanceResponses.envelope(
-          405, message: "Method not Supported", detail: "The simulator answers GET only on the Table API"))
-    }
     let name = components[3]
-    guard let table = SimulatedTable.seeded(name, configuration: configuration) else {
+    let recordID = components.count == 5 ? components[4] : nil
+    guard let table = state.withLock({ $0.table(name) }) else {
       // Detail null on older releases, "Table NAME does not exist" measured in 2026.
       let detail = scenarios.contains(.preADCv2) ? nil : "Table \(name) does not exist"
       return loggedIn(InstanceResponses.envelope(400, message: "Invalid table \(name)", detail: detail))
     }
+    let userName: String
+    switch caller {
+    case .basic(let user): userName = user
+    case .bearer(let token): userName = token.userName
+    }
+    let isAdmin = configuration.users.first { $0.userName == userName }?.roles.contains("admin") ?? false
+    if table.adminOnly, !isAdmin {
+      return loggedIn(
+        request.method == "GET" ? InstanceResponses.aclDenied : InstanceResponses.writeDenied(request.method))
+    }
+    switch (request.method, recordID) {
+    case ("GET", _):
+      return loggedIn(read(request, table, recordID: recordID, scenarios: scenarios))
+    case ("POST", nil), ("PATCH", .some), ("PUT", .some), ("DELETE", .some):
+      if table.readOnly { return loggedIn(InstanceResponses.writeDenied(request.method)) }
+      return loggedIn(write(request, table, recordID: recordID))
+    default:
+      return loggedIn(
+        InstanceResponses.envelope(
+          405, message: "Method not Supported",
+          detail:
+            "\(request.method) is not supported on this path (GET, POST on a table; GET, PATCH, PUT, DELETE on a record)"
+        ))
+    }
+  }
+
+  /// A read of a table or one record, with the read scenarios applied.
+  private func read(
+    _ request: HTTPRequest, _ table: SimulatedTable, recordID: String?, scenarios: Set<Scenario>
+  )
+    -> HTTPResponse
+  {
+    let name = table.name
     if (name == "sys_user" && scenarios.contains(.aclSysUser))
       || (name == "sys_db_object" && scenarios.contains(.aclSysDbObject))
     {
-      return loggedIn(InstanceResponses.aclDenied)
+      return InstanceResponses.aclDenied
     }
     if name == "sys_user" {
-      if scenarios.contains(.aclFields) { return loggedIn(InstanceResponses.fieldsDenied) }
-      if scenarios.contains(.tableSecurity) { return loggedIn(InstanceResponses.tableSecurity(name)) }
-      if scenarios.contains(.crossScope) { return loggedIn(InstanceResponses.crossScope(name)) }
+      if scenarios.contains(.aclFields) { return InstanceResponses.fieldsDenied }
+      if scenarios.contains(.tableSecurity) { return InstanceResponses.tableSecurity(name) }
+      if scenarios.contains(.crossScope) { return InstanceResponses.crossScope(name) }
     }
     // Rows and fields the caller may not read are dropped silently, with 200.
     var visibleRows = table.rows
     var readable = table.fields
     if name == "sys_user", scenarios.contains(.noVisibleRows) { visibleRows = [] }
     if name == "sys_user", scenarios.contains(.fieldsHidden) { readable.removeAll { $0 == "user_name" } }
-    let display = request.queryValue("sysparm_display_value") ?? "false"
-    let fields = request.queryValue("sysparm_fields").map {
-      $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-    func render(_ row: [String: String]) -> JSONValue {
-      let names = (fields?.isEmpty == false ? fields! : readable).filter { readable.contains($0) }
-      return .object(
-        names.map { field in
-          let value = row[field] ?? ""
-          if display == "all" {
-            return (field, .object([("display_value", .string(value)), ("value", .string(value))]))
-          }
-          return (field, .string(value))
-        })
-    }
+    let renderer = RowRenderer(
+      table: table, readable: readable, display: request.queryValue("sysparm_display_value") ?? "false",
+      fields: request.queryValue("sysparm_fields"), base: "http://\(request.header("Host") ?? "127.0.0.1")",
+      lookup: { target in self.state.withLock { $0.table(target) } })
 
-    if components.count == 5 {
-      guard let row = visibleRows.first(where: { $0["sys_id"] == components[4] }) else {
-        return loggedIn(
-          InstanceResponses.envelope(
-            404, message: "No Record found",
-            detail: "Record doesn't exist or ACL restricts the record retrieval"))
+    if let recordID {
+      guard let row = visibleRows.first(where: { $0["sys_id"] == recordID }) else {
+        return InstanceResponses.envelope(
+          404, message: "No Record found",
+          detail: "Record doesn't exist or ACL restricts the record retrieval")
       }
-      return loggedIn(InstanceResponses.json(200, .object([("result", render(row))])))
+      return InstanceResponses.json(200, .object([("result", renderer.render(row))]))
     }
 
     let query = TableQuery(request.queryValue("sysparm_query") ?? "")
     guard query.fieldNames.allSatisfy({ table.fields.contains($0) }) else {
-      return loggedIn(InstanceResponses.fieldsDenied)
+      return InstanceResponses.fieldsDenied
     }
     let matched = query.apply(to: visibleRows)
     let offset = max(0, Int(request.queryValue("sysparm_offset") ?? "") ?? 0)
@@ -99,11 +116,11 @@ extension SimulatedInstance {
     if request.queryValue("sysparm_suppress_pagination_header") != "true" {
       headers.append(("Link", links(request, total: matched.count, offset: offset, limit: limit)))
     }
-    return loggedIn(
-      InstanceResponses.json(200, .object([("result", .array(page.map(render)))]), headers: headers))
+    return InstanceResponses.json(
+      200, .object([("result", .array(page.map(renderer.render)))]), headers: headers)
   }
 
-  private func loggedIn(_ response: HTTPResponse) -> HTTPResponse {
+  func loggedIn(_ response: HTTPResponse) -> HTTPResponse {
     var marked = response
     marked.headers.append(("x-is-logged-in", "true"))
     return marked
@@ -127,7 +144,7 @@ extension SimulatedInstance {
     }
     guard let basic = Self.basicCredentials(request) else { return .failure(refused) }
     let passwordRight = configuration.users.contains {
-      $0.userName == basic.user && $0.password == basic.password
+      $0.userName == basic.user && !$0.password.isEmpty && $0.password == basic.password
     }
     // An access policy that names only tokens refuses Basic as a blocked user is refused.
     if scenarios.contains(.basicBlocked) || scenarios.contains(.challengeBearer) || !passwordRight {

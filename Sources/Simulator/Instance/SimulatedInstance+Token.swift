@@ -22,7 +22,10 @@ extension SimulatedInstance {
       clientID = clientID ?? basic.user
       if clientID == basic.user { clientSecret = clientSecret ?? basic.password }
     }
-    guard let clientID, let client = configuration.oauthClients.first(where: { $0.id == clientID }) else {
+    // An inactive registry record is refused like an unknown one: the catch-all.
+    guard let clientID, let client = configuration.oauthClients.first(where: { $0.id == clientID }),
+      client.active
+    else {
       return denied
     }
     let secretMatches = client.secret != nil && clientSecret == client.secret
@@ -33,9 +36,12 @@ extension SimulatedInstance {
 
     switch field("grant_type") {
     case "password":
-      guard !scenarios.contains(.ropcDisabled), clientAuthenticated,
+      let ropcOff = state.withLock { $0.property("glide.oauth.inbound.ropc.grant_type.disabled") } == "true"
+      guard !scenarios.contains(.ropcDisabled), !ropcOff, clientAuthenticated,
         let userName = field("username"), let password = field("password"),
-        configuration.users.contains(where: { $0.userName == userName && $0.password == password })
+        configuration.users.contains(where: {
+          $0.userName == userName && !$0.password.isEmpty && $0.password == password
+        })
       else { return denied }
       return issue(user: userName, client: client, scope: scope, reuse: true, withRefresh: true)
 
@@ -80,7 +86,8 @@ extension SimulatedInstance {
     case "client_credentials":
       // The property is off or missing (it does not exist until an admin creates it): the
       // catch-all, not unsupported_grant_type (SERVICENOW.md, corrections).
-      guard secretMatches, !client.publicClient, !scenarios.contains(.ccDisabled) else { return denied }
+      let enabled = state.withLock { $0.property(SimulatedTable.clientCredentialsProperty) } == "true"
+      guard secretMatches, !client.publicClient, enabled else { return denied }
       guard !scenarios.contains(.ccNotConfigured), let appUser = client.applicationUser else {
         return InstanceResponses.unauthorizedClient(sysID: client.sysID)
       }
