@@ -192,6 +192,37 @@ final class CheckScenarioTests: XCTestCase {
     XCTAssertTrue(instance.contains("ServiceNow"), instance)
   }
 
+  /// Redirects every path to a sign-in portal elsewhere, without any instance marker.
+  static let redirector = """
+    import http.server, sys
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(302)
+            self.send_header('Location', 'https://portal.example.test/login?next=%2F')
+            self.send_header('Content-Length', '0')
+            self.end_headers()
+        def log_message(self, *args):
+            pass
+    http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), Handler).serve_forever()
+    """
+
+  func testARedirectOnTheProbeIsShownWithItsLocation() async throws {
+    let server = try CheckLocalServer(["python3", "-c", Self.redirector, "{port}"])
+    defer { server.stop() }
+    let run = try CheckRun.run(
+      ["check", "--instance", "http://127.0.0.1:\(server.port)", "--username", "admin", "--json"],
+      environment: ["SNOWGATE_PASSWORD": "admin"])
+    XCTAssertEqual(try run.code(), "instance.not_servicenow", run.stdout)
+    let detail = try XCTUnwrap(try run.check("instance")?["detail"] as? String)
+    XCTAssertTrue(detail.contains("https://portal.example.test/login?next=%2F"), detail)
+  }
+
+  func testTheSSOScenarioStillPassesForALocalIntegrationUser() async throws {
+    // The login pages redirect to the identity provider; the Table API stays the instance's.
+    let run = try check(scenario: "sso")
+    XCTAssertEqual(try run.code(), "ok", run.stdout)
+  }
+
   /// The diagnosis's remedies in the JSON run.
   private func remedies(_ run: CheckRun) throws -> [String] {
     let diagnosis = try XCTUnwrap(try run.json()["diagnosis"] as? [String: Any])

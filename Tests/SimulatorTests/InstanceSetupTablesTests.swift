@@ -308,4 +308,24 @@ final class InstanceSetupTablesTests: XCTestCase {
       XCTAssertEqual(with.status, 200, with.text)
     }
   }
+
+  func testQueriesWalkOneReferenceAndDeleteRemovesARecord() async throws {
+    try await with { sim in
+      let walked = try await rows(
+        sim, "/api/now/table/sys_user_grmember?sysparm_query=group.name=Consumer%20Service%20Support")
+      XCTAssertEqual(walked.count, 1)
+      let none = try await rows(sim, "/api/now/table/sys_user_grmember?sysparm_query=group.name=Nobody")
+      XCTAssertTrue(none.isEmpty)
+      let unknown = try await sim.send(
+        "GET", "/api/now/table/sys_user_grmember?sysparm_query=group.nothing=x", basic: admin)
+      XCTAssertEqual(unknown.status, 403, "an unknown field is refused, as before")
+      let id = try XCTUnwrap(walked.first?["sys_id"] as? String)
+      let deleted = try await sim.send("DELETE", "/api/now/table/sys_user_grmember/\(id)", basic: admin)
+      XCTAssertEqual(deleted.status, 204)
+      let after = try await rows(sim, "/api/now/table/sys_user_grmember")
+      XCTAssertTrue(after.isEmpty)
+      let again = try await sim.send("DELETE", "/api/now/table/sys_user_grmember/\(id)", basic: admin)
+      XCTAssertEqual(again.status, 404)
+    }
+  }
 }

@@ -105,8 +105,26 @@ extension SimulatedInstance {
     }
 
     let query = TableQuery(request.queryValue("sysparm_query") ?? "")
-    guard query.fieldNames.allSatisfy({ table.fields.contains($0) }) else {
+    // One level of dot-walking through a reference (`group.name=…`), as encoded queries allow.
+    var walked: [String: (field: String, target: SimulatedTable, column: String)] = [:]
+    for name in query.fieldNames where name.contains(".") {
+      let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let targetName = table.references[parts[0]],
+        let target = state.withLock({ $0.table(targetName) }), target.fields.contains(parts[1])
+      else { continue }
+      walked[name] = (parts[0], target, parts[1])
+    }
+    guard query.fieldNames.allSatisfy({ table.fields.contains($0) || walked[$0] != nil }) else {
       return InstanceResponses.fieldsDenied
+    }
+    if !walked.isEmpty {
+      visibleRows = visibleRows.map { row in
+        var extended = row
+        for (name, walk) in walked {
+          extended[name] = walk.target.rows.first { $0["sys_id"] == row[walk.field] }?[walk.column] ?? ""
+        }
+        return extended
+      }
     }
     let matched = query.apply(to: visibleRows)
     let offset = max(0, Int(request.queryValue("sysparm_offset") ?? "") ?? 0)
