@@ -328,4 +328,26 @@ final class InstanceSetupTablesTests: XCTestCase {
       XCTAssertEqual(again.status, 404)
     }
   }
+
+  func testAllWritesTogetherAreBoundedSoMemoryStaysBounded() async throws {
+    try await with { sim in
+      var refusedAt: Int?
+      let fields = Dictionary(
+        uniqueKeysWithValues: (0..<15).map { ("u_field_\($0)", String(repeating: "v", count: 3_900)) })
+      for attempt in 1...400 {
+        let answer = try await post(
+          sim, "sys_properties", fields.merging(["name": "p\(attempt)"]) { $1 }, as: admin)
+        if answer.status == 400 {
+          XCTAssertEqual((answer.json?["error"] as? [String: Any])?["message"] as? String, "Insert Failed")
+          refusedAt = attempt
+          break
+        }
+        XCTAssertEqual(answer.status, 201)
+      }
+      let at = try XCTUnwrap(refusedAt, "8 MiB of writes must be refused")
+      XCTAssertLessThan(at, 200)
+      let properties = try await rows(sim, "/api/now/table/sys_properties?sysparm_fields=name")
+      XCTAssertEqual(properties.count, at - 1 + 2, "the writes before the limit stay, with the two seeds")
+    }
+  }
 }

@@ -10,6 +10,8 @@ struct InstanceState: Sendable {
   /// The tables the instance keeps rows of; Table API writes land here (sys_user and
   /// oauth_entity live in `configuration`, so sign-ins see what was written).
   var tables: [String: SimulatedTable] = [:]
+  /// Characters stored by Table API writes so far; `SimulatedInstance.writeLimits.total` bounds it.
+  var writtenCharacters = 0
   /// The scenarios `tables` and the clients were last prepared for.
   private(set) var appliedScenarios: Set<Scenario> = []
   var accessTokens: [String: IssuedToken] = [:]

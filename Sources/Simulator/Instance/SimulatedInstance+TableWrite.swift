@@ -7,8 +7,11 @@ import Hashing
 /// client created here signs in at once; the other tables keep their rows in the instance state.
 /// Unknown fields are ignored, as an instance ignores them.
 extension SimulatedInstance {
-  /// Largest JSON body a write may carry, fields per write, characters per value, rows per table.
-  static let writeLimits = (bodyBytes: 64 * 1024, fields: 100, valueCharacters: 4000, rows: 10_000)
+  /// Largest JSON body a write may carry, fields per write, characters per value, rows per
+  /// table, and characters all writes together may store, so memory stays bounded.
+  static let writeLimits = (
+    bodyBytes: 64 * 1024, fields: 100, valueCharacters: 4000, rows: 1_000, total: 8 * 1024 * 1024
+  )
 
   /// Field names writes accept for another (both plausible forms; see SimulatedTable).
   static let aliases: [String: [String: String]] = [
@@ -37,7 +40,12 @@ extension SimulatedInstance {
         }
       }
     }
+    let size = fields.reduce(0) { $0 + $1.key.count + $1.value.count }
     let outcome = state.withLock { state -> Result<[String: String]?, HTTPResponseBox> in
+      guard state.writtenCharacters + size <= Self.writeLimits.total else {
+        return .failure(Self.full(table.name))
+      }
+      state.writtenCharacters += size
       switch table.name {
       case "oauth_entity": return Self.writeClient(&state, fields, recordID: recordID, method: request.method)
       case "sys_user": return Self.writeUser(&state, fields, recordID: recordID, method: request.method)

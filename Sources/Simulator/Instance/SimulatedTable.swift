@@ -189,9 +189,11 @@ struct SimulatedTable: Sendable, Equatable {
   static let clientCredentialsProperty = "glide.oauth.inbound.client.credential.grant_type.enabled"
 
   /// `sys_properties` (name, value, type). The client-credentials property exists and is true;
-  /// `cc-disabled` leaves it out (it does not exist until an admin creates it).
+  /// `cc-disabled` leaves it out (it does not exist until an admin creates it); `ropc-disabled`
+  /// sets glide.oauth.inbound.ropc.grant_type.disabled.
   private static func properties(_ scenarios: Set<Scenario>) -> SimulatedTable {
-    var seeds = [("glide.oauth.inbound.ropc.grant_type.disabled", "false", "true|false")]
+    let ropc = scenarios.contains(.ropcDisabled) ? "true" : "false"
+    var seeds = [("glide.oauth.inbound.ropc.grant_type.disabled", ropc, "true|false")]
     if !scenarios.contains(.ccDisabled) { seeds.append((clientCredentialsProperty, "true", "true|false")) }
     return SimulatedTable(
       name: "sys_properties", label: "System Property",
