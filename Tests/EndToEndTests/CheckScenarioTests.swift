@@ -192,6 +192,17 @@ final class CheckScenarioTests: XCTestCase {
     XCTAssertTrue(instance.contains("ServiceNow"), instance)
   }
 
+  func testARestrictedTokenIsTokenRejectedNamingTokenRestrictionsAndPolicies() async throws {
+    let run = try check(
+      scenario: "token-restricted", auth: Self.passwordGrant, environment: Self.oauthSecrets)
+    XCTAssertEqual(try run.code(), "oauth.token_rejected", run.stdout)
+    XCTAssertEqual(run.status, 3)
+    XCTAssertEqual(try run.check("auth")?["status"] as? String, "pass", "the token was issued")
+    let remedies = try remedies(run).joined(separator: "\n")
+    XCTAssertTrue(remedies.contains("Enforce Token Restrictions"), remedies)
+    XCTAssertTrue(remedies.contains("REST API access policy"), remedies)
+  }
+
   /// Redirects every path to a sign-in portal elsewhere, without any instance marker.
   static let redirector = """
     import http.server, sys

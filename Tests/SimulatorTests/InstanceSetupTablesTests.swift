@@ -350,4 +350,32 @@ final class InstanceSetupTablesTests: XCTestCase {
       XCTAssertEqual(properties.count, at - 1 + 2, "the writes before the limit stay, with the two seeds")
     }
   }
+
+  func testPUTReplacesARecordAndACreatedUserSignsIn() async throws {
+    try await with { sim in
+      let methods = try await rows(sim, "/api/now/table/sys_rest_message_fn")
+      let id = try XCTUnwrap(methods.first?["sys_id"] as? String)
+      let put = try await sim.send(
+        "PUT", "/api/now/table/sys_rest_message_fn/\(id)", basic: admin,
+        headers: ["Content-Type": "application/json"],
+        body: json(["name": "postMessage", "http_method": "post"]))
+      XCTAssertEqual(put.status, 200, put.text)
+      let replaced = try XCTUnwrap(put.json?["result"] as? [String: Any])
+      XCTAssertEqual(
+        replaced["function_name"] as? String, "postMessage", "name is accepted for function_name")
+      XCTAssertEqual(replaced["rest_endpoint"] as? String, "", "PUT replaces: a field not given is emptied")
+
+      let created = try await post(
+        sim, "sys_user",
+        ["user_name": "svc.snowgate", "user_password": "S3CR3T-svc", "first_name": "Service"],
+        as: admin)
+      XCTAssertEqual(created.status, 201, created.text)
+      XCTAssertFalse(created.text.contains("S3CR3T-svc"), "the password is never read back")
+      let signedIn = try await sim.send(
+        "GET", "/api/now/table/sys_user?sysparm_limit=1", basic: ("svc.snowgate", "S3CR3T-svc"))
+      XCTAssertEqual(signedIn.status, 200)
+      let nameless = try await post(sim, "sys_user", ["first_name": "x"], as: admin)
+      XCTAssertEqual(nameless.status, 403)
+    }
+  }
 }

@@ -45,6 +45,9 @@ public enum Scenario: String, Sendable, Codable, CaseIterable, Comparable {
   case noVisibleRows = "no-visible-rows"
   /// Field-level ACLs drop `user_name` silently: a read passes with 200 but without that field.
   case fieldsHidden = "fields-hidden"
+  /// The OAuth app has Enforce Token Restrictions and no REST API access policy names the Table
+  /// API: its tokens are issued but refused by the API (401; the status is not documented).
+  case tokenRestricted = "token-restricted"
   /// Success answers of the token endpoint carry `"scope":""`.
   case emptyScope = "empty-scope"
   /// The app's Token Format is JWT: access tokens are signed JWTs (three dot-separated parts).

@@ -157,7 +157,10 @@ extension SimulatedInstance {
     let header = request.header("Authorization") ?? ""
     if header.lowercased().hasPrefix("bearer ") {
       let value = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-      guard let token = state.withLock({ $0.validAccessToken(value) }) else { return .failure(refused) }
+      guard let token = state.withLock({ $0.validAccessToken(value) }), !scenarios.contains(.tokenRestricted)
+      else {
+        return .failure(refused)
+      }
       return .success(.bearer(token))
     }
     guard let basic = Self.basicCredentials(request) else { return .failure(refused) }
