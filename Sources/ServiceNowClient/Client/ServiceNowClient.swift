@@ -43,7 +43,7 @@ public struct ServiceNowClient: Sendable {
   /// Asks, without credentials, whether a ServiceNow instance answers at the address.
   ///
   /// First an unauthenticated Table API read: a real instance answers 401 with
-  /// `WWW-Authenticate: Basic realm="Service-now"` and its JSON error body, which no other
+  /// `WWW-Authenticate: BASIC realm="Service-now"` and its JSON error body, which no other
   /// server imitates by accident. When that is inconclusive, the root page is read for the
   /// instance's other markers (`Server: snow_adc`, glide cookies). The hibernation page is
   /// recognised on either answer, whatever its status.
