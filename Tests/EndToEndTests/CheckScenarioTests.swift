@@ -232,6 +232,19 @@ final class CheckScenarioTests: XCTestCase {
     // The login pages redirect to the identity provider; the Table API stays the instance's.
     let run = try check(scenario: "sso")
     XCTAssertEqual(try run.code(), "ok", run.stdout)
+    // The instance layer says where people sign in, and what that means for a password.
+    let detail = try XCTUnwrap(try run.check("instance")?["detail"] as? String)
+    XCTAssertTrue(
+      detail.contains(
+        "single sign-on: the login pages send people to the SAML identity provider idp.example.test"),
+      detail)
+    XCTAssertTrue(detail.contains("only for a local integration user"), detail)
+  }
+
+  func testAnInstanceWithoutSSOSaysNothingOfIt() async throws {
+    let run = try check(scenario: nil)
+    let detail = try XCTUnwrap(try run.check("instance")?["detail"] as? String)
+    XCTAssertFalse(detail.contains("single sign-on"), detail)
   }
 
   /// The diagnosis's remedies in the JSON run.

@@ -136,6 +136,25 @@ final class WizardEndToEndTests: XCTestCase {
     XCTAssertTrue(screen.contains("developer.servicenow.com"), screen)
   }
 
+  func testSingleSignOnIsNamedAndTheBrowserSignInComesFirst() async throws {
+    let url = try startSimulator(scenarios: ["sso"])
+    let tmux = try startWizard()
+    try await see("Set up a new connection")
+    try tmux.send("Enter")
+    try tmux.type(url.absoluteString)
+    try tmux.send("Enter")
+    let instance = try await see("single sign-on at idp.example.test")
+    XCTAssertTrue(instance.contains("A ServiceNow instance answers"), instance)
+    try tmux.send("Enter")
+    let authType = try await see("How should snowgate sign in?")
+    let lines = authType.split(separator: "\n").map(String.init)
+    let browser = try XCTUnwrap(lines.firstIndex { $0.contains("OAuth authorization code in a browser") })
+    let basic = try XCTUnwrap(lines.firstIndex { $0.contains("Basic (user name and password)") })
+    XCTAssertLessThan(browser, basic, "the browser sign-in is not first:\n\(authType)")
+    XCTAssertTrue(lines[browser].contains("›"), "the browser sign-in has not the focus:\n\(authType)")
+    XCTAssertTrue(authType.contains("local integration user"), authType)
+  }
+
   func testResizeRedrawsAndTooSmallComesBack() async throws {
     let tmux = try startWizard()
     try await see("Set up a new connection")

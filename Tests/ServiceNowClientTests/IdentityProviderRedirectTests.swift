@@ -1,6 +1,7 @@
 import Foundation
 import ServiceNowClient
 import Simulator
+import Vocabulary
 import XCTest
 
 /// Single sign-on recognised from a login page's redirect (issue 12), alone and against the

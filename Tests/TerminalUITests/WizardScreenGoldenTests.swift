@@ -78,6 +78,28 @@ import WizardCore
     return wizard
   }
 
+  @Test func singleSignOnIsNamedAndTheBrowserSignInComesFirst() {
+    var wizard = Self.atInstance()
+    wizard.press(.enter)
+    let provider = IdentityProviderRedirect(
+      host: "login.microsoftonline.com", kind: .saml, product: "Entra ID")
+    wizard.send(.singleSignOnFound(provider))
+    wizard.send(.probeFinished(.reachable))
+    assertScreen(wizard.shot(), named: "02-instance--sso")
+    wizard.press(.enter)
+    let model = screenModel(for: wizard.state)
+    guard case .choice(let first) = model.items.first else {
+      Issue.record("the auth-type screen has no choices")
+      return
+    }
+    #expect(first.label == AuthKind.oauthAuthorizationCode.title)
+    #expect(model.focus == 0)
+    assertScreen(wizard.shot(), named: "03-auth-type--sso")
+    // Down from the browser sign-in reaches Basic, the next in the offered order.
+    wizard.press(.down)
+    #expect(wizard.state.authType.focus == .basic)
+  }
+
   @Test func welcome() {
     assertScreen(Wizard().shot(), named: "01-welcome")
   }

@@ -58,7 +58,14 @@ actor ClientLayerProbe: HTTPLayerProbe {
         Array(evidence.markers.prefix(2))
         + evidence.markers.dropFirst(2).filter { $0.hasPrefix("redirects to") }
       let markers = shown.joined(separator: ", ")
-      return .pass("ServiceNow answered (HTTP \(evidence.status): \(markers))")
+      var detail = "ServiceNow answered (HTTP \(evidence.status): \(markers))"
+      if let provider = await client.detectSingleSignOn() {
+        // Where people sign in decides which sign-in can work: worth a line of its own.
+        detail +=
+          "; single sign-on: the login pages send people to \(provider); Basic and the password grant "
+          + "work only for a local integration user"
+      }
+      return .pass(detail)
     case .hibernating:
       return outcome(ServiceNowFailure(.instanceHibernating))
     case .notServiceNow(let reason):

@@ -29,7 +29,12 @@ final class EffectPerformer: @unchecked Sendable {
     case .probeInstance(let url):
       run(.probe, post) { [environment] in
         let client = environment.client(for: url, apiVersion: nil)
-        return .probeFinished(Outcomes.probe(await client.probe()))
+        let outcome = Outcomes.probe(await client.probe())
+        // One hop further: do the login pages send people to an identity provider?
+        if outcome == .reachable, let provider = await client.detectSingleSignOn() {
+          post(.singleSignOnFound(provider))
+        }
+        return .probeFinished(outcome)
       }
     case .testConnection(let draft):
       run(.test, post) { [environment] in

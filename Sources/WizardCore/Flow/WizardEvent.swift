@@ -15,6 +15,9 @@ public enum WizardEvent: Equatable, Sendable {
   /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).
   case tick(Duration)
   case probeFinished(ProbeOutcome)
+  /// Part of the probe's answer, before `.probeFinished`: the login pages redirect to an
+  /// identity provider (single sign-on).
+  case singleSignOnFound(IdentityProviderRedirect)
   /// A check of the connection test started or finished; `.testFinished` still ends the run.
   case checkProgress(CheckLineUpdate)
   case testFinished(TestOutcome)

@@ -24,6 +24,7 @@ extension WizardState {
         case .success(let address):
           instance.error = nil
           instance.probe = .probing(address)
+          instance.singleSignOn = nil
           begin(.probe)
           return [.probeInstance(address.url)]
         case .failure(let error):
@@ -53,8 +54,23 @@ extension WizardState {
     return []
   }
 
+  /// The instance signs people in elsewhere: the browser sign-in becomes the first choice.
+  mutating func singleSignOnFound(_ provider: IdentityProviderRedirect) -> [WizardEffect] {
+    guard activity?.kind == .probe, case .probing = instance.probe else { return [] }
+    instance.singleSignOn = provider
+    if authType.selected == nil { authType.focus = .oauthAuthorizationCode }
+    return []
+  }
+
+  /// The auth kinds in the order the auth-type screen offers them: the browser sign-in first
+  /// when the instance uses single sign-on (a password then works only for a local user).
+  var offeredAuthKinds: [AuthKind] {
+    guard instance.singleSignOn != nil else { return AuthKind.allCases }
+    return [.oauthAuthorizationCode] + AuthKind.allCases.filter { $0 != .oauthAuthorizationCode }
+  }
+
   mutating func authTypeKey(_ key: Key) -> [WizardEffect] {
-    let available = AuthKind.allCases.filter(\.isAvailable)
+    let available = offeredAuthKinds.filter(\.isAvailable)
     switch key {
     case .up, .backTab:
       authType.focus = Self.step(available, from: authType.focus, by: -1)

@@ -32,6 +32,8 @@ extension WizardState {
       return []
     case .probeFinished(let outcome):
       return probeFinished(outcome)
+    case .singleSignOnFound(let provider):
+      return singleSignOnFound(provider)
     case .result(let operation, let answer):
       // Only the operation in flight may answer: a cancelled or replaced one's late answer
       // would land in whatever runs now (a diagnosis's verdict in a newer test).

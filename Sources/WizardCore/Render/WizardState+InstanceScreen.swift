@@ -32,6 +32,9 @@ extension WizardState {
     case .finished(let address, let outcome):
       let message = Self.probeMessage(outcome, address: address)
       messages.append(message)
+      if let provider = instance.singleSignOn {
+        messages.append(Self.singleSignOnMessage(provider))
+      }
       let continueLabel = message.kind == .success ? "Continue" : "Continue anyway"
       hints = [KeyHint("Enter", continueLabel), KeyHint("Esc", "Edit"), Hints.help, Hints.quit]
     }
@@ -67,14 +70,32 @@ extension WizardState {
     }
   }
 
+  /// What the probe found about sign-in: people sign in at an identity provider.
+  static func singleSignOnMessage(_ provider: IdentityProviderRedirect) -> ScreenMessage {
+    ScreenMessage(
+      kind: .info, title: "This instance uses single sign-on at \(provider.host).",
+      lines: [
+        "Its login pages send people to \(provider). Sign in with the browser next; "
+          + "Basic and the password grant work only for a local integration user."
+      ])
+  }
+
   func authTypeScreen() -> ScreenModel {
-    let kinds = AuthKind.allCases
+    let kinds = offeredAuthKinds
+    var intro = [
+      "Basic works wherever the instance allows it. OAuth needs a client registered in "
+        + "System OAuth > Application Registry; the next screen says how."
+    ]
+    if let provider = instance.singleSignOn {
+      intro = [
+        "This instance signs people in at \(provider.host) (single sign-on), so the browser "
+          + "sign-in comes first. Basic and the password grant only work for a local integration "
+          + "user (one with a password on the instance itself, not at the identity provider)."
+      ]
+    }
     return ScreenModel(
       id: "auth-type", title: "How should snowgate sign in?",
-      intro: [
-        "Basic works wherever the instance allows it. OAuth needs a client registered in "
-          + "System OAuth > Application Registry; the next screen says how."
-      ],
+      intro: intro,
       items: kinds.map { kind in
         .choice(
           ChoiceModel(

@@ -8,11 +8,14 @@ public struct InstanceStep: Equatable, Sendable {
   /// Set when Enter was pressed on an invalid address; cleared by the next edit.
   public var error: InstanceURLError?
   public var probe: ProbeStatus
+  /// The identity provider the instance's login pages send people to, when the probe found one.
+  public var singleSignOn: IdentityProviderRedirect?
 
   public init(text: String = "") {
     self.input = TextInput(text)
     self.normalised = InstanceURL.normalise(text)
     self.error = nil
     self.probe = .idle
+    self.singleSignOn = nil
   }
 }

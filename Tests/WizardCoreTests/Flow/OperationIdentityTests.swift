@@ -75,4 +75,14 @@ import Vocabulary
       return
     }
   }
+
+  @Test func aProviderFoundAfterTheProbeEndedIsIgnored() {
+    var state = Fixtures.state(on: .instance)
+    let provider = IdentityProviderRedirect(host: "idp.example.test", kind: .oidc)
+    var store = TestStore(state)
+    store.send(.singleSignOnFound(provider))
+    state = store.state
+    #expect(state.instance.singleSignOn == nil)
+    #expect(state.authType.focus == .basic)
+  }
 }
