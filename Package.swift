@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// snowgate: connect a terminal to ServiceNow. Foundation and the system's ncursesw only.
+// snowgate: connect a terminal to ServiceNow. Foundation, the system's ncursesw and libcurl only.
 import PackageDescription
 
 let package = Package(
@@ -11,9 +11,11 @@ let package = Package(
   dependencies: [],
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // libcurl's headers only: the library itself is loaded on first use (Sources/CCurl/shim.h).
+    .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
     .target(name: "WizardCore"),
     .target(name: "Hashing"),
-    .target(name: "ServiceNowClient", dependencies: ["Hashing"]),
+    .target(name: "ServiceNowClient", dependencies: ["Hashing", "CCurl"]),
     .target(name: "Diagnosis", dependencies: ["ServiceNowClient"]),
     .target(name: "Profiles", dependencies: ["ServiceNowClient"]),
     .target(name: "Simulator", dependencies: ["Hashing"]),

@@ -37,7 +37,7 @@ final class TCPConnectCheckTests: XCTestCase {
     let listener = try FullBacklogListener()
     defer { listener.stop() }
     let client = ServiceNowClient(
-      instance: listener.url, transport: URLSessionTransport(), deadline: .milliseconds(500),
+      instance: listener.url, transport: CurlTransport(), deadline: .milliseconds(500),
       proxy: ProxyEnvironment([:]))
     let result = await client.readTable("sys_user", fields: [], auth: Fixtures.basic)
     XCTAssertEqual(result.failureCode, "tcp.timeout")

@@ -108,8 +108,8 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertNoThrow(try result.get())
     XCTAssertNoThrow(try transport.verifyAllUsed())
     let sent = try XCTUnwrap(transport.sent.first)
-    XCTAssertNil(sent.url?.query)
-    XCTAssertEqual(sent.httpBody.map { String(decoding: $0, as: UTF8.self) }, "token=rt-S3CR3T-SENTINEL")
+    XCTAssertNil(sent.url.query)
+    XCTAssertEqual(sent.body.map { String(decoding: $0, as: UTF8.self) }, "token=rt-S3CR3T-SENTINEL")
   }
 
   func testAuthorizeURLHangsOffTheInstanceRoot() async {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The calls snowgate makes to one instance: the probe, the Table API test, the OAuth token calls.
 ///
 /// A value holding its transport, so tests give it a scripted one. Every call goes through the
@@ -18,14 +14,16 @@ public struct ServiceNowClient: Sendable {
   /// How long one exchange may take, from sending to the last byte of the answer.
   public let deadline: Duration
   public let classifier: NetworkFailureClassifier
+  /// The CA bundle and client certificate every request uses (its proxy is decided per request).
+  public let tls: TransportOptions
   private let now: @Sendable () -> Date
   private let userAgent: String
 
   /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
   public init(
-    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport.shared,
+    instance: URL, apiVersion: String? = nil, transport: any Transport = CurlTransport.shared,
     log: RequestLog = RequestLog(), deadline: Duration = .seconds(10),
-    proxy: ProxyEnvironment = ProxyEnvironment(),
+    proxy: ProxyEnvironment = ProxyEnvironment(), tls: TransportOptions = TransportOptions(),
     userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.instance = InstanceEndpoints.root(instance)
@@ -34,6 +32,7 @@ public struct ServiceNowClient: Sendable {
     self.log = log
     self.deadline = deadline
     self.classifier = NetworkFailureClassifier(proxy: proxy)
+    self.tls = tls
     self.userAgent = userAgent
     self.now = now
   }
@@ -128,7 +127,7 @@ public struct ServiceNowClient: Sendable {
     let url = InstanceEndpoints.url(
       instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
     var request = makeRequest(url, accept: "application/json")
-    request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
+    request.setHeader("Authorization", auth.authorizationHeader)
     switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)
@@ -174,7 +173,7 @@ public struct ServiceNowClient: Sendable {
       log.remember(Secret(value))
     }
     var request = tokenRequest.urlRequest(instance: instance)
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+    request.setHeader("User-Agent", userAgent)
     let judge = { (response: HTTPResponse) -> ServiceNowFailure? in
       if case .failure(let failure) = ResponseClassifier.tokenResult(
         response, grant: tokenRequest.grant, now: Date())
@@ -208,9 +207,9 @@ public struct ServiceNowClient: Sendable {
   public func revoke(_ token: Secret) async -> Result<Void, ServiceNowFailure> {
     log.remember(token)
     var request = makeRequest(InstanceEndpoints.url(instance, path: "/oauth_revoke_token.do"), accept: "*/*")
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
-    request.httpBody = Data(FormEncoding.encode([("token", token.reveal())]).utf8)
+    request.method = "POST"
+    request.setHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+    request.body = Data(FormEncoding.encode([("token", token.reveal())]).utf8)
     switch await exchange(request) {
     case .failure(let failure):
       return .failure(failure)
@@ -230,19 +229,19 @@ public struct ServiceNowClient: Sendable {
 
   // MARK: Exchange
 
-  private func makeRequest(_ url: URL, accept: String) -> URLRequest {
-    var request = URLRequest(url: url)
-    request.httpMethod = "GET"
-    request.setValue(accept, forHTTPHeaderField: "Accept")
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-    return request
+  private func makeRequest(_ url: URL, accept: String) -> TransportRequest {
+    TransportRequest(method: "GET", url: url, headers: ["Accept": accept, "User-Agent": userAgent])
   }
 
   /// Sends one request, logs it redacted with the verdict of `judge`, and turns a thrown error
   /// into a classified failure.
-  func exchange(_ request: URLRequest, judge: (HTTPResponse) -> ServiceNowFailure? = { _ in nil }) async
+  func exchange(_ request: TransportRequest, judge: (HTTPResponse) -> ServiceNowFailure? = { _ in nil }) async
     -> Result<HTTPResponse, ServiceNowFailure>
   {
+    var request = request
+    var options = tls
+    options.proxy = classifier.proxy.proxy(for: request.url)
+    request.options = options
     let startedAt = now()
     let clock = ContinuousClock()
     let start = clock.now

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The session's record of every HTTP exchange, redacted as it is recorded.
 ///
 /// Shared by the client calls of one run (a check, a wizard session) and rendered for
@@ -34,7 +30,7 @@ public final class RequestLog: @unchecked Sendable {
 
   /// Records one exchange, masking secrets before it is stored.
   public func record(
-    _ request: URLRequest, response: HTTPResponse?, failure: ServiceNowFailure?, elapsed: Duration,
+    _ request: TransportRequest, response: HTTPResponse?, failure: ServiceNowFailure?, elapsed: Duration,
     startedAt: Date
   ) {
     let known = lock.withLock { secrets }
@@ -42,13 +38,13 @@ public final class RequestLog: @unchecked Sendable {
     let scrubHeaders = { (headers: [String: String]) in
       LogRedaction.headers(headers).mapValues(scrub)
     }
-    let requestBody = request.httpBody.map { body -> String in
-      let contentType = request.value(forHTTPHeaderField: "Content-Type")?.lowercased() ?? ""
+    let requestBody = request.body.map { body -> String in
+      let contentType = request.header("Content-Type")?.lowercased() ?? ""
       let text = String(decoding: body, as: UTF8.self)
       return scrub(contentType.contains("form") ? LogRedaction.form(text) : LogRedaction.body(body))
     }
-    let isForm = request.value(forHTTPHeaderField: "Content-Type")?.lowercased().contains("form") ?? false
-    let fields = request.httpBody.flatMap { body -> [LoggedField]? in
+    let isForm = request.header("Content-Type")?.lowercased().contains("form") ?? false
+    let fields = request.body.flatMap { body -> [LoggedField]? in
       guard isForm else { return nil }
       return FormEncoding.decode(String(decoding: body, as: UTF8.self)).map { field in
         let masked = LogRedaction.isSensitive(field.name)
@@ -59,8 +55,8 @@ public final class RequestLog: @unchecked Sendable {
     let parts = elapsed.components
     let milliseconds = Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
     let entry = RequestLogEntry(
-      startedAt: startedAt, method: request.httpMethod ?? "GET", url: scrub(LogRedaction.url(request.url)),
-      requestHeaders: scrubHeaders(request.allHTTPHeaderFields ?? [:]), requestBody: requestBody,
+      startedAt: startedAt, method: request.method, url: scrub(LogRedaction.url(request.url)),
+      requestHeaders: scrubHeaders(request.headers), requestBody: requestBody,
       requestFields: fields, status: response?.status,
       responseHeaders: scrubHeaders(response?.headers ?? [:]),
       responseBody: response.map { scrub(LogRedaction.body($0.body)) }, failureCode: failure?.code,
