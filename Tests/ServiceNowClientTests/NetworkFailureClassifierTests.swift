@@ -19,6 +19,7 @@ final class NetworkFailureClassifierTests: XCTestCase {
     let expected: [(Int, String)] = [
       (18, "tls.untrusted"), (19, "tls.untrusted"), (20, "tls.untrusted"), (21, "tls.untrusted"),
       (10, "tls.expired"), (9, "tls.expired"), (62, "tls.hostname_mismatch"), (0, "tls.hostname_mismatch"),
+      (1, "tls.hostname_mismatch"), (27, "tls.untrusted"),
     ]
     for (verify, code) in expected {
       let failure = direct.classify(

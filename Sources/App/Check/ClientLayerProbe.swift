@@ -44,7 +44,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
         return .pass("no TLS error before the request ran out of time")
       }
     }
-    return .pass("handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")")
+    let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
+    return .pass(
+      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)")
   }
 
   func instance(_ context: HTTPLayerContext) async -> LayerOutcome {

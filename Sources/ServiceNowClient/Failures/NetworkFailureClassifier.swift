@@ -118,12 +118,13 @@ public struct NetworkFailureClassifier: Sendable {
     }
   }
 
-  /// CURLE_PEER_FAILED_VERIFICATION, told apart by OpenSSL's X509 verify result: with a
-  /// verified chain (0) libcurl's own host-name check failed.
+  /// CURLE_PEER_FAILED_VERIFICATION, told apart by OpenSSL's X509 verify result. libcurl
+  /// checks the host name itself after OpenSSL verified the chain, and then reports 1
+  /// (X509_V_ERR_UNSPECIFIED, seen with libcurl 7.88) or leaves 0; 62 is OpenSSL's own verdict.
   private func verificationFailure(_ curl: CurlFailure, message: String) -> ServiceNowFailure {
     let detail = Self.withChain(message, curl.presented)
     switch curl.verifyResult {
-    case 0, 62:
+    case 0, 1, 62:
       return ServiceNowFailure(.tlsHostnameMismatch, detail: detail)
     case 9, 10:
       return ServiceNowFailure(.tlsExpired, detail: detail)
