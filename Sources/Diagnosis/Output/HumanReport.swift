@@ -30,6 +30,7 @@ public enum HumanReport {
         toLength: max(titleWidth, check.title.count), withPad: " ", startingAt: 0)
       var line = "  \(mark) \(title) \(check.detail)"
       if check.status != .skip { line += paint.dim("  (\(duration(check.elapsedMilliseconds)))") }
+      if let timings = check.timings { line += paint.dim(" [\(timings.summary)]") }
       lines.append(check.status == .skip ? paint.dim(line) : line)
       let indent = String(repeating: " ", count: 5 + titleWidth)
       if check.id == deciding {

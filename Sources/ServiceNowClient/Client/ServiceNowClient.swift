@@ -16,6 +16,8 @@ public struct ServiceNowClient: Sendable {
   public let classifier: NetworkFailureClassifier
   /// The CA bundle and client certificate every request uses (its proxy is decided per request).
   public let tls: TransportOptions
+  /// The per-phase timings of every request this client (and its copies) sent.
+  public let timings: TimingLog
   private let now: @Sendable () -> Date
   private let userAgent: String
 
@@ -33,6 +35,7 @@ public struct ServiceNowClient: Sendable {
     self.deadline = deadline
     self.classifier = NetworkFailureClassifier(proxy: proxy)
     self.tls = tls
+    self.timings = TimingLog()
     self.userAgent = userAgent
     self.now = now
   }
@@ -247,6 +250,7 @@ public struct ServiceNowClient: Sendable {
     let start = clock.now
     do {
       var response = try await transport.send(request, deadline: deadline)
+      response.timings.map(timings.record)
       if response.elapsed == .zero {
         response.elapsed = clock.now - start
       }
@@ -256,6 +260,7 @@ public struct ServiceNowClient: Sendable {
       return .success(response)
     } catch {
       let failure = classifier.classify(error, url: request.url)
+      ((error as? CurlFailure)?.timings ?? (error as? DeadlineExceeded)?.timings).map(timings.record)
       log.record(request, response: nil, failure: failure, elapsed: clock.now - start, startedAt: startedAt)
       return .failure(failure)
     }

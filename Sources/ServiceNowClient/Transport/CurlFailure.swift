@@ -15,10 +15,12 @@ public struct CurlFailure: Error, Sendable, Equatable {
   public var osErrno: Int
   /// The proxy's answer to CONNECT (CURLINFO_HTTP_CONNECTCODE), 0 when there was none.
   public var proxyStatus: Int
+  /// How far the request got, phase by phase, before it failed.
+  public var timings: PhaseTimings?
 
   public init(
     code: Int, message: String = "", verifyResult: Int = 0, presented: [PresentedCertificate] = [],
-    osErrno: Int = 0, proxyStatus: Int = 0
+    osErrno: Int = 0, proxyStatus: Int = 0, timings: PhaseTimings? = nil
   ) {
     self.code = code
     self.message = message
@@ -26,5 +28,6 @@ public struct CurlFailure: Error, Sendable, Equatable {
     self.presented = presented
     self.osErrno = osErrno
     self.proxyStatus = proxyStatus
+    self.timings = timings
   }
 }

@@ -212,14 +212,14 @@ final class CurlTransfer: @unchecked Sendable {
       // local port as soon as TCP is up: a server that accepted and then stalled in TLS.
       let tcpUp = timings.connect != nil || sg_getinfo_long(api, easy, CURLINFO_LOCAL_PORT) > 0
       let connected: Bool? = request.options.proxy == nil ? tcpUp : nil
-      return .failure(DeadlineExceeded(deadline: deadline, connected: connected))
+      return .failure(DeadlineExceeded(deadline: deadline, connected: connected, timings: timings))
     default:
       return .failure(
         CurlFailure(
           code: Int(code.rawValue), message: message,
           verifyResult: sg_getinfo_long(api, easy, CURLINFO_SSL_VERIFYRESULT),
           presented: Self.certificates(chain), osErrno: sg_getinfo_long(api, easy, CURLINFO_OS_ERRNO),
-          proxyStatus: sg_getinfo_long(api, easy, CURLINFO_HTTP_CONNECTCODE)))
+          proxyStatus: sg_getinfo_long(api, easy, CURLINFO_HTTP_CONNECTCODE), timings: timings))
     }
     let status = sg_getinfo_long(api, easy, CURLINFO_RESPONSE_CODE)
     return .success(

@@ -7,9 +7,12 @@
 public struct DeadlineExceeded: Error, Sendable, Equatable {
   public var deadline: Duration
   public var connected: Bool?
+  /// How far the request got, phase by phase, when the deadline passed.
+  public var timings: PhaseTimings?
 
-  public init(deadline: Duration, connected: Bool? = nil) {
+  public init(deadline: Duration, connected: Bool? = nil, timings: PhaseTimings? = nil) {
     self.deadline = deadline
     self.connected = connected
+    self.timings = timings
   }
 }
