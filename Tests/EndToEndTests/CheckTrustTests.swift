@@ -106,6 +106,25 @@ final class CheckTrustTests: XCTestCase {
     XCTAssertTrue(detail.contains("issued by CN=snowgate test CA"), detail)
   }
 
+  func testSetupSavesTheCABundleInTheProfileAndCheckTrustsIt() throws {
+    let certificates = try made()
+    let tls = try server(certificates.server)
+    defer { tls.stop() }
+    let config = URL(fileURLWithPath: certificates.path("config-\(UUID().uuidString.prefix(6))"))
+    // s_server is not ServiceNow, so the setup's test fails; --save-anyway keeps the profile.
+    let setup = try CheckRun.run(
+      [
+        "setup", "trusted", "--no-input", "--instance", "https://localhost:\(tls.port)", "--auth", "basic",
+        "--username", "admin", "--ca-bundle", certificates.caFile, "--save-anyway",
+      ], environment: ["SNOWGATE_PASSWORD": "admin"], configDirectory: config)
+    let saved = try String(contentsOf: config.appendingPathComponent("config.json"), encoding: .utf8)
+    XCTAssertTrue(saved.contains("caBundle"), setup.stdout + setup.stderr + saved)
+    let run = try CheckRun.run(
+      ["check", "trusted", "--json", "--timeout", "5"], environment: ["SNOWGATE_PASSWORD": "admin"],
+      configDirectory: config)
+    try assertTrusted(run, bundle: certificates.caFile)
+  }
+
   func testTheChainIsInTheSupportBundle() throws {
     let certificates = try made()
     let tls = try server(certificates.server)
