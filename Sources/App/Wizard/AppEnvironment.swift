@@ -30,11 +30,6 @@ struct AppEnvironment: Sendable {
       userAgent: "snowgate/\(CommandLineTool.version)")
   }
 
-  /// Where the CA bundle of a client made with `profileBundle` comes from, for the tls check.
-  func caBundleChoice(profileBundle: String?) -> CABundle? {
-    CABundle.choose(flag: caBundle, profile: profileBundle, environment: variables)
-  }
-
   /// Writes the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
   /// test can read what was sent; the log never holds a secret.
   func writeLogIfAsked() {
