@@ -176,8 +176,11 @@ final class CurlTransfer: @unchecked Sendable {
     }
     var list: UnsafeMutablePointer<curl_slist>?
     for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
-      let clean = value.filter { $0 != "\r" && $0 != "\n" }
-      list = api.pointee.slist_append(list, "\(name): \(clean)")
+      // By scalar: "\r\n" is one Character in Swift, so filtering Characters would keep it.
+      let clean = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
+      let cleanName = String(
+        String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != ":" }))
+      list = api.pointee.slist_append(list, "\(cleanName): \(clean)")
     }
     // No `Expect: 100-continue` round trip for a POST.
     list = api.pointee.slist_append(list, "Expect:")

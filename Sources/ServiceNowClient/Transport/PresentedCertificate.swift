@@ -8,9 +8,11 @@ public struct PresentedCertificate: Sendable, Equatable {
   public var notBefore: Date?
   public var notAfter: Date?
 
+  /// Control characters in the names, which a hostile certificate could aim at a terminal,
+  /// become `?`.
   public init(subject: String, issuer: String, notBefore: Date? = nil, notAfter: Date? = nil) {
-    self.subject = subject
-    self.issuer = issuer
+    self.subject = Self.printable(subject)
+    self.issuer = Self.printable(issuer)
     self.notBefore = notBefore
     self.notAfter = notAfter
   }
@@ -24,13 +26,19 @@ public struct PresentedCertificate: Sendable, Equatable {
     return text
   }
 
-  /// `/CN=proxy/O=Corp` (OpenSSL's one-line form) as `CN=proxy, O=Corp`; control characters,
-  /// which a hostile certificate could carry to a terminal, become `?`.
+  /// `/CN=proxy/O=Corp` (OpenSSL's one-line form) as `CN=proxy, O=Corp`.
   static func readableName(_ oneline: String) -> String {
-    var text = oneline.hasPrefix("/") ? String(oneline.dropFirst()) : oneline
-    text = text.replacingOccurrences(
+    let text = oneline.hasPrefix("/") ? String(oneline.dropFirst()) : oneline
+    return text.replacingOccurrences(
       of: #"/(?=[A-Za-z][A-Za-z0-9.]*=)"#, with: ", ", options: .regularExpression)
-    return String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+  }
+
+  private static func printable(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      scalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar)
+    }
+    return String(scalars)
   }
 
   private static func day(_ date: Date) -> String {
