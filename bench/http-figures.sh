@@ -11,8 +11,8 @@ swift build -c release --product snowgate --static-swift-stdlib --scratch-path .
   echo "# swift build -c release"
   python3 bench/http-figures.py .build/release/snowgate "$runs"
   echo
-  echo "# swift build -c release --static-swift-stdlib (start-up cases only)"
-  CASES=1,2 python3 bench/http-figures.py .build/static/release/snowgate "$runs"
+  echo "# swift build -c release --static-swift-stdlib (the cases that start a process)"
+  CASES=1,2,3,6 python3 bench/http-figures.py .build/static/release/snowgate "$runs"
   echo
   echo "# ldd .build/release/snowgate"
   ldd .build/release/snowgate | sed 's/ (0x[0-9a-f]*)//'
