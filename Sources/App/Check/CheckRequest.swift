@@ -16,7 +16,7 @@ struct CheckRequest: Equatable {
   /// Seconds each network step may take.
   var timeout: Double = 10
   var bundle: String?
-  /// `--ca-bundle FILE`: the CA certificates to trust instead of the system store.
+  /// `--ca-bundle FILE`: the CA certificates to trust as well as the system store.
   var caBundle: String?
   /// `--instance URL`: check without a saved profile.
   var instance: String?

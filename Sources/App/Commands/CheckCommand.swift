@@ -38,7 +38,7 @@ enum CheckCommand {
       --bundle FILE        also write a support bundle for a ticket (mode 0600): the JSON verdict,
                            the redacted exchange, version, OS, TERM, proxy hosts, curl commands
       --timeout SECONDS    the deadline of each network step (default 10)
-      --ca-bundle FILE     trust the CA certificates in FILE (PEM) instead of the system store;
+      --ca-bundle FILE     trust the CA certificates in FILE (PEM) as well as the system store;
                            else the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE
       --refresh            OAuth: force a token refresh in the token check
       --help               show this help

@@ -20,8 +20,8 @@ enum SetupCommand {
     Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
     --password-stdin. It tests the connection and saves only when the test passes.
 
-    --ca-bundle FILE trusts the CA certificates in FILE (PEM) instead of the system store (saved
-    with --no-input; else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
+    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store, and
+    saves it in the profile (else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
 
     Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
     The wizard needs a terminal of at least 60×20.

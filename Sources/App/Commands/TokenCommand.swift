@@ -20,7 +20,7 @@ enum TokenCommand {
     that expired: sign in again), 4 the instance could not be reached, 5 an answer that is not
     a token.
 
-    --ca-bundle FILE trusts the CA certificates in FILE (PEM) instead of the system store (else
+    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store (else
     the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
 
     Example: curl -H "Authorization: Bearer $(snowgate token prod)" https://…/api/now/table/incident

@@ -23,7 +23,7 @@ public struct Profile: Codable, Equatable, Sendable {
   public var redirectURI: String?
   /// Where the secrets live.
   public var secretStore: SecretStore
-  /// A PEM file of CA certificates to trust instead of the system store (`--ca-bundle`).
+  /// A PEM file of CA certificates to trust as well as the system store (`--ca-bundle`).
   public var caBundle: String?
   /// When the profile was first saved (set by the store).
   public var createdAt: Date

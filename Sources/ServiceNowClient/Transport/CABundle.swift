@@ -4,7 +4,8 @@ import Foundation
 ///
 /// In order: `--ca-bundle FILE`, the profile's saved bundle, `SNOWGATE_CA_BUNDLE`,
 /// `SSL_CERT_FILE`; with none of them, libcurl's system store. The file is given to libcurl
-/// as CURLOPT_CAINFO: it replaces the system store, it is never added to it.
+/// as CURLOPT_CAINFO, in place of the system's bundle file; the system's certificate folder
+/// (CApath, /etc/ssl/certs on Debian) stays trusted, so public CAs keep working alongside it.
 public struct CABundle: Sendable, Equatable {
   public var path: String
   /// `--ca-bundle`, `the profile`, `SNOWGATE_CA_BUNDLE` or `SSL_CERT_FILE`.

@@ -62,7 +62,12 @@ final class CurlTransfer: @unchecked Sendable {
       return .failure(CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed"))
     }
     defer { api.pointee.easy_cleanup(easy) }
-    var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    // libcurl writes its sentence here during the transfer, so the buffer must outlive every
+    // call that may fail: allocated, not an array's temporary pointer.
+    let errorSize = Int(CURL_ERROR_SIZE) + 1
+    let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: errorSize)
+    errorBuffer.initialize(repeating: 0, count: errorSize)
+    defer { errorBuffer.deallocate() }
     let chain = UnsafeMutablePointer<sg_chain>.allocate(capacity: 1)
     chain.initialize(to: sg_chain())
     defer { chain.deallocate() }
@@ -70,9 +75,8 @@ final class CurlTransfer: @unchecked Sendable {
     defer { api.pointee.slist_free_all(headerList) }
 
     let context = Unmanaged.passUnretained(self).toOpaque()
-    let setupCode: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { buffer in
-      configure(easy, errorBuffer: buffer.baseAddress!, chain: chain, context: context, headers: &headerList)
-    }
+    let setupCode = configure(
+      easy, errorBuffer: errorBuffer, chain: chain, context: context, headers: &headerList)
     if setupCode != CURLE_OK {
       return .failure(CurlFailure(code: Int(setupCode.rawValue), message: "libcurl refused an option"))
     }
@@ -89,8 +93,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     var result = CURLE_OK
-    var finished = false
-    while !finished {
+    while true {
       if isCancelled {
         return .failure(CancellationError())
       }
@@ -101,7 +104,6 @@ final class CurlTransfer: @unchecked Sendable {
           CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_multi_perform failed"))
       }
       if sg_multi_done(api, multiHandle, &result) != 0 {
-        finished = true
         break
       }
       var ready: Int32 = 0
@@ -110,8 +112,7 @@ final class CurlTransfer: @unchecked Sendable {
     if isCancelled {
       return .failure(CancellationError())
     }
-    let message = String(
-      decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let message = String(cString: errorBuffer)
     return finish(easy, code: result, message: message, chain: chain.pointee)
   }
 

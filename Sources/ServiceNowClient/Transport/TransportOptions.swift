@@ -7,7 +7,7 @@
 public struct TransportOptions: Sendable, Equatable {
   /// The proxy URL text (`http://host:port`), or nil for a direct connection.
   public var proxy: String?
-  /// A PEM file of CA certificates to trust instead of the system store.
+  /// A PEM file of CA certificates to trust (CURLOPT_CAINFO), see `CABundle`.
   public var caBundle: String?
   /// A PEM client certificate to present when the server asks for one.
   public var clientCertificate: String?
