@@ -76,7 +76,9 @@ final class ClientCertificateTests: XCTestCase {
         TransportRequest(url: url, options: trusted), deadline: .seconds(5))
       XCTFail("without a client certificate the server answered HTTP \(refused.status)")
     } catch let failure as CurlFailure {
-      XCTAssertNotEqual(failure.code, 0)
+      let verdict = NetworkFailureClassifier(proxy: ProxyEnvironment([:])).classify(failure, url: url)
+      XCTAssertEqual(verdict.code, "tls.failed", verdict.detail ?? "")
+      XCTAssertTrue(verdict.detail?.contains("client certificate") ?? false, verdict.detail ?? "")
     }
   }
 

@@ -60,6 +60,20 @@ final class NetworkFailureClassifierTests: XCTestCase {
     }
   }
 
+  func testASessionCutRightAfterTheHandshakeIsTLSFailedNamingTheClientCertificate() async {
+    let afterHandshake = PhaseTimings(
+      connect: .milliseconds(1), tls: .milliseconds(20), total: .milliseconds(21))
+    let cut = direct.classify(CurlFailure(code: 56, message: "misleading", timings: afterHandshake), url: url)
+    XCTAssertEqual(cut.code, "tls.failed")
+    XCTAssertTrue(cut.detail?.contains("client certificate") ?? false, cut.detail ?? "")
+    let answered = PhaseTimings(
+      connect: .milliseconds(1), tls: .milliseconds(20), firstByte: .milliseconds(30),
+      total: .milliseconds(31))
+    XCTAssertEqual(
+      direct.classify(CurlFailure(code: 56, timings: answered), url: url).code, "tcp.failed",
+      "a connection cut mid-answer is the network's")
+  }
+
   func testOurDeadlineIsHTTPTimeoutOrTCPTimeoutWhenNeverConnected() async {
     let waited = direct.classify(DeadlineExceeded(deadline: .seconds(10), connected: true), url: url)
     XCTAssertEqual(waited, ServiceNowFailure(.httpTimeout, detail: "No complete answer within 10 s."))

@@ -111,6 +111,13 @@ public struct NetworkFailureClassifier: Sendable {
     case Code.sslConnect, Code.sslCertificateProblem, Code.sslCipher, Code.sslCACertificateFile,
       Code.sslIssuer:
       return ServiceNowFailure(.tlsFailed, detail: Self.withChain(message, curl.presented))
+    case Code.receiveError where curl.timings?.tls != nil && curl.timings?.firstByte == nil:
+      // The TLS session was set up and then ended before any answer: with TLS 1.3 a server
+      // that demands a client certificate says so only after the handshake.
+      return ServiceNowFailure(
+        .tlsFailed,
+        detail: "The server ended the TLS session right after the handshake, before answering; "
+          + "it probably requires a client certificate. (\(message))")
     case Code.sendError, Code.receiveError, Code.partialFile:
       return ServiceNowFailure(.tcpFailed, detail: message)
     default:
