@@ -39,13 +39,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   func tls(_ context: HTTPLayerContext) async -> LayerOutcome {
     var outcome = await tlsVerdict(context)
-    if context.baseURL.scheme == "https" { outcome.timings = probeTimings }
+    if context.baseURL.scheme == "https" { outcome.timings = probeTimings.map(CheckTimings.init) }
     return outcome
   }
 
   func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
     var outcome = await instanceVerdict(context)
-    outcome.timings = probeTimings
+    outcome.timings = probeTimings.map(CheckTimings.init)
     return outcome
   }
 
@@ -69,7 +69,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// sys_user read that Basic `auth` and `api` both rest on.
   private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
     var outcome = outcome
-    outcome.timings = client.timings.take().last ?? (credentials.kind == "basic" ? basicReadTimings : nil)
+    let timings = client.timings.take().last ?? (credentials.kind == "basic" ? basicReadTimings : nil)
+    outcome.timings = timings.map(CheckTimings.init)
     if outcome.status == .skip { outcome.timings = nil }
     return outcome
   }

@@ -1,5 +1,3 @@
-import ServiceNowClient
-
 /// What one layer found, before the runner times it and turns it into a `CheckResult`.
 ///
 /// A failure carries the verdict's wording (`summary`, `remedies`) so the runner can pick the
@@ -12,11 +10,11 @@ public struct LayerOutcome: Sendable, Equatable {
   public var summary: String?
   public var remedies: [String]
   /// The per-phase timings of the request this layer's verdict rests on, when it made one.
-  public var timings: PhaseTimings?
+  public var timings: CheckTimings?
 
   public init(
     status: CheckStatus, detail: String, code: String? = nil, summary: String? = nil,
-    remedies: [String] = [], timings: PhaseTimings? = nil
+    remedies: [String] = [], timings: CheckTimings? = nil
   ) {
     self.status = status
     self.detail = detail

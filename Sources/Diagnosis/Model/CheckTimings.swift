@@ -1,5 +1,3 @@
-import ServiceNowClient
-
 /// A check's request timings in whole milliseconds, as the JSON report and the check line show
 /// them: how long after the request started DNS, connect, TLS and the first byte were done.
 ///
@@ -21,16 +19,6 @@ public struct CheckTimings: Sendable, Equatable, Codable {
     self.tlsMilliseconds = tlsMilliseconds
     self.firstByteMilliseconds = firstByteMilliseconds
     self.totalMilliseconds = totalMilliseconds
-  }
-
-  /// From libcurl's phase times of one request.
-  public init(_ timings: PhaseTimings) {
-    self.init(
-      dnsMilliseconds: timings.nameLookup.map(Self.milliseconds),
-      connectMilliseconds: timings.connect.map(Self.milliseconds),
-      tlsMilliseconds: timings.tls.map(Self.milliseconds),
-      firstByteMilliseconds: timings.firstByte.map(Self.milliseconds),
-      totalMilliseconds: Self.milliseconds(timings.total))
   }
 
   enum CodingKeys: String, CodingKey {
@@ -58,10 +46,5 @@ public struct CheckTimings: Sendable, Equatable, Codable {
       "total_ms": "total",
     ]
     return fields.map { "\(names[$0.0] ?? $0.0) \($0.1) ms" }.joined(separator: ", ")
-  }
-
-  private static func milliseconds(_ duration: Duration) -> Int {
-    let parts = duration.components
-    return Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
   }
 }
