@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 #if canImport(Glibc)

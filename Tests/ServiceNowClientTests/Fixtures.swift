@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// Answers a real instance gives (shared/SERVICENOW.md), for the scripted tests.
 enum Fixtures {

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 /// libcurl's error codes (and OpenSSL's verify results) as `CurlTransport` reports them, for

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 /// The pure request builders of the OAuth flows: PKCE, form encoding, token and authorize requests.
@@ -109,11 +110,11 @@ final class OAuthBuilderTests: XCTestCase {
     XCTAssertFalse(tokens.expires(within: 60, now: Date(timeIntervalSince1970: 2000)))
   }
 
-  func testInstanceEndpointsKeepTheVersionAndDropUIPaths() async {
-    XCTAssertEqual(InstanceEndpoints.apiVersion(in: instance), "v2")
-    XCTAssertNil(InstanceEndpoints.apiVersion(in: URL(string: "https://x.service-now.com/now/nav/ui")!))
+  func testTheClientKeepsTheVersionAndDropsUIPaths() async {
+    XCTAssertEqual(ServiceNowClient(instance: instance).apiVersion, "v2")
+    XCTAssertNil(ServiceNowClient(instance: URL(string: "https://x.service-now.com/now/nav/ui")!).apiVersion)
     XCTAssertEqual(
-      InstanceEndpoints.root(URL(string: "http://127.0.0.1:8080/login.do?x=1")!).absoluteString,
+      ServiceNowClient(instance: URL(string: "http://127.0.0.1:8080/login.do?x=1")!).instance.absoluteString,
       "http://127.0.0.1:8080")
     XCTAssertEqual(InstanceEndpoints.tablePath("sys_user", apiVersion: "v2"), "/api/now/v2/table/sys_user")
   }

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 /// CurlTransport against real conditions on loopback: refused ports, silent and dripping

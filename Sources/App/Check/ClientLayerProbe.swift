@@ -1,13 +1,16 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import TextSafety
+import Vocabulary
 
 /// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
 ///
 /// An actor because the layers share what earlier ones learned: `tls` and `instance` read one
 /// unauthenticated probe (started once, awaited by both), Basic `auth` and `api` share one
 /// read of sys_user, and the OAuth layers share the token `auth` obtained. Every outcome's text
-/// is scrubbed of the secrets in play, in case an instance echoes one in an error message.
+/// is snowgate's own; the instance's words in it were scrubbed of the secrets in play where
+/// the client extracted them, in case an instance echoes one in an error message.
 actor ClientLayerProbe: HTTPLayerProbe {
   let client: ServiceNowClient
   let credentials: CheckCredentials
@@ -69,7 +72,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// sys_user read that Basic `auth` and `api` both rest on.
   private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
     var outcome = outcome
-    let timings = client.timings.take().last ?? (credentials.kind == "basic" ? basicReadTimings : nil)
+    let timings = client.timings.take().last ?? (credentials.kind == .basic ? basicReadTimings : nil)
     outcome.timings = timings.map(CheckTimings.init)
     if outcome.status == .skip { outcome.timings = nil }
     return outcome
@@ -130,8 +133,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   private func authVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     if let problem = credentials.problem {
       return .fail(
-        code: "config.secret_unavailable", detail: scrub(problem),
-        summary: "snowgate could not get this connection's secrets.", remedies: [scrub(problem)])
+        code: "config.secret_unavailable", detail: shown(problem),
+        summary: "snowgate could not get this connection's secrets.", remedies: [shown(problem)])
     }
     if let issuedTokens {
       tokens = issuedTokens
@@ -146,7 +149,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
             + (missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin." : ".")
         ])
     }
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       return await basicAuth()
     }
     return await oauthAuth()
@@ -187,13 +190,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let grant: OAuthGrant
     let words: String
     switch credentials.kind {
-    case "password":
+    case .oauthPassword:
       grant = .password(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
       words = "the password grant (user \(credentials.username ?? ""))"
-    case "refresh-token":
+    case .oauthRefreshToken:
       grant = .refreshToken(credentials.refreshToken ?? Secret(""))
       words = "the refresh token"
-    case "client-credentials":
+    case .oauthClientCredentials:
       grant = .clientCredentials
       words = "the client credentials grant"
     default:
@@ -230,7 +233,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   private func apiVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       read = await readUsers()
     } else if let tokens {
       read = await client.readTable(
@@ -263,7 +266,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   }
 
   private func tableCredentials() -> Credentials? {
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       return .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
     }
     return tokens.map { .bearer($0.accessToken) }
@@ -280,7 +283,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       facts.append("the instance did not say when the access token expires")
     }
     let refresh =
-      current.refreshToken ?? (credentials.kind == "refresh-token" ? credentials.refreshToken : nil)
+      current.refreshToken ?? (credentials.kind == .oauthRefreshToken ? credentials.refreshToken : nil)
     if context.forceRefresh {
       guard let refresh, let clientID = credentials.clientID else {
         return .warn(
@@ -302,7 +305,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     if refresh != nil {
       facts.append("refresh token present")
-    } else if credentials.kind == "client-credentials" {
+    } else if credentials.kind == .oauthClientCredentials {
       facts.append("no refresh token (client credentials need none)")
     } else {
       return .warn(
@@ -324,15 +327,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: wording
 
-  /// A failure as a layer outcome, with every secret in play masked.
+  /// A failure as a layer outcome. Its words are snowgate's own and are never rewritten: the
+  /// instance's words inside the detail were scrubbed where they were extracted.
   private func outcome(_ failure: ServiceNowFailure) -> LayerOutcome {
     .fail(
-      code: failure.code, detail: scrub(failure.detail ?? failure.summary), summary: scrub(failure.summary),
-      remedies: failure.remedies.map(scrub))
+      code: failure.code, detail: failure.detail ?? failure.summary, summary: failure.summary,
+      remedies: failure.remedies)
   }
 
-  private func scrub(_ text: String) -> String {
-    credentials.secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: Secret.mask) }
+  /// The store's sentence about a secret it could not get: it never holds a secret or a
+  /// command's output (see `ProfileStoreError`), so it is not rewritten; it quotes the
+  /// configured command, so control characters are made visible.
+  private func shown(_ text: String) -> String {
+    UntrustedText.visible(text)
   }
 
   static func lifetime(_ tokens: TokenSet) -> String {

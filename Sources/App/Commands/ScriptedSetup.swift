@@ -2,6 +2,7 @@ import Diagnosis
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// `snowgate setup NAME --no-input …`: sets up a profile for scripts, without a terminal.

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import TerminalUI
+import Vocabulary
 import WizardCore
 
 /// `snowgate setup [NAME]`: the full-screen wizard that sets up a connection.

@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import Vocabulary
 import WizardCore
 
 /// The checked options of `snowgate setup NAME --no-input …`.
@@ -10,7 +11,7 @@ struct ScriptedSetupOptions: Equatable {
   var name: String
   var instance: NormalisedInstance
   var apiVersion: String?
-  var authType: AuthType
+  var authType: AuthKind
   var username: String?
   var clientID: String?
   var scope: String?
@@ -54,12 +55,12 @@ struct ScriptedSetupOptions: Equatable {
 
     guard let authText = parsed.options["--auth"] else {
       throw UsageError(
-        "setup --no-input needs --auth.", hint: "Choose one of: " + AuthFlag.words.joined(separator: ", "))
+        "setup --no-input needs --auth.", hint: "Choose one of: " + AuthKind.words.joined(separator: ", "))
     }
-    guard let authType = AuthFlag.authType(authText) else {
+    guard let authType = AuthKind(word: authText) else {
       throw UsageError(
         "--auth \(authText) is not a sign-in snowgate knows.",
-        hint: "Choose one of: " + AuthFlag.words.joined(separator: ", "))
+        hint: "Choose one of: " + AuthKind.words.joined(separator: ", "))
     }
     if authType == .oauthAuthorizationCode {
       throw UsageError(

@@ -1,4 +1,5 @@
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// Turns the client's answers into the wizard's own outcome values.

@@ -1,5 +1,5 @@
 import Foundation
-import ServiceNowClient
+import Vocabulary
 
 /// The proxy the HTTP client will use for the instance, read from the environment like libcurl.
 ///

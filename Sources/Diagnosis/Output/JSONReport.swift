@@ -30,7 +30,7 @@ public enum JSONReport {
     writer.beginObject()
     writer.string(report.profile, key: "profile")
     writer.string(report.instance, key: "instance")
-    writer.string(report.auth, key: "auth")
+    writer.string(report.auth.word, key: "auth")
     writer.bool(report.ok, key: "ok")
     writer.beginObject(key: "diagnosis")
     writer.string(report.diagnosis.code, key: "code")

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The bookkeeping of one run: finished checks, the failure that blocks what follows, timing.
 struct RunState {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Turns what a transport threw into a failure a person can act on.
 ///

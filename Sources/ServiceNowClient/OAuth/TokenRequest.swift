@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// One call to the token endpoint, as a value: the wizard builds it, the client sends it.
 ///

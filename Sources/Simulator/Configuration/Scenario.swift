@@ -22,6 +22,8 @@ public enum Scenario: String, Sendable, Codable, CaseIterable, Comparable {
   case ccNotConfigured = "cc-not-configured"
   /// Every refresh token is expired: the refresh grant gets the catch-all 401.
   case refreshExpired = "refresh-expired"
+  /// API keys are right but the REST API access policy does not allow token auth: the 401 envelope.
+  case apiKeyNoPolicy = "api-key-no-policy"
   /// Every answer waits `slowDelay` seconds before it starts.
   case slow
   /// Every answer is sent one byte per `dripInterval` (one second by default).

@@ -1,12 +1,13 @@
 import Foundation
 import Hashing
 
-/// The Table API: `/api/now/table/{t}` and `/api/now/v1|v2/table/{t}`, with Basic or Bearer auth.
+/// The Table API: `/api/now/table/{t}` and `/api/now/v1|v2/table/{t}`, with Basic, Bearer or API key auth.
 extension SimulatedInstance {
   /// Who made an API call and how, once the credentials are accepted.
   private enum Caller {
     case basic(String)
     case bearer(IssuedToken)
+    case apiKey(String)
   }
 
   func api(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
@@ -95,6 +96,11 @@ extension SimulatedInstance {
     Caller, HTTPResponseBox
   > {
     let scenarios = configuration.scenarios
+    switch authenticateAPIKey(request, configuration) {
+    case .absent: break
+    case .accepted(let userName): return .success(.apiKey(userName))
+    case .rejected(let response): return .failure(HTTPResponseBox(response))
+    }
     let header = request.header("Authorization") ?? ""
     if header.lowercased().hasPrefix("bearer ") {
       let value = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)

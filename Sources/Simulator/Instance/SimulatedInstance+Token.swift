@@ -1,7 +1,7 @@
 import Foundation
 import Hashing
 
-/// `POST /oauth_token.do`: the four grants, with the catch-all 401 for every credential failure.
+/// `POST /oauth_token.do`: the grants, with the catch-all 401 for every credential failure.
 extension SimulatedInstance {
   func token(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
     let denied = InstanceResponses.accessDenied
@@ -84,13 +84,18 @@ extension SimulatedInstance {
       }
       return issue(user: appUser, client: client, scope: scope, reuse: false, withRefresh: false)
 
+    case Self.jwtBearerGrantType:
+      return jwtBearer(
+        assertion: field("assertion"), client: client, secretMatches: secretMatches, scope: scope,
+        configuration)
+
     default:
       return denied
     }
   }
 
   /// Issues (or, for a repeated password grant, extends and returns) an access token.
-  private func issue(
+  func issue(
     user: String, client: SimulatedOAuthClient, scope: String, reuse: Bool, withRefresh: Bool,
     existingRefresh: IssuedToken? = nil
   ) -> HTTPResponse {

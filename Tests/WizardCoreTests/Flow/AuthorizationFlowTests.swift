@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
 @Suite struct AuthorizationFlowTests {
   static let request = AuthorizationDraft(
-    instanceURL: Fixtures.url, clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret),
+    instanceURL: Fixtures.url, clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret),
     redirectURI: OAuthClientStep.defaultRedirectURI)
 
   /// The browser flow up to the waiting screen.
