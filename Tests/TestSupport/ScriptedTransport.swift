@@ -3,10 +3,6 @@ import ServiceNowClient
 import Testing
 import XCTest
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A transport that answers from a script, for the unit tests of every module that uses the client.
 ///
 /// Each expected request (method and path) is answered in order with a response or an error.
@@ -41,7 +37,7 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
 
   private let lock = NSLock()
   private var steps: [Step]
-  private var sentRequests: [URLRequest] = []
+  private var sentRequests: [TransportRequest] = []
   private var problems: [String] = []
 
   private let sourceLocation: SourceLocation
@@ -80,13 +76,13 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
     lock.withLock { steps.append(Step(method: method, path: path, answer: .response(response))) }
   }
 
-  /// Adds an expected request answered by throwing `error` (a URLError, `DeadlineExceeded`, …).
+  /// Adds an expected request answered by throwing `error` (a `CurlFailure`, `DeadlineExceeded`, …).
   public func expect(_ method: String, _ path: String, fail error: any Error) {
     lock.withLock { steps.append(Step(method: method, path: path, answer: .failure(error))) }
   }
 
   /// Every request sent so far, in order.
-  public var sent: [URLRequest] {
+  public var sent: [TransportRequest] {
     lock.withLock { sentRequests }
   }
 
@@ -102,9 +98,9 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
     }
   }
 
-  public func send(_ request: URLRequest, deadline: Duration) async throws -> HTTPResponse {
-    let method = request.httpMethod ?? "GET"
-    let path = request.url?.path ?? ""
+  public func send(_ request: TransportRequest, deadline: Duration) async throws -> HTTPResponse {
+    let method = request.method
+    let path = request.url.path
     let step: Step? = lock.withLock {
       sentRequests.append(request)
       guard let next = steps.first else {

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// What the commands need from the outside world, gathered once so tests can replace parts.
 ///
@@ -14,10 +15,12 @@ struct AppEnvironment: Sendable {
   /// How long one network exchange may take.
   var deadline: Duration
   /// How every request goes out.
-  var transport: any Transport = URLSessionTransport.shared
+  var transport: any Transport = CurlTransport.shared
   var clock: AppClock = .system
   /// Opens the browser on a sign-in address (`BrowserOpener` for this process).
   var openBrowser: @Sendable (URL) -> Void = { _ in }
+  /// `--ca-bundle FILE` of this run, which wins over a profile's and the environment's.
+  var caBundle: String?
 
   /// The environment of this process, with the profile store it names.
   static func current(configDirectory: URL? = nil) throws -> AppEnvironment {
@@ -29,11 +32,14 @@ struct AppEnvironment: Sendable {
       openBrowser: { _ = BrowserOpener(environment: variables).open($0) })
   }
 
-  /// A client for one instance that logs into this run's request log.
-  func client(for instance: URL, apiVersion: String?) -> ServiceNowClient {
-    ServiceNowClient(
+  /// A client for one instance that logs into this run's request log; `profileBundle` is the
+  /// CA bundle saved in the profile, if any.
+  func client(for instance: URL, apiVersion: String?, profileBundle: String? = nil) -> ServiceNowClient {
+    let bundle = CABundle.choose(flag: caBundle, profile: profileBundle, environment: variables)
+    return ServiceNowClient(
       instance: instance, apiVersion: apiVersion, transport: transport, log: log, deadline: deadline,
-      proxy: ProxyEnvironment(variables), userAgent: "snowgate/\(CommandLineTool.version)", now: clock.now)
+      proxy: ProxyEnvironment(variables), tls: TransportOptions(caBundle: bundle?.path),
+      userAgent: "snowgate/\(CommandLineTool.version)", now: clock.now)
   }
 
   /// Appends the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
