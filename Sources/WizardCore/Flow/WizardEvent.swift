@@ -25,6 +25,9 @@ public enum WizardEvent: Equatable, Sendable {
   case authorizationStarted(authorizeURL: URL, listeningOn: String, timeoutSeconds: Int)
   /// The browser flow ended without a code: timeout, wrong or missing state, denied, bad paste.
   case authorizationFailed(Verdict)
+  /// The renderer could scroll only this far (the body has fewer lines than asked for): the
+  /// runtime says so after drawing, so that PgDn after too many PgUp moves at once.
+  case scrollSettled(Int)
   /// The answer to `.moveBrokenConfigAside`.
   case brokenConfigMoved(MoveAsideOutcome)
 }

@@ -56,10 +56,48 @@ extension WizardState {
       return authorizationFailed(verdict)
     case .brokenConfigMoved(let outcome):
       return brokenConfigMoved(outcome)
+    case .scrollSettled(let lines):
+      scroll = lines
+      return []
     }
   }
 
+  /// Lines PgUp and PgDn move: most of a body at 80x24, so a line stays for context.
+  static let scrollPage = 12
+
   private mutating func handle(_ key: Key) -> [WizardEffect] {
+    pasteNote = nil
+    switch key {
+    case .pageUp where !isQuitDialogShown && !isHelpShown:
+      scroll -= Self.scrollPage
+      return []
+    case .pageDown where !isQuitDialogShown && !isHelpShown:
+      scroll += Self.scrollPage
+      return []
+    default:
+      break
+    }
+    var key = key
+    var note: String?
+    if case .paste(let raw) = key {
+      let line = PastedLine(raw.revealed)
+      key = .paste(SecretText(line.text))
+      note = line.note
+    }
+    let before = self
+    let effects = handleUnscrolled(key)
+    if self == before && effects.isEmpty {
+      // A key that changed nothing: ↑/↓ past the first or last choice scroll instead.
+      if key == .up { scroll -= 1 }
+      if key == .down { scroll += 1 }
+    } else {
+      scroll = 0
+      if note != nil { pasteNote = note }
+    }
+    return effects
+  }
+
+  private mutating func handleUnscrolled(_ key: Key) -> [WizardEffect] {
     if isQuitDialogShown {
       switch key {
       case .character("y"), .character("Y"), .interrupt:
@@ -132,6 +170,7 @@ extension WizardState {
   /// Moves to a screen. A revealed secret is hidden again whenever its screen is left.
   mutating func go(to next: WizardScreen) {
     if next != screen {
+      scroll = 0
       credentials.isPasswordRevealed = false
       oauthClient.revealed = nil
     }

@@ -29,7 +29,7 @@ enum HelpText {
         "Plain http:// works only for this computer (localhost).",
         "",
         "Enter checks that ServiceNow answers there (no sign-in yet).",
-        "Editing: ← → Home End Backspace Delete; Ctrl-U clears the field.",
+        "Editing as in a shell: Ctrl-A/E, Alt-B/F by word, Ctrl-U/K, Ctrl-W.",
       ]
     case .authType:
       return [
@@ -56,7 +56,7 @@ enum HelpText {
         "",
         "Tab moves between the fields. Ctrl-R shows or hides the",
         "password; it is hidden again when you leave this screen.",
-        "Ctrl-U clears a field.",
+        "Editing as in a shell: Ctrl-A/E, Alt-B/F, Ctrl-U/K, Ctrl-W.",
       ]
     case .oauthClient:
       return [
