@@ -181,6 +181,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   func api(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
+    // Basic reads sys_user once, in the auth check; this line must not claim that read's time.
+    let reused = credentials.kind == "basic" && basicRead != nil
     if credentials.kind == "basic" {
       read = await readUsers()
     } else if let tokens {
@@ -191,6 +193,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     switch read {
     case .success(let users):
+      if reused {
+        let count = users.records.count
+        return .pass("sys_user readable (\(count) record\(count == 1 ? "" : "s"), read by the Auth check)")
+      }
       return .pass("sys_user readable (\(Self.records(users)))")
     case .failure(let failure):
       return outcome(failure)
@@ -204,8 +210,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
       return .pass("sys_db_object readable (\(Self.records(tables)))")
     case .failure(let failure):
       let shown = outcome(failure)
+      // The failure's words are the generic Table API ones; say which table this is about.
+      let detail = shown.detail.contains("sys_db_object") ? shown.detail : "sys_db_object: " + shown.detail
+      let summary = shown.summary.map {
+        $0.contains("sys_db_object") ? $0 : "Table metadata (sys_db_object) cannot be read. " + $0
+      }
       return .warn(
-        shown.detail, code: failure.code, summary: shown.summary,
+        detail, code: failure.code, summary: summary,
         remedies: shown.remedies.isEmpty
           ? []
           : ["Only integrations that read table metadata need it: " + shown.remedies[0]]
