@@ -7,11 +7,19 @@ import WizardCore
 @MainActor
 enum SetupCommand {
   static let help = """
-    Usage: snowgate setup [NAME]
+    Usage: snowgate setup [NAME] [--instance URL] [--auth KIND] [--username U] [--client-id ID]
+                          [--timeout SECONDS]
 
     Set up a connection to a ServiceNow instance in a full-screen wizard: the instance
     address, how to sign in, a test of the connection, and a saved profile named NAME.
     With NAME of a saved connection (or a half-finished setup), opens it for editing.
+
+    What you already know can be given at once; the wizard opens with it filled in:
+      --instance URL       the instance (a name like dev12345 or a URL)
+      --auth KIND          basic, password, refresh-token, client-credentials, authorization-code
+      --username U         the user to sign in as (basic and password)
+      --client-id ID       the OAuth client ID
+      --timeout SECONDS    the deadline of each network step (default 10)
 
     For scripts, without a terminal:
       snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
@@ -29,27 +37,64 @@ enum SetupCommand {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help) {
+    switch CommandStart.parse(arguments, options: options, help: help) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
     }
-    let environment: AppEnvironment
+    let prefill: SetupPrefill
+    let deadline: Duration?
+    do {
+      (prefill, deadline) = try Self.prefill(parsed)
+    } catch {
+      return CommandLineTool.fail(error)
+    }
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return CommandLineTool.failure(error)
     }
+    if let deadline { environment.deadline = deadline }
     return await runWizard(
-      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first)
+      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first,
+      prefill: prefill)
+  }
+
+  static let options: Set<String> = ["--instance", "--auth", "--username", "--client-id", "--timeout"]
+
+  /// The fields the command line fills, and the deadline it sets.
+  static func prefill(_ parsed: ParsedArguments) throws(UsageError) -> (SetupPrefill, Duration?) {
+    var prefill = SetupPrefill(
+      instance: parsed.options["--instance"], username: parsed.options["--username"],
+      clientID: parsed.options["--client-id"])
+    if let word = parsed.options["--auth"] {
+      guard let type = AuthFlag.authType(word), let kind = AuthKind(rawValue: type.rawValue) else {
+        throw UsageError(
+          "--auth takes one of \(AuthFlag.words.joined(separator: ", ")), not “\(word)”.",
+          hint: "For example: snowgate setup prod --instance dev12345 --auth basic")
+      }
+      prefill.authKind = kind
+    }
+    var deadline: Duration?
+    if let text = parsed.options["--timeout"] {
+      guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 600 else {
+        throw UsageError(
+          "--timeout needs a number of seconds between 0 and 600, not “\(text)”.",
+          hint: "For example: snowgate setup --timeout 30")
+      }
+      deadline = .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+    return (prefill, deadline)
   }
 
   /// Opens the terminal, runs the wizard, restores the terminal, and says how it ended.
-  static func runWizard(environment: AppEnvironment, prefilledInstance: String?, profileName: String?) async
-    -> Int32
-  {
+  static func runWizard(
+    environment: AppEnvironment, prefilledInstance: String?, profileName: String?,
+    prefill: SetupPrefill = SetupPrefill(), practice: Bool = false
+  ) async -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       CommandLineTool.printError(
         """
@@ -76,7 +121,9 @@ enum SetupCommand {
       defer { terminal.restore() }
       let runtime = WizardRuntime(terminal: terminal, environment: environment)
       outcome = await runtime.run(
-        start: .start(savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName))
+        start: .start(
+          savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName,
+          prefill: prefill))
       finalState = runtime.finalState
       keptDraft = runtime.keptDraftName
     }

@@ -110,7 +110,8 @@ enum LiveCheck {
       }
       return CheckLineUpdate(
         id: result.id.rawValue, title: result.title, status: status, detail: result.detail,
-        remedy: result.remedy, elapsedMilliseconds: result.elapsedMilliseconds, code: result.code)
+        remedy: result.remedy.map(Outcomes.remedy), elapsedMilliseconds: result.elapsedMilliseconds,
+        code: result.code)
     }
   }
 
@@ -119,7 +120,9 @@ enum LiveCheck {
     let diagnosis = report.diagnosis
     guard report.ok else {
       return .failed(
-        WizardCore.Verdict(code: diagnosis.code, summary: diagnosis.summary, remedies: diagnosis.remedies))
+        WizardCore.Verdict(
+          code: diagnosis.code, summary: diagnosis.summary, remedies: diagnosis.remedies.map(Outcomes.remedy))
+      )
     }
     var details: [String] = []
     if let username, !username.isEmpty { details.append("Signed in as \(username).") }

@@ -4,8 +4,11 @@ import Foundation
 public enum WizardEvent: Equatable, Sendable {
   /// Sent once by the runtime before anything else. `prefilledInstance` fills the instance field
   /// (`snowgate demo`); `profileName` fills the save screen's name (`snowgate setup NAME`), or,
-  /// when a saved profile has that name, opens it for editing (effect `.loadProfile`).
-  case start(savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil)
+  /// when a saved profile has that name, opens it for editing (effect `.loadProfile`). A new
+  /// name, or any `prefill`, skips the welcome screen and opens the instance screen filled in.
+  case start(
+    savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil,
+    prefill: SetupPrefill = SetupPrefill())
   case key(Key)
   /// The runtime's monotonic time (any fixed origin), about every 100 ms while
   /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).

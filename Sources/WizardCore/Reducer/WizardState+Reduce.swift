@@ -1,10 +1,13 @@
 extension WizardState {
   mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
     switch event {
-    case .start(let savedProfiles, let prefilledInstance, let profileName):
+    case .start(let savedProfiles, let prefilledInstance, let profileName, let prefill):
       self.savedProfiles = savedProfiles
       if let prefilledInstance { instance = InstanceStep(text: prefilledInstance) }
-      guard let profileName else { return [] }
+      guard let profileName else {
+        if !prefill.isEmpty { apply(prefill) }
+        return []
+      }
       if let index = savedProfiles.firstIndex(where: { $0.name == profileName }) {
         // `snowgate setup NAME` for a saved (or half-finished) profile: open it for editing.
         picker = ProfilePickerStep(purpose: .edit, focus: index, isLoading: true)
@@ -14,6 +17,8 @@ extension WizardState {
       }
       save.name = TextInput(profileName)
       save.isNameEdited = true
+      // A new name: there is nothing to choose on the welcome screen.
+      apply(prefill)
       return []
     case .key(let key):
       return handle(key)
@@ -60,6 +65,18 @@ extension WizardState {
       scroll = lines
       return []
     }
+  }
+
+  /// Fills the fields a command line gave and opens the instance screen.
+  private mutating func apply(_ prefill: SetupPrefill) {
+    if let text = prefill.instance { instance = InstanceStep(text: text) }
+    if let kind = prefill.authKind { authType = AuthTypeStep(focus: kind) }
+    if let username = prefill.username {
+      credentials.username = TextInput(username)
+      oauthClient.username = TextInput(username)
+    }
+    if let clientID = prefill.clientID { oauthClient.clientID = TextInput(clientID) }
+    go(to: .instance)
   }
 
   /// Lines PgUp and PgDn move: most of a body at 80x24, so a line stays for context.

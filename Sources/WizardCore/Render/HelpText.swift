@@ -29,7 +29,7 @@ enum HelpText {
         "Plain http:// works only for this computer (localhost).",
         "",
         "Enter checks that ServiceNow answers there (no sign-in yet).",
-        "Editing as in a shell: Ctrl-A/E, Alt-B/F by word, Ctrl-U/K, Ctrl-W.",
+        "Editing as in a shell: Ctrl-A/E, Alt-B/F (words), Ctrl-U/K/W.",
       ]
     case .authType:
       return [
