@@ -106,6 +106,7 @@ enum SetupCommand {
       return 2
     }
     let saved = savedSummaries(environment.store)
+    let context = Self.context(environment, practice: practice)
     guard let terminal = NcursesTerminal.open(environment: environment.variables) else {
       CommandLineTool.printError(
         """
@@ -123,14 +124,24 @@ enum SetupCommand {
       outcome = await runtime.run(
         start: .start(
           savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName,
-          prefill: prefill))
+          prefill: prefill, context: context))
       finalState = runtime.finalState
       keptDraft = runtime.keptDraftName
     }
     environment.writeLogIfAsked()
     switch outcome {
     case .finished(.success):
-      if let name = finalState.done?.profileName {
+      if let name = finalState.done?.profileName, let practice = context.practice {
+        // Only advice that works once the practice instance is gone.
+        if practice.keepsProfiles {
+          print("Kept the practice connection '\(name)' in \(environment.store.configURL.path).")
+          print(
+            "Its instance ran inside snowgate demo and has stopped. Forget it with: snowgate remove \(name)")
+        } else {
+          print("That was practice: nothing was saved in your configuration.")
+        }
+        print("Next: snowgate setup (a real instance, the same steps)")
+      } else if let name = finalState.done?.profileName {
         print("Saved the connection '\(name)' in \(environment.store.configURL.path).")
         print("Next: snowgate check \(name)")
       }
@@ -145,6 +156,38 @@ enum SetupCommand {
       }
       return 1
     }
+  }
+
+  /// Where this run saves, as a person would type it, and which secret variables are set.
+  static func context(_ environment: AppEnvironment, practice: Bool) -> WizardContext {
+    let variables = environment.variables
+    let set = Set(
+      ["SNOWGATE_PASSWORD", "SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"].filter {
+        !(variables[$0] ?? "").isEmpty
+      })
+    var context = WizardContext(
+      configPath: typed(environment.store.configURL.path, variables),
+      credentialsPath: typed(environment.store.credentialsURL.path, variables), secretVariablesSet: set)
+    if practice {
+      let real = try? ProfileStore(environment: variables)
+      let keeps = real.map {
+        $0.directory.standardizedFileURL == environment.store.directory.standardizedFileURL
+      }
+      context.practice = PracticeRun(
+        keepsProfiles: keeps ?? false,
+        realConfigPath: real.map { typed($0.configURL.path, variables) } ?? "~/.config/snowgate/config.json",
+        realCredentialsPath: real.map { typed($0.credentialsURL.path, variables) }
+          ?? "~/.config/snowgate/credentials.json")
+    }
+    return context
+  }
+
+  /// `path` with the home folder as `~`, as a person types it.
+  static func typed(_ path: String, _ variables: [String: String]) -> String {
+    guard let home = variables["HOME"], !home.isEmpty, home != "/", path.hasPrefix(home + "/") else {
+      return path
+    }
+    return "~" + path.dropFirst(home.count)
   }
 
   /// The saved connections and half-finished setups for the welcome screen; none when the

@@ -8,7 +8,7 @@ public enum WizardEvent: Equatable, Sendable {
   /// name, or any `prefill`, skips the welcome screen and opens the instance screen filled in.
   case start(
     savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil,
-    prefill: SetupPrefill = SetupPrefill())
+    prefill: SetupPrefill = SetupPrefill(), context: WizardContext = WizardContext())
   case key(Key)
   /// The runtime's monotonic time (any fixed origin), about every 100 ms while
   /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).

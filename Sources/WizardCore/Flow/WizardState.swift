@@ -38,6 +38,8 @@ public struct WizardState: Equatable, Sendable {
   /// Lines the body is scrolled from where the renderer would put it (negative: up), by
   /// PgUp/PgDn and by ↑/↓ where they move nothing else; 0 again on every other change.
   public var scroll: Int = 0
+  /// Where things are saved and what the shell sets, from `.start`.
+  public var context = WizardContext()
 
   public init(
     screen: WizardScreen = .welcome, savedProfiles: [ProfileSummary] = [],

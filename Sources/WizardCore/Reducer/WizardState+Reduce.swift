@@ -1,8 +1,9 @@
 extension WizardState {
   mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
     switch event {
-    case .start(let savedProfiles, let prefilledInstance, let profileName, let prefill):
+    case .start(let savedProfiles, let prefilledInstance, let profileName, let prefill, let context):
       self.savedProfiles = savedProfiles
+      self.context = context
       if let prefilledInstance { instance = InstanceStep(text: prefilledInstance) }
       guard let profileName else {
         if !prefill.isEmpty { apply(prefill) }
