@@ -80,6 +80,22 @@ final class CheckForSupportTests: XCTestCase {
     XCTAssertTrue((api["detail"] as? String ?? "").contains("read by the Auth check"), "\(api)")
   }
 
+  func testTheTableMetadataWarningNamesSysDbObject() throws {
+    let simulator = try SimulatorProcess(scenario: "acl-sys-db-object")
+    self.simulator = simulator
+    let run = try CheckRun.run(
+      ["check", "--json", "--instance", simulator.url.absoluteString, "--username", "admin"],
+      environment: ["SNOWGATE_PASSWORD": "admin"])
+    let meta = try XCTUnwrap(try run.check("api_meta"), run.stdout)
+    XCTAssertEqual(meta["status"] as? String, "warn", "\(meta)")
+    XCTAssertTrue((meta["detail"] as? String ?? "").contains("sys_db_object"), "\(meta)")
+    let remedy = meta["remedy"] as? String ?? ""
+    XCTAssertTrue(remedy.contains("read access on sys_db_object"), remedy)
+    XCTAssertFalse(remedy.contains("sys_user"), "the warning about sys_db_object names sys_user: \(remedy)")
+    let remedies = (try run.json()["diagnosis"] as? [String: Any])?["remedies"] as? [String] ?? []
+    XCTAssertFalse(remedies.joined().contains("sys_user"), "\(remedies)")
+  }
+
   func testRemediesNameTheRealProfile() throws {
     let simulator = try SimulatorProcess(scenario: "refresh-expired")
     self.simulator = simulator
