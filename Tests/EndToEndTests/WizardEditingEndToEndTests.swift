@@ -109,6 +109,17 @@ final class WizardEditingEndToEndTests: XCTestCase {
     try await see("[e.g. dev12345___")
   }
 
+  /// Bracketed paste is the wizard's: once it quits, a paste into the shell is plain text again.
+  func testBracketedPasteIsSwitchedOffOnTheWayOut() async throws {
+    let tmux = try start("setup; echo \"[quit $?]\"; cat -v")
+    try await see("Set up a new connection")
+    try tmux.send("C-c")
+    try await see("[quit 1]")
+    try tmux.paste("after-the-wizard\n")
+    let shell = try await see("after-the-wizard")
+    XCTAssertFalse(shell.contains("[200~"), "bracketed paste was left on:\n\(shell)")
+  }
+
   func testAPastedClientIDWithSpacesIsTrimmedAndSignsIn() async throws {
     let url = try startSimulator()
     let tmux = try start("setup e2e --instance \(url.absoluteString) --auth password --username admin")
