@@ -20,6 +20,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// Tokens obtained before the check (the wizard's token step): `auth` uses them instead of
   /// asking the instance for new ones, and the `api` layer proves they work.
   private let issuedTokens: TokenSet?
+  /// The user the OAuth token acts as, once the api layer asked the instance.
+  private var signedInAs: String?
 
   init(
     client: ServiceNowClient, credentials: CheckCredentials, issuedTokens: TokenSet? = nil,
@@ -197,11 +199,32 @@ actor ClientLayerProbe: HTTPLayerProbe {
         let count = users.records.count
         return .pass("sys_user readable (\(count) record\(count == 1 ? "" : "s"), read by the Auth check)")
       }
+      if let tokens, let name = await whoAmI(tokens) {
+        signedInAs = name
+        return .pass("sys_user readable (\(Self.records(users))), signed in as \(name)")
+      }
       return .pass("sys_user readable (\(Self.records(users)))")
     case .failure(let failure):
       return outcome(failure)
     }
   }
+
+  /// The user an OAuth token acts as: a token response never says, so the instance is asked
+  /// for the sys_user record whose sys_id is the caller's own (`gs.getUserID()`).
+  private func whoAmI(_ tokens: TokenSet) async -> String? {
+    guard credentials.kind != "basic" else { return nil }
+    let read = await client.readTable(
+      "sys_user", fields: ["user_name"], limit: 1, auth: .bearer(tokens.accessToken),
+      encodedQuery: "sys_id=javascript:gs.getUserID()")
+    guard case .success(let found) = read, found.records.count == 1,
+      let name = found.records[0]["user_name"], !name.isEmpty, name.count <= 100,
+      !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+    else { return nil }
+    return scrub(name)
+  }
+
+  /// Who the OAuth layers signed in as, when the instance said.
+  func whoSignedIn() -> String? { signedInAs }
 
   func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let auth = tableCredentials() else { return .skip("skipped: no credentials") }

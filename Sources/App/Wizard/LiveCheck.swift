@@ -29,7 +29,9 @@ enum LiveCheck {
     let report = await DiagnosisRunner.run(target, options: options) { event in
       progress(update(for: event))
     }
-    return outcome(report, username: credentials.username)
+    // OAuth: the user the token acts as, which only the instance knows (as Basic says its user).
+    let who = await probe.whoSignedIn()
+    return outcome(report, username: who ?? credentials.username)
   }
 
   /// The check's sign-in, and the tokens to use as they are (OAuth only).

@@ -117,11 +117,12 @@ public struct ServiceNowClient: Sendable {
   // MARK: Table API
 
   /// Reads up to `limit` records of `table`, asking only for `fields`.
-  public func readTable(_ table: String, fields: [String], limit: Int = 1, auth: Credentials) async -> Result<
-    TableRead, ServiceNowFailure
-  > {
+  public func readTable(
+    _ table: String, fields: [String], limit: Int = 1, auth: Credentials, encodedQuery: String? = nil
+  ) async -> Result<TableRead, ServiceNowFailure> {
     auth.secrets.forEach(log.remember)
     var query: [(name: String, value: String)] = [("sysparm_limit", String(limit))]
+    if let encodedQuery { query.append(("sysparm_query", encodedQuery)) }
     if !fields.isEmpty {
       query.append(("sysparm_fields", fields.joined(separator: ",")))
     }

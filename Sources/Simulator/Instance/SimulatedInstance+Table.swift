@@ -69,7 +69,18 @@ extension SimulatedInstance {
       return loggedIn(InstanceResponses.json(200, .object([("result", render(row))])))
     }
 
-    let query = TableQuery(request.queryValue("sysparm_query") ?? "")
+    // `javascript:gs.getUserID()` is the caller's sys_id, as on an instance (who am I?).
+    let callerName: String
+    switch caller {
+    case .basic(let name): callerName = name
+    case .bearer(let token): callerName = token.userName
+    }
+    let callerID =
+      SimulatedTable.seeded("sys_user", configuration: configuration)?.rows
+      .first { $0["user_name"] == callerName }?["sys_id"] ?? ""
+    let query = TableQuery(
+      (request.queryValue("sysparm_query") ?? "").replacingOccurrences(
+        of: "javascript:gs.getUserID()", with: callerID))
     guard query.fieldNames.allSatisfy({ table.fields.contains($0) }) else {
       return loggedIn(InstanceResponses.aclDenied)
     }
