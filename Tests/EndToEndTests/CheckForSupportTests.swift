@@ -23,6 +23,14 @@ final class CheckForSupportTests: XCTestCase {
     XCTAssertEqual((try run.json()["checks"] as? [Any])?.count, 0)
   }
 
+  func testJSONWithAllIsAnArrayEvenForAProblem() throws {
+    let run = try CheckRun.run(["check", "--all", "--json"])
+    XCTAssertEqual(run.status, 2)
+    let array = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+    let diagnosis = try XCTUnwrap(array?.first?["diagnosis"] as? [String: Any], run.stdout)
+    XCTAssertEqual(diagnosis["code"] as? String, "profile.none")
+  }
+
   func testJSONIsPrintedForUsageMistakesWithExitTwo() throws {
     let run = try CheckRun.run(["check", "--json", "--timeout", "soon"])
     XCTAssertEqual(run.status, 2)

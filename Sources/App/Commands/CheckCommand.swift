@@ -159,7 +159,10 @@ enum CheckCommand {
       profile: profile, instance: "", auth: "",
       diagnosis: Verdict(code: error.code, summary: error.message, remedies: error.hint.map { [$0] } ?? []),
       checks: [], elapsedMilliseconds: 0)
-    FileHandle.standardOutput.write(Data((JSONReport.render(report) + "\n").utf8))
+    // With --all a script reads an array; it gets one, holding the problem.
+    let all = CommandLine.arguments.contains("--all")
+    let text = all ? JSONReport.render([report]) : JSONReport.render(report)
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
     return 2
   }
 }
