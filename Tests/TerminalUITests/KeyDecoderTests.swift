@@ -33,6 +33,9 @@ import WizardCore
     #expect(KeyDecoder.controlSequence("1;5C") == .wordRight)
     #expect(KeyDecoder.controlSequence("5~") == .pageUp)
     #expect(KeyDecoder.controlSequence("99x") == nil)
+    #expect(KeyDecoder.applicationKey(0x41) == .up)
+    #expect(KeyDecoder.applicationKey(0x50) == .help)
+    #expect(KeyDecoder.applicationKey(0x7A) == nil)
   }
 
   @Test func printableCharactersIncludingWideOnesAreTyped() {

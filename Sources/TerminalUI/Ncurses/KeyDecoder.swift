@@ -75,6 +75,20 @@ enum KeyDecoder {
     }
   }
 
+  /// The final byte of `ESC O x`, the cursor keys of a terminal in application mode.
+  static func applicationKey(_ code: UInt32) -> Key? {
+    switch code {
+    case 0x41: .up  // A
+    case 0x42: .down  // B
+    case 0x43: .right  // C
+    case 0x44: .left  // D
+    case 0x48: .home  // H
+    case 0x46: .end  // F
+    case 0x50: .help  // P: F1
+    default: nil
+    }
+  }
+
   /// A control sequence `ESC [ body` that ncurses did not decode itself (`body` ends with its
   /// final byte): the modified arrows as xterm sends them, and the plain keys as a fallback.
   static func controlSequence(_ body: String) -> Key? {

@@ -248,6 +248,11 @@ public final class NcursesTerminal {
       unget_wch(wchar_t(27))
       return .escape
     }
+    if code == 0x4F {
+      // ESC O x: a cursor key in application mode that ncurses' terminfo did not name.
+      guard wget_wch(window, &code) == sg_OK else { return nil }
+      return KeyDecoder.applicationKey(UInt32(code))
+    }
     guard code == 0x5B else { return KeyDecoder.alt(UInt32(code)) }
     var body = ""
     while body.unicodeScalars.count < 16 {
