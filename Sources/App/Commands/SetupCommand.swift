@@ -24,7 +24,7 @@ enum SetupCommand {
     For scripts, without a terminal:
       snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
         [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
-        [--password-stdin] [--save-anyway]
+        [--password-stdin] [--save-anyway] [--timeout SECONDS]
     Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
     --password-stdin. It tests the connection and saves only when the test passes.
 
@@ -63,10 +63,12 @@ enum SetupCommand {
       prefill: prefill)
   }
 
-  static let options: Set<String> = ["--instance", "--auth", "--username", "--client-id", "--timeout"]
+  nonisolated static let options: Set<String> = [
+    "--instance", "--auth", "--username", "--client-id", "--timeout",
+  ]
 
   /// The fields the command line fills, and the deadline it sets.
-  static func prefill(_ parsed: ParsedArguments) throws(UsageError) -> (SetupPrefill, Duration?) {
+  nonisolated static func prefill(_ parsed: ParsedArguments) throws(UsageError) -> (SetupPrefill, Duration?) {
     var prefill = SetupPrefill(
       instance: parsed.options["--instance"], username: parsed.options["--username"],
       clientID: parsed.options["--client-id"])
