@@ -102,7 +102,8 @@ enum HelpText {
         "",
         "Nothing comes back? The redirect URL is probably not registered",
         "on the client: the instance then uses the first registered one.",
-        "Esc cancels the wait.",
+        "c shows the address to copy, r starts the sign-in again, Esc",
+        "cancels the wait.",
       ]
     case .test:
       if kind.isOAuth {
@@ -119,6 +120,7 @@ enum HelpText {
           "the token. r runs them again; Enter on a failure opens the",
           "screen that fixes it. Esc cancels a running test. After a",
           "failure you can still save, but only by choosing Save anyway.",
+          "PgUp/PgDn scroll a result that does not fit.",
         ]
       }
       return [
@@ -134,6 +136,7 @@ enum HelpText {
         "the token. r runs them again; Enter on a failure opens the",
         "screen that fixes it. Esc cancels a running test. After a",
         "failure you can still save, but only by choosing Save anyway.",
+        "PgUp/PgDn scroll a result that does not fit.",
       ]
     case .save:
       return [
