@@ -76,13 +76,18 @@ final class WizardEditingEndToEndTests: XCTestCase {
     XCTAssertFalse(failed.contains("✓ URL"), failed)
     try tmux.send("PPage")
     try tmux.send("PPage")
-    let top = try await see("✓ URL")
-    XCTAssertFalse(top.contains("↑ more"), top)
+    // Each PgUp is drawn as it arrives: wait for the second one to reach the top.
+    let top = try await tmux.waitUntil(what: "the top of the result") {
+      $0.contains("✓ URL") && !$0.contains("↑ more")
+    }
+    screens.append(top)
     XCTAssertTrue(top.contains("↓ more"), top)
     XCTAssertTrue(top.contains("Test the connection"), top)
     try tmux.send("NPage")
     try tmux.send("NPage")
-    let bottom = try await tmux.waitUntil(what: "the end of the result again") { !$0.contains("✓ URL") }
+    let bottom = try await tmux.waitUntil(what: "the end of the result again") {
+      !$0.contains("✓ URL") && !$0.contains("↓ more")
+    }
     XCTAssertTrue(bottom.contains("(401)"), bottom)
     screens.append(bottom)
   }
