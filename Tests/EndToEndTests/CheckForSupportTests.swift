@@ -41,6 +41,8 @@ final class CheckForSupportTests: XCTestCase {
     let noPassword = try CheckRun.run(["check", "--json", "--instance", "dev12345", "--username", "admin"])
     XCTAssertEqual(noPassword.status, 2, "a script without a terminal keeps the refusal")
     XCTAssertEqual(try noPassword.code(), "config.secret_missing")
+    XCTAssertEqual(try noPassword.json()["instance"] as? String, "https://dev12345.service-now.com")
+    XCTAssertEqual(try noPassword.json()["auth"] as? String, "basic")
   }
 
   func testAHalfFinishedSetupIsNamedWithTheCommandThatFinishesIt() throws {

@@ -99,7 +99,7 @@ enum CheckCommand {
     do {
       checks = try await planner.plan()
     } catch {
-      return refuse(error, json: json, profile: request.profile)
+      return refuse(error, json: json, profile: request.profile, request: request)
     }
     let options = DiagnosisOptions(
       timeout: request.timeout, forceRefresh: request.refresh, environment: environment.variables)
@@ -153,10 +153,16 @@ enum CheckCommand {
 
   /// A mistake that stops the check before it starts: a sentence on stderr, or with --json the
   /// report's shape with the problem as its diagnosis; exit status 2 either way.
-  static func refuse(_ error: UsageError, json: Bool, profile: String?) -> Int32 {
+  static func refuse(_ error: UsageError, json: Bool, profile: String?, request: CheckRequest? = nil) -> Int32
+  {
     guard json else { return CommandLineTool.fail(error) }
+    // What is known before any check: the instance and auth of --instance, else nothing.
+    var instance = ""
+    if let text = request?.instance, case .success(let address) = InstanceAddress.parse(text) {
+      instance = address.url.absoluteString
+    }
     let report = Report(
-      profile: profile, instance: "", auth: "",
+      profile: profile, instance: instance, auth: request?.instance == nil ? "" : request?.auth ?? "",
       diagnosis: Verdict(code: error.code, summary: error.message, remedies: error.hint.map { [$0] } ?? []),
       checks: [], elapsedMilliseconds: 0)
     // With --all a script reads an array; it gets one, holding the problem.
