@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @Suite struct ConcurrencyTests {
   @Test func manyTasksSavingDifferentProfilesAllKeepTheirs() async throws {
@@ -18,7 +19,7 @@ import Testing
                 let previous = "w\(writer)-\(index - 1)"
                 try store.updateTokens(
                   profile: previous,
-                  IssuedTokens(accessToken: StoredSecret("S3CR3T-t-\(previous)"), accessTokenExpiresAt: nil))
+                  TokenSet(expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-t-\(previous)")))
               }
             }
           }
@@ -33,7 +34,7 @@ import Testing
           let stored = try store.storedCredentials(for: name)
           #expect(stored?.password == Fixtures.secrets(name).password)
           let token = index < savesEach - 1 ? "S3CR3T-t-\(name)" : "S3CR3T-access-\(name)"
-          #expect(stored?.accessToken == StoredSecret(token))
+          #expect(stored?.accessToken == Secret(token))
         }
       }
     }
@@ -54,7 +55,7 @@ import Testing
       for index in 0..<100 {
         for prefix in ["a", "b"] {
           let stored = try store.storedCredentials(for: "\(prefix)-\(index)")
-          #expect(stored?.password == StoredSecret("S3CR3T-password-\(index)"))
+          #expect(stored?.password == Secret("S3CR3T-password-\(index)"))
         }
       }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -12,8 +13,8 @@ import Testing
     profile.instanceURL.host.flatMap { Int($0.dropFirst(3).prefix { $0.isNumber }) }
   }
 
-  private static func counter(_ secret: StoredSecret?) -> Int? {
-    secret.flatMap { Int($0.exposedValue.split(separator: "-").last ?? "") }
+  private static func counter(_ secret: Secret?) -> Int? {
+    secret.flatMap { Int($0.reveal().split(separator: "-").last ?? "") }
   }
 
   @Test func aWriterKilledAtARandomMomentLeavesFilesThatLoad() throws {
@@ -23,7 +24,7 @@ import Testing
       try store.save(
         profile: Profile(
           name: "crash", instanceURL: URL(string: "https://dev0.service-now.com")!, authType: .oauthPassword),
-        secrets: StoredCredentials(password: StoredSecret("S3CR3T-password-0")))
+        secrets: StoredCredentials(password: Secret("S3CR3T-password-0")))
       var last = 0
       var progressed = 0
       var killedMidWrite = 0

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @Suite struct EnvironmentOverrideTests {
   @Test func environmentWinsOverTheFileAndReportsTheShadow() throws {
@@ -11,11 +12,11 @@ import Testing
       let resolved = try store.secrets(
         for: profile,
         environment: ["SNOWGATE_PASSWORD": "S3CR3T-env-pw", "SNOWGATE_REFRESH_TOKEN": "S3CR3T-env-rt"])
-      #expect(resolved.password == StoredSecret("S3CR3T-env-pw"))
+      #expect(resolved.password == Secret("S3CR3T-env-pw"))
       #expect(resolved.sources[.password] == .environment(variable: "SNOWGATE_PASSWORD"))
       #expect(resolved.clientSecret == Fixtures.secrets("file").clientSecret)
       #expect(resolved.sources[.clientSecret] == .credentialsFile)
-      #expect(resolved.refreshToken == StoredSecret("S3CR3T-env-rt"))
+      #expect(resolved.refreshToken == Secret("S3CR3T-env-rt"))
       #expect(resolved.refreshTokenExpiresAt == nil)
       #expect(resolved.shadowed == [.password, .refreshToken])
       let notes = resolved.shadowingNotes(store: profile.secretStore)
@@ -44,7 +45,7 @@ import Testing
       let store = Fixtures.store(folder)
       let profile = Fixtures.profile("p", authType: .basic, store: .command([script]))
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_PASSWORD": "S3CR3T-env"])
-      #expect(resolved.password == StoredSecret("S3CR3T-env"))
+      #expect(resolved.password == Secret("S3CR3T-env"))
       #expect(resolved.shadowed == [.password])
       #expect(!FileManager.default.fileExists(atPath: marker.path))
       #expect(resolved.shadowingNotes(store: profile.secretStore).first?.contains("command") == true)
@@ -59,7 +60,7 @@ import Testing
       let none = try store.secrets(for: profile, environment: [:])
       #expect(none == ResolvedSecrets())
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_CLIENT_SECRET": "S3CR3T-cs"])
-      #expect(resolved.clientSecret == StoredSecret("S3CR3T-cs"))
+      #expect(resolved.clientSecret == Secret("S3CR3T-cs"))
       #expect(resolved.shadowed.isEmpty)
     }
   }
@@ -70,7 +71,7 @@ import Testing
       let profile = Fixtures.profile("p", authType: .oauthPassword, store: .ask)
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_CLIENT_SECRET": "S3CR3T-cs"])
       #expect(resolved.mustAsk == [.password])
-      #expect(resolved.clientSecret == StoredSecret("S3CR3T-cs"))
+      #expect(resolved.clientSecret == Secret("S3CR3T-cs"))
     }
   }
 }

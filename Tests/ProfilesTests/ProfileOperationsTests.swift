@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @Suite struct ProfileOperationsTests {
   @Test(arguments: ["", String(repeating: "a", count: 65), "has space", "slash/name", "ümlaut", ".."])
@@ -44,12 +45,12 @@ import Testing
       var changed = Fixtures.profile("prod")
       changed.username = "someone-else"
       let saved = try store.save(
-        profile: changed, secrets: StoredCredentials(password: StoredSecret("S3CR3T-new")))
+        profile: changed, secrets: StoredCredentials(password: Secret("S3CR3T-new")))
       #expect(saved.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
       #expect(saved.updatedAt == Fixtures.nowWholeSeconds)
       #expect(try store.load().profiles == [saved])
       #expect(
-        try store.storedCredentials(for: "prod") == StoredCredentials(password: StoredSecret("S3CR3T-new")))
+        try store.storedCredentials(for: "prod") == StoredCredentials(password: Secret("S3CR3T-new")))
     }
   }
 
@@ -123,24 +124,24 @@ import Testing
       try store.save(profile: Fixtures.profile("a"), secrets: Fixtures.secrets("a"))
       try store.save(profile: Fixtures.profile("b"), secrets: Fixtures.secrets("b"))
       let configBefore = try store.load()
-      let tokens = IssuedTokens(
-        accessToken: StoredSecret("S3CR3T-fresh"),
-        accessTokenExpiresAt: Date(timeIntervalSince1970: 1_900_000_000.9))
+      let tokens = TokenSet(
+        expiresAt: Date(timeIntervalSince1970: 1_900_000_000.9), obtainedAt: Date(),
+        accessToken: Secret("S3CR3T-fresh"))
       #expect(try store.updateTokens(profile: "a", tokens))
       let a = try #require(try store.storedCredentials(for: "a"))
-      #expect(a.accessToken == StoredSecret("S3CR3T-fresh"))
+      #expect(a.accessToken == Secret("S3CR3T-fresh"))
       #expect(a.accessTokenExpiresAt == Date(timeIntervalSince1970: 1_900_000_000))
       #expect(a.refreshToken == Fixtures.secrets("a").refreshToken)
       #expect(a.password == Fixtures.secrets("a").password)
       #expect(try store.storedCredentials(for: "b") == Fixtures.secrets("b"))
       #expect(try store.load() == configBefore)
 
-      let rotated = IssuedTokens(
-        accessToken: StoredSecret("S3CR3T-2"), accessTokenExpiresAt: nil,
-        refreshToken: StoredSecret("S3CR3T-r2"),
+      let rotated = TokenSet(
+        expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-2"),
+        refreshToken: Secret("S3CR3T-r2"),
         refreshTokenExpiresAt: Date(timeIntervalSince1970: 1_950_000_000))
       try store.updateTokens(profile: "a", rotated)
-      #expect(try store.storedCredentials(for: "a")?.refreshToken == StoredSecret("S3CR3T-r2"))
+      #expect(try store.storedCredentials(for: "a")?.refreshToken == Secret("S3CR3T-r2"))
       #expect(throws: ProfileStoreError.profileNotFound("zz")) {
         try store.updateTokens(profile: "zz", rotated)
       }
@@ -152,7 +153,7 @@ import Testing
       let store = Fixtures.store(folder)
       try store.save(profile: Fixtures.profile("env", store: .environment), secrets: StoredCredentials())
       let written = try store.updateTokens(
-        profile: "env", IssuedTokens(accessToken: StoredSecret("S3CR3T-t"), accessTokenExpiresAt: nil))
+        profile: "env", TokenSet(expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-t")))
       #expect(written == false)
       #expect(Fixtures.bytes(store.credentialsURL) == nil)
     }

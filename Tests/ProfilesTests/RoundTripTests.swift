@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @Suite struct RoundTripTests {
   @Test func everyProfileFieldSurvivesSaveAndLoad() throws {
@@ -8,7 +9,7 @@ import Testing
       let store = Fixtures.store(folder)
       let stores: [SecretStore] = [.file, .command(["pass", "show", "servicenow/prod"]), .environment, .ask]
       var expected: [Profile] = []
-      for (index, authType) in AuthType.allCases.enumerated() {
+      for (index, authType) in AuthKind.allCases.enumerated() {
         var profile = Fixtures.profile("p\(index)-\(authType.rawValue)", authType: authType)
         profile.secretStore = stores[index % stores.count]
         let saved = try store.save(profile: profile, secrets: Fixtures.secrets("\(index)"))

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @Suite struct SecretCommandTests {
   @Test func aCommandThatPrintsTheSecretProvidesItTrimmed() throws {
@@ -11,8 +12,8 @@ import Testing
       let store = Fixtures.store(folder)
       let profile = Fixtures.profile("prod", authType: .oauthPassword, store: .command([script, "{secret}"]))
       let resolved = try store.secrets(for: profile, environment: ["PATH": "/usr/bin:/bin"])
-      #expect(resolved.password == StoredSecret("S3CR3T-password-password-prod"))
-      #expect(resolved.clientSecret == StoredSecret("S3CR3T-client_secret-client_secret-prod"))
+      #expect(resolved.password == Secret("S3CR3T-password-password-prod"))
+      #expect(resolved.clientSecret == Secret("S3CR3T-client_secret-client_secret-prod"))
       #expect(resolved.sources[.password] == .command)
       #expect(resolved.sources[.clientSecret] == .command)
       #expect(resolved.refreshToken == nil)
@@ -26,7 +27,7 @@ import Testing
       let profile = Fixtures.profile("p", authType: .basic, store: .command(["echo", "S3CR3T-$HOME;", "x"]))
       let resolved = try store.secrets(
         for: profile, environment: ["PATH": "/usr/bin:/bin", "HOME": "/nowhere"])
-      #expect(resolved.password == StoredSecret("S3CR3T-$HOME; x"))
+      #expect(resolved.password == Secret("S3CR3T-$HOME; x"))
     }
   }
 
@@ -105,7 +106,7 @@ import Testing
       let store = Fixtures.store(folder)
       let profile = Fixtures.profile("p", authType: .oauthClientCredentials, store: .command([script]))
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_PASSWORD": "S3CR3T-env"])
-      #expect(resolved.clientSecret == StoredSecret("x"))
+      #expect(resolved.clientSecret == Secret("x"))
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 /// The curl commands of a support bundle repeat the exchange and hold no secret.

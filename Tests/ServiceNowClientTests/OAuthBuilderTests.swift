@@ -1,10 +1,7 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// The pure request builders of the OAuth flows: PKCE, form encoding, token and authorize requests.
 final class OAuthBuilderTests: XCTestCase {
@@ -55,12 +52,12 @@ final class OAuthBuilderTests: XCTestCase {
       "grant_type=password&username=admin&password=pa%20ss%26word%3DS3CR3T&client_id=client%20one"
         + "&client_secret=S3CR3T%2B%26%3D")
     let urlRequest = request.urlRequest(instance: instance)
-    XCTAssertEqual(urlRequest.url?.absoluteString, "https://dev1.service-now.com/oauth_token.do")
-    XCTAssertEqual(urlRequest.httpMethod, "POST")
+    XCTAssertEqual(urlRequest.url.absoluteString, "https://dev1.service-now.com/oauth_token.do")
+    XCTAssertEqual(urlRequest.method, "POST")
     XCTAssertEqual(
-      urlRequest.value(forHTTPHeaderField: "Content-Type"), "application/x-www-form-urlencoded; charset=utf-8"
+      urlRequest.header("Content-Type"), "application/x-www-form-urlencoded; charset=utf-8"
     )
-    XCTAssertNil(urlRequest.url?.query)
+    XCTAssertNil(urlRequest.url.query)
   }
 
   func testRefreshGrantSendsTheRefreshTokenAndScope() async {
@@ -113,11 +110,11 @@ final class OAuthBuilderTests: XCTestCase {
     XCTAssertFalse(tokens.expires(within: 60, now: Date(timeIntervalSince1970: 2000)))
   }
 
-  func testInstanceEndpointsKeepTheVersionAndDropUIPaths() async {
-    XCTAssertEqual(InstanceEndpoints.apiVersion(in: instance), "v2")
-    XCTAssertNil(InstanceEndpoints.apiVersion(in: URL(string: "https://x.service-now.com/now/nav/ui")!))
+  func testTheClientKeepsTheVersionAndDropsUIPaths() async {
+    XCTAssertEqual(ServiceNowClient(instance: instance).apiVersion, "v2")
+    XCTAssertNil(ServiceNowClient(instance: URL(string: "https://x.service-now.com/now/nav/ui")!).apiVersion)
     XCTAssertEqual(
-      InstanceEndpoints.root(URL(string: "http://127.0.0.1:8080/login.do?x=1")!).absoluteString,
+      ServiceNowClient(instance: URL(string: "http://127.0.0.1:8080/login.do?x=1")!).instance.absoluteString,
       "http://127.0.0.1:8080")
     XCTAssertEqual(InstanceEndpoints.tablePath("sys_user", apiVersion: "v2"), "/api/now/v2/table/sys_user")
   }

@@ -1,6 +1,7 @@
 import Foundation
 import ServiceNowClient
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import TerminalUI

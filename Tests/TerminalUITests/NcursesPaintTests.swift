@@ -1,6 +1,7 @@
 import CNcursesw
 import Foundation
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import TerminalUI
@@ -156,7 +157,7 @@ import WizardCore
     let expected: [Key] = [
       .character("a"), .character("日"), .tab, .up, .down, .backTab, .help, .interrupt, .toggleReveal,
       .deleteToStart, .backspace, .enter, .wordLeft, .wordRight, .deleteWordBackward, .wordLeft, .wordRight,
-      .deleteToEnd, .deleteWordBackward, .paste(SecretText(" line one\r\nline \u{1B}[A two")),
+      .deleteToEnd, .deleteWordBackward, .paste(Secret(" line one\r\nline \u{1B}[A two")),
       .character("z"),
     ]
     #expect(keys == expected.map { TerminalInput.key($0) })

@@ -1,6 +1,7 @@
 import Foundation
 import ServiceNowClient
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import TerminalUI
@@ -23,10 +24,10 @@ import WizardCore
 
   /// 2026-01-15 08:00:00 UTC: when the runtime says the token arrived.
   static let obtainedAt = Date(timeIntervalSince1970: 1_768_464_000)
-  static let tokens = TokenSummary(
+  static let tokens = TokenSet(
     tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
-    obtainedAt: obtainedAt, accessToken: SecretText(accessToken),
-    refreshToken: SecretText(issuedRefreshToken))
+    obtainedAt: obtainedAt, accessToken: Secret(accessToken),
+    refreshToken: Secret(issuedRefreshToken))
 
   static let redirectURI = "http://127.0.0.1:8484/callback"
   /// The sign-in address as the client builds it, with RFC 7636 appendix B's challenge.

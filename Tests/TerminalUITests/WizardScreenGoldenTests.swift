@@ -1,6 +1,7 @@
 import Foundation
 import ServiceNowClient
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import TerminalUI
@@ -175,7 +176,7 @@ import WizardCore
   @Test func pastePrefillPracticeAndShadowedSecrets() {
     var pasted = Wizard()
     pasted.press(.enter)
-    pasted.press(.paste(SecretText("  dev12345.service-now.com  \nsecond line\n")))
+    pasted.press(.paste(Secret("  dev12345.service-now.com  \nsecond line\n")))
     assertScreen(pasted.frame(), named: "02-instance--pasted")
 
     var prefilled = Wizard()

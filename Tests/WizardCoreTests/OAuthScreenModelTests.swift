@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -43,7 +44,7 @@ import Testing
     }
     let browser = OAuthFixtures.state(.oauthAuthorizationCode, on: .authorization)
     let request = AuthorizationDraft(
-      instanceURL: Fixtures.url, clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret),
+      instanceURL: Fixtures.url, clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret),
       redirectURI: OAuthClientStep.defaultRedirectURI)
     let timeout = Verdict(
       code: "oauth.authorization_timeout", summary: "No answer from the browser in 5 minutes.")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 import WizardCore
 
 /// Drives a whole Basic setup the way the runtime does, through the public API only (no
@@ -21,10 +22,10 @@ import WizardCore
     }
   }
 
-  static let tokens = TokenSummary(
+  static let tokens = TokenSet(
     tokenType: "Bearer", scope: "useraccount", expiresAt: Date(timeIntervalSince1970: 1_800_000_000 + 1799),
-    obtainedAt: Date(timeIntervalSince1970: 1_800_000_000), accessToken: SecretText("S3CR3T-access"),
-    refreshToken: SecretText("S3CR3T-refresh"))
+    obtainedAt: Date(timeIntervalSince1970: 1_800_000_000), accessToken: Secret("S3CR3T-access"),
+    refreshToken: Secret("S3CR3T-refresh"))
 
   /// Runs events through the reducer, answering effects like `answer`, and returns every effect.
   static func run(_ events: [WizardEvent], in state: inout WizardState) -> [WizardEffect] {
@@ -57,18 +58,18 @@ import WizardCore
     events += [.key(.enter)]
     let log = Self.run(events, in: &state)
     let url = URL(string: "http://127.0.0.1:8080")!
-    let client = OAuthClient(clientID: "client-1", clientSecret: SecretText("S3CR3T-client"))
+    let client = OAuthClient(clientID: "client-1", clientSecret: Secret("S3CR3T-client"))
     let draft = ConnectionDraft(
       instanceURL: url,
       auth: .oauthPassword(
-        client: client, username: "admin", password: SecretText("S3CR3T-pw"), tokens: Self.tokens))
+        client: client, username: "admin", password: Secret("S3CR3T-pw"), tokens: Self.tokens))
     #expect(
       log == [
         .probeInstance(url),
         .requestToken(
           TokenRequestDraft(
-            instanceURL: url, grant: .password(username: "admin", password: SecretText("S3CR3T-pw")),
-            clientID: "client-1", clientSecret: SecretText("S3CR3T-client"))),
+            instanceURL: url, grant: .password(username: "admin", password: Secret("S3CR3T-pw")),
+            clientID: "client-1", clientSecret: Secret("S3CR3T-client"))),
         .testConnection(draft),
         .saveProfile(ProfileDraft(name: "local", connection: draft)),
         .quit(.success),
@@ -96,7 +97,7 @@ import WizardCore
     }
     let url = URL(string: "http://127.0.0.1:8080")!
     let draft = ConnectionDraft(
-      instanceURL: url, auth: .basic(username: "admin", password: SecretText("S3CR3T-SENTINEL")))
+      instanceURL: url, auth: .basic(username: "admin", password: Secret("S3CR3T-SENTINEL")))
     #expect(
       log == [
         .probeInstance(url), .testConnection(draft),
@@ -134,8 +135,9 @@ import WizardCore
     #expect(
       quit == [
         .saveDraft(
-          DraftSummary(
-            name: "local", instance: "http://127.0.0.1:8080", authKind: .oauthAuthorizationCode,
+          SetupDraft(
+            name: "local", instanceURL: URL(string: "http://127.0.0.1:8080")!,
+            authType: .oauthAuthorizationCode,
             clientID: "client-1",
             redirectURI: "http://127.0.0.1:8484/callback")),
         .quit(.cancelled),

@@ -1,13 +1,13 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// Who a check signs in as: the auth kind, the names and the secrets, however they were found.
 ///
 /// Built from a saved profile (secrets resolved by the profile store, the environment winning)
 /// or from `--instance` and the environment / stdin. Secrets stay `Secret`s so they print masked.
 struct CheckCredentials: Sendable {
-  /// basic, password, refresh-token, client-credentials or authorization-code.
-  var kind: String
+  var kind: AuthKind
   var username: String?
   var clientID: String?
   var scope: String?
@@ -22,26 +22,21 @@ struct CheckCredentials: Sendable {
   var problem: String?
 
   /// The auth kinds `--auth` accepts.
-  static let commandKinds = ["basic", "password", "refresh-token", "client-credentials"]
+  static let commandKinds: [AuthKind] = [.basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials]
 
   /// Whether the kind signs in with OAuth tokens.
-  var isOAuth: Bool { kind != "basic" }
-
-  /// Every secret value known, so text shown to a person can be scrubbed of them.
-  var secretValues: [String] {
-    [password, clientSecret, refreshToken, accessToken].compactMap { $0?.reveal() }.filter { $0.count >= 4 }
-  }
+  var isOAuth: Bool { kind.isOAuth }
 
   /// The first secret the kind needs that is missing, as the environment variable that supplies it.
   var missingSecret: (name: String, variable: String)? {
     switch kind {
-    case "basic", "password":
+    case .basic, .oauthPassword:
       if password?.isEmpty ?? true { return ("password", "SNOWGATE_PASSWORD") }
-    case "refresh-token":
+    case .oauthRefreshToken:
       if refreshToken?.isEmpty ?? true { return ("refresh token", "SNOWGATE_REFRESH_TOKEN") }
-    case "client-credentials":
+    case .oauthClientCredentials:
       if clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
-    default:
+    case .oauthAuthorizationCode:
       break
     }
     return nil

@@ -2,6 +2,7 @@ import Diagnosis
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// Turns a `CheckRequest` into the connections to diagnose: the named or default profile,
 /// every profile (`--all`), or the instance given on the command line.
@@ -69,16 +70,16 @@ struct CheckPlanner {
 
   private func profileCheck(_ profile: Profile) async -> PreparedCheck {
     var credentials = CheckCredentials(
-      kind: Self.kind(of: profile.authType), username: profile.username, clientID: profile.clientID,
+      kind: profile.authType, username: profile.username, clientID: profile.clientID,
       scope: profile.scope)
     var notes: [String] = []
     do {
       let secrets = try await environment.store.resolveSecrets(
         for: profile, environment: environment.variables)
-      credentials.password = secrets.password.map { Secret($0.exposedValue) }
-      credentials.clientSecret = secrets.clientSecret.map { Secret($0.exposedValue) }
-      credentials.refreshToken = secrets.refreshToken.map { Secret($0.exposedValue) }
-      credentials.accessToken = secrets.accessToken.map { Secret($0.exposedValue) }
+      credentials.password = secrets.password
+      credentials.clientSecret = secrets.clientSecret
+      credentials.refreshToken = secrets.refreshToken
+      credentials.accessToken = secrets.accessToken
       credentials.accessTokenExpiresAt = secrets.accessTokenExpiresAt
       notes += secrets.shadowingNotes(store: profile.secretStore)
       if let stdinPassword {
@@ -100,16 +101,14 @@ struct CheckPlanner {
     let log = RequestLog()
     var env = environment
     env.log = log
-    let client = env.client(for: profile.instanceURL, apiVersion: profile.apiVersion)
+    let client = env.client(
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil
     let probe = ClientLayerProbe(client: client, credentials: credentials) { tokens in
       guard keepTokens else { return }
-      let issued = IssuedTokens(
-        accessToken: StoredSecret(tokens.accessToken.reveal()), accessTokenExpiresAt: tokens.expiresAt,
-        refreshToken: tokens.refreshToken.map { StoredSecret($0.reveal()) })
-      _ = try? store.updateTokens(profile: name, issued)
+      _ = try? store.updateTokens(profile: name, tokens)
     }
     let target = DiagnosisTarget(
       profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe
@@ -118,7 +117,7 @@ struct CheckPlanner {
   }
 
   /// The auth kind as `check` names it.
-  static func kind(of type: AuthType) -> String {
+  static func kind(of type: AuthKind) -> String {
     switch type {
     case .basic: "basic"
     case .oauthPassword: "password"
@@ -143,7 +142,7 @@ struct CheckPlanner {
     if let missing = credentials.missingSecret {
       let stdin = missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin" : ""
       throw UsageError(
-        "--auth \(request.auth) needs a \(missing.name): set \(missing.variable) in the environment\(stdin).",
+        "--auth \(request.auth.word) needs a \(missing.name): set \(missing.variable) in the environment\(stdin).",
         hint: "Secrets are never taken from the command line, where `ps` and shell history would show them.",
         code: "config.secret_missing")
     }
@@ -152,9 +151,9 @@ struct CheckPlanner {
     env.log = log
     var probe: ClientLayerProbe?
     // The url check reports an address that cannot be read; the client needs one that can.
-    if case .success(let address) = InstanceAddress.parse(instance) {
+    if case .success(let address) = InstanceURL.normalise(instance) {
       probe = ClientLayerProbe(
-        client: env.client(for: address.url, apiVersion: nil), credentials: credentials)
+        client: env.client(for: address.url, apiVersion: address.apiVersion), credentials: credentials)
     }
     let target = DiagnosisTarget(profile: nil, instance: instance, auth: request.auth, http: probe)
     return PreparedCheck(target: target, log: log, notes: [])

@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -66,8 +67,10 @@ struct CheckPrinter {
   /// Writes the support bundle of one report; a sentence for stderr when that fails.
   func writeBundle(_ path: String, report: Report, check: PreparedCheck) -> String? {
     var commands: [String] = []
-    if case .success(let address) = InstanceAddress.parse(check.target.instance) {
-      commands = CurlCommands.make(baseURL: address.url, auth: check.target.auth, timeout: request.timeout)
+    if case .success(let address) = InstanceURL.normalise(check.target.instance) {
+      commands = CurlCommands.make(
+        baseURL: address.url, auth: check.target.auth, apiVersion: address.apiVersion,
+        timeout: request.timeout)
     }
     do {
       try SupportBundle.write(

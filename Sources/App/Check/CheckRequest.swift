@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// What `snowgate check` was asked to do, read from its arguments and checked for sense.
 ///
@@ -16,9 +17,11 @@ struct CheckRequest: Equatable {
   /// Seconds each network step may take.
   var timeout: Double = 10
   var bundle: String?
+  /// `--ca-bundle FILE`: the CA certificates to trust as well as the system store.
+  var caBundle: String?
   /// `--instance URL`: check without a saved profile.
   var instance: String?
-  var auth = "basic"
+  var auth = AuthKind.basic
   var username: String?
   var clientID: String?
 
@@ -26,7 +29,7 @@ struct CheckRequest: Equatable {
     "--all", "--json", "--verbose", "--refresh", "--password-stdin", "--help", "-h",
   ]
   static let options: Set<String> = [
-    "--timeout", "--bundle", "--instance", "--auth", "--username", "--client-id",
+    "--timeout", "--bundle", "--ca-bundle", "--instance", "--auth", "--username", "--client-id",
   ]
 
   static func parse(_ arguments: [String]) throws(UsageError) -> CheckRequest {
@@ -45,6 +48,7 @@ struct CheckRequest: Equatable {
     request.refresh = parsed.flags.contains("--refresh")
     request.passwordFromStdin = parsed.flags.contains("--password-stdin")
     request.bundle = parsed.options["--bundle"]
+    request.caBundle = parsed.options["--ca-bundle"]
     request.instance = parsed.options["--instance"]
     request.username = parsed.options["--username"]
     request.clientID = parsed.options["--client-id"]
@@ -56,10 +60,10 @@ struct CheckRequest: Equatable {
       }
       request.timeout = seconds
     }
-    if let auth = parsed.options["--auth"] {
-      guard CheckCredentials.commandKinds.contains(auth) else {
-        throw UsageError(
-          "--auth must be one of \(CheckCredentials.commandKinds.joined(separator: ", ")), not “\(auth)”.")
+    if let word = parsed.options["--auth"] {
+      guard let auth = AuthKind(word: word), CheckCredentials.commandKinds.contains(auth) else {
+        let words = CheckCredentials.commandKinds.map(\.word).joined(separator: ", ")
+        throw UsageError("--auth must be one of \(words), not “\(word)”.")
       }
       request.auth = auth
     }
@@ -90,13 +94,14 @@ struct CheckRequest: Equatable {
       throw UsageError(
         "--instance checks one instance without a profile; leave out the profile name and --all.")
     }
-    if auth == "basic" || auth == "password", (username ?? "").isEmpty {
+    if auth == .basic || auth == .oauthPassword, (username ?? "").isEmpty {
       throw UsageError(
-        "--auth \(auth) needs --username USER.",
-        hint: "For example: snowgate check --instance \(instance ?? "URL") --auth \(auth) --username admin")
+        "--auth \(auth.word) needs --username USER.",
+        hint:
+          "For example: snowgate check --instance \(instance ?? "URL") --auth \(auth.word) --username admin")
     }
-    if auth != "basic", (clientID ?? "").isEmpty {
-      throw UsageError("--auth \(auth) needs --client-id ID (the OAuth application's client ID).")
+    if auth.isOAuth, (clientID ?? "").isEmpty {
+      throw UsageError("--auth \(auth.word) needs --client-id ID (the OAuth application's client ID).")
     }
   }
 }

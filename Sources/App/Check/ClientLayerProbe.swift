@@ -1,13 +1,16 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import TextSafety
+import Vocabulary
 
 /// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
 ///
 /// An actor because the layers share what earlier ones learned: `tls` and `instance` read one
 /// unauthenticated probe (started once, awaited by both), Basic `auth` and `api` share one
 /// read of sys_user, and the OAuth layers share the token `auth` obtained. Every outcome's text
-/// is scrubbed of the secrets in play, in case an instance echoes one in an error message.
+/// is snowgate's own; the instance's words in it were scrubbed of the secrets in play where
+/// the client extracted them, in case an instance echoes one in an error message.
 actor ClientLayerProbe: HTTPLayerProbe {
   let client: ServiceNowClient
   let credentials: CheckCredentials
@@ -15,6 +18,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
   let onTokens: @Sendable (TokenSet) -> Void
 
   private var probeTask: Task<ProbeResult, Never>?
+  /// The timings of the probe's first request (the unauthenticated Table API read).
+  private var probeTimings: PhaseTimings?
+  /// The timings of the shared sys_user read.
+  private var basicReadTimings: PhaseTimings?
   private var basicRead: Result<TableRead, ServiceNowFailure>?
   private var tokens: TokenSet?
   /// Tokens obtained before the check (the wizard's token step): `auth` uses them instead of
@@ -33,9 +40,49 @@ actor ClientLayerProbe: HTTPLayerProbe {
     self.onTokens = onTokens
   }
 
-  // MARK: tls, instance
+  // MARK: the layers, each with the timings of the request it made
 
   func tls(_ context: HTTPLayerContext) async -> LayerOutcome {
+    var outcome = await tlsVerdict(context)
+    if context.baseURL.scheme == "https" { outcome.timings = probeTimings.map(CheckTimings.init) }
+    return outcome
+  }
+
+  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+    var outcome = await instanceVerdict(context)
+    outcome.timings = probeTimings.map(CheckTimings.init)
+    return outcome
+  }
+
+  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await authVerdict(context))
+  }
+
+  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await apiVerdict(context))
+  }
+
+  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await apiMetaVerdict(context))
+  }
+
+  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await tokenVerdict(context))
+  }
+
+  /// The outcome with the timings of the last request the layer sent, or of the shared
+  /// sys_user read that Basic `auth` and `api` both rest on.
+  private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
+    var outcome = outcome
+    let timings = client.timings.take().last ?? (credentials.kind == .basic ? basicReadTimings : nil)
+    outcome.timings = timings.map(CheckTimings.init)
+    if outcome.status == .skip { outcome.timings = nil }
+    return outcome
+  }
+
+  // MARK: tls, instance
+
+  private func tlsVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard context.baseURL.scheme == "https" else {
       return .skip("plain http (allowed for this machine only): no TLS to check")
     }
@@ -46,13 +93,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
         return .pass("no TLS error before the request ran out of time")
       }
     }
-    return .pass("handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")")
+    let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
+    return .pass(
+      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)")
   }
 
-  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func instanceVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     switch await probe() {
     case .servicenow(let evidence):
-      let markers = evidence.markers.prefix(2).joined(separator: ", ")
+      // Two markers say enough; a redirect is always shown, with where it goes.
+      let shown =
+        Array(evidence.markers.prefix(2))
+        + evidence.markers.dropFirst(2).filter { $0.hasPrefix("redirects to") }
+      let markers = shown.joined(separator: ", ")
       return .pass("ServiceNow answered (HTTP \(evidence.status): \(markers))")
     case .hibernating:
       return outcome(ServiceNowFailure(.instanceHibernating))
@@ -69,7 +122,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let client = self.client
     let task = Task { await client.probe() }
     probeTask = task
-    return await task.value
+    let result = await task.value
+    probeTimings = client.timings.take().first
+    return result
   }
 
   /// Failures that mean no HTTP answer came at all (connection, proxy, TLS), which the `tls`
@@ -81,11 +136,11 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: auth
 
-  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func authVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     if let problem = credentials.problem {
       return .fail(
-        code: "config.secret_unavailable", detail: scrub(problem),
-        summary: "snowgate could not get this connection's secrets.", remedies: [scrub(problem)])
+        code: "config.secret_unavailable", detail: shown(problem),
+        summary: "snowgate could not get this connection's secrets.", remedies: [shown(problem)])
     }
     if let issuedTokens {
       tokens = issuedTokens
@@ -100,7 +155,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
             + (missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin." : ".")
         ])
     }
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       return await basicAuth()
     }
     return await oauthAuth()
@@ -127,6 +182,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       "sys_user", fields: ["sys_id", "user_name"], limit: 1,
       auth: .basic(username: credentials.username ?? "", password: credentials.password ?? Secret("")))
     basicRead = read
+    basicReadTimings = client.timings.take().last
     return read
   }
 
@@ -140,13 +196,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let grant: OAuthGrant
     let words: String
     switch credentials.kind {
-    case "password":
+    case .oauthPassword:
       grant = .password(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
       words = "the password grant (user \(credentials.username ?? ""))"
-    case "refresh-token":
+    case .oauthRefreshToken:
       grant = .refreshToken(credentials.refreshToken ?? Secret(""))
       words = "the refresh token"
-    case "client-credentials":
+    case .oauthClientCredentials:
       grant = .clientCredentials
       words = "the client credentials grant"
     default:
@@ -175,17 +231,36 @@ actor ClientLayerProbe: HTTPLayerProbe {
       onTokens(issued)
       return .pass("token obtained with \(words)\(Self.lifetime(issued))")
     case .failure(let failure):
-      return outcome(failure)
+      return outcome(await narrowed(failure, request: request))
     }
+  }
+
+  /// The catch-all of a password grant narrowed by elimination: when the same user name and
+  /// password sign in with Basic, the user is not the cause, and the remedies say so.
+  private func narrowed(_ failure: ServiceNowFailure, request: TokenRequest) async -> ServiceNowFailure {
+    guard failure.code == FailureCode.oauthAccessDenied.rawValue,
+      case .password(let username, let password) = request.grant
+    else { return failure }
+    let basic = await client.readTable(
+      "sys_user", fields: ["sys_id"], limit: 1, auth: .basic(username: username, password: password))
+    let works: Bool
+    switch basic {
+    case .success: works = true
+    case .failure(let refusal): works = refusal.code.hasPrefix("api.")
+    }
+    guard works else { return failure }
+    return FailureCatalog.accessDenied(
+      grantType: "password", strayFields: ResponseClassifier.strayFields(request), passwordWorks: true,
+      detail: failure.detail)
   }
 
   // MARK: api, api_meta
 
-  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func apiVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
     // Basic reads sys_user once, in the auth check; this line must not claim that read's time.
-    let reused = credentials.kind == "basic" && basicRead != nil
-    if credentials.kind == "basic" {
+    let reused = credentials.kind == .basic && basicRead != nil
+    if credentials.kind == .basic {
       read = await readUsers()
     } else if let tokens {
       read = await client.readTable(
@@ -195,6 +270,12 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     switch read {
     case .success(let users):
+      if let warning = ResponseClassifier.readWarning(users, requested: ["sys_id", "user_name"]) {
+        let shown = outcome(warning)
+        return .warn(
+          "sys_user read passed (\(Self.records(users))) but: \(shown.detail)", code: warning.code,
+          summary: shown.summary, remedies: shown.remedies)
+      }
       if reused {
         let count = users.records.count
         return .pass("sys_user readable (\(count) record\(count == 1 ? "" : "s"), read by the Auth check)")
@@ -212,7 +293,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// The user an OAuth token acts as: a token response never says, so the instance is asked
   /// for the sys_user record whose sys_id is the caller's own (`gs.getUserID()`).
   private func whoAmI(_ tokens: TokenSet) async -> String? {
-    guard credentials.kind != "basic" else { return nil }
+    guard credentials.kind != .basic else { return nil }
     let read = await client.readTable(
       "sys_user", fields: ["user_name"], limit: 1, auth: .bearer(tokens.accessToken),
       encodedQuery: "sys_id=javascript:gs.getUserID()")
@@ -220,13 +301,14 @@ actor ClientLayerProbe: HTTPLayerProbe {
       let name = found.records[0]["user_name"], !name.isEmpty, name.count <= 100,
       !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
     else { return nil }
-    return scrub(name)
+    // The instance's words: scrubbed of the secrets in play like every other server text.
+    return client.log.scrubber.clean(name)
   }
 
   /// Who the OAuth layers signed in as, when the instance said.
   func whoSignedIn() -> String? { signedInAs }
 
-  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func apiMetaVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let auth = tableCredentials() else { return .skip("skipped: no credentials") }
     switch await client.readTable("sys_db_object", fields: ["sys_id", "name"], limit: 1, auth: auth) {
     case .success(let tables):
@@ -249,7 +331,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   }
 
   private func tableCredentials() -> Credentials? {
-    if credentials.kind == "basic" {
+    if credentials.kind == .basic {
       return .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
     }
     return tokens.map { .bearer($0.accessToken) }
@@ -257,7 +339,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: token
 
-  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func tokenVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let current = tokens else { return .skip("skipped: no token") }
     var facts: [String] = []
     if let expiresIn = current.expiresIn {
@@ -266,7 +348,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       facts.append("the instance did not say when the access token expires")
     }
     let refresh =
-      current.refreshToken ?? (credentials.kind == "refresh-token" ? credentials.refreshToken : nil)
+      current.refreshToken ?? (credentials.kind == .oauthRefreshToken ? credentials.refreshToken : nil)
     if context.forceRefresh {
       guard let refresh, let clientID = credentials.clientID else {
         return .warn(
@@ -288,7 +370,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     if refresh != nil {
       facts.append("refresh token present")
-    } else if credentials.kind == "client-credentials" {
+    } else if credentials.kind == .oauthClientCredentials {
       facts.append("no refresh token (client credentials need none)")
     } else {
       return .warn(
@@ -310,15 +392,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: wording
 
-  /// A failure as a layer outcome, with every secret in play masked.
+  /// A failure as a layer outcome. Its words are snowgate's own and are never rewritten: the
+  /// instance's words inside the detail were scrubbed where they were extracted.
   private func outcome(_ failure: ServiceNowFailure) -> LayerOutcome {
     .fail(
-      code: failure.code, detail: scrub(failure.detail ?? failure.summary), summary: scrub(failure.summary),
-      remedies: failure.remedies.map(scrub))
+      code: failure.code, detail: failure.detail ?? failure.summary, summary: failure.summary,
+      remedies: failure.remedies)
   }
 
-  private func scrub(_ text: String) -> String {
-    credentials.secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: Secret.mask) }
+  /// The store's sentence about a secret it could not get: it never holds a secret or a
+  /// command's output (see `ProfileStoreError`), so it is not rewritten; it quotes the
+  /// configured command, so control characters are made visible.
+  private func shown(_ text: String) -> String {
+    UntrustedText.visible(text)
   }
 
   static func lifetime(_ tokens: TokenSet) -> String {

@@ -1,5 +1,6 @@
 import Diagnosis
 import Foundation
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -34,7 +35,7 @@ final class LiveCheckPrinter: @unchecked Sendable {
     self.target = target
     self.colour = colour
     self.spinner = spinner
-    switch InstanceAddress.parse(target.instance) {
+    switch InstanceURL.normalise(target.instance) {
     case .success(let address): instance = address.url.absoluteString
     case .failure: instance = target.instance
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc

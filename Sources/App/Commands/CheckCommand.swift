@@ -1,6 +1,8 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import TextSafety
+import Vocabulary
 
 /// `snowgate check`: diagnoses a connection layer by layer and says what to do about it.
 ///
@@ -38,6 +40,8 @@ enum CheckCommand {
       --bundle FILE        also write a support bundle for a ticket (mode 0600): the JSON verdict,
                            the redacted exchange, version, OS, TERM, proxy hosts, curl commands
       --timeout SECONDS    the deadline of each network step (default 10)
+      --ca-bundle FILE     trust the CA certificates in FILE (PEM) as well as the system store;
+                           else the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE
       --refresh            OAuth: force a token refresh in the token check
       --help               show this help
 
@@ -48,7 +52,8 @@ enum CheckCommand {
       1  anything else
       2  usage or configuration error, url.invalid included
       3  authentication or authorization: auth.*, oauth.* (not oauth.bad_response),
-         api.forbidden, api.scope_missing
+         api.forbidden, api.rest_api_denied, api.scope_missing, api.table_security,
+         api.cross_scope
       4  network, TLS or instance: proxy.*, dns.*, tcp.*, tls.*, http.timeout, instance.*
       5  an answer snowgate cannot use: api.bad_response, oauth.bad_response
       6  api.rate_limited
@@ -79,15 +84,22 @@ enum CheckCommand {
         profile: request.profile)
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
+    environment.caBundle = request.caBundle
     var stdinPassword: Secret?
     if request.passwordFromStdin {
-      guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+      let read = BoundedLine.read()
+      if case .tooLong = read {
+        return refuse(
+          UsageError(BoundedLine.tooLongSentence("The first line of stdin")), json: json,
+          profile: request.profile)
+      }
+      guard let line = read.text, !line.isEmpty else {
         return refuse(
           UsageError("--password-stdin found no password: the first line of stdin was empty."), json: json,
           profile: request.profile)
       }
       stdinPassword = Secret(line)
-    } else if let instance = request.instance, ["basic", "password"].contains(request.auth),
+    } else if let instance = request.instance, [.basic, .oauthPassword].contains(request.auth),
       (environment.variables["SNOWGATE_PASSWORD"] ?? "").isEmpty, PasswordPrompt.canAsk
     {
       // A person at a terminal is asked; a script keeps the refusal that names the variable.
@@ -158,11 +170,11 @@ enum CheckCommand {
     guard json else { return CommandLineTool.fail(error) }
     // What is known before any check: the instance and auth of --instance, else nothing.
     var instance = ""
-    if let text = request?.instance, case .success(let address) = InstanceAddress.parse(text) {
+    if let text = request?.instance, case .success(let address) = InstanceURL.normalise(text) {
       instance = address.url.absoluteString
     }
     let report = Report(
-      profile: profile, instance: instance, auth: request?.instance == nil ? "" : request?.auth ?? "",
+      profile: profile, instance: instance, auth: request?.auth ?? .basic,
       diagnosis: Verdict(code: error.code, summary: error.message, remedies: error.hint.map { [$0] } ?? []),
       checks: [], elapsedMilliseconds: 0)
     // With --all a script reads an array; it gets one, holding the problem.

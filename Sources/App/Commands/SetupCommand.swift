@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import TerminalUI
+import Vocabulary
 import WizardCore
 
 /// `snowgate setup [NAME]`: the full-screen wizard that sets up a connection.
@@ -24,9 +25,12 @@ enum SetupCommand {
     For scripts, without a terminal:
       snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
         [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
-        [--password-stdin] [--save-anyway] [--timeout SECONDS]
+        [--password-stdin] [--save-anyway] [--timeout SECONDS] [--ca-bundle FILE]
     Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
     --password-stdin. It tests the connection and saves only when the test passes.
+
+    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store, and
+    saves it in the profile (else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
 
     Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
     The wizard needs a terminal of at least 60×20.
@@ -58,13 +62,14 @@ enum SetupCommand {
       return CommandLineTool.failure(error)
     }
     if let deadline { environment.deadline = deadline }
+    environment.caBundle = parsed.options["--ca-bundle"]
     return await runWizard(
       environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first,
       prefill: prefill)
   }
 
   nonisolated static let options: Set<String> = [
-    "--instance", "--auth", "--username", "--client-id", "--timeout",
+    "--instance", "--auth", "--username", "--client-id", "--timeout", "--ca-bundle",
   ]
 
   /// The fields the command line fills, and the deadline it sets.
@@ -73,9 +78,9 @@ enum SetupCommand {
       instance: parsed.options["--instance"], username: parsed.options["--username"],
       clientID: parsed.options["--client-id"])
     if let word = parsed.options["--auth"] {
-      guard let type = AuthFlag.authType(word), let kind = AuthKind(rawValue: type.rawValue) else {
+      guard let kind = AuthKind(word: word) else {
         throw UsageError(
-          "--auth takes one of \(AuthFlag.words.joined(separator: ", ")), not “\(word)”.",
+          "--auth takes one of \(AuthKind.words.joined(separator: ", ")), not “\(word)”.",
           hint: "For example: snowgate setup prod --instance dev12345 --auth basic")
       }
       prefill.authKind = kind

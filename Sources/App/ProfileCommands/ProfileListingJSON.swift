@@ -25,7 +25,7 @@ enum ProfileListingJSON {
       return [
         "name": summary.name,
         "instance": summary.instanceURL.absoluteString,
-        "auth": AuthFlag.word(summary.authType),
+        "auth": summary.authType.word,
         "authType": summary.authType.rawValue,
         "default": summary.isDefault,
         "apiVersion": nullable(profile?.apiVersion),

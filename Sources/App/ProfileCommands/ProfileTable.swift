@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import Vocabulary
 
 /// The text `snowgate profiles` prints: one aligned row per profile, then half-finished setups.
 ///
@@ -18,7 +19,7 @@ enum ProfileTable {
       for profile in listing.profiles {
         rows.append([
           profile.isDefault ? "*" : "", profile.name, profile.instanceURL.absoluteString,
-          AuthFlag.display(profile.authType), profile.secretStore,
+          profile.authType.displayName, profile.secretStore,
           ExpiryText.describe(expiresAt: profile.accessTokenExpiresAt, now: now),
         ])
       }

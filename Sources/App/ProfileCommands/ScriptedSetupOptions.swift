@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import Vocabulary
 import WizardCore
 
 /// The checked options of `snowgate setup NAME --no-input …`.
@@ -10,11 +11,13 @@ struct ScriptedSetupOptions: Equatable {
   var name: String
   var instance: NormalisedInstance
   var apiVersion: String?
-  var authType: AuthType
+  var authType: AuthKind
   var username: String?
   var clientID: String?
   var scope: String?
   var store: SecretStore
+  /// `--ca-bundle FILE`, saved in the profile.
+  var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
   /// `--timeout SECONDS`: the deadline of each network step, nil for the default.
@@ -23,6 +26,7 @@ struct ScriptedSetupOptions: Equatable {
   static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
   static let options: Set<String> = [
     "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version", "--timeout",
+    "--ca-bundle",
   ]
 
   /// The instance URL as it will be saved.
@@ -53,12 +57,12 @@ struct ScriptedSetupOptions: Equatable {
 
     guard let authText = parsed.options["--auth"] else {
       throw UsageError(
-        "setup --no-input needs --auth.", hint: "Choose one of: " + AuthFlag.words.joined(separator: ", "))
+        "setup --no-input needs --auth.", hint: "Choose one of: " + AuthKind.words.joined(separator: ", "))
     }
-    guard let authType = AuthFlag.authType(authText) else {
+    guard let authType = AuthKind(word: authText) else {
       throw UsageError(
         "--auth \(authText) is not a sign-in snowgate knows.",
-        hint: "Choose one of: " + AuthFlag.words.joined(separator: ", "))
+        hint: "Choose one of: " + AuthKind.words.joined(separator: ", "))
     }
     if authType == .oauthAuthorizationCode {
       throw UsageError(
@@ -132,7 +136,8 @@ struct ScriptedSetupOptions: Equatable {
 
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
-      clientID: clientID, scope: scope, store: store, passwordFromStdin: passwordFromStdin,
+      clientID: clientID, scope: scope, store: store, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
+      passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
   }
 
@@ -140,7 +145,7 @@ struct ScriptedSetupOptions: Equatable {
   var profile: Profile {
     Profile(
       name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, secretStore: store)
+      username: username, scope: scope, secretStore: store, caBundle: caBundle)
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

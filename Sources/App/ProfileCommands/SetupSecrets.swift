@@ -1,6 +1,8 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import TextSafety
+import Vocabulary
 
 /// The secrets a scripted setup tests with and may store, gathered without argv.
 ///
@@ -35,8 +37,11 @@ struct SetupSecrets: Sendable {
             + "where it would show as you type.",
           hint: "Pipe it in (e.g. snowgate setup … --password-stdin < pw.txt) or set SNOWGATE_PASSWORD.")
       }
-      var line = readLine(strippingNewline: true) ?? ""
-      if line.hasSuffix("\r") { line.removeLast() }
+      let read = BoundedLine.read()
+      if case .tooLong = read {
+        throw UsageError(BoundedLine.tooLongSentence("The password on standard input"))
+      }
+      let line = read.text ?? ""
       guard !line.isEmpty else {
         throw UsageError(
           "--password-stdin read no password: standard input was empty.",
@@ -52,9 +57,9 @@ struct SetupSecrets: Sendable {
         directory: FileManager.default.temporaryDirectory.appendingPathComponent(
           "snowgate-no-store-\(UUID().uuidString)", isDirectory: true))
       let resolved = try await scratch.resolveSecrets(for: options.profile, environment: variables)
-      secrets.password = resolved.password.map { Secret($0.exposedValue) }
-      secrets.clientSecret = resolved.clientSecret.map { Secret($0.exposedValue) }
-      secrets.refreshToken = resolved.refreshToken.map { Secret($0.exposedValue) }
+      secrets.password = resolved.password
+      secrets.clientSecret = resolved.clientSecret
+      secrets.refreshToken = resolved.refreshToken
     } else {
       func value(_ kind: SecretKind) -> Secret? {
         guard let name = kind.environmentVariable, let text = variables[name], !text.isEmpty else {
@@ -73,7 +78,7 @@ struct SetupSecrets: Sendable {
 
   /// Refuses a setup that lacks a secret its sign-in cannot do without.
   func checkComplete(for options: ScriptedSetupOptions) throws {
-    let auth = AuthFlag.word(options.authType)
+    let auth = options.authType.word
     let fromCommand: Bool = if case .command = options.store { true } else { false }
     func missing(_ kind: SecretKind, extra: String = "") -> UsageError {
       let variable = kind.environmentVariable ?? ""
@@ -101,9 +106,8 @@ struct SetupSecrets: Sendable {
   ///
   /// The store itself drops what the profile's place for secrets does not allow.
   func stored(tokens: TokenSet?) -> StoredCredentials {
-    func keep(_ secret: Secret?) -> StoredSecret? { secret.map { StoredSecret($0.reveal()) } }
-    return StoredCredentials(
-      password: keep(password), clientSecret: keep(clientSecret), accessToken: keep(tokens?.accessToken),
-      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: keep(tokens?.refreshToken ?? refreshToken))
+    StoredCredentials(
+      password: password, clientSecret: clientSecret, accessToken: tokens?.accessToken,
+      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken)
   }
 }

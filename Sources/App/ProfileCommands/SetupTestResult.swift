@@ -1,4 +1,5 @@
 import ServiceNowClient
+import Vocabulary
 
 /// What the connection test of a scripted setup found: a failure or none, and any tokens issued.
 ///

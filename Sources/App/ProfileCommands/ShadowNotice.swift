@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import Vocabulary
 
 /// Which of a profile's stored secrets an environment variable hides, and the sentences saying so.
 ///
@@ -24,7 +25,7 @@ struct ShadowNotice: Equatable, Sendable {
     for kind in [SecretKind.password, .clientSecret, .refreshToken] {
       guard let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty
       else { continue }
-      let storedValue: StoredSecret? =
+      let storedValue: Secret? =
         switch kind {
         case .password: stored?.password
         case .clientSecret: stored?.clientSecret

@@ -1,4 +1,5 @@
 import ServiceNowClient
+import Vocabulary
 
 /// What the browser brought back to the loopback listener: the code, with the state checked.
 struct AuthorizationCallback: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// One sign-in with the authorization code flow: PKCE verifier and state, the authorize URL,
 /// and the exchange of the code that comes back (through the loopback listener or pasted).

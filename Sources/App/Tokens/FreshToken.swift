@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 
 /// An access token that is good for use now, and how `TokenService` came by it.
 struct FreshToken: Sendable, Equatable {

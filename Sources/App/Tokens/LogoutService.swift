@@ -39,7 +39,7 @@ struct LogoutService: Sendable {
       let client = tokens.makeClient(profile)
       var failures: [ServiceNowFailure] = []
       revoking: for token in saved {
-        switch await client.revoke(Secret(token.exposedValue)) {
+        switch await client.revoke(token) {
         case .success:
           outcome.revokedCount += 1
         case .failure(let failure):

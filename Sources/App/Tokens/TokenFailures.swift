@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// The failures of the token life cycle that the client's catalogue does not know.
 ///
@@ -78,7 +79,7 @@ enum TokenFailures {
   }
 
   /// The refresh token was refused; the remedy depends on how the profile got it.
-  static func refreshExpired(_ name: String, authType: AuthType, detail: String?) -> ServiceNowFailure {
+  static func refreshExpired(_ name: String, authType: AuthKind, detail: String?) -> ServiceNowFailure {
     let remedy: String =
       switch authType {
       case .oauthAuthorizationCode: "Sign in again in the browser with snowgate setup \(name)."

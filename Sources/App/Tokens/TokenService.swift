@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// Gives a valid access token for a saved profile, refreshing or re-granting when needed.
 ///
@@ -37,7 +38,8 @@ struct TokenService: Sendable {
   init(environment app: AppEnvironment, now: @escaping @Sendable () -> Date = { Date() }) {
     self.init(
       store: app.store, environment: app.variables,
-      makeClient: { app.client(for: $0.instanceURL, apiVersion: $0.apiVersion) }, now: now)
+      makeClient: { app.client(for: $0.instanceURL, apiVersion: $0.apiVersion, profileBundle: $0.caBundle) },
+      now: now)
   }
 
   /// The profile `name` (the default profile when nil), or the failure that says why not.
@@ -83,7 +85,7 @@ struct TokenService: Sendable {
       if let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) {
         return .success(
           FreshToken(
-            accessToken: Secret(access.exposedValue), expiresAt: cached?.accessTokenExpiresAt,
+            accessToken: access, expiresAt: cached?.accessTokenExpiresAt,
             origin: .stored))
       }
     }
@@ -108,7 +110,7 @@ struct TokenService: Sendable {
       return .failure(TokenFailures.incomplete(profile.name, missing: "client ID"))
     }
     let client = makeClient(profile)
-    let clientSecret = secrets.clientSecret.map { Secret($0.exposedValue) }
+    let clientSecret = secrets.clientSecret
     func send(_ grant: OAuthGrant) async -> Result<TokenSet, ServiceNowFailure> {
       let scope: String? =
         switch grant {
@@ -120,7 +122,7 @@ struct TokenService: Sendable {
     }
 
     if let refresh = secrets.refreshToken {
-      switch await send(.refreshToken(Secret(refresh.exposedValue))) {
+      switch await send(.refreshToken(refresh)) {
       case .success(let tokens):
         return .success(save(tokens, for: profile, previousRefresh: refresh, origin: .refreshed))
       case .failure(let failure) where failure.code == FailureCode.oauthRefreshExpired.rawValue:
@@ -153,7 +155,7 @@ struct TokenService: Sendable {
         return .failure(
           TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
       }
-      grant = .password(username: username, password: Secret(password.exposedValue))
+      grant = .password(username: username, password: password)
     case .oauthClientCredentials:
       grant = .clientCredentials
     case .oauthRefreshToken:
@@ -175,17 +177,17 @@ struct TokenService: Sendable {
     guard let username = profile.username, !username.isEmpty, let password = secrets.password else {
       return nil
     }
-    return .password(username: username, password: Secret(password.exposedValue))
+    return .password(username: username, password: password)
   }
 
   /// Writes new tokens back; a failure to write is a warning, since the token itself is good.
   ///
   /// A refresh token equal to the one used is passed as nil so the store keeps its expiry.
   private func save(
-    _ tokens: TokenSet, for profile: Profile, previousRefresh: StoredSecret?, origin: FreshToken.Origin
+    _ tokens: TokenSet, for profile: Profile, previousRefresh: Secret?, origin: FreshToken.Origin
   ) -> FreshToken {
     var result = FreshToken(accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, origin: origin)
-    var issued = IssuedTokens(tokens)
+    var issued = tokens
     if issued.refreshToken == previousRefresh {
       issued.refreshToken = nil
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// The wizard's sign-in through a browser: one attempt at a time, its session and listener.
@@ -25,7 +26,7 @@ final class BrowserSignIn: @unchecked Sendable {
     -> (@Sendable () async -> WizardEvent)?
   {
     cancel()
-    let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : Secret($0.revealed) }
+    let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : $0 }
     if let secret { environment.log.remember(secret) }
     let session = AuthorizationSession(
       client: environment.client(for: draft.instanceURL, apiVersion: nil), clientID: draft.clientID,

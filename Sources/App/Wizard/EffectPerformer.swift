@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// Performs the wizard's effects against the real world and posts the results as events.
@@ -44,7 +45,7 @@ final class EffectPerformer: @unchecked Sendable {
       }
     case .saveProfile(let draft):
       run(.save) { [environment] in
-        .saveFinished(Self.save(draft, store: environment.store))
+        .saveFinished(Self.save(draft, store: environment.store, caBundle: environment.caBundle))
       }
     case .loadProfile(let name):
       run(.loadProfile) { [environment] in
@@ -62,11 +63,9 @@ final class EffectPerformer: @unchecked Sendable {
       if let work = signIn.complete(pasted: pasted) {
         run(.authorization, work)
       }
-    case .saveDraft(let summary):
+    case .saveDraft(let draft):
       // Comes right before quitting: done now, on this thread, so it is on disk before exit.
-      if let draft = ProfileMapping.setupDraft(summary) {
-        _ = try? environment.store.saveDraft(draft)
-      }
+      _ = try? environment.store.saveDraft(draft)
     case .moveBrokenConfigAside:
       run(.moveAside) { [environment] in
         do {
@@ -115,10 +114,10 @@ final class EffectPerformer: @unchecked Sendable {
 
   static func token(_ draft: TokenRequestDraft, environment: AppEnvironment) async -> TokenOutcome {
     let client = environment.client(for: draft.instanceURL, apiVersion: nil)
-    let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : Secret($0.revealed) }
+    let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : $0 }
     if let secret { environment.log.remember(secret) }
     let request = TokenRequest(
-      clientID: draft.clientID, clientSecret: secret, grant: ProfileMapping.grant(draft.grant),
+      clientID: draft.clientID, clientSecret: secret, grant: draft.grant,
       scope: draft.scope.isEmpty ? nil : draft.scope)
     switch await client.requestToken(request) {
     case .success(let tokens):
@@ -130,8 +129,10 @@ final class EffectPerformer: @unchecked Sendable {
     }
   }
 
-  static func save(_ draft: ProfileDraft, store: ProfileStore) -> SaveOutcome {
-    let (profile, credentials) = ProfileMapping.profile(for: draft)
+  /// Saves the draft; `caBundle` (`setup --ca-bundle FILE`) goes into the profile.
+  static func save(_ draft: ProfileDraft, store: ProfileStore, caBundle: String? = nil) -> SaveOutcome {
+    var (profile, credentials) = ProfileMapping.profile(for: draft)
+    if let caBundle { profile.caBundle = caBundle }
     do {
       if let old = draft.replacing, old != draft.name,
         try store.load().profile(named: old) != nil
@@ -154,12 +155,12 @@ final class EffectPerformer: @unchecked Sendable {
         return .profileLoaded(
           SavedProfile(
             name: profile.name, instance: profile.instanceURL.absoluteString,
-            authKind: ProfileMapping.authKind(profile.authType), username: profile.username ?? "",
-            password: SecretText(secrets?.password?.exposedValue ?? ""), clientID: profile.clientID ?? "",
-            clientSecret: SecretText(secrets?.clientSecret?.exposedValue ?? ""), scope: profile.scope ?? "",
+            authKind: profile.authType, username: profile.username ?? "",
+            password: secrets?.password ?? .empty, clientID: profile.clientID ?? "",
+            clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
             redirectURI: profile.redirectURI,
-            refreshToken: SecretText(secrets?.refreshToken?.exposedValue ?? ""),
-            secretStore: ProfileMapping.storeChoice(profile.secretStore)))
+            refreshToken: secrets?.refreshToken ?? .empty,
+            secretStore: profile.secretStore))
       }
       if let draft = config.draft(named: name) {
         return .profileLoaded(
@@ -184,6 +185,7 @@ final class EffectPerformer: @unchecked Sendable {
       switch storeError {
       case .unreadable: code = "config.unreadable"
       case .credentialsTooOpen: code = "config.credentials_too_open"
+      case .untrusted: code = "config.untrusted"
       case .nameTaken: code = "profile.name_taken"
       case .invalidName: code = "profile.invalid_name"
       default: code = "config.write_failed"

@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// The wizard's connection test: the same layered checks as `snowgate check`, reported live.
@@ -67,33 +68,34 @@ enum LiveCheck {
   static func credentials(for draft: ConnectionDraft) -> (CheckCredentials, TokenSet?) {
     switch draft.auth {
     case .basic(let name, let password):
-      var credentials = CheckCredentials(kind: "basic", username: name, clientID: nil, scope: nil)
-      credentials.password = Secret(password.revealed)
+      var credentials = CheckCredentials(kind: .basic, username: name, clientID: nil, scope: nil)
+      credentials.password = password
       return (credentials, nil)
     case .oauthPassword(let client, let name, _, let tokens):
-      return oauth("password", client: client, username: name, tokens: tokens)
+      return oauth(.oauthPassword, client: client, username: name, tokens: tokens)
     case .oauthAuthorizationCode(let client, _, let tokens):
-      return oauth("authorization-code", client: client, username: nil, tokens: tokens)
+      return oauth(.oauthAuthorizationCode, client: client, username: nil, tokens: tokens)
     case .oauthRefreshToken(let client, let refreshToken, let tokens):
-      var (credentials, issued) = oauth("refresh-token", client: client, username: nil, tokens: tokens)
-      credentials.refreshToken = Secret(refreshToken.revealed)
+      var (credentials, issued) = oauth(.oauthRefreshToken, client: client, username: nil, tokens: tokens)
+      credentials.refreshToken = refreshToken
       return (credentials, issued)
     case .oauthClientCredentials(let client, let tokens):
-      return oauth("client-credentials", client: client, username: nil, tokens: tokens)
+      return oauth(.oauthClientCredentials, client: client, username: nil, tokens: tokens)
     }
   }
 
   private static func oauth(
-    _ kind: String, client: OAuthClient, username: String?, tokens: TokenSummary
+    _ kind: AuthKind, client: OAuthClient, username: String?, tokens: TokenSet
   ) -> (CheckCredentials, TokenSet?) {
+    let scope = (tokens.scope ?? "").isEmpty ? nil : tokens.scope
     let credentials = CheckCredentials(
-      kind: kind, username: username, clientID: client.clientID,
-      scope: tokens.scope.isEmpty ? nil : tokens.scope)
-    let issued = TokenSet(
-      accessToken: Secret(tokens.accessToken.revealed),
-      refreshToken: tokens.refreshToken.map { Secret($0.revealed) },
-      tokenType: tokens.tokenType, scope: tokens.scope.isEmpty ? nil : tokens.scope,
-      expiresIn: max(0, Int(tokens.expiresAt.timeIntervalSinceNow.rounded(.down))), obtainedAt: Date())
+      kind: kind, username: username, clientID: client.clientID, scope: scope)
+    // Seen from now: the check says how long the token has left, not how long it lived.
+    let now = Date()
+    var issued = tokens
+    issued.scope = scope
+    issued.obtainedAt = now
+    issued.expiresAt = tokens.expiresAt.map { max($0, now) }
     return (credentials, issued)
   }
 
@@ -121,10 +123,7 @@ enum LiveCheck {
   static func outcome(_ report: Report, username: String?) -> TestOutcome {
     let diagnosis = report.diagnosis
     guard report.ok else {
-      return .failed(
-        WizardCore.Verdict(
-          code: diagnosis.code, summary: diagnosis.summary, remedies: diagnosis.remedies.map(Outcomes.remedy))
-      )
+      return .failed(diagnosis)
     }
     var details: [String] = []
     if let username, !username.isEmpty { details.append("Signed in as \(username).") }

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// Turns the client's answers into the wizard's own outcome values.

@@ -1,43 +1,16 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 import WizardCore
 
 /// Translates between the wizard's drafts and the profile store's records.
 ///
 /// WizardCore and Profiles know nothing of each other; the mapping lives here, in one place.
 enum ProfileMapping {
-  static func authType(_ kind: AuthKind) -> AuthType {
-    AuthType(rawValue: kind.rawValue) ?? .basic
-  }
-
-  static func authKind(_ type: AuthType) -> AuthKind {
-    AuthKind(rawValue: type.rawValue) ?? .basic
-  }
-
-  /// The wizard's store choice as the profile store's; a command is split on spaces, which is
-  /// exact because the wizard refuses quotes and shell characters in it.
-  static func secretStore(_ choice: SecretStoreChoice) -> SecretStore {
-    switch choice {
-    case .file: return .file
-    case .environment: return .environment
-    case .ask: return .ask
-    case .command(let text): return .command(text.split(separator: " ").map(String.init))
-    }
-  }
-
-  static func storeChoice(_ store: SecretStore) -> SecretStoreChoice {
-    switch store {
-    case .file: return .file
-    case .environment: return .environment
-    case .ask: return .ask
-    case .command(let argv): return .command(argv.joined(separator: " "))
-    }
-  }
-
-  static func stored(_ text: SecretText?) -> StoredSecret? {
+  static func stored(_ text: Secret?) -> Secret? {
     guard let text, !text.isEmpty else { return nil }
-    return StoredSecret(text.revealed)
+    return text
   }
 
   /// The profile and the secrets to store for a draft the wizard asks to save.
@@ -45,7 +18,7 @@ enum ProfileMapping {
     let connection = draft.connection
     var profile = Profile(
       name: draft.name, instanceURL: connection.instanceURL, apiVersion: connection.apiVersion,
-      authType: authType(connection.auth.kind), secretStore: secretStore(draft.secretStore))
+      authType: connection.auth.kind, secretStore: draft.secretStore)
     var credentials = StoredCredentials()
     if let client = connection.auth.client {
       profile.clientID = client.clientID
@@ -74,38 +47,13 @@ enum ProfileMapping {
     return (profile, credentials)
   }
 
-  /// A half-finished setup as the store keeps it: never a secret.
-  static func setupDraft(_ summary: DraftSummary) -> SetupDraft? {
-    guard let url = URL(string: summary.instance), url.host != nil else { return nil }
-    return SetupDraft(
-      name: summary.name, instanceURL: url, apiVersion: summary.apiVersion,
-      authType: summary.authKind.map(authType), clientID: summary.clientID.isEmpty ? nil : summary.clientID,
-      username: summary.username.isEmpty ? nil : summary.username,
-      scope: summary.scope.isEmpty ? nil : summary.scope, redirectURI: summary.redirectURI,
-      secretStore: summary.secretStore.map(secretStore))
-  }
-
-  /// The wizard's token summary from the client's token set.
-  static func summary(_ tokens: TokenSet) -> TokenSummary {
-    TokenSummary(
+  /// The tokens as the wizard's token screen takes them: an empty scope rather than none, and
+  /// 30 minutes when the instance did not say how long the access token lives.
+  static func summary(_ tokens: TokenSet) -> TokenSet {
+    TokenSet(
       tokenType: tokens.tokenType, scope: tokens.scope ?? "",
       expiresAt: tokens.expiresAt ?? tokens.obtainedAt.addingTimeInterval(1800),
-      obtainedAt: tokens.obtainedAt, accessToken: SecretText(tokens.accessToken.reveal()),
-      refreshToken: tokens.refreshToken.map { SecretText($0.reveal()) })
-  }
-
-  static func grant(_ grant: TokenGrant) -> OAuthGrant {
-    switch grant {
-    case .password(let username, let password):
-      return .password(username: username, password: Secret(password.revealed))
-    case .refreshToken(let token):
-      return .refreshToken(Secret(token.revealed))
-    case .authorizationCode(let code, let verifier, let redirectURI):
-      return .authorizationCode(
-        code: Secret(code.revealed), redirectURI: redirectURI,
-        codeVerifier: verifier.map { Secret($0.revealed) })
-    case .clientCredentials:
-      return .clientCredentials
-    }
+      obtainedAt: tokens.obtainedAt, accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The curl commands that repeat snowgate's calls, for a support engineer to run by hand.
 ///
@@ -19,7 +20,9 @@ public enum CurlCommands {
   ///
   /// `auth` is the command's auth kind: basic, password, refresh-token or client-credentials;
   /// any other kind gets the bearer test call without a token call.
-  public static func make(baseURL: URL, auth: String, timeout: Double = 10, probePath: String = "/")
+  public static func make(
+    baseURL: URL, auth: AuthKind, apiVersion: String? = nil, timeout: Double = 10, probePath: String = "/"
+  )
     -> [String]
   {
     let base =
@@ -29,23 +32,23 @@ public enum CurlCommands {
     var commands = ["curl -sS -i \(limit) \(quoted(base + probePath))"]
     let grant: [String]?
     switch auth {
-    case "password":
+    case .oauthPassword:
       grant = [
         "'grant_type=password'", "\"client_id=$SNOWGATE_CLIENT_ID\"",
         "\"client_secret=$SNOWGATE_CLIENT_SECRET\"", "\"username=$SNOWGATE_USER\"",
         "\"password=$SNOWGATE_PASSWORD\"",
       ]
-    case "refresh-token":
+    case .oauthRefreshToken:
       grant = [
         "'grant_type=refresh_token'", "\"client_id=$SNOWGATE_CLIENT_ID\"",
         "\"client_secret=$SNOWGATE_CLIENT_SECRET\"", "\"refresh_token=$SNOWGATE_REFRESH_TOKEN\"",
       ]
-    case "client-credentials":
+    case .oauthClientCredentials:
       grant = [
         "'grant_type=client_credentials'", "\"client_id=$SNOWGATE_CLIENT_ID\"",
         "\"client_secret=$SNOWGATE_CLIENT_SECRET\"",
       ]
-    default:
+    case .basic, .oauthAuthorizationCode:
       grant = nil
     }
     if let grant {
@@ -54,9 +57,11 @@ public enum CurlCommands {
         "curl -sS -i \(limit) -H 'Accept: application/json' \(quoted(base + "/oauth_token.do"))\(fields)")
     }
     let credentials =
-      auth == "basic"
+      auth == .basic
       ? "-u \"$SNOWGATE_USER:$SNOWGATE_PASSWORD\"" : "-H \"Authorization: Bearer $SNOWGATE_ACCESS_TOKEN\""
-    let table = base + "/api/now/table/sys_user?sysparm_limit=1&sysparm_fields=sys_id,user_name"
+    let table =
+      base + "/api/now/" + (apiVersion.map { $0 + "/" } ?? "")
+      + "table/sys_user?sysparm_limit=1&sysparm_fields=sys_id,user_name"
     commands.append(
       "curl -sS -i \(limit) -H 'Accept: application/json' \\\n  \(credentials) \\\n  \(quoted(table))")
     return commands

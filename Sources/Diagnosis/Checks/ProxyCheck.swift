@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The `proxy` layer: which proxy the HTTP client will use, and whether it accepts connections.
 ///
 /// Only run when a proxy variable is set; a proxy that is down looks to every later layer like
@@ -5,11 +7,11 @@
 public enum ProxyCheck {
   /// The outcome and the proxy that requests will really go through (nil when direct).
   public static func run(
-    address: InstanceAddress, environment: [String: String], timeout: Double
+    address: NormalisedInstance, environment: [String: String], timeout: Double
   ) async -> (LayerOutcome, ProxySetting?) {
     guard
       let lookup = ProxySetting.lookup(
-        environment: environment, scheme: address.scheme, host: address.host, port: address.port)
+        environment: environment, scheme: address.scheme, host: address.host, port: address.effectivePort)
     else {
       let names = ProxySetting.variables(for: address.scheme).joined(separator: ", ")
       return (.skip("no proxy variable set (\(names))"), nil)

@@ -1,19 +1,21 @@
+import Vocabulary
+
 /// The `url` layer: can what was typed be read as an instance address at all?
 public enum URLCheck {
   /// The outcome and, when it passes, the normalised address the other layers use.
-  public static func run(_ input: String) -> (LayerOutcome, InstanceAddress?) {
-    switch InstanceAddress.parse(input) {
+  public static func run(_ input: String) -> (LayerOutcome, NormalisedInstance?) {
+    switch InstanceURL.normalise(input) {
     case .success(let address):
-      let normalised = address.url.absoluteString
+      let normalised = address.display
       let typed = input.trimmingCharacters(in: .whitespacesAndNewlines)
-      let detail = typed == normalised ? normalised : "\(InstanceAddress.sanitised(typed)) → \(normalised)"
+      let detail = typed == normalised ? normalised : "\(InstanceURL.shown(typed)) → \(normalised)"
       return (.pass(detail), address)
     case .failure(let error):
       let outcome = LayerOutcome.fail(
-        code: "url.invalid", detail: error.reason,
-        summary: "The instance address is not valid: \(error.reason)",
+        code: "url.invalid", detail: error.message,
+        summary: "The instance address is not valid: \(error.message)",
         remedies: [
-          "Give the instance as a name or a URL, for example \(InstanceAddress.example)."
+          "Give the instance as a name or a URL, for example \(InstanceURL.example)."
         ])
       return (outcome, nil)
     }

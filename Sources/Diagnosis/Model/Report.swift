@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The whole result of diagnosing one connection: what `snowgate check --json` prints.
 ///
 /// `profile` is nil for a check without a saved profile (`--instance URL`) and is then
@@ -5,14 +7,14 @@
 public struct Report: Sendable, Equatable, Codable {
   public var profile: String?
   public var instance: String
-  public var auth: String
+  public var auth: AuthKind
   public var ok: Bool
   public var diagnosis: Verdict
   public var checks: [CheckResult]
   public var elapsedMilliseconds: Int
 
   public init(
-    profile: String?, instance: String, auth: String, diagnosis: Verdict, checks: [CheckResult],
+    profile: String?, instance: String, auth: AuthKind, diagnosis: Verdict, checks: [CheckResult],
     elapsedMilliseconds: Int
   ) {
     self.profile = profile
@@ -33,7 +35,12 @@ public struct Report: Sendable, Equatable, Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     profile = try container.decodeIfPresent(String.self, forKey: .profile)
     instance = try container.decode(String.self, forKey: .instance)
-    auth = try container.decode(String.self, forKey: .auth)
+    let word = try container.decode(String.self, forKey: .auth)
+    guard let kind = AuthKind(word: word) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .auth, in: container, debugDescription: "unknown auth \(word)")
+    }
+    auth = kind
     ok = try container.decode(Bool.self, forKey: .ok)
     diagnosis = try container.decode(Verdict.self, forKey: .diagnosis)
     checks = try container.decode([CheckResult].self, forKey: .checks)
@@ -46,7 +53,7 @@ public struct Report: Sendable, Equatable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(profile, forKey: .profile)
     try container.encode(instance, forKey: .instance)
-    try container.encode(auth, forKey: .auth)
+    try container.encode(auth.word, forKey: .auth)
     try container.encode(ok, forKey: .ok)
     try container.encode(diagnosis, forKey: .diagnosis)
     try container.encode(checks, forKey: .checks)

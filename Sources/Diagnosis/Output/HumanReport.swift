@@ -1,3 +1,5 @@
+import TextSafety
+
 /// The report of `snowgate check` for a person: a line per check, the remedy under a failure,
 /// and a summary line with the verdict.
 ///
@@ -20,16 +22,18 @@ public enum HumanReport {
     let paint = Painter(enabled: colour)
     var lines: [String] = []
     let who =
-      report.profile.map { "\($0) (\(report.instance), \(report.auth) auth)" }
-      ?? "\(report.instance) (\(report.auth) auth)"
+      report.profile.map { "\($0) (\(report.instance), \(report.auth.word) auth)" }
+      ?? "\(report.instance) (\(report.auth.word) auth)"
     lines.append(paint.bold("Checking \(who)"))
     let deciding = report.failingCheck?.id
     for check in report.checks {
       let mark = paint.mark(check.status)
       let title = check.title.padding(
         toLength: max(titleWidth, check.title.count), withPad: " ", startingAt: 0)
-      var line = "  \(mark) \(title) \(check.detail)"
+      // The detail may quote a server; made visible again in case a layer forgot to.
+      var line = "  \(mark) \(title) \(UntrustedText.visible(check.detail))"
       if check.status != .skip { line += paint.dim("  (\(duration(check.elapsedMilliseconds)))") }
+      if let timings = check.timings { line += paint.dim(" [\(timings.summary)]") }
       lines.append(check.status == .skip ? paint.dim(line) : line)
       let indent = String(repeating: " ", count: 5 + titleWidth)
       if check.id == deciding {

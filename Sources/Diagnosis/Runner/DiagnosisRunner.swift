@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Runs the layered checks of one connection, or of several at once, and picks the verdict.
 ///
@@ -17,7 +18,7 @@ public enum DiagnosisRunner {
 
     let (_, address) = await run.check(.url) { URLCheck.run(target.instance) }
     guard let address else {
-      return run.report(target: target, instance: InstanceAddress.sanitised(target.instance), since: start)
+      return run.report(target: target, instance: InstanceURL.shown(target.instance), since: start)
     }
 
     var proxy: ProxySetting?
@@ -35,13 +36,13 @@ public enum DiagnosisRunner {
     } else {
       await run.checkIfPossible(.dns) {
         let (outcome, found) = await DNSCheck.run(
-          host: address.host, port: address.port, timeout: options.timeout)
+          host: address.host, port: address.effectivePort, timeout: options.timeout)
         addresses = found
         return outcome
       }
       await run.checkIfPossible(.tcp) {
         await TCPCheck.run(
-          host: address.host, port: address.port, addresses: addresses, timeout: options.timeout)
+          host: address.host, port: address.effectivePort, addresses: addresses, timeout: options.timeout)
       }
     }
 
@@ -61,7 +62,7 @@ public enum DiagnosisRunner {
         run.skip(id, run.blocker.map { "skipped: \($0.title) failed" } ?? "skipped: no HTTP client")
         continue
       }
-      if id == .token && target.auth == "basic" && run.blocker == nil {
+      if id == .token && target.auth == .basic && run.blocker == nil {
         run.skip(id, "Basic auth has no token to check")
         continue
       }
@@ -71,7 +72,7 @@ public enum DiagnosisRunner {
         return outcome
       }
     }
-    return run.report(target: target, instance: address.url.absoluteString, since: start)
+    return run.report(target: target, instance: address.display, since: start)
   }
 
   /// Diagnoses every target at once; the reports come back in the order of `targets`.

@@ -1,10 +1,11 @@
 import Foundation
+import Vocabulary
 
 /// One line of `snowgate profiles` (and one object of `--json`): never a secret.
 public struct ProfileSummary: Codable, Equatable, Sendable {
   public var name: String
   public var instanceURL: URL
-  public var authType: AuthType
+  public var authType: AuthKind
   public var isDefault: Bool
   /// Where the secrets live, as `SecretStore.summary` words it.
   public var secretStore: String
@@ -16,7 +17,7 @@ public struct ProfileSummary: Codable, Equatable, Sendable {
   public var hasRefreshToken: Bool
 
   public init(
-    name: String, instanceURL: URL, authType: AuthType, isDefault: Bool, secretStore: String,
+    name: String, instanceURL: URL, authType: AuthKind, isDefault: Bool, secretStore: String,
     accessTokenExpiresAt: Date? = nil, refreshTokenExpiresAt: Date? = nil, hasRefreshToken: Bool = false
   ) {
     self.name = name

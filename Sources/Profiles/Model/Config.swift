@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The contents of config.json: profiles, the default, and half-finished setups.
 public struct Config: Codable, Equatable, Sendable {
   /// The format version this snowgate writes and reads.

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A saved connection to one ServiceNow instance: everything except the secrets.
 ///
@@ -12,7 +13,7 @@ public struct Profile: Codable, Equatable, Sendable {
   /// The REST API version to use (`v2`), or nil for the unversioned paths.
   public var apiVersion: String?
   /// How the profile signs in.
-  public var authType: AuthType
+  public var authType: AuthKind
   /// The OAuth client ID (OAuth only).
   public var clientID: String?
   /// The user name (Basic and the password grant).
@@ -23,6 +24,8 @@ public struct Profile: Codable, Equatable, Sendable {
   public var redirectURI: String?
   /// Where the secrets live.
   public var secretStore: SecretStore
+  /// A PEM file of CA certificates to trust as well as the system store (`--ca-bundle`).
+  public var caBundle: String?
   /// When the profile was first saved (set by the store).
   public var createdAt: Date
   /// When the profile was last saved (set by the store; token refreshes do not count).
@@ -30,9 +33,9 @@ public struct Profile: Codable, Equatable, Sendable {
 
   /// Creates a profile; the store replaces both dates when it saves.
   public init(
-    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthType,
+    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
-    redirectURI: String? = nil, secretStore: SecretStore = .file,
+    redirectURI: String? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
     createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
     self.name = name
@@ -44,6 +47,7 @@ public struct Profile: Codable, Equatable, Sendable {
     self.scope = scope
     self.redirectURI = redirectURI
     self.secretStore = secretStore
+    self.caBundle = caBundle
     self.createdAt = createdAt
     self.updatedAt = updatedAt
   }

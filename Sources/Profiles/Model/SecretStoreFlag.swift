@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Parses the `--store` flag of `snowgate setup`: `file`, `env`, `ask` or `command:'CMD …'`.
 ///
 /// The command text is split into words the way a shell would split plain quoting (single

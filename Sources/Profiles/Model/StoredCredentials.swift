@@ -1,20 +1,21 @@
 import Foundation
+import Vocabulary
 
 /// The secrets of one profile as credentials.json holds them.
 ///
 /// `save(profile:secrets:)` takes this too; the store keeps only what the profile's
 /// `SecretStore` allows.
 public struct StoredCredentials: Codable, Equatable, Sendable {
-  public var password: StoredSecret?
-  public var clientSecret: StoredSecret?
-  public var accessToken: StoredSecret?
+  public var password: Secret?
+  public var clientSecret: Secret?
+  public var accessToken: Secret?
   public var accessTokenExpiresAt: Date?
-  public var refreshToken: StoredSecret?
+  public var refreshToken: Secret?
   public var refreshTokenExpiresAt: Date?
 
   public init(
-    password: StoredSecret? = nil, clientSecret: StoredSecret? = nil, accessToken: StoredSecret? = nil,
-    accessTokenExpiresAt: Date? = nil, refreshToken: StoredSecret? = nil,
+    password: Secret? = nil, clientSecret: Secret? = nil, accessToken: Secret? = nil,
+    accessTokenExpiresAt: Date? = nil, refreshToken: Secret? = nil,
     refreshTokenExpiresAt: Date? = nil
   ) {
     self.password = password

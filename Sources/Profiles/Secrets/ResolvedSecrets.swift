@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The secrets a profile can use right now, after the environment had its say.
 ///
@@ -6,11 +7,11 @@ import Foundation
 /// value exists but an environment variable is used instead, so `check` and `setup` can warn
 /// that what they test is not what is saved.
 public struct ResolvedSecrets: Equatable, Sendable {
-  public var password: StoredSecret?
-  public var clientSecret: StoredSecret?
-  public var refreshToken: StoredSecret?
+  public var password: Secret?
+  public var clientSecret: Secret?
+  public var refreshToken: Secret?
   public var refreshTokenExpiresAt: Date?
-  public var accessToken: StoredSecret?
+  public var accessToken: Secret?
   public var accessTokenExpiresAt: Date?
   /// Where each secret that has a value came from (and `.mustAsk` for those to ask for).
   public var sources: [SecretKind: SecretSource]
@@ -18,8 +19,8 @@ public struct ResolvedSecrets: Equatable, Sendable {
   public var shadowed: [SecretKind]
 
   public init(
-    password: StoredSecret? = nil, clientSecret: StoredSecret? = nil, refreshToken: StoredSecret? = nil,
-    refreshTokenExpiresAt: Date? = nil, accessToken: StoredSecret? = nil,
+    password: Secret? = nil, clientSecret: Secret? = nil, refreshToken: Secret? = nil,
+    refreshTokenExpiresAt: Date? = nil, accessToken: Secret? = nil,
     accessTokenExpiresAt: Date? = nil, sources: [SecretKind: SecretSource] = [:],
     shadowed: [SecretKind] = []
   ) {
@@ -34,7 +35,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
   }
 
   /// The secret of one kind, if there is one.
-  public subscript(kind: SecretKind) -> StoredSecret? {
+  public subscript(kind: SecretKind) -> Secret? {
     switch kind {
     case .password: password
     case .clientSecret: clientSecret
@@ -65,7 +66,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
 
 extension ResolvedSecrets {
   /// Records a user secret and where it came from.
-  mutating func set(_ kind: SecretKind, _ value: StoredSecret, from source: SecretSource) {
+  mutating func set(_ kind: SecretKind, _ value: Secret, from source: SecretSource) {
     switch kind {
     case .password: password = value
     case .clientSecret: clientSecret = value

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -172,7 +173,7 @@ public struct ProfileStore: Sendable {
         case .environment, .ask: false
         }
       if let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty {
-        result.set(kind, StoredSecret(value), from: .environment(variable: variable))
+        result.set(kind, Secret(value), from: .environment(variable: variable))
         if storeHasIt { result.shadowed.append(kind) }
         continue
       }
@@ -202,7 +203,7 @@ public struct ProfileStore: Sendable {
     return result
   }
 
-  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> StoredSecret? {
+  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> Secret? {
     switch kind {
     case .password: credentials.password
     case .clientSecret: credentials.clientSecret
@@ -319,13 +320,13 @@ public struct ProfileStore: Sendable {
   /// - Returns: false when the profile's store keeps no tokens (`.environment`, `.ask`), so
   ///   nothing was written.
   @discardableResult
-  public func updateTokens(profile name: String, _ tokens: IssuedTokens) throws -> Bool {
+  public func updateTokens(profile name: String, _ tokens: TokenSet) throws -> Bool {
     try modify { config, credentials in
       guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
       guard profile.secretStore.cachesIssuedTokens else { return false }
       var entry = credentials.profiles[name] ?? StoredCredentials()
       entry.accessToken = tokens.accessToken
-      entry.accessTokenExpiresAt = tokens.accessTokenExpiresAt.map(Self.wholeSeconds)
+      entry.accessTokenExpiresAt = tokens.expiresAt.map(Self.wholeSeconds)
       if let refresh = tokens.refreshToken {
         entry.refreshToken = refresh
         entry.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt.map(Self.wholeSeconds)
@@ -413,6 +414,7 @@ public struct ProfileStore: Sendable {
   }
 
   private func readConfig() throws -> Config? {
+    try FileTrust.checkFolder(directory.path)
     let path = configURL.path
     guard let contents = try AtomicFile.read(path) else { return nil }
     let config = try StoreCoding.decode(Config.self, from: contents.data, path: path)
@@ -425,6 +427,7 @@ public struct ProfileStore: Sendable {
   }
 
   private func readCredentials() throws -> CredentialsFile? {
+    try FileTrust.checkFolder(directory.path)
     let path = credentialsURL.path
     guard let contents = try AtomicFile.read(path) else { return nil }
     if contents.mode & 0o077 != 0 {
@@ -433,12 +436,19 @@ public struct ProfileStore: Sendable {
     return try StoreCoding.decode(CredentialsFile.self, from: contents.data, path: path)
   }
 
-  /// Creates the folder (mode 0700) when it is missing.
+  /// Creates the folder (mode 0700) when it is missing; an existing one must be trusted
+  /// (`FileTrust`) and is tightened to 0700, as the files written into it are private.
   private func ensureDirectory() throws {
     let path = directory.path
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      if isFolder.boolValue { return }
+      if isFolder.boolValue {
+        // Refused before tightening: a folder others could write may already hold their files.
+        if let info = try FileTrust.checkFolder(path), info.st_mode & 0o077 != 0 {
+          chmod(path, 0o700)
+        }
+        return
+      }
       throw ProfileStoreError.fileSystem(
         path: path, action: "use the folder", reason: "a file of that name is in the way")
     }

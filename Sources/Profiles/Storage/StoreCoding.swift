@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// JSON encoding and strict decoding of the store's two files.
 ///
@@ -34,6 +35,12 @@ enum StoreCoding {
 
   /// Decodes a versioned file, refusing unknown versions before looking at anything else.
   static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
+    // A file nested without end would exhaust the decoder's stack; no real one nests 10 levels.
+    guard BoundedJSON.within(data) else {
+      throw ProfileStoreError.unreadable(
+        path: path,
+        problem: "it nests deeper than \(BoundedJSON.maximumDepth) levels, which no snowgate file does.")
+    }
     let probe: VersionProbe
     do {
       probe = try decoder().decode(VersionProbe.self, from: data)
@@ -93,7 +100,7 @@ enum StoreCoding {
 
   private static func typeName(_ type: Any.Type) -> String {
     switch type {
-    case is String.Type, is URL.Type, is StoredSecret.Type: "a string"
+    case is String.Type, is URL.Type, is Secret.Type: "a string"
     case is Int.Type, is Double.Type: "a number"
     case is Bool.Type: "true or false"
     case is Date.Type: "a date like 2026-01-31T12:00:00Z"

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// How a Table API call authenticates: a user's password (Basic) or an OAuth access token.
 public enum Credentials: Sendable, Equatable {

@@ -1,13 +1,19 @@
 import Foundation
+import Vocabulary
 
 /// The error body every Table API failure carries:
 /// `{"error":{"message":…,"detail":…},"status":"failure"}`.
 ///
 /// Its presence (the structure) is what marks an answer as coming from the API; the message
-/// wording differs between releases, so it is shown to people but only used as a hint.
+/// wording differs between releases, so it is shown to people but only used as a hint. Both
+/// texts are sanitised when parsed (control characters made visible, secrets masked, length bounded): they come from
+/// a server and end up on screens and in JSON.
 public struct ErrorEnvelope: Sendable, Equatable {
   public var message: String
   public var detail: String?
+
+  /// Longest message or detail kept; a real one is a sentence.
+  public static let textLimit = 500
 
   public init(message: String, detail: String?) {
     self.message = message
@@ -16,20 +22,35 @@ public struct ErrorEnvelope: Sendable, Equatable {
 
   /// The envelope in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> ErrorEnvelope? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard let object = BoundedJSON.object(body),
       let error = object["error"] as? [String: Any]
     else { return nil }
-    let message = (error["message"] as? String) ?? ""
-    let detail = error["detail"] as? String
+    let message = sanitised((error["message"] as? String) ?? "", limit: textLimit)
+    let detail = (error["detail"] as? String).map { sanitised($0, limit: textLimit) }
     guard !message.isEmpty || detail != nil || (object["status"] as? String) == "failure" else {
       return nil
     }
     return ErrorEnvelope(message: message, detail: detail)
   }
 
-  /// "message: detail", for the failure's detail line.
+  /// "message: detail", for the failure's detail line: the instance's words, so scrubbed of
+  /// the secrets in play and made terminal-safe (`SecretScrubber.current`).
   public var text: String {
-    guard let detail, !detail.isEmpty else { return message }
-    return message.isEmpty ? detail : "\(message): \(detail)"
+    let scrubber = SecretScrubber.current
+    guard let detail, !detail.isEmpty else { return scrubber.clean(message) }
+    return scrubber.clean(message.isEmpty ? detail : "\(message): \(detail)")
+  }
+
+  /// The instance's `text` on one line, scrubbed of the secrets in play and made terminal-safe
+  /// by the one rule for outside text (`SecretScrubber.clean`, `UntrustedText`), cut to `limit`
+  /// characters with an ellipsis. Tabs and line breaks become spaces.
+  public static func sanitised(_ text: String, limit: Int) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      scalars.append([0x09, 0x0A, 0x0D].contains(scalar.value) ? " " : scalar)
+    }
+    let clean = SecretScrubber.current.clean(String(scalars)).trimmingCharacters(in: .whitespaces)
+    guard clean.count > limit else { return clean }
+    return String(clean.prefix(max(0, limit - 1))) + "…"
   }
 }

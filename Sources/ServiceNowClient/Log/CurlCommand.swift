@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The curl command that repeats a logged exchange, with every secret replaced by a reference
 /// to an environment variable, for support bundles and tickets.
 ///

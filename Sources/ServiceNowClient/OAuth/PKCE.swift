@@ -1,4 +1,5 @@
 import Hashing
+import Vocabulary
 
 /// Proof Key for Code Exchange (RFC 7636) with the S256 method, the one ServiceNow's public clients use.
 public enum PKCE {

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+import Vocabulary
 
 /// One call to the token endpoint, as a value: the wizard builds it, the client sends it.
 ///
@@ -57,12 +54,12 @@ public struct TokenRequest: Sendable, Equatable {
   }
 
   /// The full POST to `<instance>/oauth_token.do`.
-  public func urlRequest(instance: URL) -> URLRequest {
-    var request = URLRequest(url: InstanceEndpoints.url(instance, path: "/oauth_token.do"))
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    request.httpBody = formBody()
-    return request
+  public func urlRequest(instance: URL) -> TransportRequest {
+    TransportRequest(
+      method: "POST", url: InstanceEndpoints.url(instance, path: "/oauth_token.do"),
+      headers: [
+        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": "application/json",
+      ],
+      body: formBody())
   }
 }

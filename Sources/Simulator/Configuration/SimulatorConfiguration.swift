@@ -24,6 +24,10 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
   public var maxHeaderBytes: Int
   /// Largest request body accepted; larger gets 413.
   public var maxBodyBytes: Int
+  /// The JWT verifier maps of the OAuth apps, for the JWT bearer grant (see SimulatedInstance+JWT).
+  public var jwtVerifiers: [SimulatedJWTVerifier] = []
+  /// The REST API Key records, for `x-sn-apikey` sign-in (see SimulatedInstance+APIKey).
+  public var apiKeys: [SimulatedAPIKey] = []
 
   public init(
     users: [SimulatedUser], oauthClients: [SimulatedOAuthClient], scenarios: Set<Scenario> = [],
@@ -50,7 +54,7 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
       users: [
         SimulatedUser(
           userName: "admin", password: "admin", firstName: "System", lastName: "Administrator",
-          email: "admin@example.com"),
+          email: "admin@example.com", roles: ["admin"]),
         SimulatedUser(
           userName: "abel.tuter", password: "Abel-Tuter-1", firstName: "Abel", lastName: "Tuter",
           email: "abel.tuter@example.com"),
@@ -78,17 +82,17 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
       return configuration
     }
     let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
-    guard FileManager.default.fileExists(atPath: nameOrPath) else {
+    let data: Data
+    do {
+      data = try ScenarioFile.read(nameOrPath)
+    } catch ScenarioFile.Problem.missing {
       if looksLikePath {
         throw SimulatorConfigurationError.unreadableFile(path: nameOrPath, reason: "no such file")
       }
       throw SimulatorConfigurationError.unknownScenario(nameOrPath)
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: nameOrPath))
     } catch {
-      throw SimulatorConfigurationError.unreadableFile(path: nameOrPath, reason: "it cannot be opened")
+      throw SimulatorConfigurationError.unreadableFile(
+        path: nameOrPath, reason: (error as? ScenarioFile.Problem)?.reason ?? "it cannot be opened")
     }
     do {
       return try JSONDecoder().decode(SimulatorConfiguration.self, from: data)
@@ -123,6 +127,7 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
   enum CodingKeys: String, CodingKey {
     case users, oauthClients, scenarios, slowDelay, dripInterval, autoApprove, retryAfter
     case idleTimeout, maxConnections, maxHeaderBytes, maxBodyBytes
+    case jwtVerifiers, apiKeys
   }
 
   public init(from decoder: Decoder) throws {
@@ -141,5 +146,7 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
       maxConnections: try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? demo.maxConnections,
       maxHeaderBytes: try container.decodeIfPresent(Int.self, forKey: .maxHeaderBytes) ?? demo.maxHeaderBytes,
       maxBodyBytes: try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? demo.maxBodyBytes)
+    jwtVerifiers = try container.decodeIfPresent([SimulatedJWTVerifier].self, forKey: .jwtVerifiers) ?? []
+    apiKeys = try container.decodeIfPresent([SimulatedAPIKey].self, forKey: .apiKeys) ?? []
   }
 }

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import Vocabulary
 import WizardCore
 
 /// The real terminal, through ncursesw: paints Frames, reads keys, and restores on the way out.
@@ -293,7 +294,7 @@ public final class NcursesTerminal {
     }
     var text = ""
     text.unicodeScalars.append(contentsOf: scalars)
-    return .paste(SecretText(text))
+    return .paste(Secret(text))
   }
 
   /// Leaves full-screen for a moment, prints `text` on the ordinary screen (where a terminal

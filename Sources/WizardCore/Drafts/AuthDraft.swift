@@ -1,14 +1,16 @@
+import Vocabulary
+
 /// How a connection signs in, with its secrets.
 ///
 /// The OAuth cases carry the tokens the token screen obtained, so the test and the saved profile
 /// use them without asking the instance again.
 public enum AuthDraft: Equatable, Sendable {
-  case basic(username: String, password: SecretText)
-  case oauthPassword(client: OAuthClient, username: String, password: SecretText, tokens: TokenSummary)
-  case oauthAuthorizationCode(client: OAuthClient, redirectURI: String, tokens: TokenSummary)
+  case basic(username: String, password: Secret)
+  case oauthPassword(client: OAuthClient, username: String, password: Secret, tokens: TokenSet)
+  case oauthAuthorizationCode(client: OAuthClient, redirectURI: String, tokens: TokenSet)
   /// `refreshToken` is the one the user pasted; `tokens.refreshToken` a newer one, if any came back.
-  case oauthRefreshToken(client: OAuthClient, refreshToken: SecretText, tokens: TokenSummary)
-  case oauthClientCredentials(client: OAuthClient, tokens: TokenSummary)
+  case oauthRefreshToken(client: OAuthClient, refreshToken: Secret, tokens: TokenSet)
+  case oauthClientCredentials(client: OAuthClient, tokens: TokenSet)
 
   public var kind: AuthKind {
     switch self {
@@ -31,7 +33,7 @@ public enum AuthDraft: Equatable, Sendable {
   }
 
   /// The tokens from the token screen, nil for Basic.
-  public var tokens: TokenSummary? {
+  public var tokens: TokenSet? {
     switch self {
     case .basic: return nil
     case .oauthPassword(_, _, _, let tokens), .oauthAuthorizationCode(_, _, let tokens),

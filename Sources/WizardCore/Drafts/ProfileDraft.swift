@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A profile the wizard asks the runtime to save.
 ///
 /// OAuth fields and tokens travel in `connection.auth`; `secretStore` says where the secrets go.
@@ -9,11 +11,11 @@ public struct ProfileDraft: Equatable, Sendable {
   /// True when the user chose to save although the connection test failed.
   public var savedDespiteFailedTest: Bool
   /// Where the secrets (password, client secret, tokens) live.
-  public var secretStore: SecretStoreChoice
+  public var secretStore: SecretStore
 
   public init(
     name: String, connection: ConnectionDraft, replacing: String? = nil, savedDespiteFailedTest: Bool = false,
-    secretStore: SecretStoreChoice = .file
+    secretStore: SecretStore = .file
   ) {
     self.name = name
     self.connection = connection

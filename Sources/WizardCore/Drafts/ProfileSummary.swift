@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A saved profile as the welcome screen lists it: no secrets, just enough to recognise it.
 public struct ProfileSummary: Equatable, Sendable {
   public var name: String

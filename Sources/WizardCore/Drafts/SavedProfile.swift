@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A saved (or half-finished) profile loaded for editing, with its secrets.
 ///
 /// The runtime answers `.loadProfile(name:)` with this; fields a half-finished setup never
@@ -9,21 +11,21 @@ public struct SavedProfile: Equatable, Sendable {
   public var instance: String
   public var authKind: AuthKind?
   public var username: String
-  public var password: SecretText
+  public var password: Secret
   public var clientID: String
-  public var clientSecret: SecretText
+  public var clientSecret: Secret
   public var scope: String
   /// Nil for the default, http://127.0.0.1:8484/callback.
   public var redirectURI: String?
   /// The refresh token of the refresh-token kind (the one the user pasted, or its successor).
-  public var refreshToken: SecretText
-  public var secretStore: SecretStoreChoice
+  public var refreshToken: Secret
+  public var secretStore: SecretStore
 
   public init(
     name: String, instance: String, authKind: AuthKind? = nil, username: String = "",
-    password: SecretText = .empty, clientID: String = "", clientSecret: SecretText = .empty,
-    scope: String = "", redirectURI: String? = nil, refreshToken: SecretText = .empty,
-    secretStore: SecretStoreChoice = .file
+    password: Secret = .empty, clientID: String = "", clientSecret: Secret = .empty,
+    scope: String = "", redirectURI: String? = nil, refreshToken: Secret = .empty,
+    secretStore: SecretStore = .file
   ) {
     self.name = name
     self.instance = instance

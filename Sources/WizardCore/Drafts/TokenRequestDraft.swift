@@ -1,18 +1,19 @@
 import Foundation
+import Vocabulary
 
 /// What the token screen asks the runtime to send to `<instance>/oauth_token.do`.
 public struct TokenRequestDraft: Equatable, Sendable {
   /// The base address, e.g. https://dev12345.service-now.com.
   public var instanceURL: URL
-  public var grant: TokenGrant
+  public var grant: OAuthGrant
   public var clientID: String
   /// Nil for a public client (PKCE).
-  public var clientSecret: SecretText?
+  public var clientSecret: Secret?
   /// Empty for the client's default scope.
   public var scope: String
 
   public init(
-    instanceURL: URL, grant: TokenGrant, clientID: String, clientSecret: SecretText?, scope: String = ""
+    instanceURL: URL, grant: OAuthGrant, clientID: String, clientSecret: Secret?, scope: String = ""
   ) {
     self.instanceURL = instanceURL
     self.grant = grant

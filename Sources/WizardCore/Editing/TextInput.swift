@@ -8,6 +8,17 @@ public struct TextInput: Equatable, Sendable {
   /// 0...text.count.
   public var cursor: Int
 
+  /// The most a field holds, in UTF-8 bytes (typed or pasted). Far above any address, name,
+  /// ID or secret; a bound so that pasting a whole file cannot grow the wizard without limit.
+  /// Bytes, not characters: counting them costs nothing on every key.
+  public static let maximumBytes = 8 * 1024
+
+  /// What to say when a key or a paste was left out because the field is full.
+  public static let fullSentence = "A field holds at most 8 KiB of text; the rest was left out."
+
+  /// Whether the field cannot take another character.
+  public var isFull: Bool { text.utf8.count >= Self.maximumBytes }
+
   public init(_ text: String = "", cursor: Int? = nil) {
     self.text = text
     self.cursor = cursor ?? text.count
@@ -22,7 +33,7 @@ public struct TextInput: Equatable, Sendable {
     case .character(let character):
       insert(String(character))
     case .paste(let pasted):
-      insert(pasted.revealed)
+      insert(pasted.reveal())
     case .left:
       cursor = max(0, cursor - 1)
     case .right:
@@ -60,7 +71,16 @@ public struct TextInput: Equatable, Sendable {
     return true
   }
 
-  private mutating func insert(_ inserted: String) {
+  private mutating func insert(_ typed: String) {
+    // The bound covers typed keys and pastes alike: what does not fit is not kept.
+    var inserted = ""
+    var room = Self.maximumBytes - text.utf8.count
+    for character in typed {
+      let size = character.utf8.count
+      guard size <= room else { break }
+      inserted.append(character)
+      room -= size
+    }
     guard !inserted.isEmpty else { return }
     if cursor >= text.count {
       text.append(inserted)

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What `snowgate setup NAME --instance URL --auth KIND --username U --client-id ID` fills in.
 ///
 /// As `gh auth login --hostname` does: what a person already knows is given once on the command

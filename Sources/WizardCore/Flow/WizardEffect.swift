@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Something the runtime should do; it answers with an event when there is a result.
 public enum WizardEffect: Equatable, Sendable {
@@ -29,7 +30,7 @@ public enum WizardEffect: Equatable, Sendable {
   /// listener, exchange the code; answer `.tokenFinished` or `.authorizationFailed`.
   case completeAuthorization(pasted: String)
   /// Keep a setup quit half way (no secrets in it); no answer. Always followed by `.quit`.
-  case saveDraft(DraftSummary)
+  case saveDraft(SetupDraft)
   /// Rename the unreadable config file to `config.json.broken-TIMESTAMP`; answer `.brokenConfigMoved`.
   case moveBrokenConfigAside
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Something that happened: a key, a tick of the clock, or the result of an effect.
 public enum WizardEvent: Equatable, Sendable {

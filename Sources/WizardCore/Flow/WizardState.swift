@@ -1,7 +1,7 @@
 /// Everything the wizard knows: the screen, what was typed on every screen, work in flight.
 ///
 /// Each screen keeps its own sub-state for the whole session, so going back never loses input.
-/// Secrets are `SecretText`, so printing or dumping a state shows masks.
+/// Secrets are `Secret`, so printing or dumping a state shows masks.
 public struct WizardState: Equatable, Sendable {
   public var screen: WizardScreen
   /// From `.start`; the welcome screen and the name check use them.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What an unauthenticated look at the instance address found.
 public enum ProbeOutcome: Equatable, Sendable {
   /// A ServiceNow instance answered (its markers: `Server: snow_adc`, glide cookies).

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The result of the connection test (sign in, then read a table or two).
 public enum TestOutcome: Equatable, Sendable {
   case passed(TestReport)

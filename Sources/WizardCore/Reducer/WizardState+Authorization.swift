@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   static let pasteMissing = "Paste the address the browser ended on, or just the code."
 

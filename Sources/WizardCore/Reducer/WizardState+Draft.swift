@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   /// Whether the person got past the address: a half-finished setup is worth keeping from here.
   var isPastInstanceStep: Bool {
@@ -10,7 +12,7 @@ extension WizardState {
   /// The half-finished setup to keep when the person quits now, nil when there is nothing to
   /// keep or when a complete saved profile is being edited (a draft must never replace it).
   /// Holds no secret.
-  public var draftSummary: DraftSummary? {
+  public var draftSummary: SetupDraft? {
     guard case .success(let address) = instance.normalised, isPastInstanceStep else { return nil }
     if let editing = editingProfileName,
       savedProfiles.first(where: { $0.name == editing })?.isComplete != false
@@ -19,20 +21,21 @@ extension WizardState {
     }
     let typedName = save.name.text
     let name = save.isNameEdited && profileNameProblem(typedName) == nil ? typedName : suggestedProfileName
-    var summary = DraftSummary(
-      name: name, replacing: editingProfileName, instance: address.address, apiVersion: address.apiVersion,
-      authKind: authType.selected, secretStore: save.store == .file ? nil : chosenSecretStore)
+    func typed(_ text: String) -> String? { text.isEmpty ? nil : text }
+    var summary = SetupDraft(
+      name: name, instanceURL: address.url, apiVersion: address.apiVersion, authType: authType.selected,
+      secretStore: save.store == .file ? nil : chosenSecretStore)
     switch authType.selected {
     case nil:
       break
     case .basic:
-      summary.username = credentials.username.text
+      summary.username = typed(credentials.username.text)
     case .some:
       let client = oauthClientDraft
-      summary.clientID = client.client.clientID
-      summary.username = client.username
-      summary.scope = client.client.scope
-      summary.redirectURI = client.redirectURI.isEmpty ? nil : client.redirectURI
+      summary.clientID = typed(client.client.clientID)
+      summary.username = typed(client.username)
+      summary.scope = typed(client.client.scope)
+      summary.redirectURI = typed(client.redirectURI)
     }
     return summary
   }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   mutating func instanceKey(_ key: Key) -> [WizardEffect] {
     switch instance.probe {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 extension WizardState {
   static let clientIDMissing = "Type the Client ID from the OAuth application record."

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
     switch event {
@@ -98,8 +100,8 @@ extension WizardState {
     var key = key
     var note: String?
     if case .paste(let raw) = key {
-      let line = PastedLine(raw.revealed)
-      key = .paste(SecretText(line.text))
+      let line = PastedLine(raw.reveal())
+      key = .paste(Secret(line.text))
       note = line.note
     }
     let before = self

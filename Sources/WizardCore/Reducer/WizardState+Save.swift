@@ -1,7 +1,6 @@
-extension WizardState {
-  /// Longest profile name accepted; names end up in file names and commands.
-  static let maximumProfileNameLength = 64
+import Vocabulary
 
+extension WizardState {
   /// Shows the save screen, proposing a name from the host until the person types their own.
   mutating func enterSave(despiteFailedTest: Bool) {
     save.isDespiteFailedTest = despiteFailedTest
@@ -37,22 +36,16 @@ extension WizardState {
 
   /// Why a profile name cannot be used, or nil when it can.
   func profileNameProblem(_ name: String) -> String? {
-    if name.isEmpty { return "Type a name for this connection, e.g. \(suggestedProfileName)." }
-    if name.count > Self.maximumProfileNameLength {
-      return "Keep the name to \(Self.maximumProfileNameLength) characters, e.g. \(suggestedProfileName)."
-    }
-    let allowed = name.unicodeScalars.allSatisfy { scalar in
-      scalar.isASCII
-        && (CharacterSetting.isAlphanumeric(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
-    }
-    if !allowed {
-      return "Use only letters, digits, -, _ and . (no spaces), e.g. \(suggestedProfileName)."
-    }
-    if let first = name.unicodeScalars.first, !CharacterSetting.isAlphanumeric(first) {
-      return "Start the name with a letter or digit, e.g. \(suggestedProfileName)."
+    let example = suggestedProfileName
+    switch ProfileName.check(name) {
+    case .empty?: return "Type a name for this connection, e.g. \(example)."
+    case .tooLong?: return "Keep the name to \(ProfileName.maximumLength) characters, e.g. \(example)."
+    case .invalidCharacter?: return "Use only letters, digits, -, _ and . (no spaces), e.g. \(example)."
+    case .badStart?: return "Start the name with a letter or digit, e.g. \(example)."
+    case nil: break
     }
     if isNameTaken(name) {
-      return "A connection named \(name) exists already; pick another, e.g. \(suggestedProfileName)."
+      return "A connection named \(name) exists already; pick another, e.g. \(example)."
     }
     return nil
   }
@@ -145,11 +138,9 @@ extension WizardState {
     return nil
   }
 
-  /// The store chosen on the save screen, its command without surrounding spaces.
-  var chosenSecretStore: SecretStoreChoice {
-    if case .command(let command) = save.secretStore { return .command(command.trimmingSpaces) }
-    return save.secretStore
-  }
+  /// The store chosen on the save screen; its command split on spaces, which is exact because
+  /// `commandProblem` refuses quotes and shell characters.
+  var chosenSecretStore: SecretStore { save.secretStore }
 
   /// Enter: check the name and the command, then ask the runtime to save.
   mutating func submitSave() -> [WizardEffect] {

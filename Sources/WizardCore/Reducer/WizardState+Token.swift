@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   /// Shows the token screen. Tokens made from other client input are forgotten; a failure is
   /// dropped so the screen offers Generate again.
@@ -44,7 +46,7 @@ extension WizardState {
     }
     let draft = oauthClientDraft
     let client = draft.client
-    let grant: TokenGrant
+    let grant: OAuthGrant
     switch draft.kind {
     case .oauthAuthorizationCode:
       let request = AuthorizationDraft(

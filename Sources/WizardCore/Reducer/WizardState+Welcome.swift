@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   /// The welcome choices that can be picked now: editing and diagnosing need a saved profile.
   /// Half-finished setups can be resumed but not diagnosed.
@@ -103,9 +105,9 @@ extension WizardState {
     save = SaveStep(name: TextInput(profile.name), isNameEdited: true)
     switch profile.secretStore {
     case .file: save.store = .file
-    case .command(let command):
+    case .command(let argv):
       save.store = .command
-      save.command = TextInput(command)
+      save.command = TextInput(argv.joined(separator: " "))
     case .environment: save.store = .environment
     case .ask: save.store = .ask
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The F1 help of each screen, written for the help box of an 80-column terminal (66 columns).
 enum HelpText {
   static func lines(for screen: WizardScreen, kind: AuthKind = .basic) -> [String] {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   func instanceScreen() -> ScreenModel {
     var field = FieldModel(
@@ -93,7 +95,7 @@ extension WizardState {
     let passwordField = FieldModel(
       label: "Password",
       display: revealed
-        ? DisplayText.sanitised(password.secret.revealed) : DisplayText.bullets(password.secret.count),
+        ? DisplayText.sanitised(password.secret.reveal()) : DisplayText.bullets(password.secret.count),
       cursor: password.cursor, isSecret: true, isRevealed: revealed,
       note: revealed ? "Shown until you press Ctrl-R or leave this screen." : nil,
       error: credentials.passwordError)

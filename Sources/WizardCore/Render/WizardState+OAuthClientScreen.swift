@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   func oauthClientScreen() -> ScreenModel {
     let kind = authType.selected ?? .oauthPassword
@@ -68,7 +70,7 @@ extension WizardState {
       FieldModel(
         label: label,
         display: revealed
-          ? DisplayText.sanitised(input.secret.revealed) : DisplayText.bullets(input.secret.count),
+          ? DisplayText.sanitised(input.secret.reveal()) : DisplayText.bullets(input.secret.count),
         cursor: input.cursor, isSecret: true, isRevealed: revealed,
         note: revealed ? "Shown until you press Ctrl-R or leave this screen." : note, error: error)
     }

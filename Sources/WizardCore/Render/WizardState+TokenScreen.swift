@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension WizardState {
   func tokenScreen() -> ScreenModel {
     let draft = oauthClientDraft
@@ -70,7 +72,7 @@ extension WizardState {
     return parts.joined(separator: ", ")
   }
 
-  private func receivedMessage(_ tokens: TokenSummary, kind: AuthKind) -> ScreenMessage {
+  private func receivedMessage(_ tokens: TokenSet, kind: AuthKind) -> ScreenMessage {
     let left = token.secondsLeft ?? 0
     let expiry =
       left > 0 ? "in " + ClockText.countdown(left) : "expired; press r and generate again"
@@ -86,8 +88,9 @@ extension WizardState {
       kind: left > 0 ? .success : .warning, title: "The instance issued a token.",
       lines: [
         "Type      " + DisplayText.sanitised(tokens.tokenType),
-        "Scope     " + (tokens.scope.isEmpty ? "(none given)" : DisplayText.sanitised(tokens.scope)),
-        "Expires   " + ClockText.utc(tokens.expiresAt) + " (" + expiry + ")",
+        "Scope     "
+          + ((tokens.scope ?? "").isEmpty ? "(none given)" : DisplayText.sanitised(tokens.scope ?? "")),
+        "Expires   " + ClockText.utc(tokens.expiresAt ?? tokens.obtainedAt) + " (" + expiry + ")",
         refresh,
       ])
   }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A key as the wizard understands it, independent of the terminal that produced it.
 ///
 /// The terminal layer decodes its raw input into these; the reducer never sees ncurses codes.
@@ -39,7 +41,7 @@ public enum Key: Equatable, Sendable {
   ///
   /// One event for the whole block, so a 3,000-character paste is one edit (not 3,000 keys),
   /// and the field can tell pasted text (trimmed, first line only) from typed text. The text is
-  /// a `SecretText` because a paste is often a password or a client secret: a dumped event
+  /// a `Secret` because a paste is often a password or a client secret: a dumped event
   /// shows a mask.
-  case paste(SecretText)
+  case paste(Secret)
 }

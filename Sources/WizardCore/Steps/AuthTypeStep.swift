@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The auth-type screen's state.
 public struct AuthTypeStep: Equatable, Sendable {
   public var focus: AuthKind

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Where the browser sign-in stands.
 public enum AuthorizationStatus: Equatable, Sendable {
   case idle

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the done screen reports.
 public struct DoneStep: Equatable, Sendable {
   public var profileName: String

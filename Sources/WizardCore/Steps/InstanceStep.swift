@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The instance address screen's state.
 public struct InstanceStep: Equatable, Sendable {
   public var input: TextInput

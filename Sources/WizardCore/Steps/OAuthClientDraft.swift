@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The OAuth input of the client screen for one kind: what tokens were made with.
 ///
 /// The token screen keeps the draft its tokens came from; when the client screen changes it,
@@ -6,13 +8,13 @@ public struct OAuthClientDraft: Equatable, Sendable {
   public var kind: AuthKind
   public var client: OAuthClient
   public var username: String
-  public var password: SecretText
-  public var refreshToken: SecretText
+  public var password: Secret
+  public var refreshToken: Secret
   public var redirectURI: String
 
   public init(
-    kind: AuthKind, client: OAuthClient, username: String = "", password: SecretText = .empty,
-    refreshToken: SecretText = .empty, redirectURI: String = ""
+    kind: AuthKind, client: OAuthClient, username: String = "", password: Secret = .empty,
+    refreshToken: Secret = .empty, redirectURI: String = ""
   ) {
     self.kind = kind
     self.client = client

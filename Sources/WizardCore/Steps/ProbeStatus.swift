@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Where the instance check stands.
 public enum ProbeStatus: Equatable, Sendable {
   /// Editing; nothing checked since the last change.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The list of saved profiles, reached from the welcome screen.
 public struct ProfilePickerStep: Equatable, Sendable {
   public var purpose: ProfilePurpose

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The save screen's state.
 public struct SaveStep: Equatable, Sendable {
   public var name: TextInput
@@ -42,10 +44,10 @@ public struct SaveStep: Equatable, Sendable {
   }
 
   /// The chosen store with its command.
-  public var secretStore: SecretStoreChoice {
+  public var secretStore: SecretStore {
     switch store {
     case .file: return .file
-    case .command: return .command(command.text)
+    case .command: return .command(command.text.split(separator: " ").map(String.init))
     case .environment: return .environment
     case .ask: return .ask
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the person can do after a failed connection test.
 public enum TestFailureAction: Equatable, Sendable {
   case editCredentials

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The token screen's state: the request's result and the access token's countdown.
 public struct TokenStep: Equatable, Sendable {
   public var status: TokenStatus
@@ -19,7 +21,7 @@ public struct TokenStep: Equatable, Sendable {
   }
 
   /// The tokens, when some were received.
-  public var tokens: TokenSummary? {
+  public var tokens: TokenSet? {
     if case .received(let tokens) = status { return tokens }
     return nil
   }

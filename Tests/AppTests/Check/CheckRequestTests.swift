@@ -14,7 +14,7 @@ import Testing
   @Test func defaultsToTenSecondsAndBasicAuth() throws {
     let request = try CheckRequest.parse([])
     #expect(request.timeout == 10)
-    #expect(request.auth == "basic")
+    #expect(request.auth == .basic)
     #expect(request.profile == nil && !request.all)
   }
 
@@ -23,7 +23,7 @@ import Testing
       "--instance", "dev1", "--auth", "client-credentials", "--client-id", "abc",
     ])
     #expect(request.instance == "dev1")
-    #expect(request.auth == "client-credentials")
+    #expect(request.auth == .oauthClientCredentials)
     #expect(request.clientID == "abc")
   }
 

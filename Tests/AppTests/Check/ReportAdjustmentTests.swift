@@ -1,5 +1,6 @@
 import Diagnosis
 import Testing
+import Vocabulary
 
 @testable import App
 
@@ -20,7 +21,7 @@ import Testing
 
   @Test func slowWarningsKeepTheVerdictOK() {
     let report = Report(
-      profile: "prod", instance: "https://dev12345.service-now.com", auth: "basic",
+      profile: "prod", instance: "https://dev12345.service-now.com", auth: .basic,
       diagnosis: Verdict(code: "ok", summary: "The connection works."),
       checks: [Self.check(.instance, .pass, ms: 3_000), Self.check(.auth, .pass, ms: 10)],
       elapsedMilliseconds: 3_010)
@@ -40,7 +41,7 @@ import Testing
       ReportAdjustment.naming("a NAME.service-now.com host", profile: "prod") == "a NAME.service-now.com host"
     )
     let report = Report(
-      profile: "prod", instance: "https://x", auth: "password",
+      profile: "prod", instance: "https://x", auth: .oauthPassword,
       diagnosis: Verdict(
         code: "oauth.refresh_expired", summary: "The refresh token expired.",
         remedies: ["Generate new tokens in the wizard (snowgate setup NAME)."]),

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @testable import App
 
@@ -32,9 +33,9 @@ import Testing
   }
 
   @Test func authWordsRoundTrip() {
-    for type in AuthType.allCases {
-      #expect(AuthFlag.authType(AuthFlag.word(type)) == type)
+    for type in AuthKind.allCases {
+      #expect(AuthKind(word: type.word) == type)
     }
-    #expect(AuthFlag.words.count == AuthType.allCases.count)
+    #expect(AuthKind.words.count == AuthKind.allCases.count)
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import App
@@ -37,7 +38,7 @@ import WizardCore
   }
 
   @Test func everyAuthWordNamesAWizardKind() {
-    for word in AuthFlag.words {
+    for word in AuthKind.words {
       #expect((try? Self.prefill(["--auth", word]))?.0.authKind != nil, "\(word)")
     }
   }

@@ -1,17 +1,18 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @testable import App
 
 @Suite struct ShadowNoticeTests {
-  func profile(_ store: SecretStore, auth: AuthType = .oauthPassword) -> Profile {
+  func profile(_ store: SecretStore, auth: AuthKind = .oauthPassword) -> Profile {
     Profile(
       name: "p", instanceURL: URL(string: "https://x.service-now.com")!, authType: auth, secretStore: store)
   }
 
   @Test func aVariableShadowsOnlyWhatTheFileHolds() {
-    let stored = StoredCredentials(password: StoredSecret("S3CR3T-pw"))
+    let stored = StoredCredentials(password: Secret("S3CR3T-pw"))
     let environment = ["SNOWGATE_PASSWORD": "S3CR3T-other", "SNOWGATE_CLIENT_SECRET": "S3CR3T-cs"]
     let notice = ShadowNotice.compute(profile: profile(.file), stored: stored, environment: environment)
     #expect(notice.shadowed == [.password])
@@ -31,7 +32,7 @@ import Testing
   }
 
   @Test func emptyVariablesAndTheEnvironmentStoreShadowNothing() {
-    let stored = StoredCredentials(password: StoredSecret("x"))
+    let stored = StoredCredentials(password: Secret("x"))
     #expect(
       ShadowNotice.compute(profile: profile(.file), stored: stored, environment: ["SNOWGATE_PASSWORD": ""])
         .shadowed.isEmpty)

@@ -2,6 +2,7 @@ import Foundation
 import Profiles
 import ServiceNowClient
 import Testing
+import Vocabulary
 
 @testable import App
 
@@ -22,19 +23,19 @@ import Testing
     let stored = try bed.store.storedCredentials(for: "prod")
     #expect(stored?.accessToken == nil)
     #expect(stored?.refreshToken == nil)
-    #expect(stored?.password?.exposedValue == TokenTestBed.password)
+    #expect(stored?.password?.reveal() == TokenTestBed.password)
 
     // The revoked refresh token is refused too.
     let refreshed = await bed.client().requestToken(
       TokenRequest(
         clientID: "snowgate-demo", clientSecret: Secret(TokenTestBed.clientSecret),
-        grant: .refreshToken(Secret(refresh.exposedValue))))
+        grant: .refreshToken(refresh)))
     guard case .failure(let failure) = refreshed else {
       Issue.record("a revoked refresh token still worked")
       return
     }
     #expect(failure.code == "oauth.refresh_expired")
-    #expect(!bed.log.render().contains(refresh.exposedValue))
+    #expect(!bed.log.render().contains(refresh.reveal()))
   }
 
   @Test func logoutWithTheInstanceDownStillForgetsAndSaysSo() async throws {

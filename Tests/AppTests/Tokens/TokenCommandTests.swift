@@ -2,6 +2,7 @@ import Foundation
 import Profiles
 import ServiceNowClient
 import Testing
+import Vocabulary
 
 @testable import App
 
@@ -30,7 +31,7 @@ import Testing
     #expect(status == 0)
     #expect(out.all.count == 1)
     let token = try #require(out.all.first)
-    #expect(try bed.store.storedCredentials(for: "prod")?.accessToken?.exposedValue == token)
+    #expect(try bed.store.storedCredentials(for: "prod")?.accessToken?.reveal() == token)
     #expect(err.all.isEmpty)
     for text in [out.text, err.text, bed.log.render()] {
       #expect(!text.contains("S3CR3T"))
@@ -41,7 +42,7 @@ import Testing
   @Test func aBasicProfileIsAUsageProblemWithExitTwo() async throws {
     let bed = try TokenTestBed()
     try bed.saveProfile(
-      "basic", authType: .basic, secrets: StoredCredentials(password: StoredSecret(TokenTestBed.password)))
+      "basic", authType: .basic, secrets: StoredCredentials(password: Secret(TokenTestBed.password)))
     let (status, out, err) = await run(["basic"], bed.service())
     #expect(status == 2)
     #expect(out.all.isEmpty)

@@ -3,6 +3,7 @@ import Foundation
 import Profiles
 import ServiceNowClient
 import Testing
+import Vocabulary
 
 @testable import App
 
@@ -28,7 +29,7 @@ import Testing
     try store.save(
       profile: profile,
       secrets: StoredCredentials(
-        clientSecret: StoredSecret("S3CR3T-c"), refreshToken: StoredSecret("S3CR3T-refresh-1"),
+        clientSecret: Secret("S3CR3T-c"), refreshToken: Secret("S3CR3T-refresh-1"),
         refreshTokenExpiresAt: Date(timeIntervalSince1970: 4_000_000_000)))
     let transport = ScriptedTransport()
     transport.expect(
@@ -42,14 +43,14 @@ import Testing
     let first = try await service.accessToken(profile: "agent").get()
     #expect(first.accessToken.reveal() == "S3CR3T-access-2")
     var stored = try #require(try store.storedCredentials(for: "agent"))
-    #expect(stored.refreshToken?.exposedValue == "S3CR3T-refresh-2")
+    #expect(stored.refreshToken?.reveal() == "S3CR3T-refresh-2")
 
     clock.advance(by: 1800)
     let second = try await service.accessToken(profile: "agent").get()
     #expect(second.accessToken.reveal() == "S3CR3T-access-3")
     stored = try #require(try store.storedCredentials(for: "agent"))
-    #expect(stored.refreshToken?.exposedValue == "S3CR3T-refresh-2")
-    #expect(stored.accessToken?.exposedValue == "S3CR3T-access-3")
+    #expect(stored.refreshToken?.reveal() == "S3CR3T-refresh-2")
+    #expect(stored.accessToken?.reveal() == "S3CR3T-access-3")
     try transport.verifyAllUsed()
   }
 
@@ -64,10 +65,11 @@ import Testing
     try store.save(
       profile: profile,
       secrets: StoredCredentials(
-        password: StoredSecret("S3CR3T-pw"), clientSecret: StoredSecret("S3CR3T-c"),
-        refreshToken: StoredSecret("S3CR3T-refresh-1")))
+        password: Secret("S3CR3T-pw"), clientSecret: Secret("S3CR3T-c"),
+        refreshToken: Secret("S3CR3T-refresh-1")))
     let transport = ScriptedTransport()
-    transport.expect("POST", "/oauth_token.do", fail: URLError(.cannotConnectToHost))
+    transport.expect(
+      "POST", "/oauth_token.do", fail: CurlFailure(code: 7, message: "Failed to connect", osErrno: 111))
     let service = TokenService(
       store: store, environment: [:],
       makeClient: { ServiceNowClient(instance: $0.instanceURL, transport: transport) })

@@ -3,6 +3,7 @@ import Profiles
 import ServiceNowClient
 import Simulator
 import Testing
+import Vocabulary
 
 @testable import App
 
@@ -29,7 +30,7 @@ import Testing
     #expect(first.origin == .granted("password"))
     #expect(await bed.tableAccepts(first.accessToken.reveal()))
     let stored = try #require(try bed.store.storedCredentials(for: "prod"))
-    #expect(stored.accessToken?.exposedValue == first.accessToken.reveal())
+    #expect(stored.accessToken?.reveal() == first.accessToken.reveal())
     #expect(stored.refreshToken != nil)
     #expect(stored.accessTokenExpiresAt != nil)
 
@@ -56,7 +57,7 @@ import Testing
     let fresh = try token(await bed.service().accessToken(profile: "agent"))
     #expect(fresh.origin == .refreshed)
     #expect(await bed.tableAccepts(fresh.accessToken.reveal()))
-    #expect(try bed.store.storedCredentials(for: "agent")?.refreshToken?.exposedValue == refresh)
+    #expect(try bed.store.storedCredentials(for: "agent")?.refreshToken?.reveal() == refresh)
   }
 
   @Test func refreshTokenFromTheEnvironmentIsUsed() async throws {
@@ -77,7 +78,7 @@ import Testing
     #expect(second.origin == .refreshed)
     #expect(second.accessToken != first.accessToken)
     #expect(
-      try bed.store.storedCredentials(for: "prod")?.accessToken?.exposedValue == second.accessToken.reveal())
+      try bed.store.storedCredentials(for: "prod")?.accessToken?.reveal() == second.accessToken.reveal())
     #expect(await bed.tableAccepts(second.accessToken.reveal()))
   }
 
@@ -124,7 +125,7 @@ import Testing
     #expect(fresh.origin == .granted("password"))
     #expect(bed.tokenRequests == 2)
     let stored = try bed.store.storedCredentials(for: "prod")
-    #expect(stored?.refreshToken?.exposedValue != "S3CR3T-refresh-old")
+    #expect(stored?.refreshToken?.reveal() != "S3CR3T-refresh-old")
   }
 
   @Test func theFallbackStopsWhenThePasswordGrantIsRefusedToo() async throws {
@@ -149,7 +150,7 @@ import Testing
   @Test func aBasicProfileHasNoToken() async throws {
     let bed = try TokenTestBed()
     try bed.saveProfile(
-      "basic", authType: .basic, secrets: StoredCredentials(password: StoredSecret("S3CR3T-x")))
+      "basic", authType: .basic, secrets: StoredCredentials(password: Secret("S3CR3T-x")))
     let refused = try #require(failure(await bed.service().accessToken(profile: "basic")))
     #expect(refused.code == "profile.basic_has_no_token")
   }
@@ -165,7 +166,7 @@ import Testing
     try bed.saveProfile("first", authType: .oauthClientCredentials, secrets: TokenTestBed.clientSecrets())
     let fresh = try token(await bed.service().accessToken(profile: nil))
     #expect(
-      try bed.store.storedCredentials(for: "first")?.accessToken?.exposedValue == fresh.accessToken.reveal())
+      try bed.store.storedCredentials(for: "first")?.accessToken?.reveal() == fresh.accessToken.reveal())
   }
 
   @Test func aPasswordProfileWithoutPasswordSaysWhichVariableToSet() async throws {
@@ -197,7 +198,7 @@ import Testing
     try bed.store.save(
       profile: profile,
       secrets: StoredCredentials(
-        accessToken: StoredSecret("S3CR3T-cached-access"),
+        accessToken: Secret("S3CR3T-cached-access"),
         accessTokenExpiresAt: bed.now.addingTimeInterval(600)))
     let cached = try token(await bed.service().accessToken(profile: "keyring"))
     #expect(cached.origin == .stored)

@@ -2,6 +2,7 @@ import Foundation
 import Profiles
 import ServiceNowClient
 import Simulator
+import Vocabulary
 
 @testable import App
 
@@ -67,7 +68,7 @@ final class TokenTestBed: @unchecked Sendable {
   /// Saves a profile of `authType` pointing at the simulator, with the secrets given.
   @discardableResult
   func saveProfile(
-    _ name: String, authType: AuthType, clientID: String = "snowgate-demo", secrets: StoredCredentials
+    _ name: String, authType: AuthKind, clientID: String = "snowgate-demo", secrets: StoredCredentials
   ) throws -> Profile {
     let profile = Profile(
       name: name, instanceURL: server.baseURL, authType: authType,
@@ -79,8 +80,8 @@ final class TokenTestBed: @unchecked Sendable {
   /// Secrets for a confidential client with the sentinel secret.
   static func clientSecrets(password: Bool = false, refreshToken: String? = nil) -> StoredCredentials {
     StoredCredentials(
-      password: password ? StoredSecret(Self.password) : nil, clientSecret: StoredSecret(Self.clientSecret),
-      refreshToken: refreshToken.map(StoredSecret.init))
+      password: password ? Secret(Self.password) : nil, clientSecret: Secret(Self.clientSecret),
+      refreshToken: refreshToken.map(Secret.init))
   }
 
   /// How many token requests reached the instance so far.

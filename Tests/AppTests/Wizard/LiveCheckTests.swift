@@ -1,6 +1,7 @@
 import Foundation
 import ServiceNowClient
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import App
@@ -34,7 +35,7 @@ import WizardCore
 
   static func basic(_ bed: TokenTestBed, password: String) -> ConnectionDraft {
     ConnectionDraft(
-      instanceURL: bed.server.baseURL, auth: .basic(username: "admin", password: SecretText(password)))
+      instanceURL: bed.server.baseURL, auth: .basic(username: "admin", password: Secret(password)))
   }
 
   @Test func aWorkingBasicConnectionPassesEveryLayerAndReportsEachLineLive() async throws {
@@ -91,13 +92,13 @@ import WizardCore
       return
     }
     let requestsBefore = bed.tokenRequests
-    let summary = TokenSummary(
+    let summary = TokenSet(
       tokenType: "Bearer", scope: "", expiresAt: Date().addingTimeInterval(1800), obtainedAt: Date(),
-      accessToken: SecretText(tokens.accessToken.reveal()))
+      accessToken: tokens.accessToken)
     let draft = ConnectionDraft(
       instanceURL: bed.server.baseURL,
       auth: .oauthClientCredentials(
-        client: OAuthClient(clientID: "snowgate-demo", clientSecret: SecretText(TokenTestBed.clientSecret)),
+        client: OAuthClient(clientID: "snowgate-demo", clientSecret: Secret(TokenTestBed.clientSecret)),
         tokens: summary))
     let lines = Lines()
     let outcome = await LiveCheck.run(draft, environment: Self.environment(bed), progress: lines.post)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import Diagnosis
 
@@ -7,7 +8,7 @@ import Testing
   let base = URL(string: "https://dev1.service-now.com")!
 
   @Test func basicHasProbeAndTestCallWithUserAndPasswordFromTheEnvironment() {
-    let commands = CurlCommands.make(baseURL: base, auth: "basic")
+    let commands = CurlCommands.make(baseURL: base, auth: .basic)
     #expect(commands.count == 2)
     #expect(commands[0] == "curl -sS -i --max-time 10 'https://dev1.service-now.com/'")
     #expect(commands[1].contains("-u \"$SNOWGATE_USER:$SNOWGATE_PASSWORD\""))
@@ -17,12 +18,21 @@ import Testing
       ))
   }
 
+  @Test func theAPIVersionOfTheAddressIsInTheTableCall() {
+    let commands = CurlCommands.make(baseURL: base, auth: .basic, apiVersion: "v2")
+    #expect(commands[1].contains("'https://dev1.service-now.com/api/now/v2/table/sys_user?"))
+    #expect(!commands.joined().contains("/api/now/table/"))
+  }
+
   @Test(arguments: [
-    ("password", ["grant_type=password", "$SNOWGATE_CLIENT_SECRET", "password=$SNOWGATE_PASSWORD"]),
-    ("refresh-token", ["grant_type=refresh_token", "refresh_token=$SNOWGATE_REFRESH_TOKEN"]),
-    ("client-credentials", ["grant_type=client_credentials", "client_secret=$SNOWGATE_CLIENT_SECRET"]),
+    (
+      AuthKind.oauthPassword,
+      ["grant_type=password", "$SNOWGATE_CLIENT_SECRET", "password=$SNOWGATE_PASSWORD"]
+    ),
+    (.oauthRefreshToken, ["grant_type=refresh_token", "refresh_token=$SNOWGATE_REFRESH_TOKEN"]),
+    (.oauthClientCredentials, ["grant_type=client_credentials", "client_secret=$SNOWGATE_CLIENT_SECRET"]),
   ])
-  func oauthKindsHaveATokenCallAndABearerTestCall(auth: String, fields: [String]) {
+  func oauthKindsHaveATokenCallAndABearerTestCall(auth: AuthKind, fields: [String]) {
     let commands = CurlCommands.make(baseURL: base, auth: auth, timeout: 2.5)
     #expect(commands.count == 3)
     #expect(commands[1].contains("'https://dev1.service-now.com/oauth_token.do'"))

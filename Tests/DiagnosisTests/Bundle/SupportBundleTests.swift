@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import Diagnosis
 
@@ -29,7 +30,7 @@ import Testing
     NSTemporaryDirectory() + "snowgate-bundle-\(UUID().uuidString).txt"
   }
 
-  func writeBundle(to path: String, auth: String = "password") throws -> String {
+  func writeBundle(to path: String, auth: AuthKind = .oauthPassword) throws -> String {
     let url = URL(string: "https://dev1.service-now.com")!
     try SupportBundle.write(
       to: path, report: SampleReports.failed, exchangeLog: Self.unredactedLog, version: "0.1.0-test",
@@ -60,7 +61,7 @@ import Testing
     #expect(text.contains("TERM: xterm-256color"))
     #expect(text.contains("proxy variables: HTTPS_PROXY=proxy.corp:3128, NO_PROXY=localhost,.corp"))
     #expect(text.contains("\"code\": \"tcp.refused\""))
-    #expect(text.contains("> Authorization: Basic [redacted]"))
+    #expect(text.contains("> Authorization: Basic ••••••"))
     #expect(text.contains("--data-urlencode \"client_secret=$SNOWGATE_CLIENT_SECRET\""))
     #expect(text.contains("--data-urlencode \"password=$SNOWGATE_PASSWORD\""))
     #expect(text.contains("-H \"Authorization: Bearer $SNOWGATE_ACCESS_TOKEN\""))
@@ -71,7 +72,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     FileManager.default.createFile(
       atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
-    let text = try writeBundle(to: path, auth: "basic")
+    let text = try writeBundle(to: path, auth: .basic)
     #expect(try mode(path) == 0o600)
     #expect(!text.contains("old"))
     #expect(text.contains("-u \"$SNOWGATE_USER:$SNOWGATE_PASSWORD\""))

@@ -33,7 +33,7 @@ import Testing
     let run = Task {
       await DiagnosisRunner.run(
         DiagnosisTarget(
-          profile: nil, instance: "http://127.0.0.1:\(listener.port)", auth: "basic", http: FakeProbe()),
+          profile: nil, instance: "http://127.0.0.1:\(listener.port)", auth: .basic, http: FakeProbe()),
         options: DiagnosisOptions(timeout: 60, environment: [:])
       ) { started.append($0) }
     }

@@ -9,7 +9,7 @@ import Testing
     async -> Report
   {
     await DiagnosisRunner.run(
-      DiagnosisTarget(profile: nil, instance: instance, auth: "basic", http: FakeProbe()),
+      DiagnosisTarget(profile: nil, instance: instance, auth: .basic, http: FakeProbe()),
       options: DiagnosisOptions(timeout: timeout, environment: environment))
   }
 

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import Diagnosis
 
@@ -12,6 +13,9 @@ import Testing
     ("oauth.access_denied", .credentials), ("oauth.refresh_expired", .credentials),
     ("oauth.token_rejected", .credentials), ("oauth.unauthorized_client", .oauthClient),
     ("oauth.grant_disabled", .oauthClient), ("api.forbidden", .permissions),
+    ("api.rest_api_denied", .permissions), ("api.table_security", .permissions),
+    ("api.cross_scope", .permissions),
+    ("instance.no_node", .instance),
     ("api.scope_missing", .permissions),
     ("instance.hibernating", .instance), ("api.rate_limited", .instance), ("http.timeout", .instance),
     ("something.else", .none),

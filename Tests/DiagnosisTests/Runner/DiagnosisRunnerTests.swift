@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import Diagnosis
 
@@ -12,7 +13,7 @@ import Testing
 
   func target(_ probe: (any HTTPLayerProbe)?, profile: String? = "dev") -> DiagnosisTarget {
     DiagnosisTarget(
-      profile: profile, instance: "http://127.0.0.1:\(listener.port)", auth: "basic", http: probe)
+      profile: profile, instance: "http://127.0.0.1:\(listener.port)", auth: .basic, http: probe)
   }
 
   func run(_ probe: (any HTTPLayerProbe)?, timeout: Double = 2, slack: Double = 1) async -> Report {
@@ -103,10 +104,10 @@ import Testing
   @Test func oauthTargetsHaveTheirTokenLayerChecked() async {
     let probe = FakeProbe(outcomes: [.token: Self.failure("oauth.refresh_expired")])
     var oauth = target(probe)
-    oauth.auth = "refresh-token"
+    oauth.auth = .oauthRefreshToken
     let report = await DiagnosisRunner.run(oauth, options: DiagnosisOptions(timeout: 2, environment: [:]))
     #expect(report.diagnosis.code == "oauth.refresh_expired")
-    #expect(report.auth == "refresh-token")
+    #expect(report.auth == .oauthRefreshToken)
   }
 
   @Test func layerThatNeverAnswersIsHTTPTimeoutAtTheDeadlinePlusSlack() async {
@@ -160,7 +161,7 @@ import Testing
     let barrier = Barrier(parties: 3)
     let targets = (0..<3).map { index in
       DiagnosisTarget(
-        profile: "p\(index)", instance: "http://127.0.0.1:\(listener.port)", auth: "basic",
+        profile: "p\(index)", instance: "http://127.0.0.1:\(listener.port)", auth: .basic,
         http: BarrierProbe(barrier: barrier))
     }
     let reports = await DiagnosisRunner.runAll(

@@ -1,9 +1,10 @@
 import Diagnosis
+import Vocabulary
 
 /// Hand-built reports for the output tests, so they need no network.
 enum SampleReports {
   static let failed = Report(
-    profile: nil, instance: "https://dev1.service-now.com", auth: "basic",
+    profile: nil, instance: "https://dev1.service-now.com", auth: .basic,
     diagnosis: Verdict(
       code: "tcp.refused", summary: "Nothing accepts connections on port 443 of dev1.service-now.com.",
       remedies: ["Check the port.", "Ask the network team."]),
@@ -22,7 +23,7 @@ enum SampleReports {
     elapsedMilliseconds: 1520)
 
   static let passedWithWarning = Report(
-    profile: "dev \"quoted\"\nname", instance: "https://dev1.service-now.com", auth: "password",
+    profile: "dev \"quoted\"\nname", instance: "https://dev1.service-now.com", auth: .oauthPassword,
     diagnosis: Verdict(
       code: "ok", summary: "The connection works, with warnings: API metadata.",
       remedies: ["Grant read on sys_db_object."]),

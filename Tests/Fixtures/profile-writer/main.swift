@@ -7,6 +7,7 @@
 // It prints "ready" on stdout once the store is set up, so the test can time its kill.
 import Foundation
 import Profiles
+import Vocabulary
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -28,8 +29,8 @@ func profile(_ name: String, counter: Int) -> Profile {
 
 func secrets(counter: Int) -> StoredCredentials {
   StoredCredentials(
-    password: StoredSecret("S3CR3T-password-\(counter)"),
-    clientSecret: StoredSecret("S3CR3T-client-\(counter)"))
+    password: Secret("S3CR3T-password-\(counter)"),
+    clientSecret: Secret("S3CR3T-client-\(counter)"))
 }
 
 do {
@@ -47,7 +48,7 @@ do {
       try store.save(profile: profile("crash", counter: counter), secrets: secrets(counter: counter))
       try store.updateTokens(
         profile: "crash",
-        IssuedTokens(accessToken: StoredSecret("S3CR3T-access-\(counter)"), accessTokenExpiresAt: Date()))
+        TokenSet(expiresAt: Date(), obtainedAt: Date(), accessToken: Secret("S3CR3T-access-\(counter)")))
     }
   case "many" where arguments.count == 5:
     let prefix = arguments[3]

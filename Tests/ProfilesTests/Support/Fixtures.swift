@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import Vocabulary
 
 #if canImport(Glibc)
   import Glibc
@@ -16,7 +17,7 @@ enum Fixtures {
   }
 
   static func profile(
-    _ name: String, authType: AuthType = .oauthPassword, store: SecretStore = .file
+    _ name: String, authType: AuthKind = .oauthPassword, store: SecretStore = .file
   ) -> Profile {
     Profile(
       name: name, instanceURL: URL(string: "https://\(name).service-now.com")!, apiVersion: "v2",
@@ -26,10 +27,10 @@ enum Fixtures {
 
   static func secrets(_ tag: String) -> StoredCredentials {
     StoredCredentials(
-      password: StoredSecret("S3CR3T-password-\(tag)"), clientSecret: StoredSecret("S3CR3T-client-\(tag)"),
-      accessToken: StoredSecret("S3CR3T-access-\(tag)"),
+      password: Secret("S3CR3T-password-\(tag)"), clientSecret: Secret("S3CR3T-client-\(tag)"),
+      accessToken: Secret("S3CR3T-access-\(tag)"),
       accessTokenExpiresAt: Date(timeIntervalSince1970: 1_800_001_800),
-      refreshToken: StoredSecret("S3CR3T-refresh-\(tag)"),
+      refreshToken: Secret("S3CR3T-refresh-\(tag)"),
       refreshTokenExpiresAt: Date(timeIntervalSince1970: 1_808_640_000))
   }
 

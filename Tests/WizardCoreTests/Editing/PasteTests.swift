@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -27,7 +28,7 @@ import Testing
     var state = OAuthFixtures.state(.oauthPassword, on: .oauthClient)
     state.oauthClient.clientID = TextInput()
     var store = TestStore(state)
-    store.send(.paste(SecretText("  snowgate-demo  "))) {
+    store.send(.paste(Secret("  snowgate-demo  "))) {
       $0.oauthClient.clientID = TextInput("snowgate-demo")
       $0.pasteNote = "Left out the spaces around the pasted text."
     }
@@ -47,8 +48,8 @@ import Testing
     state.oauthClient.clientSecret = SecretInput()
     let secret = String(repeating: "k", count: 3000)
     var store = TestStore(state)
-    store.send(.paste(SecretText(secret + "\nS3CR3T-SENTINEL-second-line\n"))) {
-      $0.oauthClient.clientSecret = SecretInput(SecretText(secret))
+    store.send(.paste(Secret(secret + "\nS3CR3T-SENTINEL-second-line\n"))) {
+      $0.oauthClient.clientSecret = SecretInput(Secret(secret))
       $0.pasteNote = "Pasted the first line only; 1 more line was left out."
     }
     #expect(!OAuthFixtures.text(of: store.state).contains("S3CR3T-SENTINEL-second-line"))
@@ -56,6 +57,6 @@ import Testing
 
   @Test func aPasteWhereNothingIsEditableChangesNothing() {
     var store = TestStore(Fixtures.state(on: .authType))
-    store.send(.paste(SecretText("hello\nworld")))
+    store.send(.paste(Secret("hello\nworld")))
   }
 }

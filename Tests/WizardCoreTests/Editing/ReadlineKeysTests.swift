@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -44,19 +45,19 @@ import Testing
 
   @Test func aPasteIsInsertedAtTheCursorInOneEdit() {
     var input = TextInput("dev.com", cursor: 3)
-    let handled = input.apply(.paste(SecretText("12345.service-now")))
+    let handled = input.apply(.paste(Secret("12345.service-now")))
     #expect(handled)
     #expect(input == TextInput("dev12345.service-now.com", cursor: 20))
   }
 
   @Test func secretsTakeTheSameKeys() {
-    var input = SecretInput(SecretText("S3CR3T-SENTINEL word"))
+    var input = SecretInput(Secret("S3CR3T-SENTINEL word"))
     var handled = [input.apply(.deleteWordBackward)]
-    #expect(input.secret.revealed == "S3CR3T-SENTINEL ")
+    #expect(input.secret.reveal() == "S3CR3T-SENTINEL ")
     handled.append(input.apply(.wordLeft))
     #expect(input.cursor == 7)
     handled.append(input.apply(.deleteToStart))
-    #expect(input.secret.revealed == "SENTINEL ")
+    #expect(input.secret.reveal() == "SENTINEL ")
     #expect(handled == [true, true, true])
   }
 

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -28,13 +29,13 @@ import Testing
   }
 
   @Test func secretTextIsMaskedEverywhereButRevealed() {
-    let secret = SecretText("S3CR3T-SENTINEL")
+    let secret = Secret("S3CR3T-SENTINEL")
     var dumped = ""
     dump(secret, to: &dumped)
     #expect(!"\(secret)".contains("S3CR3T"))
     #expect(!String(reflecting: secret).contains("S3CR3T"))
     #expect(!dumped.contains("S3CR3T"))
-    #expect(secret.revealed == "S3CR3T-SENTINEL")
+    #expect(secret.reveal() == "S3CR3T-SENTINEL")
     var input = SecretInput(secret)
     let handled = input.apply(.clearField)
     #expect(handled)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
 @Suite struct AuthorizationFlowTests {
   static let request = AuthorizationDraft(
-    instanceURL: Fixtures.url, clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret),
+    instanceURL: Fixtures.url, clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret),
     redirectURI: OAuthClientStep.defaultRedirectURI)
 
   /// The browser flow up to the waiting screen.
@@ -98,7 +99,7 @@ import Testing
     var store = Self.waiting()
     store.send(.character("p")) { $0.authorization.isPasting = true }
     let otherTab = "http://127.0.0.1:8484/callback?code=OLD&state=zzz"
-    store.send(.paste(SecretText(otherTab))) { $0.authorization.pasted = TextInput(otherTab) }
+    store.send(.paste(Secret(otherTab))) { $0.authorization.pasted = TextInput(otherTab) }
     store.send(.enter) {
       $0.authorization.pasteError =
         "That address belongs to another sign-in (its state differs). Paste the address of this one."
@@ -109,7 +110,7 @@ import Testing
       $0.authorization.pasteError = nil
     }
     let errorPage = "http://127.0.0.1:8484/callback?error=access_denied&state=abc"
-    store.send(.paste(SecretText(errorPage))) { $0.authorization.pasted = TextInput(errorPage) }
+    store.send(.paste(Secret(errorPage))) { $0.authorization.pasted = TextInput(errorPage) }
     store.send(.enter) {
       $0.authorization.pasteError =
         "The instance answered access_denied instead of a code. Sign in again in the browser (r starts "
@@ -120,7 +121,7 @@ import Testing
       $0.authorization.pasteError = nil
     }
     let noCode = "http://127.0.0.1:8484/callback?state=abc"
-    store.send(.paste(SecretText(noCode))) { $0.authorization.pasted = TextInput(noCode) }
+    store.send(.paste(Secret(noCode))) { $0.authorization.pasted = TextInput(noCode) }
     store.send(.enter) {
       $0.authorization.pasteError =
         "The pasted address has no code. Paste the address the browser ended on after Allow."
@@ -130,7 +131,7 @@ import Testing
       $0.authorization.pasteError = nil
     }
     let right = "http://127.0.0.1:8484/callback?code=C0DE&state=abc"
-    store.send(.paste(SecretText("  " + right + "  "))) {
+    store.send(.paste(Secret("  " + right + "  "))) {
       $0.authorization.pasted = TextInput(right)
       $0.pasteNote = "Left out the spaces around the pasted text."
     }

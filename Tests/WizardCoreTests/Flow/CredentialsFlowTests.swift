@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -13,7 +14,7 @@ import Testing
     var store = TestStore(Self.emptyCredentials())
     store.type("admin") { $0.credentials.username = TextInput("admin") }
     store.send(.tab) { $0.credentials.focus = .password }
-    store.type(Fixtures.password) { $0.credentials.password = SecretInput(SecretText(Fixtures.password)) }
+    store.type(Fixtures.password) { $0.credentials.password = SecretInput(Secret(Fixtures.password)) }
     store.send(.backTab) { $0.credentials.focus = .username }
     store.send(.down) { $0.credentials.focus = .password }
     store.send(.up) { $0.credentials.focus = .username }
@@ -40,7 +41,7 @@ import Testing
     store.send(.tab) { $0.credentials.focus = .password }
     store.send(.enter) { $0.credentials.passwordError = WizardState.passwordMissing }
     store.send(.character("p")) {
-      $0.credentials.password = SecretInput(SecretText("p"))
+      $0.credentials.password = SecretInput(Secret("p"))
       $0.credentials.passwordError = nil
     }
   }
@@ -71,9 +72,9 @@ import Testing
 
   @Test func passwordEditingHonoursTheCursor() {
     var store = TestStore(Fixtures.state(on: .credentials))
-    store.state.credentials.password = SecretInput(SecretText("abc"))
+    store.state.credentials.password = SecretInput(Secret("abc"))
     store.send(.left) { $0.credentials.password.cursor = 2 }
-    store.send(.backspace) { $0.credentials.password = SecretInput(SecretText("ac"), cursor: 1) }
+    store.send(.backspace) { $0.credentials.password = SecretInput(Secret("ac"), cursor: 1) }
     store.send(.clearField) { $0.credentials.password = SecretInput() }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -74,7 +75,7 @@ import Testing
       .profileLoaded(
         SavedProfile(
           name: "prod", instance: "https://acme.service-now.com", authKind: .basic, username: "admin",
-          password: SecretText("S3CR3T-old"))))
+          password: Secret("S3CR3T-old"))))
     #expect(store.state.screen == .credentials)
     #expect(store.state.credentials.focus == .password)
     #expect(store.state.diagnosis == nil)

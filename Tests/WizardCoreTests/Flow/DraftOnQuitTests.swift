@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -8,8 +9,9 @@ import Testing
     var state = OAuthFixtures.withTokens(.oauthPassword, on: .token)
     state.oauthClient.scope = TextInput("useraccount")
     var store = TestStore(state)
-    let draft = DraftSummary(
-      name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .oauthPassword,
+    let draft = SetupDraft(
+      name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!,
+      authType: .oauthPassword,
       clientID: "client-1", username: "admin", scope: "useraccount")
     store.send(.interrupt) { $0.isQuitDialogShown = true }
     #expect(
@@ -32,10 +34,11 @@ import Testing
     state.save.command = TextInput("pass show lab")
     state.isQuitDialogShown = true
     var store = TestStore(state)
-    let draft = DraftSummary(
-      name: "lab", instance: "https://dev12345.service-now.com", authKind: .oauthAuthorizationCode,
+    let draft = SetupDraft(
+      name: "lab", instanceURL: URL(string: "https://dev12345.service-now.com")!,
+      authType: .oauthAuthorizationCode,
       clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI,
-      secretStore: .command("pass show lab"))
+      secretStore: .command(["pass", "show", "lab"]))
     store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
   }
 
@@ -70,7 +73,8 @@ import Testing
     state.authType = AuthTypeStep()
     #expect(
       state.draftSummary
-        == DraftSummary(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: nil))
+        == SetupDraft(
+          name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: nil))
   }
 
   @Test func editingACompleteProfileNeverTurnsItIntoADraft() {
@@ -90,8 +94,8 @@ import Testing
     state.save = SaveStep(name: TextInput("half"), isNameEdited: true)
     #expect(
       state.draftSummary
-        == DraftSummary(
-          name: "half", replacing: "half", instance: "https://dev12345.service-now.com", authKind: .basic,
+        == SetupDraft(
+          name: "half", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
           username: "admin"))
   }
 
@@ -154,16 +158,16 @@ import Testing
     var store = TestStore(state)
     let saved = SavedProfile(
       name: "prod", instance: "https://acme.service-now.com", authKind: .oauthRefreshToken,
-      clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret), scope: "useraccount",
-      refreshToken: SecretText(OAuthFixtures.refreshToken), secretStore: .command("pass show acme"))
+      clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret), scope: "useraccount",
+      refreshToken: Secret(OAuthFixtures.refreshToken), secretStore: .command(["pass", "show", "acme"]))
     store.send(.profileLoaded(saved)) {
       $0.picker.isLoading = false
       $0.activity = nil
       $0.instance = InstanceStep(text: "https://acme.service-now.com")
       $0.authType = AuthTypeStep(focus: .oauthRefreshToken, selected: .oauthRefreshToken)
       $0.oauthClient = OAuthClientStep(
-        clientID: TextInput("client-1"), clientSecret: SecretInput(SecretText(OAuthFixtures.clientSecret)),
-        refreshToken: SecretInput(SecretText(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
+        clientID: TextInput("client-1"), clientSecret: SecretInput(Secret(OAuthFixtures.clientSecret)),
+        refreshToken: SecretInput(Secret(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
       $0.save = SaveStep(
         name: TextInput("prod"), isNameEdited: true, store: .command, command: TextInput("pass show acme"))
       $0.editingProfileName = "prod"

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -103,7 +104,7 @@ import Testing
     let draft = ConnectionDraft(
       instanceURL: Fixtures.url,
       auth: .oauthClientCredentials(
-        client: OAuthClient(clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret)),
+        client: OAuthClient(clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret)),
         tokens: OAuthFixtures.clientCredentialTokens))
     var failed = state
     let verdict = Verdict(code: "oauth.invalid_client", summary: "The client was refused.")

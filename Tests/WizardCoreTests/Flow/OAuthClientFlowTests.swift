@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -76,7 +77,7 @@ import Testing
     var store = TestStore(Self.emptyClient(.oauthRefreshToken))
     store.type("client-1") { $0.oauthClient.clientID = TextInput("client-1") }
     store.send(.tab) { $0.oauthClient.focus = .clientSecret }
-    store.type("S3CR3T") { $0.oauthClient.clientSecret = SecretInput(SecretText("S3CR3T")) }
+    store.type("S3CR3T") { $0.oauthClient.clientSecret = SecretInput(Secret("S3CR3T")) }
     store.send(.down) { $0.oauthClient.focus = .refreshToken }
     store.send(.tab) { $0.oauthClient.focus = .scope }
     store.send(.tab) { $0.oauthClient.focus = .clientID }
@@ -213,7 +214,7 @@ import Testing
     let state = OAuthFixtures.state(.oauthClientCredentials, on: .oauthClient)
     let draft = state.oauthClientDraft
     #expect(
-      draft.client == OAuthClient(clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret)))
+      draft.client == OAuthClient(clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret)))
     #expect(
       draft.username == "" && draft.password.isEmpty && draft.refreshToken.isEmpty && draft.redirectURI == "")
   }

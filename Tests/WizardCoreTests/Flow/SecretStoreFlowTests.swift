@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -54,11 +55,11 @@ import Testing
   }
 
   @Test(arguments: [
-    (SecretStoreKind.command, SecretStoreChoice.command("pass show servicenow/prod")),
+    (SecretStoreKind.command, SecretStore.command(["pass", "show", "servicenow/prod"])),
     (.environment, .environment),
     (.ask, .ask),
   ])
-  func eachStoreEndsUpInTheProfileDraft(kind: SecretStoreKind, choice: SecretStoreChoice) {
+  func eachStoreEndsUpInTheProfileDraft(kind: SecretStoreKind, choice: SecretStore) {
     var state = Self.onSave()
     state.save.store = kind
     state.save.command = TextInput("  pass show servicenow/prod ")

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -98,7 +99,7 @@ import Testing
     #expect(store.state.test.status == .passed(Fixtures.draft, report))
     store.send(.escape) { $0.screen = .credentials }
     store.send(.character("!")) {
-      $0.credentials.password = SecretInput(SecretText(Fixtures.password + "!"))
+      $0.credentials.password = SecretInput(Secret(Fixtures.password + "!"))
     }
     store.send(.enter) {
       $0.test = TestStep()

@@ -1,24 +1,25 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
 @Suite struct TokenFlowTests {
-  static func request(_ kind: AuthKind, grant: TokenGrant) -> TokenRequestDraft {
+  static func request(_ kind: AuthKind, grant: OAuthGrant) -> TokenRequestDraft {
     TokenRequestDraft(
       instanceURL: Fixtures.url, grant: grant, clientID: "client-1",
-      clientSecret: SecretText(OAuthFixtures.clientSecret))
+      clientSecret: Secret(OAuthFixtures.clientSecret))
   }
 
   @Test(arguments: [
     (
       AuthKind.oauthPassword,
-      TokenGrant.password(username: "admin", password: SecretText(OAuthFixtures.password))
+      OAuthGrant.password(username: "admin", password: Secret(OAuthFixtures.password))
     ),
-    (.oauthRefreshToken, .refreshToken(SecretText(OAuthFixtures.refreshToken))),
+    (.oauthRefreshToken, .refreshToken(Secret(OAuthFixtures.refreshToken))),
     (.oauthClientCredentials, .clientCredentials),
   ])
-  func generateSendsTheGrantAndAnAnswerIsShown(kind: AuthKind, grant: TokenGrant) {
+  func generateSendsTheGrantAndAnAnswerIsShown(kind: AuthKind, grant: OAuthGrant) {
     var store = TestStore(OAuthFixtures.state(kind, on: .token))
     let draft = OAuthFixtures.clientDraft(kind)
     store.send(.enter, effects: [.requestToken(Self.request(kind, grant: grant))]) {
@@ -182,19 +183,19 @@ import Testing
     var store = TestStore(OAuthFixtures.withTokens(kind, on: .token))
     store.send(.enter) { $0.screen = .test }
     let client = OAuthClient(
-      clientID: "client-1", clientSecret: SecretText(OAuthFixtures.clientSecret))
+      clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret))
     let tokens = OAuthFixtures.tokens
     let auth: AuthDraft
     switch kind {
     case .oauthPassword:
       auth = .oauthPassword(
-        client: client, username: "admin", password: SecretText(OAuthFixtures.password), tokens: tokens)
+        client: client, username: "admin", password: Secret(OAuthFixtures.password), tokens: tokens)
     case .oauthAuthorizationCode:
       auth = .oauthAuthorizationCode(
         client: client, redirectURI: OAuthClientStep.defaultRedirectURI, tokens: tokens)
     case .oauthRefreshToken:
       auth = .oauthRefreshToken(
-        client: client, refreshToken: SecretText(OAuthFixtures.refreshToken), tokens: tokens)
+        client: client, refreshToken: Secret(OAuthFixtures.refreshToken), tokens: tokens)
     default:
       auth = .oauthClientCredentials(client: client, tokens: tokens)
     }

@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -79,14 +80,14 @@ import Testing
     }
     let saved = SavedProfile(
       name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin",
-      password: SecretText(Fixtures.password))
+      password: Secret(Fixtures.password))
     store.send(.profileLoaded(saved)) {
       $0.picker.isLoading = false
       $0.activity = nil
       $0.instance = InstanceStep(text: "https://dev12345.service-now.com")
       $0.authType = AuthTypeStep(focus: .basic, selected: .basic)
       $0.credentials = CredentialsStep(
-        username: TextInput("admin"), password: SecretInput(SecretText(Fixtures.password)))
+        username: TextInput("admin"), password: SecretInput(Secret(Fixtures.password)))
       $0.save = SaveStep(name: TextInput("dev12345"), isNameEdited: true)
       $0.editingProfileName = "dev12345"
       $0.screen = .instance

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 @testable import WizardCore
 
@@ -11,7 +12,7 @@ enum Fixtures {
   static let url = URL(string: "https://dev12345.service-now.com")!
 
   static var draft: ConnectionDraft {
-    ConnectionDraft(instanceURL: url, auth: .basic(username: "admin", password: SecretText(password)))
+    ConnectionDraft(instanceURL: url, auth: .basic(username: "admin", password: Secret(password)))
   }
 
   static let verdict401 = Verdict(
@@ -25,8 +26,9 @@ enum Fixtures {
     remedies: ["Check the instance name for typos."])
 
   /// What quitting a Basic setup from `state(on:)` keeps: no password.
-  static let basicDraftSummary = DraftSummary(
-    name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin")
+  static let basicDraftSummary = SetupDraft(
+    name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
+    username: "admin")
 
   static let profiles = [
     ProfileSummary(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),
@@ -41,7 +43,7 @@ enum Fixtures {
     state.instance.probe = .finished(instance, .reachable)
     state.authType = AuthTypeStep(focus: .basic, selected: .basic)
     state.credentials = CredentialsStep(
-      username: TextInput("admin"), password: SecretInput(SecretText(password)), focus: .password)
+      username: TextInput("admin"), password: SecretInput(Secret(password)), focus: .password)
     state.hasUnsavedChanges = true
     return state
   }
@@ -56,13 +58,13 @@ enum OAuthFixtures {
   static let issuedRefreshToken = "S3CR3T-SENTINEL-refresh-out"
   static let obtainedAt = Date(timeIntervalSince1970: 1_795_809_600)  // 2026-11-27 20:00:00 UTC
 
-  static let tokens = TokenSummary(
+  static let tokens = TokenSet(
     tokenType: "Bearer", scope: "useraccount", expiresAt: obtainedAt.addingTimeInterval(1799),
-    obtainedAt: obtainedAt, accessToken: SecretText(accessToken), refreshToken: SecretText(issuedRefreshToken)
+    obtainedAt: obtainedAt, accessToken: Secret(accessToken), refreshToken: Secret(issuedRefreshToken)
   )
-  static let clientCredentialTokens = TokenSummary(
+  static let clientCredentialTokens = TokenSet(
     tokenType: "Bearer", scope: "", expiresAt: obtainedAt.addingTimeInterval(1799), obtainedAt: obtainedAt,
-    accessToken: SecretText(accessToken))
+    accessToken: Secret(accessToken))
 
   static let accessDenied = Verdict(
     code: "oauth.access_denied", summary: "The instance refused the token request (401 access_denied).",
@@ -74,9 +76,9 @@ enum OAuthFixtures {
     state.credentials = CredentialsStep()
     state.authType = AuthTypeStep(focus: kind, selected: kind)
     state.oauthClient = OAuthClientStep(
-      clientID: TextInput("client-1"), clientSecret: SecretInput(SecretText(clientSecret)),
-      username: TextInput("admin"), password: SecretInput(SecretText(password)),
-      refreshToken: SecretInput(SecretText(refreshToken)))
+      clientID: TextInput("client-1"), clientSecret: SecretInput(Secret(clientSecret)),
+      username: TextInput("admin"), password: SecretInput(Secret(password)),
+      refreshToken: SecretInput(Secret(refreshToken)))
     return state
   }
 
@@ -86,7 +88,7 @@ enum OAuthFixtures {
   }
 
   /// A state on `screen` whose token screen holds `tokens` for the current input.
-  static func withTokens(_ kind: AuthKind, on screen: WizardScreen, tokens: TokenSummary = tokens)
+  static func withTokens(_ kind: AuthKind, on screen: WizardScreen, tokens: TokenSet = tokens)
     -> WizardState
   {
     var state = state(kind, on: screen)

@@ -1,0 +1,42 @@
+import Foundation
+import Vocabulary
+
+/// A setup the user left after the instance step, kept so it can be resumed.
+///
+/// One type for what the wizard asks to keep when it quits and what config.json holds.
+/// Drafts hold no secrets: whatever was typed as a secret is asked again on resume. Fields not
+/// typed (or not used by the auth kind) are nil, never empty strings.
+public struct SetupDraft: Codable, Equatable, Sendable {
+  /// The name the profile will get (the wizard proposes one from the instance host).
+  public var name: String
+  /// The instance the user entered.
+  public var instanceURL: URL
+  public var apiVersion: String?
+  public var authType: AuthKind?
+  public var clientID: String?
+  public var username: String?
+  public var scope: String?
+  public var redirectURI: String?
+  public var secretStore: SecretStore?
+  /// When the draft was last saved (set by the store).
+  public var updatedAt: Date
+
+  /// Creates a draft; the store sets `updatedAt` when it saves.
+  public init(
+    name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind? = nil,
+    clientID: String? = nil, username: String? = nil, scope: String? = nil,
+    redirectURI: String? = nil, secretStore: SecretStore? = nil,
+    updatedAt: Date = Date(timeIntervalSince1970: 0)
+  ) {
+    self.name = name
+    self.instanceURL = instanceURL
+    self.apiVersion = apiVersion
+    self.authType = authType
+    self.clientID = clientID
+    self.username = username
+    self.scope = scope
+    self.redirectURI = redirectURI
+    self.secretStore = secretStore
+    self.updatedAt = updatedAt
+  }
+}

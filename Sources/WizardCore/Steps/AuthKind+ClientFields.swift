@@ -1,0 +1,14 @@
+import Vocabulary
+
+extension AuthKind {
+  /// The fields of the OAuth client screen for this kind, in focus order (empty for Basic).
+  public var clientFields: [OAuthClientField] {
+    switch self {
+    case .basic: return []
+    case .oauthPassword: return [.clientID, .clientSecret, .username, .password, .scope]
+    case .oauthAuthorizationCode: return [.clientID, .clientSecret, .redirectURI, .scope]
+    case .oauthRefreshToken: return [.clientID, .clientSecret, .refreshToken, .scope]
+    case .oauthClientCredentials: return [.clientID, .clientSecret, .scope]
+    }
+  }
+}
