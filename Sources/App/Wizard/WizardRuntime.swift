@@ -92,7 +92,9 @@ final class WizardRuntime {
     if let drawn, drawn.model == model, drawn.width == size.width, drawn.height == size.height {
       return
     }
-    terminal.present(model, frame: ScreenRenderer.render(model, width: size.width, height: size.height))
+    let frame = ScreenRenderer.render(model, width: size.width, height: size.height)
+    terminal.present(model, frame: frame)
     drawn = (model, size.width, size.height)
+    if frame.scroll != state.scroll { send(.scrollSettled(frame.scroll)) }
   }
 }
