@@ -18,6 +18,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   let onTokens: @Sendable (TokenSet) -> Void
 
   private var probeTask: Task<ProbeResult, Never>?
+  /// The look at the login pages for a single sign-on redirect, started with the probe.
+  private var singleSignOnTask: Task<IdentityProviderRedirect?, Never>?
   /// The timings of the probe's first request (the unauthenticated Table API read).
   private var probeTimings: PhaseTimings?
   /// The timings of the shared sys_user read.
@@ -107,7 +109,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
         + evidence.markers.dropFirst(2).filter { $0.hasPrefix("redirects to") }
       let markers = shown.joined(separator: ", ")
       var detail = "ServiceNow answered (HTTP \(evidence.status): \(markers))"
-      if let provider = await client.detectSingleSignOn() {
+      if let task = singleSignOnTask, let provider = await BoundedWait.value(of: task, within: .seconds(1)) {
         // Where people sign in decides which sign-in can work: worth a line of its own.
         detail +=
           "; single sign-on: the login pages send people to \(provider); Basic and the password grant "
@@ -129,6 +131,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let client = self.client
     let task = Task { await client.probe() }
     probeTask = task
+    // The login pages are read beside the probe, so the hint adds no time of its own.
+    singleSignOnTask = Task { await client.detectSingleSignOn() }
     let result = await task.value
     probeTimings = client.timings.take().first
     return result

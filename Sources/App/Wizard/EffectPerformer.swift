@@ -29,10 +29,16 @@ final class EffectPerformer: @unchecked Sendable {
     case .probeInstance(let url):
       run(.probe, post) { [environment] in
         let client = environment.client(for: url, apiVersion: nil)
+        // One hop further, beside the probe so it adds no time: do the login pages send people
+        // to an identity provider?
+        let singleSignOn = Task { await client.detectSingleSignOn() }
         let outcome = Outcomes.probe(await client.probe())
-        // One hop further: do the login pages send people to an identity provider?
-        if outcome == .reachable, let provider = await client.detectSingleSignOn() {
+        if outcome == .reachable,
+          let provider = await BoundedWait.value(of: singleSignOn, within: .seconds(1))
+        {
           post(.singleSignOnFound(provider))
+        } else {
+          singleSignOn.cancel()
         }
         return .probeFinished(outcome)
       }
