@@ -69,32 +69,37 @@ struct TokenService: Sendable {
   }
 
   /// A valid access token for `profile`.
+  ///
+  /// A stored token that is still good is returned without a lock. Otherwise the profile's
+  /// token lock is taken, the stored tokens are read again (another process may have renewed
+  /// them while this one waited), and only then is a renewal sent; its tokens, a rotated refresh
+  /// token included, are saved before the lock is let go. So 20 scripts asking at once make one
+  /// refresh, and none of them sends a refresh token the instance has already replaced.
   func accessToken(for profile: Profile) async -> Result<FreshToken, ServiceNowFailure> {
     guard profile.authType.isOAuth else {
       return .failure(TokenFailures.basicProfile(profile.name))
     }
-    // The cached token first, without running a secret command (a keyring may prompt).
-    if profile.secretStore.cachesIssuedTokens {
-      let cached: StoredCredentials?
-      do {
-        cached = try store.storedCredentials(for: profile.name)
-      } catch {
-        return .failure(TokenFailures.store(error))
-      }
-      if let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) {
-        return .success(
-          FreshToken(
-            accessToken: access, expiresAt: cached?.accessTokenExpiresAt,
-            origin: .stored))
-      }
-    }
-    let secrets: ResolvedSecrets
     do {
-      secrets = try await store.resolveSecrets(for: profile, environment: environment)
+      if let stored = try storedToken(profile) { return .success(stored) }
+      return try await store.withTokenLock(profile: profile.name) {
+        if let stored = try storedToken(profile) { return .success(stored) }
+        let secrets = try await store.resolveSecrets(for: profile, environment: environment)
+        return await renew(profile, secrets: secrets)
+      }
     } catch {
       return .failure(TokenFailures.store(error))
     }
-    return await renew(profile, secrets: secrets)
+  }
+
+  /// The saved access token when it is still usable, read without running a secret command
+  /// (a keyring may prompt); nil when there is none or it is about to expire.
+  private func storedToken(_ profile: Profile) throws -> FreshToken? {
+    guard profile.secretStore.cachesIssuedTokens else { return nil }
+    let cached = try store.storedCredentials(for: profile.name)
+    guard let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) else {
+      return nil
+    }
+    return FreshToken(accessToken: access, expiresAt: cached?.accessTokenExpiresAt, origin: .stored)
   }
 
   /// Whether a token with this expiry has more than `margin` seconds left (unknown: yes).
