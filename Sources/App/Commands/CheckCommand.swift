@@ -88,19 +88,18 @@ enum CheckCommand {
       }
       stdinPassword = Secret(line)
     }
-    let planner = CheckPlanner(environment: environment, request: request, stdinPassword: stdinPassword)
+    let service = ConnectionService(environment: environment)
     let checks: [PreparedCheck]
     do {
-      checks = try await planner.plan()
+      checks = try await service.plan(request, stdinPassword: stdinPassword)
     } catch {
       return CommandLineTool.fail(error)
     }
-    let options = DiagnosisOptions(
-      timeout: request.timeout, forceRefresh: request.refresh, environment: environment.variables)
+    let options = service.options(timeout: request.timeout, forceRefresh: request.refresh)
     // A person at a terminal sees which layer is being checked while it runs (a status line on
     // stderr, erased before the report); pipes, JSON and --all get only the report.
     let live = !request.json && checks.count == 1 && isatty(STDERR_FILENO) == 1
-    let reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options) { _, progress in
+    let reports = await service.test(checks, options: options) { _, progress in
       guard live, case .started(let id) = progress else { return }
       // Carriage return and padding, no escape sequences: NO_COLOR and dumb terminals stay plain.
       let text = "  … checking \(id.title)"

@@ -31,7 +31,7 @@ enum TokenCommand {
       return CommandLineTool.failure(error)
     }
     return await run(
-      arguments, service: TokenService(environment: environment),
+      arguments, service: ConnectionService(environment: environment).tokens,
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
       errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
   }

@@ -131,7 +131,10 @@ struct TokenService: Sendable {
         return .success(save(tokens, for: profile, previousRefresh: refresh, origin: .refreshed))
       case .failure(let failure) where failure.code == FailureCode.oauthRefreshExpired.rawValue:
         // One fallback, never a loop: a password profile can still get tokens on its own.
-        if profile.authType == .oauthPassword, let grant = passwordGrant(profile, secrets) {
+        if profile.authType == .oauthPassword,
+          case .success(let grant) = OAuthGrant.unattended(
+            kind: .oauthPassword, username: profile.username, password: secrets.password, refreshToken: nil)
+        {
           switch await send(grant) {
           case .success(let tokens):
             return .success(
@@ -148,26 +151,25 @@ struct TokenService: Sendable {
     }
 
     let grant: OAuthGrant
-    switch profile.authType {
-    case .basic:
+    switch OAuthGrant.unattended(
+      kind: profile.authType, username: profile.username, password: secrets.password,
+      refreshToken: secrets.refreshToken)
+    {
+    case .success(let unattended):
+      grant = unattended
+    case .failure(.notOAuth):
       return .failure(TokenFailures.basicProfile(profile.name))
-    case .oauthPassword:
-      guard let username = profile.username, !username.isEmpty else {
-        return .failure(TokenFailures.incomplete(profile.name, missing: "user name"))
-      }
-      guard let password = secrets.password else {
-        return .failure(
-          TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
-      }
-      grant = .password(username: username, password: password)
-    case .oauthClientCredentials:
-      grant = .clientCredentials
-    case .oauthRefreshToken:
+    case .failure(.needsBrowser):
+      return .failure(TokenFailures.signInRequired(profile.name))
+    case .failure(.missingUsername):
+      return .failure(TokenFailures.incomplete(profile.name, missing: "user name"))
+    case .failure(.missingPassword):
+      return .failure(
+        TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
+    case .failure(.missingRefreshToken):
       return .failure(
         TokenFailures.missingSecret(
           profile.name, what: "refresh token", variable: "SNOWGATE_REFRESH_TOKEN"))
-    case .oauthAuthorizationCode:
-      return .failure(TokenFailures.signInRequired(profile.name))
     }
     switch await send(grant) {
     case .success(let tokens):
@@ -175,13 +177,6 @@ struct TokenService: Sendable {
     case .failure(let failure):
       return .failure(failure)
     }
-  }
-
-  private func passwordGrant(_ profile: Profile, _ secrets: ResolvedSecrets) -> OAuthGrant? {
-    guard let username = profile.username, !username.isEmpty, let password = secrets.password else {
-      return nil
-    }
-    return .password(username: username, password: password)
   }
 
   /// Writes new tokens back; a failure to write is a warning, since the token itself is good.
