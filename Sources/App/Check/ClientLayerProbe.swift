@@ -20,6 +20,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
   let tokenLock: ProfileTokenLock?
 
   private var probeTask: Task<ProbeResult, Never>?
+  /// The timings of the probe's first request (the unauthenticated Table API read).
+  private var probeTimings: PhaseTimings?
+  /// The timings of the shared sys_user read.
+  private var basicReadTimings: PhaseTimings?
   private var basicRead: Result<TableRead, ServiceNowFailure>?
   private var tokens: TokenSet?
   /// Tokens obtained before the check (the wizard's token step): `auth` uses them instead of
@@ -37,9 +41,49 @@ actor ClientLayerProbe: HTTPLayerProbe {
     self.onTokens = onTokens
   }
 
-  // MARK: tls, instance
+  // MARK: the layers, each with the timings of the request it made
 
   func tls(_ context: HTTPLayerContext) async -> LayerOutcome {
+    var outcome = await tlsVerdict(context)
+    if context.baseURL.scheme == "https" { outcome.timings = probeTimings.map(CheckTimings.init) }
+    return outcome
+  }
+
+  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+    var outcome = await instanceVerdict(context)
+    outcome.timings = probeTimings.map(CheckTimings.init)
+    return outcome
+  }
+
+  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await authVerdict(context))
+  }
+
+  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await apiVerdict(context))
+  }
+
+  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await apiMetaVerdict(context))
+  }
+
+  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await tokenVerdict(context))
+  }
+
+  /// The outcome with the timings of the last request the layer sent, or of the shared
+  /// sys_user read that Basic `auth` and `api` both rest on.
+  private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
+    var outcome = outcome
+    let timings = client.timings.take().last ?? (credentials.kind == .basic ? basicReadTimings : nil)
+    outcome.timings = timings.map(CheckTimings.init)
+    if outcome.status == .skip { outcome.timings = nil }
+    return outcome
+  }
+
+  // MARK: tls, instance
+
+  private func tlsVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard context.baseURL.scheme == "https" else {
       return .skip("plain http (allowed for this machine only): no TLS to check")
     }
@@ -50,13 +94,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
         return .pass("no TLS error before the request ran out of time")
       }
     }
-    return .pass("handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")")
+    let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
+    return .pass(
+      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)")
   }
 
-  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func instanceVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     switch await probe() {
     case .servicenow(let evidence):
-      let markers = evidence.markers.prefix(2).joined(separator: ", ")
+      // Two markers say enough; a redirect is always shown, with where it goes.
+      let shown =
+        Array(evidence.markers.prefix(2))
+        + evidence.markers.dropFirst(2).filter { $0.hasPrefix("redirects to") }
+      let markers = shown.joined(separator: ", ")
       return .pass("ServiceNow answered (HTTP \(evidence.status): \(markers))")
     case .hibernating:
       return outcome(ServiceNowFailure(.instanceHibernating))
@@ -73,7 +123,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let client = self.client
     let task = Task { await client.probe() }
     probeTask = task
-    return await task.value
+    let result = await task.value
+    probeTimings = client.timings.take().first
+    return result
   }
 
   /// Failures that mean no HTTP answer came at all (connection, proxy, TLS), which the `tls`
@@ -85,7 +137,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: auth
 
-  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func authVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     if let problem = credentials.problem {
       return .fail(
         code: "config.secret_unavailable", detail: shown(problem),
@@ -131,6 +183,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       "sys_user", fields: ["sys_id", "user_name"], limit: 1,
       auth: .basic(username: credentials.username ?? "", password: credentials.password ?? Secret("")))
     basicRead = read
+    basicReadTimings = client.timings.take().last
     return read
   }
 
@@ -187,7 +240,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       tokens = issued
       return .pass("token obtained with \(words)\(Self.lifetime(issued))")
     case .failure(let failure):
-      return outcome(failure)
+      return outcome(await narrowed(failure, request: request))
     }
   }
 
@@ -201,9 +254,28 @@ actor ClientLayerProbe: HTTPLayerProbe {
     return result
   }
 
+  /// The catch-all of a password grant narrowed by elimination: when the same user name and
+  /// password sign in with Basic, the user is not the cause, and the remedies say so.
+  private func narrowed(_ failure: ServiceNowFailure, request: TokenRequest) async -> ServiceNowFailure {
+    guard failure.code == FailureCode.oauthAccessDenied.rawValue,
+      case .password(let username, let password) = request.grant
+    else { return failure }
+    let basic = await client.readTable(
+      "sys_user", fields: ["sys_id"], limit: 1, auth: .basic(username: username, password: password))
+    let works: Bool
+    switch basic {
+    case .success: works = true
+    case .failure(let refusal): works = refusal.code.hasPrefix("api.")
+    }
+    guard works else { return failure }
+    return FailureCatalog.accessDenied(
+      grantType: "password", strayFields: ResponseClassifier.strayFields(request), passwordWorks: true,
+      detail: failure.detail)
+  }
+
   // MARK: api, api_meta
 
-  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func apiVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
     if credentials.kind == .basic {
       read = await readUsers()
@@ -215,13 +287,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     switch read {
     case .success(let users):
+      if let warning = ResponseClassifier.readWarning(users, requested: ["sys_id", "user_name"]) {
+        let shown = outcome(warning)
+        return .warn(
+          "sys_user read passed (\(Self.records(users))) but: \(shown.detail)", code: warning.code,
+          summary: shown.summary, remedies: shown.remedies)
+      }
       return .pass("sys_user readable (\(Self.records(users)))")
     case .failure(let failure):
       return outcome(failure)
     }
   }
 
-  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func apiMetaVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let auth = tableCredentials() else { return .skip("skipped: no credentials") }
     switch await client.readTable("sys_db_object", fields: ["sys_id", "name"], limit: 1, auth: auth) {
     case .success(let tables):
@@ -246,7 +324,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: token
 
-  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func tokenVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let current = tokens else { return .skip("skipped: no token") }
     var facts: [String] = []
     if let expiresIn = current.expiresIn {

@@ -12,13 +12,19 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case tcpFailed = "tcp.failed"
   case tlsUntrusted = "tls.untrusted"
   case tlsHostnameMismatch = "tls.hostname_mismatch"
+  /// The certificate's validity period has ended (or not begun): OpenSSL's verify code 10 or 9.
+  case tlsExpired = "tls.expired"
   case tlsFailed = "tls.failed"
   case httpTimeout = "http.timeout"
   /// An answer that is not HTTP a client can use: a redirect loop, a broken reply.
   case httpBadResponse = "http.bad_response"
+  /// The answer's headers or decoded body passed snowgate's limit (an endless body, a bomb).
+  case httpTooLarge = "http.too_large"
   case instanceHibernating = "instance.hibernating"
   case instanceNotServiceNow = "instance.not_servicenow"
   case instanceUnavailable = "instance.unavailable"
+  /// 502 on every path from the edge (`Server: snow_adc`): no application node behind it.
+  case instanceNoNode = "instance.no_node"
   case authBasicRejected = "auth.basic_rejected"
   case authMFARequired = "auth.mfa_required"
   case oauthAccessDenied = "oauth.access_denied"
@@ -29,8 +35,20 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case oauthBadResponse = "oauth.bad_response"
   case apiForbidden = "api.forbidden"
   case apiScopeMissing = "api.scope_missing"
+  /// 403 "User Not Authorized" / "Failed API level ACL Validation": the REST API ACL.
+  case apiRESTAPIDenied = "api.rest_api_denied"
+  /// 403 "Operation against file 'X' was denied due to table security."
+  case apiTableSecurity = "api.table_security"
+  /// 403 ScopeAccessNotGrantedException: cross-scope access (an application scope, not OAuth).
+  case apiCrossScope = "api.cross_scope"
+  /// A read that passed with zero visible rows (row ACLs hide them); a warning.
+  case apiNoRows = "api.no_rows"
+  /// A read that passed without some requested fields (field ACLs drop them); a warning.
+  case apiFieldsMissing = "api.fields_missing"
   case apiRateLimited = "api.rate_limited"
   case apiBadResponse = "api.bad_response"
   /// The person cancelled the call (Esc); not a diagnosis, but callers must be able to say so.
   case cancelled = "client.cancelled"
+  /// libcurl (libcurl.so.4), which every HTTP request uses, could not be loaded.
+  case clientLibcurlMissing = "client.libcurl_missing"
 }
