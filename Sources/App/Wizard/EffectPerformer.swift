@@ -134,6 +134,11 @@ final class EffectPerformer: @unchecked Sendable {
     var (profile, credentials) = ProfileMapping.profile(for: draft)
     if let caBundle { profile.caBundle = caBundle }
     do {
+      // Editing keeps the CA bundle the profile was saved with: the wizard has no field for it.
+      if profile.caBundle == nil, let edited = try store.load().profile(named: draft.replacing ?? draft.name)
+      {
+        profile.caBundle = edited.caBundle
+      }
       if let old = draft.replacing, old != draft.name,
         try store.load().profile(named: old) != nil
       {
