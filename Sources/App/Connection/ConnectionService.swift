@@ -60,10 +60,22 @@ struct ConnectionService: Sendable {
   }
 
   /// Runs the layered test of each check at once; `progress` hears each check start and end.
+  ///
+  /// Every report gets `check`'s adjustments (slow layers, remedies naming the profile) here,
+  /// so the wizard's screens and `check` word the same verdict the same way.
   func test(
     _ checks: [PreparedCheck], options: DiagnosisOptions,
     progress: @escaping @Sendable (Int, CheckProgress) -> Void = { _, _ in }
   ) async -> [Report] {
-    await DiagnosisRunner.runAll(checks.map(\.target), options: options, progress: progress)
+    await DiagnosisRunner.runAll(checks.map(\.target), options: options, progress: progress).map(
+      ReportAdjustment.apply)
+  }
+
+  /// Runs the layered test of one check; `progress` hears each check start and end.
+  func test(
+    _ check: PreparedCheck, options: DiagnosisOptions,
+    progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }
+  ) async -> Report {
+    ReportAdjustment.apply(await DiagnosisRunner.run(check.target, options: options, progress: progress))
   }
 }

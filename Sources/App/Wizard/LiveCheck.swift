@@ -21,7 +21,10 @@ enum LiveCheck {
       case .basic(let name, _), .oauthPassword(_, let name, _, _): name
       default: nil
       }
-    return await run(check, service: service, username: username, progress: progress)
+    let report = await run(check, service: service, progress: progress)
+    // OAuth: the user the token acts as, which only the instance knows (as Basic says its user).
+    let who = await (check.target.http as? ClientLayerProbe)?.whoSignedIn()
+    return outcome(report, username: who ?? username)
   }
 
   /// The checks of a saved profile, planned as `snowgate check NAME` plans them (its secrets,
@@ -38,24 +41,20 @@ enum LiveCheck {
       return .failed(
         Verdict(code: "config.invalid", summary: error.message, remedies: error.hint.map { [$0] } ?? []))
     }
-    return await run(check, service: service, username: nil, progress: progress)
+    return outcome(await run(check, service: service, progress: progress), username: nil)
   }
 
   /// Runs one prepared check with every line pending first, then live.
   private static func run(
-    _ check: PreparedCheck, service: ConnectionService, username: String?,
+    _ check: PreparedCheck, service: ConnectionService,
     progress: @escaping @Sendable (CheckLineUpdate) -> Void
-  ) async -> TestOutcome {
+  ) async -> Report {
     for id in CheckID.allCases {
       progress(CheckLineUpdate(id: id.rawValue, title: id.title, status: .pending))
     }
-    let reports = await service.test([check], options: service.options()) { _, event in
+    return await service.test(check, options: service.options()) { event in
       progress(update(for: event))
     }
-    guard let report = reports.first else {
-      return .failed(Verdict(code: "config.invalid", summary: "There was no connection to test."))
-    }
-    return outcome(report, username: username)
   }
 
   /// The check's sign-in, and the tokens to use as they are (OAuth only).
@@ -108,7 +107,8 @@ enum LiveCheck {
       }
       return CheckLineUpdate(
         id: result.id.rawValue, title: result.title, status: status, detail: result.detail,
-        remedy: result.remedy, elapsedMilliseconds: result.elapsedMilliseconds, code: result.code)
+        remedy: result.remedy.map(Outcomes.remedy), elapsedMilliseconds: result.elapsedMilliseconds,
+        code: result.code)
     }
   }
 
