@@ -102,15 +102,20 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertEqual(code, "api.forbidden")
   }
 
-  func testRevokeSendsTheTokenInTheBodyNotTheURL() async throws {
+  func testRevokeSendsTheTokenInTheQueryAsDocumentedAndTheLogMasksIt() async throws {
     let transport = ScriptedTransport()
-    transport.expect("POST", "/oauth_revoke_token.do", respond: HTTPResponse(status: 200))
-    let result = await Fixtures.client(transport).revoke(Secret("rt-S3CR3T-SENTINEL"))
+    let log = RequestLog()
+    transport.expect("GET", "/oauth_revoke_token.do", respond: HTTPResponse(status: 200))
+    let result = await Fixtures.client(transport, log: log).revoke(Secret("rt-S3CR3T-SENTINEL"))
     XCTAssertNoThrow(try result.get())
     XCTAssertNoThrow(try transport.verifyAllUsed())
     let sent = try XCTUnwrap(transport.sent.first)
-    XCTAssertNil(sent.url?.query)
-    XCTAssertEqual(sent.httpBody.map { String(decoding: $0, as: UTF8.self) }, "token=rt-S3CR3T-SENTINEL")
+    XCTAssertEqual(sent.httpMethod, "GET")
+    XCTAssertEqual(sent.url?.query, "token=rt-S3CR3T-SENTINEL")
+    XCTAssertNil(sent.httpBody)
+    let rendered = log.render()
+    XCTAssertTrue(rendered.contains("oauth_revoke_token.do?token="), rendered)
+    XCTAssertFalse(rendered.contains("S3CR3T"), rendered)
   }
 
   func testAuthorizeURLHangsOffTheInstanceRoot() async {

@@ -88,7 +88,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     if let issuedTokens {
       tokens = issuedTokens
-      return .pass("using the token obtained on the previous screen\(Self.lifetime(issuedTokens))")
+      return .pass(
+        "using the token obtained on the previous screen\(Self.lifetime(issuedTokens))"
+          + (await whoSignedIn(.bearer(issuedTokens.accessToken))))
     }
     if let missing = credentials.missingSecret {
       return .fail(
@@ -99,32 +101,46 @@ actor ClientLayerProbe: HTTPLayerProbe {
             + (missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin." : ".")
         ])
     }
-    if credentials.kind == .basic {
-      return await basicAuth()
+    if let direct = directCredentials {
+      return await directAuth(direct)
     }
     return await oauthAuth()
   }
 
-  private func basicAuth() async -> LayerOutcome {
-    let user = credentials.username ?? ""
-    let read = await readUsers()
+  /// Basic and API key connections send their secret on every request; no token to get first.
+  private var directCredentials: Credentials? {
+    switch credentials.kind {
+    case .basic:
+      .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
+    case .apiKey: .apiKey(credentials.apiKey ?? Secret(""))
+    default: nil
+    }
+  }
+
+  private func directAuth(_ direct: Credentials) async -> LayerOutcome {
+    let how = credentials.kind == .apiKey ? "the API key" : "Basic auth"
+    let read = await readUsers(direct)
     switch read {
     case .success:
-      return .pass("user \(user) signed in with Basic auth")
+      return .pass("signed in with \(how)" + (await whoSignedIn(direct)))
     case .failure(let failure):
       // A 403 or 429 still proves the password was accepted; the api layer reports those.
       if failure.code.hasPrefix("api.") {
-        return .pass("user \(user) signed in with Basic auth (HTTP answer, not 401)")
+        return .pass("signed in with \(how) (HTTP answer, not 401)")
       }
       return outcome(failure)
     }
   }
 
-  private func readUsers() async -> Result<TableRead, ServiceNowFailure> {
+  /// "; signed in as admin (System Administrator)", or nothing when the instance does not say.
+  private func whoSignedIn(_ auth: Credentials) async -> String {
+    guard case .success(let user) = await client.currentUser(auth: auth) else { return "" }
+    return "; signed in as \(user.description)"
+  }
+
+  private func readUsers(_ direct: Credentials) async -> Result<TableRead, ServiceNowFailure> {
     if let basicRead { return basicRead }
-    let read = await client.readTable(
-      "sys_user", fields: ["sys_id", "user_name"], limit: 1,
-      auth: .basic(username: credentials.username ?? "", password: credentials.password ?? Secret("")))
+    let read = await client.readTable("sys_user", fields: ["sys_id", "user_name"], limit: 1, auth: direct)
     basicRead = read
     return read
   }
@@ -148,6 +164,17 @@ actor ClientLayerProbe: HTTPLayerProbe {
     case .oauthClientCredentials:
       grant = .clientCredentials
       words = "the client credentials grant"
+    case .jwtBearer:
+      switch await JWTGrant.make(
+        profileName: "this connection", clientID: clientID, subject: credentials.username,
+        keyID: credentials.jwtKeyID, keyFile: credentials.jwtKeyFile,
+        environment: ProcessInfo.processInfo.environment)
+      {
+      case .failure(let failure): return outcome(failure)
+      case .success(let made): grant = made
+      }
+      words =
+        "the JWT bearer grant (subject \(credentials.username ?? ""), key \(credentials.jwtKeyID ?? ""))"
     default:
       if let refresh = credentials.refreshToken, !refresh.isEmpty {
         grant = .refreshToken(refresh)
@@ -172,7 +199,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
     case .success(let issued):
       tokens = issued
       onTokens(issued)
-      return .pass("token obtained with \(words)\(Self.lifetime(issued))")
+      return .pass(
+        "token obtained with \(words)\(Self.lifetime(issued))"
+          + (await whoSignedIn(.bearer(issued.accessToken))))
     case .failure(let failure):
       return outcome(failure)
     }
@@ -182,8 +211,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   func api(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
-    if credentials.kind == .basic {
-      read = await readUsers()
+    if let direct = directCredentials {
+      read = await readUsers(direct)
     } else if let tokens {
       read = await client.readTable(
         "sys_user", fields: ["sys_id", "user_name"], limit: 1, auth: .bearer(tokens.accessToken))
@@ -215,9 +244,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   }
 
   private func tableCredentials() -> Credentials? {
-    if credentials.kind == .basic {
-      return .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
-    }
+    if let direct = directCredentials { return direct }
     return tokens.map { .bearer($0.accessToken) }
   }
 
@@ -256,6 +283,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
       facts.append("refresh token present")
     } else if credentials.kind == .oauthClientCredentials {
       facts.append("no refresh token (client credentials need none)")
+    } else if credentials.kind == .jwtBearer {
+      facts.append("no refresh token (a new signed assertion gets each new token)")
     } else {
       return .warn(
         (facts + ["no refresh token"]).joined(separator: "; "),

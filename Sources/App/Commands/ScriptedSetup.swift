@@ -25,6 +25,10 @@ enum ScriptedSetup {
       client-credentials  OAuth client credentials (--client-id; SNOWGATE_CLIENT_SECRET)
       refresh-token       OAuth with a refresh token (--client-id; SNOWGATE_REFRESH_TOKEN,
                           SNOWGATE_CLIENT_SECRET if the client has one)
+      jwt-bearer          OAuth JWT bearer grant (--client-id, --jwt-key FILE, --jwt-key-id KID,
+                          --jwt-subject USER; SNOWGATE_CLIENT_SECRET): a new assertion
+                          signed with FILE (by openssl) gets each new token
+      api-key             a REST API key in the x-sn-apikey header (SNOWGATE_API_KEY)
       authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
 
     Options:
@@ -33,6 +37,10 @@ enum ScriptedSetup {
       --username U        the user (basic, password)
       --client-id ID      the OAuth application's Client ID
       --scope S           the OAuth scope to ask for (default: none sent)
+      --jwt-key FILE      the RSA private key (PEM) that signs JWT assertions; it stays in
+                          FILE, and only its path is saved
+      --jwt-key-id KID    the Key Id of the app's JWT verifier map entry
+      --jwt-subject USER  the user the JWT bearer tokens act as (the app's User Field)
       --api-version vN    use a fixed Table API version, e.g. v2
       --store WHERE       where the secrets live: file (credentials.json, the default),
                           env (nothing stored; give them in the environment every time),
@@ -43,7 +51,7 @@ enum ScriptedSetup {
       --help              show this help
 
     Secrets are never taken from the command line: set SNOWGATE_PASSWORD,
-    SNOWGATE_CLIENT_SECRET or SNOWGATE_REFRESH_TOKEN, or use --password-stdin.
+    SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or SNOWGATE_API_KEY, or use --password-stdin.
 
     Exit status: 0 saved; 2 usage error or a configuration file that cannot be used;
     1 the files could not be written; otherwise the test failed and nothing was saved:
@@ -131,9 +139,22 @@ enum ScriptedSetup {
     if options.authType == .basic {
       print("Signing in with Basic as \(options.username ?? "")…")
       credentials = .basic(username: options.username ?? "", password: secrets.password ?? Secret(""))
+    } else if options.authType == .apiKey {
+      print("Signing in with the API key (x-sn-apikey)…")
+      credentials = .apiKey(secrets.apiKey ?? Secret(""))
     } else {
       let grant: OAuthGrant
       switch options.authType {
+      case .jwtBearer:
+        print("Signing a JWT assertion with \(options.jwtKeyFile ?? "") (key ID \(options.jwtKeyID ?? ""))…")
+        switch await JWTGrant.make(
+          profileName: options.name, clientID: options.clientID ?? "", subject: options.username,
+          keyID: options.jwtKeyID, keyFile: options.jwtKeyFile,
+          environment: ProcessInfo.processInfo.environment)
+        {
+        case .failure(let failure): return SetupTestResult(failure: failure, tokens: nil)
+        case .success(let made): grant = made
+        }
       case .oauthPassword:
         grant = .password(username: options.username ?? "", password: secrets.password ?? Secret(""))
       case .oauthRefreshToken:
@@ -162,6 +183,9 @@ enum ScriptedSetup {
       return SetupTestResult(failure: failure, tokens: tokens)
     case .success(let report):
       print("Connection test passed: read \(report.users.table) in \(milliseconds(report.users.elapsed)) ms.")
+      if case .success(let user) = await client.currentUser(auth: credentials) {
+        print("Signed in as \(user.description).")
+      }
       if let warning = report.metadataWarning {
         print("Warning: the table list (sys_db_object) cannot be read: \(warning.summary)")
       }

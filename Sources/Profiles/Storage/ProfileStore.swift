@@ -163,7 +163,7 @@ public struct ProfileStore: Sendable {
       result.sources[.accessToken] = .credentialsFile
     }
     let needed = profile.authType.userSecretKinds
-    for kind in [SecretKind.password, .clientSecret, .refreshToken] {
+    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey] {
       let isNeeded = needed.contains(kind)
       let storedValue = stored.flatMap { Self.userSecret(kind, in: $0) }
       let storeHasIt: Bool =
@@ -209,6 +209,7 @@ public struct ProfileStore: Sendable {
     case .clientSecret: credentials.clientSecret
     case .refreshToken: credentials.refreshToken
     case .accessToken: credentials.accessToken
+    case .apiKey: credentials.apiKey
     }
   }
 
@@ -348,6 +349,36 @@ public struct ProfileStore: Sendable {
       entry.refreshToken = nil
       entry.refreshTokenExpiresAt = nil
       credentials.profiles[name] = entry.isEmpty ? nil : entry
+    }
+  }
+
+  /// Signs a profile out: forgets its tokens and, unless `keepSecrets`, every secret that could
+  /// mint a new one (password, client secret, refresh token, API key), and marks it signed out.
+  ///
+  /// The profile itself stays, so `snowgate setup NAME` can sign in again with what it knows.
+  /// With `keepSecrets` only the tokens go and the profile is not marked: it can still get new
+  /// tokens on its own, so calling it signed out would be wrong.
+  /// - Returns: the profile as it is now.
+  @discardableResult
+  public func signOut(profile name: String, keepSecrets: Bool) throws -> Profile {
+    let stamp = timestamp()
+    return try modify { config, credentials in
+      guard let index = config.profiles.firstIndex(where: { $0.name == name }) else {
+        throw ProfileStoreError.profileNotFound(name)
+      }
+      if keepSecrets {
+        if var entry = credentials.profiles[name] {
+          entry.accessToken = nil
+          entry.accessTokenExpiresAt = nil
+          entry.refreshToken = nil
+          entry.refreshTokenExpiresAt = nil
+          credentials.profiles[name] = entry.isEmpty ? nil : entry
+        }
+      } else {
+        credentials.profiles[name] = nil
+        config.profiles[index].signedOutAt = stamp
+      }
+      return config.profiles[index]
     }
   }
 

@@ -121,18 +121,22 @@ public struct ServiceNowClient: Sendable {
   // MARK: Table API
 
   /// Reads up to `limit` records of `table`, asking only for `fields`.
-  public func readTable(_ table: String, fields: [String], limit: Int = 1, auth: Credentials) async -> Result<
-    TableRead, ServiceNowFailure
-  > {
+  public func readTable(
+    _ table: String, fields: [String], limit: Int = 1, auth: Credentials, query encodedQuery: String? = nil
+  ) async -> Result<TableRead, ServiceNowFailure> {
     auth.secrets.forEach(log.remember)
     var query: [(name: String, value: String)] = [("sysparm_limit", String(limit))]
+    if let encodedQuery {
+      query.append(("sysparm_query", encodedQuery))
+    }
     if !fields.isEmpty {
       query.append(("sysparm_fields", fields.joined(separator: ",")))
     }
     let url = InstanceEndpoints.url(
       instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
     var request = makeRequest(url, accept: "application/json")
-    request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
+    let header = auth.header
+    request.setValue(header.value, forHTTPHeaderField: header.name)
     switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)
@@ -207,14 +211,12 @@ public struct ServiceNowClient: Sendable {
 
   /// Revokes a token at `/oauth_revoke_token.do` (no authentication needed).
   ///
-  /// Sent as a POST form field rather than in the query string ServiceNow documents: the
-  /// instance's servlet reads both, and a token in a URL ends up in proxy and server logs.
+  /// The token goes in the query, the only form ServiceNow documents (see `TokenRevocation`);
+  /// the request log masks the query's `token` like every other token value.
   public func revoke(_ token: Secret) async -> Result<Void, ServiceNowFailure> {
     log.remember(token)
-    var request = makeRequest(InstanceEndpoints.url(instance, path: "/oauth_revoke_token.do"), accept: "*/*")
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
-    request.httpBody = Data(FormEncoding.encode([("token", token.reveal())]).utf8)
+    var request = TokenRevocation.urlRequest(instance: instance, token: token)
+    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
     switch await exchange(request) {
     case .failure(let failure):
       return .failure(failure)

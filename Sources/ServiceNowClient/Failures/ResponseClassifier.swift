@@ -8,6 +8,7 @@ public enum ResponseClassifier {
   public enum AuthKind: Sendable, Equatable {
     case basic
     case bearer
+    case apiKey
   }
 
   /// Whether `response` is the hibernation page of a sleeping developer instance.
@@ -41,7 +42,11 @@ public enum ResponseClassifier {
       if response.header("X-MFA_TOKEN") != nil {
         return ServiceNowFailure(.authMFARequired, detail: said)
       }
-      return ServiceNowFailure(auth == .basic ? .authBasicRejected : .oauthTokenRejected, detail: said)
+      switch auth {
+      case .basic: return ServiceNowFailure(.authBasicRejected, detail: said)
+      case .bearer: return ServiceNowFailure(.oauthTokenRejected, detail: said)
+      case .apiKey: return ServiceNowFailure(.authAPIKeyRejected, detail: said)
+      }
     case 403:
       // Structure first: only an API error envelope can be the scope refusal; its message
       // is then the one hint that tells a missing scope from a missing role or ACL.
@@ -110,6 +115,9 @@ public enum ResponseClassifier {
     }
     if case .refreshToken = grant {
       return ServiceNowFailure(.oauthRefreshExpired, detail: said)
+    }
+    if case .jwtBearer = grant {
+      return ServiceNowFailure(.oauthJWTRejected, detail: said)
     }
     return ServiceNowFailure(.oauthAccessDenied, detail: said)
   }

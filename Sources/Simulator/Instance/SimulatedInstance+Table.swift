@@ -70,7 +70,16 @@ extension SimulatedInstance {
       return loggedIn(InstanceResponses.json(200, .object([("result", render(row))])))
     }
 
-    let query = TableQuery(request.queryValue("sysparm_query") ?? "")
+    // A real instance runs `javascript:` values of an encoded query as server script, as the
+    // session's user; the one script the simulator knows is gs.getUserName(), the caller's name.
+    let sessionUser: String =
+      switch caller {
+      case .basic(let user), .apiKey(let user): user
+      case .bearer(let token): token.userName
+      }
+    let queryText = (request.queryValue("sysparm_query") ?? "")
+      .replacingOccurrences(of: "javascript:gs.getUserName()", with: sessionUser)
+    let query = TableQuery(queryText)
     guard query.fieldNames.allSatisfy({ table.fields.contains($0) }) else {
       return loggedIn(InstanceResponses.aclDenied)
     }

@@ -57,7 +57,8 @@ extension WizardState {
       activity = Activity(kind: .authorization)
       go(to: .authorization)
       return [.startAuthorization(request)]
-    case .basic, .oauthPassword:
+    // The JWT bearer grant and API keys are not selectable in the wizard yet (`isAvailable`).
+    case .basic, .oauthPassword, .jwtBearer, .apiKey:
       grant = .password(username: draft.username, password: draft.password)
     case .oauthRefreshToken:
       grant = .refreshToken(draft.refreshToken)

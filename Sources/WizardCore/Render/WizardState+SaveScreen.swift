@@ -101,7 +101,8 @@ extension WizardState {
       // the client secret, and a public client none.
       return oauthClient.clientSecret.secret.isEmpty ? [] : ["SNOWGATE_CLIENT_SECRET"]
     case .oauthRefreshToken: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"]
-    case .oauthClientCredentials: return ["SNOWGATE_CLIENT_SECRET"]
+    case .oauthClientCredentials, .jwtBearer: return ["SNOWGATE_CLIENT_SECRET"]
+    case .apiKey: return ["SNOWGATE_API_KEY"]
     }
   }
 }
