@@ -6,6 +6,7 @@ public enum CommandLineTool {
 
   @MainActor
   public static func main(_ arguments: [String]) async -> Never {
+    ProcessHardening.apply()
     let args = Array(arguments.dropFirst())
     let rest = Array(args.dropFirst())
     let status: Int32

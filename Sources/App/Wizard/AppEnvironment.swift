@@ -25,12 +25,14 @@ struct AppEnvironment: Sendable {
       proxy: ProxyEnvironment(variables), userAgent: "snowgate/\(CommandLineTool.version)")
   }
 
-  /// Writes the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
-  /// test can read what was sent; the log never holds a secret.
+  /// Appends the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
+  /// test can read what was sent; the log never holds a secret (see `LogFile` for how the
+  /// path is opened).
   func writeLogIfAsked() {
     guard let path = variables["SNOWGATE_LOG"], !path.isEmpty else { return }
     let text = log.render(includeBodies: true)
-    _ = FileManager.default.createFile(
-      atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    if let problem = LogFile.append(text.isEmpty ? "" : text + "\n", to: path) {
+      CommandLineTool.printError("snowgate: \(problem)")
+    }
   }
 }
