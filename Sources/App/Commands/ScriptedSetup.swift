@@ -42,7 +42,9 @@ enum ScriptedSetup {
       --jwt-key-id KID    the Key Id of the app's JWT verifier map entry
       --jwt-subject USER  the user the JWT bearer tokens act as (the app's User Field)
       --api-version vN    use a fixed Table API version, e.g. v2
-      --store WHERE       where the secrets live: file (credentials.json, the default),
+      --store WHERE       where the secrets live: keyring (the OS keyring, tokens too: the
+                          default where one answers), file (credentials.json, mode 0600; the
+                          default where no keyring answers, said on stderr),
                           env (nothing stored; give them in the environment every time),
                           command:'CMD ARGS' (a command that prints each secret, e.g.
                           command:'pass show servicenow/prod'; tokens are cached in the file)
@@ -65,7 +67,7 @@ enum ScriptedSetup {
       print(help)
       return 0
     }
-    let options: ScriptedSetupOptions
+    var options: ScriptedSetupOptions
     do {
       options = try ScriptedSetupOptions.parse(arguments)
     } catch {
@@ -83,6 +85,22 @@ enum ScriptedSetup {
     // Refuse before testing when the result could not be saved anyway.
     if let problem = store.fileProblems().first {
       return StoreFailure.report(problem)
+    }
+    if options.store == .keyring || !options.storeChosen {
+      let keyring = store.keyring
+      let availability = await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: keyring.availability()) }
+      }
+      switch (availability, options.storeChosen) {
+      case (.available, _):
+        options.store = .keyring
+      case (.unavailable(let problem), true):
+        return StoreFailure.report(ProfileStoreError.keyringFailed(problem))
+      case (.unavailable(let problem), false):
+        CommandLineTool.printError(
+          "snowgate setup: no OS keyring answers here (\(problem.description)), so the secrets go to "
+            + "the credentials file (mode 0600). Say --store file to choose it and silence this note.")
+      }
     }
 
     let secrets: SetupSecrets
@@ -224,6 +242,9 @@ enum ScriptedSetup {
   /// One line saying where the profile's secrets are now.
   static func storeLine(options: ScriptedSetupOptions, store: ProfileStore) -> String {
     switch options.store {
+    case .keyring:
+      return "Its secrets and tokens are in the OS keyring (service snowgate, profile \(options.name)); "
+        + "\(store.credentialsURL.lastPathComponent) holds none of them."
     case .file:
       return "Its secrets are in \(store.credentialsURL.path) (readable only by you)."
     case .command(let argv):

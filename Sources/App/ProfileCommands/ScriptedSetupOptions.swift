@@ -19,6 +19,8 @@ struct ScriptedSetupOptions: Equatable {
   var jwtKeyFile: String?
   var jwtKeyID: String?
   var store: SecretStore
+  /// Whether `--store` named the store; without it the keyring is used where one answers.
+  var storeChosen = false
   var passwordFromStdin: Bool
   var saveAnyway: Bool
 
@@ -151,7 +153,7 @@ struct ScriptedSetupOptions: Equatable {
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
       clientID: clientID, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, store: store,
-      passwordFromStdin: passwordFromStdin,
+      storeChosen: parsed.options["--store"] != nil, passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"))
   }
 

@@ -35,7 +35,7 @@ struct ShadowNotice: Equatable, Sendable {
         }
       let storeHasIt: Bool =
         switch profile.secretStore {
-        case .file: storedValue != nil
+        case .file, .keyring: storedValue != nil
         case .command: needed.contains(kind) || storedValue != nil
         case .environment, .ask: false
         }

@@ -112,8 +112,9 @@ struct TokenService: Sendable {
       }
       return .failure(TokenFailures.basicProfile(profile.name))
     }
-    // The cached token first, without running a secret command (a keyring may prompt).
-    if profile.secretStore.cachesIssuedTokens {
+    // The cached token first, without running a secret command (a keyring may prompt). A
+    // keyring profile's token is in the keyring: it comes with the resolved secrets, off the pool.
+    if profile.secretStore.cachesIssuedTokens, profile.secretStore != .keyring {
       let cached: StoredCredentials?
       do {
         cached = try store.storedCredentials(for: profile.name)
@@ -132,6 +133,12 @@ struct TokenService: Sendable {
       secrets = try await store.resolveSecrets(for: profile, environment: environment)
     } catch {
       return .failure(TokenFailures.store(error))
+    }
+    if profile.secretStore == .keyring, let access = secrets.accessToken,
+      isUsable(expiresAt: secrets.accessTokenExpiresAt)
+    {
+      return .success(
+        FreshToken(accessToken: access, expiresAt: secrets.accessTokenExpiresAt, origin: .stored))
     }
     return await renew(profile, secrets: secrets)
   }

@@ -60,6 +60,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
       let replaced =
         switch store {
         case .command: "the \(kind.displayName) the profile's command would print"
+        case .keyring: "the \(kind.displayName) saved in the OS keyring"
         default: "the \(kind.displayName) saved in the credentials file"
         }
       return "\(variable) is set, so it is used instead of \(replaced)."

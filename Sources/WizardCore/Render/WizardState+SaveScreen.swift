@@ -87,6 +87,9 @@ extension WizardState {
     case .ask:
       label = "Ask each time"
       detail = "Nothing stored; interactive use only."
+    case .keyring:
+      label = "OS keyring"
+      detail = "Secret Service or keychain; tokens too."
     }
     return ChoiceModel(label: label, detail: detail, isSelected: save.store == store)
   }
