@@ -42,7 +42,9 @@ final class TokenEndpointTests: XCTestCase {
     guard case .failure(let failure) = outcome else { return XCTFail("expected a failure") }
     XCTAssertEqual(failure.code, "oauth.access_denied")
     XCTAssertTrue(failure.summary.contains("same answer"))
-    XCTAssertTrue(failure.remedies.first?.contains("Client secret") ?? false)
+    // The password grant: the user's own credentials first, then the client, then the grant.
+    XCTAssertTrue(failure.remedies.first?.contains("User name and password") ?? false, "\(failure.remedies)")
+    XCTAssertTrue(failure.remedies[1].contains("Client ID and secret"), "\(failure.remedies)")
     XCTAssertTrue(failure.remedies.last?.contains("syslog") ?? false)
   }
 
@@ -102,7 +104,7 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertEqual(code, "api.forbidden")
   }
 
-  func testRevokeSendsTheTokenInTheQueryAsDocumentedAndTheLogMasksIt() async throws {
+  func testRevokeIsTheDocumentedGETWithTheTokenInTheQueryAndTheLogMasksIt() async throws {
     let transport = ScriptedTransport()
     let log = RequestLog()
     transport.expect("GET", "/oauth_revoke_token.do", respond: HTTPResponse(status: 200))
