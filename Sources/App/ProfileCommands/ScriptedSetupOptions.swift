@@ -21,13 +21,15 @@ struct ScriptedSetupOptions: Equatable {
   var store: SecretStore
   /// Whether `--store` named the store; without it the keyring is used where one answers.
   var storeChosen = false
+  /// `--ca-bundle FILE`, saved in the profile.
+  var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
 
   static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
   static let options: Set<String> = [
     "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version",
-    "--jwt-key", "--jwt-key-id", "--jwt-subject",
+    "--jwt-key", "--jwt-key-id", "--jwt-subject", "--ca-bundle",
   ]
 
   /// The instance URL as it will be saved.
@@ -153,7 +155,8 @@ struct ScriptedSetupOptions: Equatable {
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
       clientID: clientID, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, store: store,
-      storeChosen: parsed.options["--store"] != nil, passwordFromStdin: passwordFromStdin,
+      storeChosen: parsed.options["--store"] != nil, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
+      passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"))
   }
 
@@ -161,7 +164,8 @@ struct ScriptedSetupOptions: Equatable {
   var profile: Profile {
     Profile(
       name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, secretStore: store)
+      username: username, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, secretStore: store,
+      caBundle: caBundle)
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

@@ -32,6 +32,8 @@ public struct Profile: Codable, Equatable, Sendable {
   public var signedOutAt: Date?
   /// Where the secrets live.
   public var secretStore: SecretStore
+  /// A PEM file of CA certificates to trust as well as the system store (`--ca-bundle`).
+  public var caBundle: String?
   /// When the profile was first saved (set by the store).
   public var createdAt: Date
   /// When the profile was last saved (set by the store; token refreshes do not count).
@@ -42,7 +44,7 @@ public struct Profile: Codable, Equatable, Sendable {
     name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
     redirectURI: String? = nil, jwtKeyFile: String? = nil, jwtKeyID: String? = nil,
-    signedOutAt: Date? = nil, secretStore: SecretStore = .file,
+    signedOutAt: Date? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
     createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
     self.name = name
@@ -57,6 +59,7 @@ public struct Profile: Codable, Equatable, Sendable {
     self.jwtKeyID = jwtKeyID
     self.signedOutAt = signedOutAt
     self.secretStore = secretStore
+    self.caBundle = caBundle
     self.createdAt = createdAt
     self.updatedAt = updatedAt
   }
