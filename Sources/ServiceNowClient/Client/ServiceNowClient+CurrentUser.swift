@@ -16,7 +16,7 @@ extension ServiceNowClient {
   public func currentUser(auth: Credentials) async -> Result<CurrentUser, ServiceNowFailure> {
     let read = await readTable(
       "sys_user", fields: ["user_name", "name"], limit: 1, auth: auth,
-      query: "user_name=javascript:gs.getUserName()")
+      encodedQuery: "user_name=javascript:gs.getUserName()")
     switch read {
     case .failure(let failure):
       return .failure(failure)

@@ -134,11 +134,11 @@ public struct ServiceNowClient: Sendable {
 
   /// Reads up to `limit` records of `table`, asking only for `fields`.
   public func readTable(
-    _ table: String, fields: [String], limit: Int = 1, auth: Credentials, query encodedQuery: String? = nil
+    _ table: String, fields: [String], limit: Int = 1, auth: Credentials, encodedQuery: String? = nil
   ) async -> Result<TableRead, ServiceNowFailure> {
     remember(auth)
     return await SecretScrubber.$current.withValue(log.scrubber) {
-      await readTableScrubbed(table, fields: fields, limit: limit, auth: auth, query: encodedQuery)
+      await readTableScrubbed(table, fields: fields, limit: limit, auth: auth, encodedQuery: encodedQuery)
     }
   }
 
@@ -153,12 +153,12 @@ public struct ServiceNowClient: Sendable {
   }
 
   private func readTableScrubbed(
-    _ table: String, fields: [String], limit: Int, auth: Credentials, query encodedQuery: String?
-  ) async -> Result<TableRead, ServiceNowFailure> {
+    _ table: String, fields: [String], limit: Int, auth: Credentials, encodedQuery: String?
+  ) async
+    -> Result<TableRead, ServiceNowFailure>
+  {
     var query: [(name: String, value: String)] = [("sysparm_limit", String(limit))]
-    if let encodedQuery {
-      query.append(("sysparm_query", encodedQuery))
-    }
+    if let encodedQuery { query.append(("sysparm_query", encodedQuery)) }
     if !fields.isEmpty {
       query.append(("sysparm_fields", fields.joined(separator: ",")))
     }

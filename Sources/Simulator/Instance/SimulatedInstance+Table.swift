@@ -56,7 +56,7 @@ extension SimulatedInstance {
     }
     switch (request.method, recordID) {
     case ("GET", _):
-      return loggedIn(read(request, table, recordID: recordID, scenarios: scenarios, sessionUser: userName))
+      return loggedIn(read(request, table, recordID: recordID, scenarios: scenarios, userName: userName))
     case ("POST", nil), ("PATCH", .some), ("PUT", .some), ("DELETE", .some):
       if table.readOnly { return loggedIn(InstanceResponses.writeDenied(request.method)) }
       return loggedIn(write(request, table, recordID: recordID))
@@ -73,7 +73,7 @@ extension SimulatedInstance {
   /// A read of a table or one record, with the read scenarios applied.
   private func read(
     _ request: HTTPRequest, _ table: SimulatedTable, recordID: String?, scenarios: Set<Scenario>,
-    sessionUser: String
+    userName: String
   )
     -> HTTPResponse
   {
@@ -108,10 +108,13 @@ extension SimulatedInstance {
     }
 
     // A real instance runs `javascript:` values of an encoded query as server script, as the
-    // session's user; the one script the simulator knows is gs.getUserName(), the caller's name.
-    let queryText = (request.queryValue("sysparm_query") ?? "")
-      .replacingOccurrences(of: "javascript:gs.getUserName()", with: sessionUser)
-    let query = TableQuery(queryText)
+    // session's user: gs.getUserID() is the caller's sys_id, gs.getUserName() its user_name.
+    let callerID =
+      state.withLock { $0.table("sys_user") }?.rows.first { $0["user_name"] == userName }?["sys_id"] ?? ""
+    let query = TableQuery(
+      (request.queryValue("sysparm_query") ?? "")
+        .replacingOccurrences(of: "javascript:gs.getUserID()", with: callerID)
+        .replacingOccurrences(of: "javascript:gs.getUserName()", with: userName))
     // One level of dot-walking through a reference (`group.name=…`), as encoded queries allow.
     var walked: [String: (field: String, target: SimulatedTable, column: String)] = [:]
     for name in query.fieldNames where name.contains(".") {
