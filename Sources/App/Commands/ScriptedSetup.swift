@@ -167,8 +167,7 @@ enum ScriptedSetup {
       credentials = .apiKey(secrets.apiKey ?? Secret(""))
     } else {
       let grant: OAuthGrant
-      switch options.authType {
-      case .jwtBearer:
+      if options.authType == .jwtBearer {
         print("Signing a JWT assertion with \(options.jwtKeyFile ?? "") (key ID \(options.jwtKeyID ?? ""))…")
         switch await JWTGrant.make(
           profileName: options.name, clientID: options.clientID ?? "", subject: options.username,
@@ -178,12 +177,20 @@ enum ScriptedSetup {
         case .failure(let failure): return SetupTestResult(failure: failure, tokens: nil)
         case .success(let made): grant = made
         }
-      case .oauthPassword:
-        grant = .password(username: options.username ?? "", password: secrets.password ?? Secret(""))
-      case .oauthRefreshToken:
-        grant = .refreshToken(secrets.refreshToken ?? Secret(""))
-      default:
-        grant = .clientCredentials
+      } else {
+        switch OAuthGrant.unattended(
+          kind: options.authType, username: options.username, password: secrets.password,
+          refreshToken: secrets.refreshToken)
+        {
+        case .success(let unattended):
+          grant = unattended
+        case .failure(let gap):
+          // The options were checked before the test: a gap here is a missing piece of them.
+          let failure = ServiceNowFailure(
+            code: "config.secret_missing", summary: "There is no \(gap.missing) to sign in with.",
+            remedies: ["Give it on the command line; snowgate setup --help lists the options."])
+          return SetupTestResult(failure: failure, tokens: nil)
+        }
       }
       print("Requesting a token (\(grant.grantType) grant, client \(options.clientID ?? ""))…")
       let request = TokenRequest(

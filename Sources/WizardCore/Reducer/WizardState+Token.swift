@@ -58,12 +58,19 @@ extension WizardState {
       go(to: .authorization)
       return [.startAuthorization(request)]
     // The JWT bearer grant and API keys are not selectable in the wizard yet (`isAvailable`).
-    case .basic, .oauthPassword, .jwtBearer, .apiKey:
-      grant = .password(username: draft.username, password: draft.password)
-    case .oauthRefreshToken:
-      grant = .refreshToken(draft.refreshToken)
-    case .oauthClientCredentials:
-      grant = .clientCredentials
+    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer, .apiKey:
+      // Basic never reaches the token screen; if it did, it would try the password grant.
+      let kind = draft.kind.isOAuth && draft.kind != .jwtBearer ? draft.kind : AuthKind.oauthPassword
+      switch OAuthGrant.unattended(
+        kind: kind, username: draft.username, password: draft.password, refreshToken: draft.refreshToken)
+      {
+      case .success(let unattended):
+        grant = unattended
+      case .failure:
+        // Only an empty user name: the client step asks for it again.
+        go(to: .oauthClient)
+        return []
+      }
     }
     token = TokenStep(status: .requesting, source: draft)
     activity = Activity(kind: .token)
