@@ -9,12 +9,27 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
   case oauthAuthorizationCode
   case oauthRefreshToken
   case oauthClientCredentials
+  /// The JWT bearer grant (RFC 7523): an assertion signed with the profile's private key.
+  case jwtBearer
+  /// A REST API key (`x-sn-apikey`), Washington DC and later.
+  case apiKey
 
-  /// Whether this release can set it up (every kind since issue 4).
-  public var isAvailable: Bool { true }
+  /// Whether the wizard can set it up yet; `setup --no-input` takes every kind.
+  ///
+  /// The JWT bearer grant and API keys have no wizard screens yet, so the auth-type screen
+  /// lists them greyed out with the command that does set them up.
+  public var isAvailable: Bool {
+    switch self {
+    case .jwtBearer, .apiKey: false
+    default: true
+    }
+  }
 
-  /// Every kind but Basic goes through the OAuth client and token screens.
-  public var isOAuth: Bool { self != .basic }
+  /// The kinds that get their access token from `/oauth_token.do`.
+  public var isOAuth: Bool { self != .basic && self != .apiKey }
+
+  /// The kinds that need a person's browser, so no script can get a new token on its own.
+  public var needsBrowser: Bool { self == .oauthAuthorizationCode }
 
   /// The `grant_type` the token screen shows, nil for Basic.
   public var grantType: String? {
@@ -24,6 +39,8 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthAuthorizationCode: return "authorization_code"
     case .oauthRefreshToken: return "refresh_token"
     case .oauthClientCredentials: return "client_credentials"
+    case .jwtBearer: return "urn:ietf:params:oauth:grant-type:jwt-bearer"
+    case .apiKey: return nil
     }
   }
 
@@ -35,12 +52,15 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthRefreshToken: return "refresh-token"
     case .oauthClientCredentials: return "client-credentials"
     case .oauthAuthorizationCode: return "authorization-code"
+    case .jwtBearer: return "jwt-bearer"
+    case .apiKey: return "api-key"
     }
   }
 
   /// Every `--auth` word, in the order help text lists them.
   public static let words = [
-    "basic", "password", "refresh-token", "client-credentials", "authorization-code",
+    "basic", "password", "refresh-token", "client-credentials", "authorization-code", "jwt-bearer",
+    "api-key",
   ]
 
   /// The kind a `--auth` word names (any letter case), or nil.
@@ -60,6 +80,8 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthRefreshToken: return "OAuth refresh token"
     case .oauthClientCredentials: return "OAuth client credentials"
     case .oauthAuthorizationCode: return "OAuth browser sign-in"
+    case .jwtBearer: return "OAuth JWT bearer"
+    case .apiKey: return "API key"
     }
   }
 
@@ -71,6 +93,8 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthAuthorizationCode: return "OAuth authorization code in a browser"
     case .oauthRefreshToken: return "OAuth with an existing refresh token"
     case .oauthClientCredentials: return "OAuth client credentials"
+    case .jwtBearer: return "OAuth JWT bearer grant"
+    case .apiKey: return "REST API key"
     }
   }
 
@@ -82,6 +106,8 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthAuthorizationCode: return "Sign in in a browser (PKCE); works with SSO."
     case .oauthRefreshToken: return "Paste a refresh token you already have."
     case .oauthClientCredentials: return "Client ID and secret only (Washington DC+)."
+    case .jwtBearer: return "A signed assertion from your key; snowgate setup --auth jwt-bearer."
+    case .apiKey: return "An x-sn-apikey header; snowgate setup --auth api-key."
     }
   }
 }

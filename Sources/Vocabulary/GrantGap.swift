@@ -10,6 +10,8 @@ public enum GrantGap: Error, Sendable, Equatable {
   case missingPassword
   /// The refresh token a refresh-token connection was set up with.
   case missingRefreshToken
+  /// The JWT bearer grant needs an assertion signed with the profile's key, made per request.
+  case needsSignedAssertion
 
   /// What is missing, in words for a sentence ("There is no user name to sign in with.").
   public var missing: String {
@@ -19,6 +21,7 @@ public enum GrantGap: Error, Sendable, Equatable {
     case .missingUsername: "user name"
     case .missingPassword: "password"
     case .missingRefreshToken: "refresh token"
+    case .needsSignedAssertion: "signed JWT assertion"
     }
   }
 }

@@ -9,8 +9,11 @@ extension OAuthGrant {
     kind: AuthKind, username: String?, password: Secret?, refreshToken: Secret?
   ) -> Result<OAuthGrant, GrantGap> {
     switch kind {
-    case .basic:
+    case .basic, .apiKey:
       return .failure(.notOAuth)
+    case .jwtBearer:
+      // The assertion is signed with the profile's key by the system's openssl (App's JWTGrant).
+      return .failure(.needsSignedAssertion)
     case .oauthAuthorizationCode:
       return .failure(.needsBrowser)
     case .oauthPassword:

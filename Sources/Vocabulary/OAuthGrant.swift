@@ -8,6 +8,8 @@ public enum OAuthGrant: Sendable, Equatable {
   case authorizationCode(code: Secret, redirectURI: String, codeVerifier: Secret?)
   /// Client credentials (Washington DC and later, off unless enabled, needs an application user).
   case clientCredentials
+  /// The JWT bearer grant (RFC 7523): a signed assertion made fresh for every request; no refresh token.
+  case jwtBearer(assertion: Secret)
 
   /// The `grant_type` value sent for this grant.
   public var grantType: String {
@@ -16,6 +18,7 @@ public enum OAuthGrant: Sendable, Equatable {
     case .refreshToken: "refresh_token"
     case .authorizationCode: "authorization_code"
     case .clientCredentials: "client_credentials"
+    case .jwtBearer: "urn:ietf:params:oauth:grant-type:jwt-bearer"
     }
   }
 }

@@ -4,6 +4,9 @@
 public enum SecretStore: Equatable, Sendable, Codable {
   /// In credentials.json (mode 0600, folder 0700).
   case file
+  /// In the OS keyring (Secret Service through `secret-tool`, the macOS keychain through
+  /// `security`), the issued tokens too: credentials.json holds nothing for the profile.
+  case keyring
   /// An external command that prints the secret, run without a shell (argv as given).
   ///
   /// The command runs once per needed secret. It gets `SNOWGATE_PROFILE` and
@@ -27,6 +30,7 @@ public enum SecretStore: Equatable, Sendable, Codable {
     let kind = try container.decode(String.self, forKey: .kind)
     switch kind {
     case "file": self = .file
+    case "keyring": self = .keyring
     case "environment": self = .environment
     case "ask": self = .ask
     case "command":
@@ -39,8 +43,8 @@ public enum SecretStore: Equatable, Sendable, Codable {
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container,
-        debugDescription: "\"\(kind)\" is not a secret store snowgate knows (file, command, environment, ask)"
-      )
+        debugDescription:
+          "\"\(kind)\" is not a secret store snowgate knows (file, keyring, command, environment, ask)")
     }
   }
 
@@ -48,6 +52,7 @@ public enum SecretStore: Equatable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
     case .file: try container.encode("file", forKey: .kind)
+    case .keyring: try container.encode("keyring", forKey: .kind)
     case .environment: try container.encode("environment", forKey: .kind)
     case .ask: try container.encode("ask", forKey: .kind)
     case .command(let argv):
@@ -65,7 +70,7 @@ public enum SecretStore: Equatable, Sendable, Codable {
   /// Profiles that asked for nothing to be stored get nothing stored.
   public var cachesIssuedTokens: Bool {
     switch self {
-    case .file, .command: true
+    case .file, .command, .keyring: true
     case .environment, .ask: false
     }
   }
@@ -74,6 +79,7 @@ public enum SecretStore: Equatable, Sendable, Codable {
   public var summary: String {
     switch self {
     case .file: "credentials file"
+    case .keyring: "OS keyring"
     case .command(let argv): "command: " + argv.joined(separator: " ")
     case .environment: "environment only"
     case .ask: "ask each time"

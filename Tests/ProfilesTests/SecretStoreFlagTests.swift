@@ -7,6 +7,7 @@ import Testing
     #expect(try SecretStoreFlag.parse("env") == .environment)
     #expect(try SecretStoreFlag.parse("environment") == .environment)
     #expect(try SecretStoreFlag.parse("ask") == .ask)
+    #expect(try SecretStoreFlag.parse("keyring") == .keyring)
   }
 
   @Test func commandsSplitLikeAShellWithoutExpanding() throws {
@@ -19,7 +20,7 @@ import Testing
     #expect(try SecretStoreFlag.parse("command:run ''") == .command(["run", ""]))
   }
 
-  @Test(arguments: ["", "keyring", "command:", "command:   ", "command:pass 'unclosed", "command:x\\"])
+  @Test(arguments: ["", "keychain", "command:", "command:   ", "command:pass 'unclosed", "command:x\\"])
   func badFlagsAreRefusedWithTheChoices(text: String) {
     do {
       _ = try SecretStoreFlag.parse(text)
@@ -27,6 +28,7 @@ import Testing
     } catch {
       #expect(error as? ProfileStoreError == .invalidStoreFlag(text))
       #expect(error.localizedDescription.contains("--store file"))
+      #expect(error.localizedDescription.contains("--store keyring"))
     }
   }
 }

@@ -113,9 +113,12 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertNoThrow(try result.get())
     XCTAssertNoThrow(try transport.verifyAllUsed())
     let sent = try XCTUnwrap(transport.sent.first)
+    XCTAssertEqual(sent.method, "GET")
     XCTAssertEqual(sent.url.query, "token=rt-S3CR3T-SENTINEL")
     XCTAssertNil(sent.body)
-    XCTAssertFalse(log.render().contains("S3CR3T"), log.render())
+    let rendered = log.render()
+    XCTAssertTrue(rendered.contains("oauth_revoke_token.do?token="), rendered)
+    XCTAssertFalse(rendered.contains("S3CR3T"), rendered)
   }
 
   func testAuthorizeURLHangsOffTheInstanceRoot() async {

@@ -17,12 +17,19 @@ struct CheckCredentials: Sendable {
   /// A saved access token: the authorization-code flow's fallback when no refresh token is saved.
   var accessToken: Secret?
   var accessTokenExpiresAt: Date?
+  /// The REST API key of an API key connection.
+  var apiKey: Secret?
+  /// The JWT bearer grant's key file and Key ID (the subject is `username`).
+  var jwtKeyFile: String?
+  var jwtKeyID: String?
   /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
   /// the auth layer reports it instead of sending anything.
   var problem: String?
 
   /// The auth kinds `--auth` accepts.
-  static let commandKinds: [AuthKind] = [.basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials]
+  static let commandKinds: [AuthKind] = [
+    .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey,
+  ]
 
   /// Whether the kind signs in with OAuth tokens.
   var isOAuth: Bool { kind.isOAuth }
@@ -36,7 +43,9 @@ struct CheckCredentials: Sendable {
       if refreshToken?.isEmpty ?? true { return ("refresh token", "SNOWGATE_REFRESH_TOKEN") }
     case .oauthClientCredentials:
       if clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
-    case .oauthAuthorizationCode:
+    case .apiKey:
+      if apiKey?.isEmpty ?? true { return ("API key", "SNOWGATE_API_KEY") }
+    case .oauthAuthorizationCode, .jwtBearer:
       break
     }
     return nil

@@ -72,6 +72,8 @@ struct CheckPlanner {
     var credentials = CheckCredentials(
       kind: profile.authType, username: profile.username, clientID: profile.clientID,
       scope: profile.scope)
+    credentials.jwtKeyFile = profile.jwtKeyFile
+    credentials.jwtKeyID = profile.jwtKeyID
     var notes: [String] = []
     do {
       let secrets = try await environment.store.resolveSecrets(
@@ -81,6 +83,7 @@ struct CheckPlanner {
       credentials.refreshToken = secrets.refreshToken
       credentials.accessToken = secrets.accessToken
       credentials.accessTokenExpiresAt = secrets.accessTokenExpiresAt
+      credentials.apiKey = secrets.apiKey
       notes += secrets.shadowingNotes(store: profile.secretStore)
       if let stdinPassword {
         credentials.password = stdinPassword
@@ -97,6 +100,9 @@ struct CheckPlanner {
       }
     } catch {
       credentials.problem = Self.describe(error)
+    }
+    if profile.signedOutAt != nil {
+      credentials.problem = TokenFailures.signedOut(profile.name).summary
     }
     let log = RequestLog()
     var env = environment
@@ -121,13 +127,7 @@ struct CheckPlanner {
 
   /// The auth kind as `check` names it.
   static func kind(of type: AuthKind) -> String {
-    switch type {
-    case .basic: "basic"
-    case .oauthPassword: "password"
-    case .oauthRefreshToken: "refresh-token"
-    case .oauthClientCredentials: "client-credentials"
-    case .oauthAuthorizationCode: "authorization-code"
-    }
+    type.word
   }
 
   // MARK: --instance
@@ -142,6 +142,7 @@ struct CheckPlanner {
     credentials.password = stdinPassword ?? secret("SNOWGATE_PASSWORD")
     credentials.clientSecret = secret("SNOWGATE_CLIENT_SECRET")
     credentials.refreshToken = secret("SNOWGATE_REFRESH_TOKEN")
+    credentials.apiKey = secret("SNOWGATE_API_KEY")
     if let missing = credentials.missingSecret {
       let stdin = missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin" : ""
       throw UsageError(

@@ -158,7 +158,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     if let issuedTokens {
       tokens = issuedTokens
-      return .pass("using the token obtained on the previous screen\(Self.lifetime(issuedTokens))")
+      return .pass(
+        "using the token obtained on the previous screen\(Self.lifetime(issuedTokens))"
+      )
     }
     if let missing = credentials.missingSecret {
       return .fail(
@@ -169,32 +171,51 @@ actor ClientLayerProbe: HTTPLayerProbe {
             + (missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin." : ".")
         ])
     }
-    if credentials.kind == .basic {
-      return await basicAuth()
+    if let direct = directCredentials {
+      return await directAuth(direct)
     }
     return await oauthAuth()
   }
 
-  private func basicAuth() async -> LayerOutcome {
-    let user = credentials.username ?? ""
-    let read = await readUsers()
+  /// Basic and API key connections send their secret on every request; no token to get first.
+  private var directCredentials: Credentials? {
+    switch credentials.kind {
+    case .basic:
+      .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
+    case .apiKey: .apiKey(credentials.apiKey ?? Secret(""))
+    default: nil
+    }
+  }
+
+  private func directAuth(_ direct: Credentials) async -> LayerOutcome {
+    let how =
+      credentials.kind == .apiKey ? "the API key" : "Basic auth as user \(credentials.username ?? "")"
+    let read = await readUsers(direct)
     switch read {
     case .success:
-      return .pass("user \(user) signed in with Basic auth")
+      return .pass("signed in with \(how)" + (await signedInPhrase(direct)))
     case .failure(let failure):
       // A 403 or 429 still proves the password was accepted; the api layer reports those.
       if failure.code.hasPrefix("api.") {
-        return .pass("user \(user) signed in with Basic auth (HTTP answer, not 401)")
+        return .pass("signed in with \(how) (HTTP answer, not 401)")
       }
       return outcome(failure)
     }
   }
 
-  private func readUsers() async -> Result<TableRead, ServiceNowFailure> {
+  /// "; signed in as admin (System Administrator)", or nothing when the instance does not say.
+  ///
+  /// For Basic and API keys, which get no token; the OAuth kinds name their user on the `api`
+  /// line (`whoAmI`), after the token is proved.
+  private func signedInPhrase(_ auth: Credentials) async -> String {
+    guard case .success(let user) = await client.currentUser(auth: auth) else { return "" }
+    signedInAs = client.log.scrubber.clean(user.userName)
+    return "; signed in as \(client.log.scrubber.clean(user.description))"
+  }
+
+  private func readUsers(_ direct: Credentials) async -> Result<TableRead, ServiceNowFailure> {
     if let basicRead { return basicRead }
-    let read = await client.readTable(
-      "sys_user", fields: ["sys_id", "user_name"], limit: 1,
-      auth: .basic(username: credentials.username ?? "", password: credentials.password ?? Secret("")))
+    let read = await client.readTable("sys_user", fields: ["sys_id", "user_name"], limit: 1, auth: direct)
     basicRead = read
     basicReadTimings = client.timings.take().last
     return read
@@ -209,41 +230,55 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     let grant: OAuthGrant
     let words: String
-    switch OAuthGrant.unattended(
-      kind: credentials.kind, username: credentials.username, password: credentials.password,
-      refreshToken: credentials.refreshToken)
-    {
-    case .success(let unattended):
-      grant = unattended
-      switch unattended {
-      case .password(let username, _): words = "the password grant (user \(username))"
-      case .refreshToken: words = "the refresh token"
-      default: words = "the \(unattended.grantType.replacingOccurrences(of: "_", with: " ")) grant"
-      }
-    case .failure(.missingUsername):
-      return .fail(
-        code: "config.secret_missing", detail: "no user name to sign in with",
-        summary: "There is no user name to sign in with.",
-        remedies: ["Give it with --username NAME, or set the profile up again with snowgate setup."])
-    case .failure(.missingPassword), .failure(.missingRefreshToken), .failure(.notOAuth):
-      // `auth` reported a missing secret before asking for a grant; Basic never gets here.
-      return .skip("skipped: nothing to sign in with")
-    case .failure(.needsBrowser):
-      if let refresh = credentials.refreshToken, !refresh.isEmpty {
-        grant = .refreshToken(refresh)
-        words = "the saved refresh token"
-      } else if let access = credentials.accessToken,
-        let expiry = credentials.accessTokenExpiresAt, expiry > Date()
+    if credentials.kind == .jwtBearer {
+      switch await JWTGrant.make(
+        profileName: "this connection", clientID: clientID, subject: credentials.username,
+        keyID: credentials.jwtKeyID, keyFile: credentials.jwtKeyFile,
+        environment: ProcessInfo.processInfo.environment)
       {
-        tokens = TokenSet(
-          accessToken: access, refreshToken: nil, tokenType: "Bearer", scope: nil,
-          expiresIn: Int(expiry.timeIntervalSinceNow), obtainedAt: Date())
-        return .pass("using the saved access token (no refresh token saved)")
-      } else {
-        return outcome(
-          ServiceNowFailure(
-            .oauthRefreshExpired,
-            detail: "No refresh token is saved and the saved access token has expired."))
+      case .failure(let failure): return outcome(failure)
+      case .success(let made): grant = made
+      }
+      words =
+        "the JWT bearer grant (subject \(credentials.username ?? ""), key \(credentials.jwtKeyID ?? ""))"
+    } else {
+      switch OAuthGrant.unattended(
+        kind: credentials.kind, username: credentials.username, password: credentials.password,
+        refreshToken: credentials.refreshToken)
+      {
+      case .success(let unattended):
+        grant = unattended
+        switch unattended {
+        case .password(let username, _): words = "the password grant (user \(username))"
+        case .refreshToken: words = "the refresh token"
+        default: words = "the \(unattended.grantType.replacingOccurrences(of: "_", with: " ")) grant"
+        }
+      case .failure(.missingUsername):
+        return .fail(
+          code: "config.secret_missing", detail: "no user name to sign in with",
+          summary: "There is no user name to sign in with.",
+          remedies: ["Give it with --username NAME, or set the profile up again with snowgate setup."])
+      case .failure(.missingPassword), .failure(.missingRefreshToken), .failure(.notOAuth),
+        .failure(.needsSignedAssertion):
+        // `auth` reported a missing secret before asking for a grant; Basic never gets here.
+        return .skip("skipped: nothing to sign in with")
+      case .failure(.needsBrowser):
+        if let refresh = credentials.refreshToken, !refresh.isEmpty {
+          grant = .refreshToken(refresh)
+          words = "the saved refresh token"
+        } else if let access = credentials.accessToken,
+          let expiry = credentials.accessTokenExpiresAt, expiry > Date()
+        {
+          tokens = TokenSet(
+            accessToken: access, refreshToken: nil, tokenType: "Bearer", scope: nil,
+            expiresIn: Int(expiry.timeIntervalSinceNow), obtainedAt: Date())
+          return .pass("using the saved access token (no refresh token saved)")
+        } else {
+          return outcome(
+            ServiceNowFailure(
+              .oauthRefreshExpired,
+              detail: "No refresh token is saved and the saved access token has expired."))
+        }
       }
     }
     let request = TokenRequest(
@@ -290,10 +325,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   private func apiVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
-    // Basic reads sys_user once, in the auth check; this line must not claim that read's time.
-    let reused = credentials.kind == .basic && basicRead != nil
-    if credentials.kind == .basic {
-      read = await readUsers()
+    // Basic and API keys read sys_user once, in the auth check; this line must not claim that read's time.
+    let reused = directCredentials != nil && basicRead != nil
+    if let direct = directCredentials {
+      read = await readUsers(direct)
     } else if let tokens {
       read = await client.readTable(
         "sys_user", fields: ["sys_id", "user_name"], limit: 1, auth: .bearer(tokens.accessToken))
@@ -363,9 +398,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   }
 
   private func tableCredentials() -> Credentials? {
-    if credentials.kind == .basic {
-      return .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
-    }
+    if let direct = directCredentials { return direct }
     return tokens.map { .bearer($0.accessToken) }
   }
 
@@ -403,6 +436,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
       facts.append("refresh token present")
     } else if credentials.kind == .oauthClientCredentials {
       facts.append("no refresh token (client credentials need none)")
+    } else if credentials.kind == .jwtBearer {
+      facts.append("no refresh token (a new signed assertion gets each new token)")
     } else {
       return .warn(
         (facts + ["no refresh token"]).joined(separator: "; "),

@@ -9,14 +9,19 @@ import ServiceNowClient
 /// done, and the warning says the tokens stay valid on the instance until they expire.
 enum LogoutCommand {
   static let help = """
-    Usage: snowgate logout NAME
+    Usage: snowgate logout NAME [--keep-secrets]
 
-    Revokes the saved OAuth access and refresh tokens of the profile NAME at the instance
-    (/oauth_revoke_token.do) and removes them from the credentials file. The profile itself,
-    its client ID and its secrets stay; snowgate token NAME gets new tokens when the grant allows.
+    Signs the profile NAME out: revokes its saved OAuth access and refresh tokens at the
+    instance (GET /oauth_revoke_token.do?token=…) and forgets them, and forgets every secret
+    that could get new ones (password, client secret, refresh token, API key). Afterwards
+    snowgate token NAME fails (exit 3) until snowgate setup NAME signs in again. The profile
+    itself stays.
+
+      --keep-secrets   forget only the tokens; the saved secrets stay, and snowgate token
+                       NAME gets new tokens when the grant allows
 
     When the instance cannot be reached the tokens are still removed here, and a warning says
-    they were not revoked (they keep working until they expire). Exit status: 0 logged out
+    they were not revoked (they keep working until they expire). Exit status: 0 signed out
     (with or without that warning), 2 no such profile or unreadable configuration.
     """
 
@@ -39,7 +44,9 @@ enum LogoutCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help, output: output, errors: errors) {
+    switch CommandStart.parse(
+      arguments, flags: ["--keep-secrets"], help: help, output: output, errors: errors)
+    {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
@@ -47,7 +54,7 @@ enum LogoutCommand {
       errors(UsageError("logout needs exactly one profile name.", hint: help).text)
       return 2
     }
-    let result = await service.logout(profile: name)
+    let result = await service.logout(profile: name, keepSecrets: parsed.flags.contains("--keep-secrets"))
     afterwards()
     switch result {
     case .failure(let failure):
@@ -56,13 +63,18 @@ enum LogoutCommand {
     case .success(let outcome):
       outcome.warnings.forEach { errors("snowgate logout: warning: \($0)") }
       if outcome.tokenCount == 0 {
-        if outcome.forgotten {
+        if outcome.forgotten, !outcome.signedOut {
           errors("snowgate logout: \(name) had no saved tokens; nothing to revoke.")
         }
       } else if outcome.revokedCount == outcome.tokenCount {
         errors("snowgate logout: revoked and forgot the tokens of \(name).")
       } else {
         errors("snowgate logout: forgot the tokens of \(name).")
+      }
+      if outcome.signedOut {
+        errors(
+          "snowgate logout: \(name) is signed out and its secrets are forgotten; "
+            + "snowgate setup \(name) signs in again.")
       }
       return 0
     }

@@ -25,6 +25,10 @@ enum ScriptedSetup {
       client-credentials  OAuth client credentials (--client-id; SNOWGATE_CLIENT_SECRET)
       refresh-token       OAuth with a refresh token (--client-id; SNOWGATE_REFRESH_TOKEN,
                           SNOWGATE_CLIENT_SECRET if the client has one)
+      jwt-bearer          OAuth JWT bearer grant (--client-id, --jwt-key FILE, --jwt-key-id KID,
+                          --jwt-subject USER; SNOWGATE_CLIENT_SECRET): a new assertion
+                          signed with FILE (by openssl) gets each new token
+      api-key             a REST API key in the x-sn-apikey header (SNOWGATE_API_KEY)
       authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
 
     Options:
@@ -33,8 +37,14 @@ enum ScriptedSetup {
       --username U        the user (basic, password)
       --client-id ID      the OAuth application's Client ID
       --scope S           the OAuth scope to ask for (default: none sent)
+      --jwt-key FILE      the RSA private key (PEM) that signs JWT assertions; it stays in
+                          FILE, and only its path is saved
+      --jwt-key-id KID    the Key Id of the app's JWT verifier map entry
+      --jwt-subject USER  the user the JWT bearer tokens act as (the app's User Field)
       --api-version vN    use a fixed Table API version, e.g. v2
-      --store WHERE       where the secrets live: file (credentials.json, the default),
+      --store WHERE       where the secrets live: keyring (the OS keyring, tokens too: the
+                          default where one answers), file (credentials.json, mode 0600; the
+                          default where no keyring answers, said on stderr),
                           env (nothing stored; give them in the environment every time),
                           command:'CMD ARGS' (a command that prints each secret, e.g.
                           command:'pass show servicenow/prod'; tokens are cached in the file)
@@ -44,7 +54,7 @@ enum ScriptedSetup {
       --help              show this help
 
     Secrets are never taken from the command line: set SNOWGATE_PASSWORD,
-    SNOWGATE_CLIENT_SECRET or SNOWGATE_REFRESH_TOKEN, or use --password-stdin.
+    SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or SNOWGATE_API_KEY, or use --password-stdin.
 
     Exit status: 0 saved; 2 usage error or a configuration file that cannot be used;
     1 the files could not be written; otherwise the test failed and nothing was saved:
@@ -58,7 +68,7 @@ enum ScriptedSetup {
       print(help)
       return 0
     }
-    let options: ScriptedSetupOptions
+    var options: ScriptedSetupOptions
     do {
       options = try ScriptedSetupOptions.parse(arguments)
     } catch {
@@ -79,6 +89,22 @@ enum ScriptedSetup {
     // Refuse before testing when the result could not be saved anyway.
     if let problem = store.fileProblems().first {
       return StoreFailure.report(problem)
+    }
+    if options.store == .keyring || !options.storeChosen {
+      let keyring = store.keyring
+      let availability = await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: keyring.availability()) }
+      }
+      switch (availability, options.storeChosen) {
+      case (.available, _):
+        options.store = .keyring
+      case (.unavailable(let problem), true):
+        return StoreFailure.report(ProfileStoreError.keyringFailed(problem))
+      case (.unavailable(let problem), false):
+        CommandLineTool.printError(
+          "snowgate setup: no OS keyring answers here (\(problem.description)), so the secrets go to "
+            + "the credentials file (mode 0600). Say --store file to choose it and silence this note.")
+      }
     }
 
     let secrets: SetupSecrets
@@ -136,20 +162,35 @@ enum ScriptedSetup {
     if options.authType == .basic {
       print("Signing in with Basic as \(options.username ?? "")…")
       credentials = .basic(username: options.username ?? "", password: secrets.password ?? Secret(""))
+    } else if options.authType == .apiKey {
+      print("Signing in with the API key (x-sn-apikey)…")
+      credentials = .apiKey(secrets.apiKey ?? Secret(""))
     } else {
       let grant: OAuthGrant
-      switch OAuthGrant.unattended(
-        kind: options.authType, username: options.username, password: secrets.password,
-        refreshToken: secrets.refreshToken)
-      {
-      case .success(let unattended):
-        grant = unattended
-      case .failure(let gap):
-        // The options were checked before the test: a gap here is a missing piece of them.
-        let failure = ServiceNowFailure(
-          code: "config.secret_missing", summary: "There is no \(gap.missing) to sign in with.",
-          remedies: ["Give it on the command line; snowgate setup --help lists the options."])
-        return SetupTestResult(failure: failure, tokens: nil)
+      if options.authType == .jwtBearer {
+        print("Signing a JWT assertion with \(options.jwtKeyFile ?? "") (key ID \(options.jwtKeyID ?? ""))…")
+        switch await JWTGrant.make(
+          profileName: options.name, clientID: options.clientID ?? "", subject: options.username,
+          keyID: options.jwtKeyID, keyFile: options.jwtKeyFile,
+          environment: ProcessInfo.processInfo.environment)
+        {
+        case .failure(let failure): return SetupTestResult(failure: failure, tokens: nil)
+        case .success(let made): grant = made
+        }
+      } else {
+        switch OAuthGrant.unattended(
+          kind: options.authType, username: options.username, password: secrets.password,
+          refreshToken: secrets.refreshToken)
+        {
+        case .success(let unattended):
+          grant = unattended
+        case .failure(let gap):
+          // The options were checked before the test: a gap here is a missing piece of them.
+          let failure = ServiceNowFailure(
+            code: "config.secret_missing", summary: "There is no \(gap.missing) to sign in with.",
+            remedies: ["Give it on the command line; snowgate setup --help lists the options."])
+          return SetupTestResult(failure: failure, tokens: nil)
+        }
       }
       print("Requesting a token (\(grant.grantType) grant, client \(options.clientID ?? ""))…")
       let request = TokenRequest(
@@ -172,6 +213,9 @@ enum ScriptedSetup {
       return SetupTestResult(failure: failure, tokens: tokens)
     case .success(let report):
       print("Connection test passed: read \(report.users.table) in \(milliseconds(report.users.elapsed)) ms.")
+      if case .success(let user) = await client.currentUser(auth: credentials) {
+        print("Signed in as \(user.description).")
+      }
       if let warning = report.metadataWarning {
         print("Warning: the table list (sys_db_object) cannot be read: \(warning.summary)")
       }
@@ -210,6 +254,9 @@ enum ScriptedSetup {
   /// One line saying where the profile's secrets are now.
   static func storeLine(options: ScriptedSetupOptions, store: ProfileStore) -> String {
     switch options.store {
+    case .keyring:
+      return "Its secrets and tokens are in the OS keyring (service snowgate, profile \(options.name)); "
+        + "\(store.credentialsURL.lastPathComponent) holds none of them."
     case .file:
       return "Its secrets are in \(store.credentialsURL.path) (readable only by you)."
     case .command(let argv):

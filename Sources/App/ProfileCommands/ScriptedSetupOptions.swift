@@ -15,7 +15,12 @@ struct ScriptedSetupOptions: Equatable {
   var username: String?
   var clientID: String?
   var scope: String?
+  /// The JWT bearer grant's key file (made absolute) and Key ID; the subject is `username`.
+  var jwtKeyFile: String?
+  var jwtKeyID: String?
   var store: SecretStore
+  /// Whether `--store` named the store; without it the keyring is used where one answers.
+  var storeChosen = false
   /// `--ca-bundle FILE`, saved in the profile.
   var caBundle: String?
   var passwordFromStdin: Bool
@@ -26,7 +31,7 @@ struct ScriptedSetupOptions: Equatable {
   static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
   static let options: Set<String> = [
     "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version", "--timeout",
-    "--ca-bundle",
+    "--jwt-key", "--jwt-key-id", "--jwt-subject", "--ca-bundle",
   ]
 
   /// The instance URL as it will be saved.
@@ -72,14 +77,39 @@ struct ScriptedSetupOptions: Equatable {
           + "from such a sign-in (in SNOWGATE_REFRESH_TOKEN).")
     }
 
-    let username = nonEmpty(parsed.options["--username"])
+    var username = nonEmpty(parsed.options["--username"])
     let clientID = nonEmpty(parsed.options["--client-id"])
     let scope = nonEmpty(parsed.options["--scope"])
+    var jwtKeyFile = nonEmpty(parsed.options["--jwt-key"])
+    let jwtKeyID = nonEmpty(parsed.options["--jwt-key-id"])
+    let jwtSubject = nonEmpty(parsed.options["--jwt-subject"])
+    if authType == .jwtBearer {
+      if username != nil {
+        throw UsageError(
+          "--auth jwt-bearer names its user with --jwt-subject, not --username.",
+          hint: "For example: --jwt-subject admin (the app's User Field: user_name or email).")
+      }
+      guard let file = jwtKeyFile, let _ = jwtKeyID, let subject = jwtSubject else {
+        throw UsageError(
+          "--auth jwt-bearer needs --jwt-key FILE, --jwt-key-id KID and --jwt-subject USER.",
+          hint: "FILE is the RSA private key (PEM) whose certificate is in the app's JWT verifier map, "
+            + "KID that map entry's Key Id, USER the user the tokens act as.")
+      }
+      // The profile outlives the directory it was set up in.
+      if !file.hasPrefix("/") {
+        jwtKeyFile =
+          URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+          .appendingPathComponent(file).standardizedFileURL.path
+      }
+      username = subject
+    } else if jwtKeyFile != nil || jwtKeyID != nil || jwtSubject != nil {
+      throw UsageError("--jwt-key, --jwt-key-id and --jwt-subject are for --auth jwt-bearer only.")
+    }
     let usesUsername = authType == .basic || authType == .oauthPassword
     if usesUsername, username == nil {
       throw UsageError("--auth \(authText) needs --username.")
     }
-    if !usesUsername, username != nil {
+    if !usesUsername, authType != .jwtBearer, username != nil {
       throw UsageError(
         "--username is not used by --auth \(authText): the \(authText) grant signs in without a user.")
     }
@@ -88,7 +118,7 @@ struct ScriptedSetupOptions: Equatable {
         "--auth \(authText) needs --client-id (the Client ID of the instance's OAuth application).")
     }
     if !authType.isOAuth, clientID != nil || scope != nil {
-      throw UsageError("--client-id and --scope are for OAuth; --auth basic uses neither.")
+      throw UsageError("--client-id and --scope are for OAuth; --auth \(authText) uses neither.")
     }
 
     var store = SecretStore.file
@@ -136,7 +166,8 @@ struct ScriptedSetupOptions: Equatable {
 
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
-      clientID: clientID, scope: scope, store: store, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
+      clientID: clientID, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, store: store,
+      storeChosen: parsed.options["--store"] != nil, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
       passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
   }
@@ -145,7 +176,8 @@ struct ScriptedSetupOptions: Equatable {
   var profile: Profile {
     Profile(
       name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, secretStore: store, caBundle: caBundle)
+      username: username, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, secretStore: store,
+      caBundle: caBundle)
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

@@ -14,6 +14,7 @@ struct SetupSecrets: Sendable {
   var password: Secret?
   var clientSecret: Secret?
   var refreshToken: Secret?
+  var apiKey: Secret?
 
   /// The secret of one kind, if gathered.
   subscript(kind: SecretKind) -> Secret? {
@@ -21,6 +22,7 @@ struct SetupSecrets: Sendable {
     case .password: password
     case .clientSecret: clientSecret
     case .refreshToken: refreshToken
+    case .apiKey: apiKey
     case .accessToken: nil
     }
   }
@@ -60,6 +62,7 @@ struct SetupSecrets: Sendable {
       secrets.password = resolved.password
       secrets.clientSecret = resolved.clientSecret
       secrets.refreshToken = resolved.refreshToken
+      secrets.apiKey = resolved.apiKey
     } else {
       func value(_ kind: SecretKind) -> Secret? {
         guard let name = kind.environmentVariable, let text = variables[name], !text.isEmpty else {
@@ -71,6 +74,7 @@ struct SetupSecrets: Sendable {
       secrets.password = needed.contains(.password) ? value(.password) : nil
       secrets.clientSecret = needed.contains(.clientSecret) ? value(.clientSecret) : nil
       secrets.refreshToken = needed.contains(.refreshToken) ? value(.refreshToken) : nil
+      secrets.apiKey = needed.contains(.apiKey) ? value(.apiKey) : nil
     }
     try secrets.checkComplete(for: options)
     return secrets
@@ -97,7 +101,10 @@ struct SetupSecrets: Sendable {
       if clientSecret == nil { throw missing(.clientSecret) }
     case .oauthRefreshToken:
       if refreshToken == nil { throw missing(.refreshToken) }
-    case .oauthAuthorizationCode:
+    case .apiKey:
+      if apiKey == nil { throw missing(.apiKey) }
+    case .oauthAuthorizationCode, .jwtBearer:
+      // A JWT bearer app may have an empty secret; the instance says so if it wants one.
       break
     }
   }
@@ -108,6 +115,7 @@ struct SetupSecrets: Sendable {
   func stored(tokens: TokenSet?) -> StoredCredentials {
     StoredCredentials(
       password: password, clientSecret: clientSecret, accessToken: tokens?.accessToken,
-      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken)
+      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken,
+      apiKey: apiKey)
   }
 }

@@ -22,7 +22,7 @@ struct ShadowNotice: Equatable, Sendable {
   {
     let needed = profile.authType.userSecretKinds
     var shadowed: [SecretKind] = []
-    for kind in [SecretKind.password, .clientSecret, .refreshToken] {
+    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey] {
       guard let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty
       else { continue }
       let storedValue: Secret? =
@@ -30,11 +30,12 @@ struct ShadowNotice: Equatable, Sendable {
         case .password: stored?.password
         case .clientSecret: stored?.clientSecret
         case .refreshToken: stored?.refreshToken
+        case .apiKey: stored?.apiKey
         case .accessToken: nil
         }
       let storeHasIt: Bool =
         switch profile.secretStore {
-        case .file: storedValue != nil
+        case .file, .keyring: storedValue != nil
         case .command: needed.contains(kind) || storedValue != nil
         case .environment, .ask: false
         }

@@ -13,7 +13,7 @@ enum StoreFailure {
     guard let error = error as? ProfileStoreError else { return 1 }
     switch error {
     case .fileSystem: return 1
-    case .secretCommandFailed: return 2
+    case .secretCommandFailed, .keyringFailed: return 2
     case .unreadable, .credentialsTooOpen, .invalidName, .nameTaken, .profileNotFound, .draftNotFound,
       .invalidProfile, .invalidStoreFlag, .noConfigurationFolder, .untrusted:
       return 2

@@ -4,8 +4,10 @@ struct LogoutOutcome: Sendable, Equatable {
   var tokenCount: Int
   /// How many of them the instance confirmed revoked.
   var revokedCount: Int
-  /// Whether the tokens were removed from the credentials file.
+  /// Whether the tokens were removed from the store.
   var forgotten: Bool
+  /// Whether the secrets went too and the profile is marked signed out (not with `--keep-secrets`).
+  var signedOut: Bool = false
   /// Sentences for stderr: revocation that did not happen and why, and what that means.
   var warnings: [String]
 }

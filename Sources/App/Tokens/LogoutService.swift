@@ -1,31 +1,28 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
-/// Revokes a profile's saved tokens at the instance and forgets them here.
+/// Signs a profile out: revokes its tokens at the instance and forgets what could mint new ones.
 ///
 /// Forgetting never depends on the instance: a laptop leaving the network must still be able to
 /// drop its tokens. When revocation fails the outcome says so, because those tokens keep working
-/// on the instance until they expire.
+/// on the instance until they expire. Unless `keepSecrets`, the password, client secret, refresh
+/// token and API key go too and the profile is marked signed out, so `snowgate token NAME`
+/// refuses until `snowgate setup NAME` signs in again; the profile itself stays.
 struct LogoutService: Sendable {
   var tokens: TokenService
 
-  /// Revokes (best effort) and forgets the tokens of the profile `name`.
-  func logout(profile name: String) async -> Result<LogoutOutcome, ServiceNowFailure> {
+  /// Revokes (best effort) and forgets the tokens, and the secrets unless `keepSecrets`.
+  func logout(profile name: String, keepSecrets: Bool = false) async -> Result<
+    LogoutOutcome, ServiceNowFailure
+  > {
     let profile: Profile
     switch tokens.profile(named: name) {
     case .failure(let failure):
       return .failure(failure)
     case .success(let found):
       profile = found
-    }
-    guard profile.authType.isOAuth else {
-      return .success(
-        LogoutOutcome(
-          tokenCount: 0, revokedCount: 0, forgotten: false,
-          warnings: [
-            "The profile \"\(name)\" uses Basic authentication, so it has no tokens to revoke; nothing was changed."
-          ]))
     }
     let stored: StoredCredentials?
     do {
@@ -58,10 +55,21 @@ struct LogoutService: Sendable {
       }
     }
     do {
-      try tokens.store.forgetTokens(profile: profile.name)
+      try tokens.store.signOut(profile: profile.name, keepSecrets: keepSecrets)
       outcome.forgotten = true
+      outcome.signedOut = !keepSecrets
     } catch {
       return .failure(TokenFailures.store(error))
+    }
+    if !keepSecrets, case .command(let argv) = profile.secretStore {
+      outcome.warnings.append(
+        "The profile's secrets come from the command \(argv.joined(separator: " ")), which snowgate "
+          + "cannot empty; remove them there if they should go too.")
+    }
+    if profile.authType == .apiKey, !keepSecrets {
+      outcome.warnings.append(
+        "An API key cannot be revoked from here: it keeps working on the instance until an admin "
+          + "deactivates its REST API Key record.")
     }
     return .success(outcome)
   }

@@ -41,6 +41,25 @@ enum TokenFailures {
       ])
   }
 
+  /// An API key profile has a key, not a token; `--header` prints the header that carries it.
+  static func apiKeyProfile(_ name: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "profile.api_key_has_no_token",
+      summary: "The profile \"\(name)\" signs in with an API key, which is not a token; "
+        + "snowgate prints the key only when asked for the whole header.",
+      remedies: [
+        "Print the header line instead: curl -H @<(snowgate token \(name) --header) …"
+      ])
+  }
+
+  /// `snowgate logout` signed the profile out; only setup signs it in again.
+  static func signedOut(_ name: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: FailureCode.authSignedOut.rawValue,
+      summary: "\(name) is signed out: `snowgate setup \(name)` signs in again",
+      remedies: [])
+  }
+
   /// The store could not be read, or a secret command failed.
   static func store(_ error: any Error) -> ServiceNowFailure {
     let text =

@@ -69,6 +69,39 @@ struct TokenService: Sendable {
     }
   }
 
+  /// What a request of `profile` sends to sign in: a valid token, or the Basic pair, or the API key.
+  ///
+  /// For `snowgate token NAME --header`, which prints the header line for any kind. The token
+  /// comes with it for the OAuth kinds.
+  func credentials(for profile: Profile) async -> Result<(Credentials, FreshToken?), ServiceNowFailure> {
+    if profile.signedOutAt != nil {
+      return .failure(TokenFailures.signedOut(profile.name))
+    }
+    switch profile.authType {
+    case .basic, .apiKey:
+      let secrets: ResolvedSecrets
+      do {
+        secrets = try await store.resolveSecrets(for: profile, environment: environment)
+      } catch {
+        return .failure(TokenFailures.store(error))
+      }
+      if profile.authType == .apiKey {
+        guard let key = secrets.apiKey, !key.isEmpty else {
+          return .failure(
+            TokenFailures.missingSecret(profile.name, what: "API key", variable: "SNOWGATE_API_KEY"))
+        }
+        return .success((.apiKey(key), nil))
+      }
+      guard let password = secrets.password, !password.isEmpty else {
+        return .failure(
+          TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
+      }
+      return .success((.basic(username: profile.username ?? "", password: password), nil))
+    default:
+      return await accessToken(for: profile).map { (.bearer($0.accessToken), $0) }
+    }
+  }
+
   /// A valid access token for `profile`.
   ///
   /// A stored token that is still good is returned without a lock. Otherwise the profile's
@@ -77,7 +110,13 @@ struct TokenService: Sendable {
   /// token included, are saved before the lock is let go. So 20 scripts asking at once make one
   /// refresh, and none of them sends a refresh token the instance has already replaced.
   func accessToken(for profile: Profile) async -> Result<FreshToken, ServiceNowFailure> {
+    if profile.signedOutAt != nil {
+      return .failure(TokenFailures.signedOut(profile.name))
+    }
     guard profile.authType.isOAuth else {
+      if profile.authType == .apiKey {
+        return .failure(TokenFailures.apiKeyProfile(profile.name))
+      }
       return .failure(TokenFailures.basicProfile(profile.name))
     }
     do {
@@ -160,6 +199,12 @@ struct TokenService: Sendable {
       grant = unattended
     case .failure(.notOAuth):
       return .failure(TokenFailures.basicProfile(profile.name))
+    case .failure(.needsSignedAssertion):
+      // No refresh token in this grant: a new assertion makes each new access token.
+      switch await JWTGrant.make(for: profile, environment: environment, now: now()) {
+      case .failure(let failure): return .failure(failure)
+      case .success(let made): grant = made
+      }
     case .failure(.needsBrowser):
       return .failure(TokenFailures.signInRequired(profile.name))
     case .failure(.missingUsername):

@@ -48,7 +48,13 @@ public enum CurlCommands {
         "'grant_type=client_credentials'", "\"client_id=$SNOWGATE_CLIENT_ID\"",
         "\"client_secret=$SNOWGATE_CLIENT_SECRET\"",
       ]
-    case .basic, .oauthAuthorizationCode:
+    case .jwtBearer:
+      // The assertion is signed fresh by snowgate; a support engineer pastes one it printed.
+      grant = [
+        "'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'", "\"client_id=$SNOWGATE_CLIENT_ID\"",
+        "\"client_secret=$SNOWGATE_CLIENT_SECRET\"", "\"assertion=$SNOWGATE_JWT_ASSERTION\"",
+      ]
+    case .basic, .oauthAuthorizationCode, .apiKey:
       grant = nil
     }
     if let grant {
@@ -57,8 +63,11 @@ public enum CurlCommands {
         "curl -sS -i \(limit) -H 'Accept: application/json' \(quoted(base + "/oauth_token.do"))\(fields)")
     }
     let credentials =
-      auth == .basic
-      ? "-u \"$SNOWGATE_USER:$SNOWGATE_PASSWORD\"" : "-H \"Authorization: Bearer $SNOWGATE_ACCESS_TOKEN\""
+      switch auth {
+      case .basic: "-u \"$SNOWGATE_USER:$SNOWGATE_PASSWORD\""
+      case .apiKey: "-H \"x-sn-apikey: $SNOWGATE_API_KEY\""
+      default: "-H \"Authorization: Bearer $SNOWGATE_ACCESS_TOKEN\""
+      }
     let table =
       base + "/api/now/" + (apiVersion.map { $0 + "/" } ?? "")
       + "table/sys_user?sysparm_limit=1&sysparm_fields=sys_id,user_name"

@@ -22,7 +22,7 @@ public func exitCode(for code: String) -> Int32 {
   }
   guard let dot = code.firstIndex(of: "."), dot != code.startIndex else { return 1 }
   switch code[..<dot] {
-  case "url", "usage", "config", "profile": return 2
+  case "url", "usage", "config", "profile", "jwt": return 2
   case "auth", "oauth": return 3
   case "proxy", "dns", "tcp", "tls", "instance": return 4
   default: return 1

@@ -12,6 +12,8 @@ extension AuthKind {
     case .oauthAuthorizationCode: [.clientSecret]
     case .oauthRefreshToken: [.clientSecret, .refreshToken]
     case .oauthClientCredentials: [.clientSecret]
+    case .jwtBearer: [.clientSecret]
+    case .apiKey: [.apiKey]
     }
   }
 }

@@ -22,6 +22,14 @@ public struct Profile: Codable, Equatable, Sendable {
   public var scope: String?
   /// The redirect URI registered for the authorization code grant.
   public var redirectURI: String?
+  /// The PEM file of the RSA private key that signs JWT bearer assertions (openssl reads it; the
+  /// key never enters snowgate). The assertion's `sub` is `username`.
+  public var jwtKeyFile: String?
+  /// The Key ID of the JWT verifier map entry on the instance, sent as the assertion's `kid`.
+  public var jwtKeyID: String?
+  /// When `snowgate logout` signed the profile out (its tokens revoked, its secrets forgotten);
+  /// nil while signed in. Saving the profile again signs it in.
+  public var signedOutAt: Date?
   /// Where the secrets live.
   public var secretStore: SecretStore
   /// A PEM file of CA certificates to trust as well as the system store (`--ca-bundle`).
@@ -35,7 +43,8 @@ public struct Profile: Codable, Equatable, Sendable {
   public init(
     name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
-    redirectURI: String? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
+    redirectURI: String? = nil, jwtKeyFile: String? = nil, jwtKeyID: String? = nil,
+    signedOutAt: Date? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
     createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
     self.name = name
@@ -46,6 +55,9 @@ public struct Profile: Codable, Equatable, Sendable {
     self.username = username
     self.scope = scope
     self.redirectURI = redirectURI
+    self.jwtKeyFile = jwtKeyFile
+    self.jwtKeyID = jwtKeyID
+    self.signedOutAt = signedOutAt
     self.secretStore = secretStore
     self.caBundle = caBundle
     self.createdAt = createdAt

@@ -10,6 +10,7 @@ public enum SecretStoreFlag {
   public static func parse(_ text: String) throws -> SecretStore {
     switch text {
     case "file": return .file
+    case "keyring": return .keyring
     case "env", "environment": return .environment
     case "ask": return .ask
     default: break

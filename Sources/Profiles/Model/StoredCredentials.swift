@@ -12,11 +12,12 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
   public var accessTokenExpiresAt: Date?
   public var refreshToken: Secret?
   public var refreshTokenExpiresAt: Date?
+  public var apiKey: Secret?
 
   public init(
     password: Secret? = nil, clientSecret: Secret? = nil, accessToken: Secret? = nil,
     accessTokenExpiresAt: Date? = nil, refreshToken: Secret? = nil,
-    refreshTokenExpiresAt: Date? = nil
+    refreshTokenExpiresAt: Date? = nil, apiKey: Secret? = nil
   ) {
     self.password = password
     self.clientSecret = clientSecret
@@ -24,6 +25,7 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
     self.accessTokenExpiresAt = accessTokenExpiresAt
     self.refreshToken = refreshToken
     self.refreshTokenExpiresAt = refreshTokenExpiresAt
+    self.apiKey = apiKey
   }
 
   /// True when nothing at all is stored.

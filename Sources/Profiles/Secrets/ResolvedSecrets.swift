@@ -13,6 +13,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
   public var refreshTokenExpiresAt: Date?
   public var accessToken: Secret?
   public var accessTokenExpiresAt: Date?
+  public var apiKey: Secret?
   /// Where each secret that has a value came from (and `.mustAsk` for those to ask for).
   public var sources: [SecretKind: SecretSource]
   /// Kinds whose stored value is hidden by an environment variable, in `SecretKind` order.
@@ -21,7 +22,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
   public init(
     password: Secret? = nil, clientSecret: Secret? = nil, refreshToken: Secret? = nil,
     refreshTokenExpiresAt: Date? = nil, accessToken: Secret? = nil,
-    accessTokenExpiresAt: Date? = nil, sources: [SecretKind: SecretSource] = [:],
+    accessTokenExpiresAt: Date? = nil, apiKey: Secret? = nil, sources: [SecretKind: SecretSource] = [:],
     shadowed: [SecretKind] = []
   ) {
     self.password = password
@@ -30,6 +31,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
     self.refreshTokenExpiresAt = refreshTokenExpiresAt
     self.accessToken = accessToken
     self.accessTokenExpiresAt = accessTokenExpiresAt
+    self.apiKey = apiKey
     self.sources = sources
     self.shadowed = shadowed
   }
@@ -41,6 +43,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
     case .clientSecret: clientSecret
     case .refreshToken: refreshToken
     case .accessToken: accessToken
+    case .apiKey: apiKey
     }
   }
 
@@ -57,6 +60,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
       let replaced =
         switch store {
         case .command: "the \(kind.displayName) the profile's command would print"
+        case .keyring: "the \(kind.displayName) saved in the OS keyring"
         default: "the \(kind.displayName) saved in the credentials file"
         }
       return "\(variable) is set, so it is used instead of \(replaced)."
@@ -72,6 +76,7 @@ extension ResolvedSecrets {
     case .clientSecret: clientSecret = value
     case .refreshToken: refreshToken = value
     case .accessToken: accessToken = value
+    case .apiKey: apiKey = value
     }
     sources[kind] = source
   }

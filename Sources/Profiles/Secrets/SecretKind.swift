@@ -4,6 +4,8 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
   case clientSecret
   case refreshToken
   case accessToken
+  /// A REST API key (`x-sn-apikey`).
+  case apiKey
 
   /// The environment variable that overrides a stored secret of this kind, if there is one.
   public var environmentVariable: String? {
@@ -12,6 +14,7 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
     case .clientSecret: "SNOWGATE_CLIENT_SECRET"
     case .refreshToken: "SNOWGATE_REFRESH_TOKEN"
     case .accessToken: nil
+    case .apiKey: "SNOWGATE_API_KEY"
     }
   }
 
@@ -22,6 +25,7 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
     case .clientSecret: "client_secret"
     case .refreshToken: "refresh_token"
     case .accessToken: "access_token"
+    case .apiKey: "api_key"
     }
   }
 
@@ -32,6 +36,7 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
     case .clientSecret: "client secret"
     case .refreshToken: "refresh token"
     case .accessToken: "access token"
+    case .apiKey: "API key"
     }
   }
 

@@ -4,6 +4,8 @@ public enum SecretSource: Equatable, Sendable {
   case environment(variable: String)
   /// credentials.json.
   case credentialsFile
+  /// The OS keyring.
+  case keyring
   /// The profile's external command.
   case command
   /// Nothing is stored; the caller must ask the user (the `ask` store).

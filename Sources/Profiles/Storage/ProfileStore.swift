@@ -23,6 +23,8 @@ public struct ProfileStore: Sendable {
   public let directory: URL
   /// How long an external secret command may run before it is stopped.
   public var secretCommandTimeout: TimeInterval
+  /// The OS keyring that `.keyring` profiles keep their secrets and tokens in.
+  public var keyring: KeyringStore
   private let now: @Sendable () -> Date
 
   static let configName = "config.json"
@@ -31,11 +33,12 @@ public struct ProfileStore: Sendable {
 
   /// A store in `directory`; `now` stamps saves and names moved-aside files.
   public init(
-    directory: URL, secretCommandTimeout: TimeInterval = 30,
+    directory: URL, secretCommandTimeout: TimeInterval = 30, keyring: KeyringStore = KeyringStore(),
     now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.directory = directory
     self.secretCommandTimeout = secretCommandTimeout
+    self.keyring = keyring
     self.now = now
   }
 
@@ -46,7 +49,7 @@ public struct ProfileStore: Sendable {
   ) throws {
     self.init(
       directory: try Self.directory(environment: environment), secretCommandTimeout: secretCommandTimeout,
-      now: now)
+      keyring: KeyringStore(environment: environment), now: now)
   }
 
   /// `$SNOWGATE_CONFIG_DIR`, else `$XDG_CONFIG_HOME/snowgate` (when absolute, as the XDG spec
@@ -84,8 +87,14 @@ public struct ProfileStore: Sendable {
   ///
   /// For listings such as `snowgate profiles` (token expiry); use `secrets(for:environment:)`
   /// to get the secrets a connection should use.
+  ///
+  /// For a `.keyring` profile the keyring is asked instead (a blocking call: off the pool).
   public func storedCredentials(for name: String) throws -> StoredCredentials? {
-    try readCredentials()?.profiles[name]
+    if try readConfig()?.profile(named: name)?.secretStore == .keyring {
+      let stored = try keyringRead(name)
+      return stored.isEmpty ? nil : stored
+    }
+    return try readCredentials()?.profiles[name]
   }
 
   /// What keeps the store from being written, one error per file (empty when all is well).
@@ -155,20 +164,26 @@ public struct ProfileStore: Sendable {
   /// `shadowed` lists the stored secrets an environment variable hides.
   public func secrets(for profile: Profile, environment: [String: String]) throws -> ResolvedSecrets {
     let store = profile.secretStore
-    let stored = store.cachesIssuedTokens ? try readCredentials()?.profiles[profile.name] : nil
+    let stored: StoredCredentials? =
+      switch store {
+      case .keyring: try keyringRead(profile.name)
+      case .file, .command: try readCredentials()?.profiles[profile.name]
+      case .environment, .ask: nil
+      }
+    let storedSource: SecretSource = store == .keyring ? .keyring : .credentialsFile
     var result = ResolvedSecrets()
     if let token = stored?.accessToken {
       result.accessToken = token
       result.accessTokenExpiresAt = stored?.accessTokenExpiresAt
-      result.sources[.accessToken] = .credentialsFile
+      result.sources[.accessToken] = storedSource
     }
     let needed = profile.authType.userSecretKinds
-    for kind in [SecretKind.password, .clientSecret, .refreshToken] {
+    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey] {
       let isNeeded = needed.contains(kind)
       let storedValue = stored.flatMap { Self.userSecret(kind, in: $0) }
       let storeHasIt: Bool =
         switch store {
-        case .file: storedValue != nil
+        case .file, .keyring: storedValue != nil
         case .command: isNeeded || storedValue != nil
         case .environment, .ask: false
         }
@@ -180,6 +195,13 @@ public struct ProfileStore: Sendable {
       switch store {
       case .file:
         if let storedValue { result.set(kind, storedValue, from: .credentialsFile) }
+      case .keyring:
+        if let storedValue {
+          result.set(kind, storedValue, from: .keyring)
+        } else if isNeeded, kind != .clientSecret, case .unavailable(let problem) = keyring.availability() {
+          // A locked keyring answers a lookup as if it held nothing: say why instead.
+          throw ProfileStoreError.keyringFailed(problem)
+        }
       case .command(let argv):
         if let storedValue {
           result.set(kind, storedValue, from: .credentialsFile)
@@ -196,7 +218,7 @@ public struct ProfileStore: Sendable {
       case .ask:
         if isNeeded { result.sources[kind] = .mustAsk }
       }
-      if kind == .refreshToken, result.sources[kind] == .credentialsFile {
+      if kind == .refreshToken, result.sources[kind] == .credentialsFile || result.sources[kind] == .keyring {
         result.refreshTokenExpiresAt = stored?.refreshTokenExpiresAt
       }
     }
@@ -209,6 +231,7 @@ public struct ProfileStore: Sendable {
     case .clientSecret: credentials.clientSecret
     case .refreshToken: credentials.refreshToken
     case .accessToken: credentials.accessToken
+    case .apiKey: credentials.apiKey
     }
   }
 
@@ -227,6 +250,7 @@ public struct ProfileStore: Sendable {
     try Self.check(profile)
     let stamp = timestamp()
     return try modify { config, credentials in
+      let previousStore = config.profile(named: profile.name)?.secretStore
       var saved = profile
       saved.updatedAt = stamp
       if let index = config.profiles.firstIndex(where: { $0.name == profile.name }) {
@@ -241,11 +265,17 @@ public struct ProfileStore: Sendable {
       if config.defaultProfile.flatMap(config.profile(named:)) == nil {
         config.defaultProfile = profile.name
       }
+      // Moving between stores moves the secrets: the new place gets them, the old copies go.
+      if profile.secretStore == .keyring {
+        try keyringWrite(profile.name, secrets)
+      } else if previousStore == .keyring {
+        try keyringClear(profile.name)
+      }
       let kept: StoredCredentials =
         switch profile.secretStore {
         case .file: secrets
         case .command: secrets.issuedTokensOnly
-        case .environment, .ask: StoredCredentials()
+        case .environment, .ask, .keyring: StoredCredentials()
         }
       credentials.profiles[profile.name] = kept.isEmpty ? nil : kept
       return saved
@@ -255,7 +285,8 @@ public struct ProfileStore: Sendable {
   /// Removes a profile and its stored secrets; removing the default leaves no default.
   public func remove(name: String) throws {
     try modify { config, credentials in
-      guard config.profile(named: name) != nil else { throw ProfileStoreError.profileNotFound(name) }
+      guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
+      if profile.secretStore == .keyring { try keyringClear(name) }
       config.profiles.removeAll { $0.name == name }
       if config.defaultProfile == name { config.defaultProfile = nil }
       credentials.profiles[name] = nil
@@ -272,6 +303,10 @@ public struct ProfileStore: Sendable {
       }
       if oldName == newName { return }
       guard config.profile(named: newName) == nil else { throw ProfileStoreError.nameTaken(newName) }
+      if config.profiles[index].secretStore == .keyring {
+        try keyringWrite(newName, try keyringRead(oldName))
+        try keyringClear(oldName)
+      }
       config.profiles[index].name = newName
       config.profiles[index].updatedAt = stamp
       config.profiles.sort { $0.name < $1.name }
@@ -324,6 +359,10 @@ public struct ProfileStore: Sendable {
     try modify { config, credentials in
       guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
       guard profile.secretStore.cachesIssuedTokens else { return false }
+      if profile.secretStore == .keyring {
+        try keyringWriteTokens(name, tokens)
+        return true
+      }
       var entry = credentials.profiles[name] ?? StoredCredentials()
       entry.accessToken = tokens.accessToken
       entry.accessTokenExpiresAt = tokens.expiresAt.map(Self.wholeSeconds)
@@ -354,13 +393,50 @@ public struct ProfileStore: Sendable {
   /// For a profile set up with a pasted refresh token in the credentials file, that token goes too.
   public func forgetTokens(profile name: String) throws {
     try modify { config, credentials in
-      guard config.profile(named: name) != nil else { throw ProfileStoreError.profileNotFound(name) }
+      guard let profile = config.profile(named: name) else { throw ProfileStoreError.profileNotFound(name) }
+      if profile.secretStore == .keyring {
+        try keyringClear(name, kinds: [.accessToken, .refreshToken])
+        return
+      }
       guard var entry = credentials.profiles[name] else { return }
       entry.accessToken = nil
       entry.accessTokenExpiresAt = nil
       entry.refreshToken = nil
       entry.refreshTokenExpiresAt = nil
       credentials.profiles[name] = entry.isEmpty ? nil : entry
+    }
+  }
+
+  /// Signs a profile out: forgets its tokens and, unless `keepSecrets`, every secret that could
+  /// mint a new one (password, client secret, refresh token, API key), and marks it signed out.
+  ///
+  /// The profile itself stays, so `snowgate setup NAME` can sign in again with what it knows.
+  /// With `keepSecrets` only the tokens go and the profile is not marked: it can still get new
+  /// tokens on its own, so calling it signed out would be wrong.
+  /// - Returns: the profile as it is now.
+  @discardableResult
+  public func signOut(profile name: String, keepSecrets: Bool) throws -> Profile {
+    let stamp = timestamp()
+    return try modify { config, credentials in
+      guard let index = config.profiles.firstIndex(where: { $0.name == name }) else {
+        throw ProfileStoreError.profileNotFound(name)
+      }
+      if config.profiles[index].secretStore == .keyring {
+        try keyringClear(name, kinds: keepSecrets ? [.accessToken, .refreshToken] : SecretKind.allCases)
+      }
+      if keepSecrets {
+        if var entry = credentials.profiles[name] {
+          entry.accessToken = nil
+          entry.accessTokenExpiresAt = nil
+          entry.refreshToken = nil
+          entry.refreshTokenExpiresAt = nil
+          credentials.profiles[name] = entry.isEmpty ? nil : entry
+        }
+      } else {
+        credentials.profiles[name] = nil
+        config.profiles[index].signedOutAt = stamp
+      }
+      return config.profiles[index]
     }
   }
 
@@ -386,6 +462,97 @@ public struct ProfileStore: Sendable {
       try AtomicFile.move(file.path, to: target)
       return URL(fileURLWithPath: target)
     }
+  }
+
+  // MARK: Keyring
+
+  /// Every secret of `name` in the keyring. Tokens are kept with their expiry, as a small JSON
+  /// object in the one item (the expiry is no secret, but credentials.json holds nothing of a
+  /// keyring profile).
+  private func keyringRead(_ name: String) throws -> StoredCredentials {
+    do {
+      var stored = StoredCredentials()
+      stored.password = try keyring.lookup(profile: name, kind: .password)
+      stored.clientSecret = try keyring.lookup(profile: name, kind: .clientSecret)
+      stored.apiKey = try keyring.lookup(profile: name, kind: .apiKey)
+      if let access = try keyring.lookup(profile: name, kind: .accessToken).flatMap(Self.decodeToken) {
+        stored.accessToken = access.token
+        stored.accessTokenExpiresAt = access.expiresAt
+      }
+      if let refresh = try keyring.lookup(profile: name, kind: .refreshToken).flatMap(Self.decodeToken) {
+        stored.refreshToken = refresh.token
+        stored.refreshTokenExpiresAt = refresh.expiresAt
+      }
+      return stored
+    } catch {
+      throw ProfileStoreError.keyringFailed(error)
+    }
+  }
+
+  /// Replaces the keyring items of `name` with `secrets` (a kind without a value is cleared).
+  private func keyringWrite(_ name: String, _ secrets: StoredCredentials) throws {
+    do {
+      let plain: [(SecretKind, Secret?)] = [
+        (.password, secrets.password), (.clientSecret, secrets.clientSecret), (.apiKey, secrets.apiKey),
+        (.accessToken, secrets.accessToken.map { Self.encodeToken($0, secrets.accessTokenExpiresAt) }),
+        (.refreshToken, secrets.refreshToken.map { Self.encodeToken($0, secrets.refreshTokenExpiresAt) }),
+      ]
+      for (kind, value) in plain {
+        if let value, !value.isEmpty {
+          try keyring.store(value, profile: name, kind: kind)
+        } else {
+          try keyring.clear(profile: name, kind: kind)
+        }
+      }
+    } catch {
+      throw ProfileStoreError.keyringFailed(error)
+    }
+  }
+
+  /// Writes newly issued tokens; a refresh token of nil keeps the stored one.
+  private func keyringWriteTokens(_ name: String, _ tokens: TokenSet) throws {
+    do {
+      try keyring.store(
+        Self.encodeToken(tokens.accessToken, tokens.expiresAt.map(Self.wholeSeconds)), profile: name,
+        kind: .accessToken)
+      if let refresh = tokens.refreshToken {
+        try keyring.store(
+          Self.encodeToken(refresh, tokens.refreshTokenExpiresAt.map(Self.wholeSeconds)), profile: name,
+          kind: .refreshToken)
+      }
+    } catch {
+      throw ProfileStoreError.keyringFailed(error)
+    }
+  }
+
+  /// Removes the keyring items of `name` (every kind unless told which).
+  private func keyringClear(_ name: String, kinds: [SecretKind] = SecretKind.allCases) throws {
+    do {
+      for kind in kinds { try keyring.clear(profile: name, kind: kind) }
+    } catch {
+      throw ProfileStoreError.keyringFailed(error)
+    }
+  }
+
+  private static func encodeToken(_ token: Secret, _ expiresAt: Date?) -> Secret {
+    var object: [String: Any] = ["token": token.reveal()]
+    if let expiresAt { object["expires_at"] = Int(expiresAt.timeIntervalSince1970) }
+    // Only a string and an integer go in, which JSONSerialization always accepts.
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    return Secret(String(decoding: data, as: UTF8.self))
+  }
+
+  /// A token item's value; a bare token (written by hand with secret-tool) is taken as it is.
+  private static func decodeToken(_ item: Secret) -> (token: Secret, expiresAt: Date?)? {
+    let text = item.reveal()
+    guard text.hasPrefix("{"), text.utf8.count <= 64 * 1024,
+      let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    else {
+      return text.isEmpty ? nil : (item, nil)
+    }
+    guard let token = object["token"] as? String, !token.isEmpty else { return nil }
+    let expiry = (object["expires_at"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+    return (Secret(token), expiry)
   }
 
   // MARK: Internals

@@ -29,6 +29,8 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
   case fileSystem(path: String, action: String, reason: String)
   /// The external command that should print a secret failed.
   case secretCommandFailed(command: String, kind: SecretKind, problem: SecretCommandProblem)
+  /// The OS keyring could not keep or give a secret of a `.keyring` profile.
+  case keyringFailed(KeyringProblem)
 
   public var errorDescription: String? {
     switch self {
@@ -51,9 +53,11 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
       return "There is no half-finished setup named \"\(name)\"."
     case .invalidProfile(let name, let reason):
       return "The profile \"\(name)\" cannot be saved: \(reason)"
+    case .keyringFailed(let problem):
+      return "The OS keyring could not be used: \(problem.description)"
     case .invalidStoreFlag(let text):
-      return "\"\(text)\" is not a place for secrets snowgate knows. Use --store file, --store env, "
-        + "--store ask, or --store command:'pass show servicenow/prod' (a command that prints the "
+      return "\"\(text)\" is not a place for secrets snowgate knows. Use --store keyring, --store file, "
+        + "--store env, --store ask, or --store command:'pass show servicenow/prod' (a command that prints the "
         + "secret; quotes must be closed)."
     case .untrusted(let path, let problem, let fix):
       return "snowgate will not use \(path): \(problem), so someone else could have changed what "

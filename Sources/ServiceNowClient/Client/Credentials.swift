@@ -1,20 +1,30 @@
 import Foundation
 import Vocabulary
 
-/// How a Table API call authenticates: a user's password (Basic) or an OAuth access token.
+/// How a Table API call authenticates: a user's password (Basic), an OAuth access token, or an API key.
 public enum Credentials: Sendable, Equatable {
   case basic(username: String, password: Secret)
   case bearer(Secret)
+  /// A REST API key, sent as `x-sn-apikey` (SERVICENOW.md, "Sign-in methods of current releases").
+  case apiKey(Secret)
 
-  /// The `Authorization` header value (secret in clear: only for the wire).
-  var authorizationHeader: String {
+  /// The header that carries these credentials (secret in clear: only for the wire and `token --header`).
+  public var header: (name: String, value: String) {
     switch self {
     case .basic(let username, let password):
       let pair = Data("\(username):\(password.reveal())".utf8).base64EncodedString()
-      return "Basic \(pair)"
+      return ("Authorization", "Basic \(pair)")
     case .bearer(let token):
-      return "Bearer \(token.reveal())"
+      return ("Authorization", "Bearer \(token.reveal())")
+    case .apiKey(let key):
+      return ("x-sn-apikey", key.reveal())
     }
+  }
+
+  /// The whole header line, `Name: value`, for `snowgate token NAME --header`.
+  public var headerLine: String {
+    let header = header
+    return "\(header.name): \(header.value)"
   }
 
   /// Which kind of refusal a 401 means for these credentials.
@@ -22,6 +32,7 @@ public enum Credentials: Sendable, Equatable {
     switch self {
     case .basic: .basic
     case .bearer: .bearer
+    case .apiKey: .apiKey
     }
   }
 
@@ -30,7 +41,7 @@ public enum Credentials: Sendable, Equatable {
     switch self {
     case .basic(let username, let password):
       [password, Secret(Data("\(username):\(password.reveal())".utf8).base64EncodedString())]
-    case .bearer(let token):
+    case .bearer(let token), .apiKey(let token):
       [token]
     }
   }

@@ -147,7 +147,7 @@ public struct ServiceNowClient: Sendable {
     switch auth {
     case .basic(let username, let password):
       log.rememberPair(username: username, password: password)
-    case .bearer(let token):
+    case .bearer(let token), .apiKey(let token):
       log.remember(token)
     }
   }
@@ -165,7 +165,8 @@ public struct ServiceNowClient: Sendable {
     let url = InstanceEndpoints.url(
       instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
     var request = makeRequest(url, accept: "application/json")
-    request.setHeader("Authorization", auth.authorizationHeader)
+    let header = auth.header
+    request.setHeader(header.name, header.value)
     switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)

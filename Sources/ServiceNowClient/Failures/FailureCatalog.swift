@@ -214,6 +214,34 @@ public enum FailureCatalog {
           "Use an integration user without MFA (the 'Web service access only' user type is meant for this).",
           "Or use an OAuth grant instead of Basic authentication.",
         ])
+    case .authAPIKeyRejected:
+      return (
+        "The instance refused the API key (401): it is wrong, inactive or expired, or no REST API access policy lets API keys in.",
+        [
+          "Check the key under System Web Services > API Access Policies > REST API Key: the record must be active, not expired, and name the user.",
+          "The REST API access policy of the Table API must use an API key authentication profile; token auth isn't allowed in the Global REST API Policy.",
+          "API keys need the plugin com.glide.tokenbased_auth (Washington DC and later).",
+          "Give snowgate the key again: SNOWGATE_API_KEY, or snowgate setup NAME.",
+        ])
+    case .authSignedOut:
+      return (
+        "The profile is signed out: snowgate logout forgot its tokens and the secrets that could get new ones.",
+        ["Sign in again with snowgate setup NAME."])
+    case .oauthJWTRejected:
+      return (
+        "The instance refused the JWT bearer assertion (access_denied). It gives this same answer for a wrong Key ID, signature, user or time, so it does not say which.",
+        [
+          "Key ID (--jwt-key-id): it must match the Key Id of the JWT verifier map on the OAuth application (Machine Identity Console > Inbound integrations, or System OAuth > JWT Verifier Maps).",
+          "Signature: the certificate in that verifier map must belong to the private key given with --jwt-key.",
+          "User (--jwt-subject): it must name an active user in the application's User Field (user_name or email).",
+          "Time: the assertion lives 5 minutes; this computer's clock must be within that of the instance's.",
+          "Client ID and secret: those of the application with the JWT bearer grant.",
+        ])
+    case .jwtKeyUnreadable, .jwtKeyNotRSA, .jwtKeyInvalid, .jwtKeyEncrypted, .jwtOpensslMissing,
+      .jwtSigningFailed:
+      return (
+        "The JWT assertion could not be signed with the profile's key.",
+        ["Check the file given with --jwt-key: an RSA private key in PEM form, without a passphrase, readable by you."])
     case .oauthAccessDenied:
       return (
         "The instance refused the token request (access_denied). It gives this same answer for every wrong credential, so it does not say which one is wrong.",

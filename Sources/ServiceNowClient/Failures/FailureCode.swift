@@ -27,10 +27,16 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case instanceNoNode = "instance.no_node"
   case authBasicRejected = "auth.basic_rejected"
   case authMFARequired = "auth.mfa_required"
+  /// A REST API key was refused: wrong, inactive, expired, or not allowed by the access policy.
+  case authAPIKeyRejected = "auth.api_key_rejected"
+  /// `snowgate logout` signed the profile out; nothing can mint a token until setup runs again.
+  case authSignedOut = "auth.signed_out"
   case oauthAccessDenied = "oauth.access_denied"
   case oauthUnauthorizedClient = "oauth.unauthorized_client"
   case oauthGrantDisabled = "oauth.grant_disabled"
   case oauthRefreshExpired = "oauth.refresh_expired"
+  /// The JWT bearer grant was refused: the instance's catch-all answer to any wrong assertion.
+  case oauthJWTRejected = "oauth.jwt_rejected"
   case oauthTokenRejected = "oauth.token_rejected"
   case oauthBadResponse = "oauth.bad_response"
   case apiForbidden = "api.forbidden"
@@ -51,4 +57,11 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case cancelled = "client.cancelled"
   /// libcurl (libcurl.so.4), which every HTTP request uses, could not be loaded.
   case clientLibcurlMissing = "client.libcurl_missing"
+  /// The JWT signing key file cannot be read (see `JWTSigningError`).
+  case jwtKeyUnreadable = "jwt.key_unreadable"
+  case jwtKeyNotRSA = "jwt.key_not_rsa"
+  case jwtKeyInvalid = "jwt.key_invalid"
+  case jwtKeyEncrypted = "jwt.key_encrypted"
+  case jwtOpensslMissing = "jwt.openssl_missing"
+  case jwtSigningFailed = "jwt.signing_failed"
 }

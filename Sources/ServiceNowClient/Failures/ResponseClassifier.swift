@@ -10,6 +10,7 @@ public enum ResponseClassifier {
   public enum AuthKind: Sendable, Equatable {
     case basic
     case bearer
+    case apiKey
   }
 
   // MARK: Instance markers
@@ -131,7 +132,11 @@ public enum ResponseClassifier {
           detail: [said, asked + ": an API access policy refuses Basic for this API."].compactMap { $0 }
             .joined(separator: " "))
       }
-      return ServiceNowFailure(auth == .basic ? .authBasicRejected : .oauthTokenRejected, detail: said)
+      switch auth {
+      case .basic: return ServiceNowFailure(.authBasicRejected, detail: said)
+      case .bearer: return ServiceNowFailure(.oauthTokenRejected, detail: said)
+      case .apiKey: return ServiceNowFailure(.authAPIKeyRejected, detail: said)
+      }
     case 403:
       guard let envelope else {
         return ServiceNowFailure(
@@ -282,6 +287,9 @@ public enum ResponseClassifier {
     }
     if grantType == "refresh_token" {
       return ServiceNowFailure(.oauthRefreshExpired, detail: said)
+    }
+    if grantType == TokenRequest.jwtBearerGrantType {
+      return ServiceNowFailure(.oauthJWTRejected, detail: said)
     }
     return FailureCatalog.accessDenied(grantType: grantType, strayFields: strayFields, detail: said)
   }

@@ -16,12 +16,13 @@ public enum LogRedaction {
     if ["code", "state_secret", "assertion", "apikey", "api_key", "authorization"].contains(lower) {
       return true
     }
-    return ["password", "passwd", "secret", "token", "verifier"].contains(where: lower.contains)
+    return ["password", "passwd", "secret", "token", "verifier", "apikey"].contains(where: lower.contains)
   }
 
   /// Header names whose values are masked.
   public static let sensitiveHeaders: Set<String> = [
     "authorization", "proxy-authorization", "cookie", "set-cookie", "x-usertoken", "x-mfa_token",
+    "x-sn-apikey",
   ]
 
   /// The URL with sensitive query values masked (built as text: the mask is not a valid query character).

@@ -37,6 +37,9 @@ public struct TokenRequest: Sendable, Equatable {
       }
     case .clientCredentials:
       break
+    case .jwtBearer(let assertion):
+      return Self.jwtBearerFormFields(
+        clientID: clientID, clientSecret: clientSecret, assertion: assertion, scope: scope)
     }
     fields.append(("client_id", clientID))
     if let clientSecret, !clientSecret.isEmpty {

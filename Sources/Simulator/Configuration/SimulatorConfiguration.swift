@@ -48,9 +48,16 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
     self.maxBodyBytes = maxBodyBytes
   }
 
-  /// The demo instance: user admin/admin, client `snowgate-demo` / `demo-secret`, a public PKCE client.
+  /// The demo instance's REST API key (acts as abel.tuter), for `snowgate demo` and the tests.
+  public static let demoAPIKey = "demo-api-key-0123456789abcdef"
+  /// The Key ID of the demo client's JWT verifier map entry.
+  public static let demoJWTKeyID = "snowgate-demo-key"
+
+  /// The demo instance: user admin/admin, client `snowgate-demo` / `demo-secret`, a public PKCE
+  /// client, an API key (`demoAPIKey`, user abel.tuter) and a JWT verifier for `snowgate-demo`
+  /// (Key ID `demoJWTKeyID`, the public half of `DemoJWTKey.privateKeyPEM`).
   public static var demo: SimulatorConfiguration {
-    SimulatorConfiguration(
+    var configuration = SimulatorConfiguration(
       users: [
         SimulatedUser(
           userName: "admin", password: "admin", firstName: "System", lastName: "Administrator",
@@ -70,6 +77,12 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
           id: "snowgate-public", secret: nil, name: "snowgate public (PKCE)", publicClient: true,
           redirectURLs: ["http://127.0.0.1:8484/callback"]),
       ])
+    configuration.apiKeys = [SimulatedAPIKey(key: demoAPIKey, userName: "abel.tuter")]
+    configuration.jwtVerifiers = [
+      SimulatedJWTVerifier(
+        clientID: "snowgate-demo", keyID: demoJWTKeyID, publicKeyPEM: DemoJWTKey.publicKeyPEM)
+    ]
+    return configuration
   }
 
   /// A named scenario (or several joined by commas) on the demo instance, or a JSON scenario file.
@@ -146,7 +159,8 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
       maxConnections: try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? demo.maxConnections,
       maxHeaderBytes: try container.decodeIfPresent(Int.self, forKey: .maxHeaderBytes) ?? demo.maxHeaderBytes,
       maxBodyBytes: try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? demo.maxBodyBytes)
-    jwtVerifiers = try container.decodeIfPresent([SimulatedJWTVerifier].self, forKey: .jwtVerifiers) ?? []
-    apiKeys = try container.decodeIfPresent([SimulatedAPIKey].self, forKey: .apiKeys) ?? []
+    jwtVerifiers =
+      try container.decodeIfPresent([SimulatedJWTVerifier].self, forKey: .jwtVerifiers) ?? demo.jwtVerifiers
+    apiKeys = try container.decodeIfPresent([SimulatedAPIKey].self, forKey: .apiKeys) ?? demo.apiKeys
   }
 }

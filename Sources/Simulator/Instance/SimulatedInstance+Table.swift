@@ -107,12 +107,14 @@ extension SimulatedInstance {
       return InstanceResponses.json(200, .object([("result", renderer.render(row))]))
     }
 
-    // `javascript:gs.getUserID()` is the caller's sys_id, as on an instance (who am I?).
+    // A real instance runs `javascript:` values of an encoded query as server script, as the
+    // session's user: gs.getUserID() is the caller's sys_id, gs.getUserName() its user_name.
     let callerID =
       state.withLock { $0.table("sys_user") }?.rows.first { $0["user_name"] == userName }?["sys_id"] ?? ""
     let query = TableQuery(
-      (request.queryValue("sysparm_query") ?? "").replacingOccurrences(
-        of: "javascript:gs.getUserID()", with: callerID))
+      (request.queryValue("sysparm_query") ?? "")
+        .replacingOccurrences(of: "javascript:gs.getUserID()", with: callerID)
+        .replacingOccurrences(of: "javascript:gs.getUserName()", with: userName))
     // One level of dot-walking through a reference (`group.name=…`), as encoded queries allow.
     var walked: [String: (field: String, target: SimulatedTable, column: String)] = [:]
     for name in query.fieldNames where name.contains(".") {

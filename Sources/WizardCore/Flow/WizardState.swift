@@ -84,7 +84,8 @@ public struct WizardState: Equatable, Sendable {
       guard let tokens = token.tokens, token.source == oauthClientDraft else { return nil }
       let draft = oauthClientDraft
       switch kind {
-      case .basic, .oauthPassword:
+      // The wizard cannot select a JWT bearer or API key connection yet (`isAvailable`).
+      case .basic, .oauthPassword, .jwtBearer, .apiKey:
         auth = .oauthPassword(
           client: draft.client, username: draft.username, password: draft.password, tokens: tokens)
       case .oauthAuthorizationCode:

@@ -57,9 +57,10 @@ extension WizardState {
       begin(.authorization)
       go(to: .authorization)
       return [.startAuthorization(request)]
-    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials:
+    // The JWT bearer grant and API keys are not selectable in the wizard yet (`isAvailable`).
+    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer, .apiKey:
       // Basic never reaches the token screen; if it did, it would try the password grant.
-      let kind = draft.kind == .basic ? AuthKind.oauthPassword : draft.kind
+      let kind = draft.kind.isOAuth && draft.kind != .jwtBearer ? draft.kind : AuthKind.oauthPassword
       switch OAuthGrant.unattended(
         kind: kind, username: draft.username, password: draft.password, refreshToken: draft.refreshToken)
       {

@@ -110,6 +110,7 @@ extension WizardState {
       save.command = TextInput(argv.joined(separator: " "))
     case .environment: save.store = .environment
     case .ask: save.store = .ask
+    case .keyring: save.store = .keyring
     }
     done = nil
     editingProfileName = profile.name

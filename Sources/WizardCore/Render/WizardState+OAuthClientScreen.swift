@@ -38,6 +38,8 @@ extension WizardState {
     case .oauthAuthorizationCode: return "OAuth client: sign in in a browser"
     case .oauthRefreshToken: return "OAuth client: an existing refresh token"
     case .oauthClientCredentials: return "OAuth client: client credentials"
+    case .jwtBearer: return "OAuth client: JWT bearer grant"
+    case .apiKey: return "REST API key"
     }
   }
 
@@ -55,6 +57,8 @@ extension WizardState {
     case .oauthClientCredentials:
       return "The client alone signs in, as its OAuth Application User; no user password. "
         + "F1 shows how to create the client."
+    case .jwtBearer, .apiKey:
+      return "Set this kind up with snowgate setup NAME --no-input --auth \(kind.word)."
     }
   }
 

@@ -97,6 +97,9 @@ extension WizardState {
     case .ask:
       label = "Ask each time"
       detail = "Nothing stored; interactive use only."
+    case .keyring:
+      label = "OS keyring"
+      detail = "Secret Service or keychain; tokens too."
     }
     return ChoiceModel(label: label, detail: detail, isSelected: save.store == store)
   }
@@ -111,7 +114,8 @@ extension WizardState {
       // the client secret, and a public client none.
       return oauthClient.clientSecret.secret.isEmpty ? [] : ["SNOWGATE_CLIENT_SECRET"]
     case .oauthRefreshToken: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"]
-    case .oauthClientCredentials: return ["SNOWGATE_CLIENT_SECRET"]
+    case .oauthClientCredentials, .jwtBearer: return ["SNOWGATE_CLIENT_SECRET"]
+    case .apiKey: return ["SNOWGATE_API_KEY"]
     }
   }
 }

@@ -9,6 +9,9 @@ extension AuthKind {
     case .oauthAuthorizationCode: return [.clientID, .clientSecret, .redirectURI, .scope]
     case .oauthRefreshToken: return [.clientID, .clientSecret, .refreshToken, .scope]
     case .oauthClientCredentials: return [.clientID, .clientSecret, .scope]
+    // Not selectable in the wizard yet (`isAvailable`); setup --no-input sets them up.
+    case .jwtBearer: return [.clientID, .clientSecret, .scope]
+    case .apiKey: return []
     }
   }
 }

@@ -50,6 +50,7 @@ public struct SaveStep: Equatable, Sendable {
     case .command: return .command(command.text.split(separator: " ").map(String.init))
     case .environment: return .environment
     case .ask: return .ask
+    case .keyring: return .keyring
     }
   }
 }

@@ -5,4 +5,6 @@ public enum SecretStoreKind: CaseIterable, Equatable, Sendable {
   case command
   case environment
   case ask
+  /// The OS keyring; saving says so when none answers here.
+  case keyring
 }

@@ -19,11 +19,11 @@ import Vocabulary
     #expect(outcome.revokedCount == 2)
     #expect(outcome.forgotten)
     #expect(outcome.warnings.isEmpty)
+    #expect(outcome.signedOut)
     #expect(!(await bed.tableAccepts(token.accessToken.reveal())))
-    let stored = try bed.store.storedCredentials(for: "prod")
-    #expect(stored?.accessToken == nil)
-    #expect(stored?.refreshToken == nil)
-    #expect(stored?.password?.reveal() == TokenTestBed.password)
+    // Signed out: the secrets that could mint new tokens went with the tokens.
+    #expect(try bed.store.storedCredentials(for: "prod") == nil)
+    #expect(try bed.store.load().profile(named: "prod")?.signedOutAt != nil)
 
     // The revoked refresh token is refused too.
     let refreshed = await bed.client().requestToken(

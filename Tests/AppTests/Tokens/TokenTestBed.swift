@@ -22,9 +22,10 @@ final class TokenTestBed: @unchecked Sendable {
 
   init(
     scenarios: Set<Scenario> = [], accessTokenLifespan: Int = 1800, autoApprove: Bool = false,
-    redirectURLs: [String] = ["http://127.0.0.1:8484/callback"]
+    redirectURLs: [String] = ["http://127.0.0.1:8484/callback"], jwtVerifiers: [SimulatedJWTVerifier] = [],
+    apiKeys: [SimulatedAPIKey] = []
   ) throws {
-    let configuration = SimulatorConfiguration(
+    var configuration = SimulatorConfiguration(
       users: [SimulatedUser(userName: "admin", password: Self.password)],
       oauthClients: [
         SimulatedOAuthClient(
@@ -34,6 +35,8 @@ final class TokenTestBed: @unchecked Sendable {
           id: "snowgate-public", secret: nil, publicClient: true, redirectURLs: redirectURLs,
           accessTokenLifespan: accessTokenLifespan),
       ], scenarios: scenarios, autoApprove: autoApprove)
+    configuration.jwtVerifiers = jwtVerifiers
+    configuration.apiKeys = apiKeys
     server = SimulatorServer(configuration: configuration)
     try server.start()
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -27,7 +27,7 @@ import Vocabulary
           ChoiceModel(
             label: "Credentials file (default)", detail: "~/.config/snowgate/credentials.json, mode 0600",
             isSelected: true)))
-    #expect(model.items.count == 6)
+    #expect(model.items.count == 7)
     Self.saving(&store, ProfileDraft(name: "dev12345", connection: Fixtures.draft, secretStore: .file))
   }
 
@@ -42,12 +42,14 @@ import Vocabulary
     store.send(.up) { $0.save.focus = .store }
     store.send(.down) { $0.save.store = .environment }
     store.send(.down) { $0.save.store = .ask }
+    store.send(.down) { $0.save.store = .keyring }
     store.send(.down) { $0.scroll = 1 }  // past the last choice: scrolls
     store.send(.tab) {
       $0.save.focus = .name
       $0.scroll = 0
     }
     store.send(.backTab) { $0.save.focus = .store }
+    store.send(.up) { $0.save.store = .ask }
     store.send(.up) { $0.save.store = .environment }
     store.send(.up) { $0.save.store = .command }
     store.send(.up) { $0.save.store = .file }
@@ -58,6 +60,7 @@ import Vocabulary
     (SecretStoreKind.command, SecretStore.command(["pass", "show", "servicenow/prod"])),
     (.environment, .environment),
     (.ask, .ask),
+    (.keyring, .keyring),
   ])
   func eachStoreEndsUpInTheProfileDraft(kind: SecretStoreKind, choice: SecretStore) {
     var state = Self.onSave()
@@ -120,8 +123,8 @@ import Vocabulary
     state.save.store = .command
     state.save.focus = .command
     let model = screenModel(for: state)
-    #expect(model.focus == 6)
-    guard case .field(let field) = model.items[6] else {
+    #expect(model.focus == 7)
+    guard case .field(let field) = model.items[7] else {
       Issue.record("no command field")
       return
     }
