@@ -8,17 +8,8 @@ import ServiceNowClient
 /// exits 0 with a warning on stderr: what the person asked for (no tokens on this machine) is
 /// done, and the warning says the tokens stay valid on the instance until they expire.
 enum LogoutCommand {
-  static let help = """
-    Usage: snowgate logout NAME
-
-    Revokes the saved OAuth access and refresh tokens of the profile NAME at the instance
-    (/oauth_revoke_token.do) and removes them from the credentials file. The profile itself,
-    its client ID and its secrets stay; snowgate token NAME gets new tokens when the grant allows.
-
-    When the instance cannot be reached the tokens are still removed here, and a warning says
-    they were not revoked (they keep working until they expire). Exit status: 0 logged out
-    (with or without that warning), 2 no such profile or unreadable configuration.
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("logout") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     let environment: AppEnvironment
@@ -39,7 +30,7 @@ enum LogoutCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help, output: output, errors: errors) {
+    switch CommandStart.parse(arguments, command: "logout", output: output, errors: errors) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }

@@ -7,35 +7,24 @@ import WizardCore
 /// `snowgate setup [NAME]`: the full-screen wizard that sets up a connection.
 @MainActor
 enum SetupCommand {
-  static let help = """
-    Usage: snowgate setup [NAME]
-
-    Set up a connection to a ServiceNow instance in a full-screen wizard: the instance
-    address, how to sign in, a test of the connection, and a saved profile named NAME.
-    With NAME of a saved connection (or a half-finished setup), opens it for editing.
-
-    For scripts, without a terminal:
-      snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
-        [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
-        [--password-stdin] [--save-anyway]
-    Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
-    --password-stdin. It tests the connection and saves only when the test passes.
-
-    Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
-    The wizard needs a terminal of at least 60×20.
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("setup") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     if arguments.contains("--no-input") {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help) {
+    switch CommandStart.parse(arguments, command: "setup") {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
+    }
+    if let option = (parsed.options.keys.sorted() + parsed.flags.sorted()).first {
+      return CommandLineTool.fail(
+        UsageError("\(option) goes with --no-input (setting up from a script).", hint: help))
     }
     let environment: AppEnvironment
     do {

@@ -8,20 +8,8 @@ import ServiceNowClient
 /// word goes to stderr. The exit status follows `snowgate check`'s: 2 for a usage or profile
 /// problem, 3 for a refused credential, 4 for the network.
 enum TokenCommand {
-  static let help = """
-    Usage: snowgate token [NAME]
-
-    Prints a valid OAuth access token of the saved profile NAME (the default profile when NAME
-    is left out) on standard output, and nothing else. A token that expires within 60 seconds
-    is renewed first (with the refresh token, or the profile's own grant) and saved.
-
-    Messages go to standard error. Exit status: 0 token printed, 2 usage or profile problem
-    (a Basic profile has no token), 3 the instance refused the credentials (a refresh token
-    that expired: sign in again), 4 the instance could not be reached, 5 an answer that is not
-    a token.
-
-    Example: curl -H "Authorization: Bearer $(snowgate token prod)" https://…/api/now/table/incident
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("token") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     let environment: AppEnvironment
@@ -42,7 +30,7 @@ enum TokenCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help, output: output, errors: errors) {
+    switch CommandStart.parse(arguments, command: "token", output: output, errors: errors) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
@@ -50,7 +38,22 @@ enum TokenCommand {
       errors(UsageError("token takes at most one profile name.", hint: help).text)
       return 2
     }
-    let result = await service.accessToken(profile: parsed.positionals.first)
+    let result: Result<FreshToken, ServiceNowFailure>
+    switch ConnectionChoice.resolve(named: parsed.positionals.first, variables: service.environment) {
+    case .failure(let error):
+      errors(error.text)
+      return 2
+    case .success(.saved(let name)):
+      result = await service.accessToken(profile: name)
+    case .success(.environment(let profile)):
+      errors(ConnectionChoice.announcement(profile))
+      // Nothing is saved for a connection without a profile, so "could not be saved" is no news.
+      result = await service.accessToken(for: profile).map { token in
+        var quiet = token
+        quiet.warnings = []
+        return quiet
+      }
+    }
     afterwards()
     switch result {
     case .success(let token):

@@ -15,7 +15,9 @@ struct AppEnvironment: Sendable {
     let variables = ProcessInfo.processInfo.environment
     let store =
       try configDirectory.map { ProfileStore(directory: $0) } ?? ProfileStore(environment: variables)
-    return AppEnvironment(variables: variables, store: store, log: RequestLog(), deadline: .seconds(10))
+    let log = RequestLog()
+    DebugStream.attach(to: log, variables: variables)
+    return AppEnvironment(variables: variables, store: store, log: log, deadline: .seconds(10))
   }
 
   /// A client for one instance that logs into this run's request log.
@@ -25,12 +27,14 @@ struct AppEnvironment: Sendable {
       proxy: ProxyEnvironment(variables), userAgent: "snowgate/\(CommandLineTool.version)")
   }
 
-  /// Writes the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
-  /// test can read what was sent; the log never holds a secret.
+  /// Appends the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
+  /// test can read what was sent; the log never holds a secret. A new file is mode 0600.
   func writeLogIfAsked() {
     guard let path = variables["SNOWGATE_LOG"], !path.isEmpty else { return }
-    let text = log.render(includeBodies: true)
-    _ = FileManager.default.createFile(
-      atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    let text = log.entries.isEmpty ? "" : log.render(includeBodies: true) + "\n\n"
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    handle.write(Data(text.utf8))
   }
 }

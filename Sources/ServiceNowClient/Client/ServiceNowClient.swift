@@ -20,7 +20,7 @@ public struct ServiceNowClient: Sendable {
   public let deadline: Duration
   public let classifier: NetworkFailureClassifier
   private let now: @Sendable () -> Date
-  private let userAgent: String
+  let userAgent: String
 
   /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
   public init(

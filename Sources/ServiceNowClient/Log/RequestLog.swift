@@ -14,8 +14,15 @@ public final class RequestLog: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded: [RequestLogEntry] = []
   private var secrets: [String] = []
+  private var observers: [@Sendable (RequestLogEntry) -> Void] = []
 
   public init() {}
+
+  /// Calls `observer` with every exchange as it is recorded (already redacted), so
+  /// `SNOWGATE_DEBUG=api` can stream the exchange while a command runs.
+  public func observe(_ observer: @escaping @Sendable (RequestLogEntry) -> Void) {
+    lock.withLock { observers.append(observer) }
+  }
 
   /// Every exchange so far, oldest first.
   public var entries: [RequestLogEntry] {
@@ -66,7 +73,11 @@ public final class RequestLog: @unchecked Sendable {
       responseHeaders: scrubHeaders(response?.headers ?? [:]),
       responseBody: response.map { scrub(LogRedaction.body($0.body)) }, failureCode: failure?.code,
       failureDetail: failure?.detail.map(scrub), elapsedMilliseconds: milliseconds)
-    lock.withLock { recorded.append(entry) }
+    let watching = lock.withLock {
+      recorded.append(entry)
+      return observers
+    }
+    watching.forEach { $0(entry) }
   }
 
   /// The whole log as text, one block per exchange.

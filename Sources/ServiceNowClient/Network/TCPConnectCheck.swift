@@ -52,7 +52,11 @@ public enum TCPConnectCheck {
   {
     let bareHost = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     var hints = addrinfo()
-    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    #if canImport(Glibc)
+      hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    #else
+      hints.ai_socktype = SOCK_STREAM
+    #endif
     hints.ai_family = AF_UNSPEC
     var list: UnsafeMutablePointer<addrinfo>?
     guard getaddrinfo(bareHost, String(port), &hints, &list) == 0, let first = list else {
@@ -100,7 +104,12 @@ public enum TCPConnectCheck {
     guard fd >= 0 else { return .failed }
     defer { close(fd) }
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-    if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
+    #if canImport(Glibc)
+      let connected = Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen)
+    #else
+      let connected = Darwin.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen)
+    #endif
+    if connected == 0 {
       return .connected
     }
     guard errno == EINPROGRESS else {
