@@ -14,16 +14,19 @@ let package = Package(
     .target(name: "Vocabulary"),
     .target(name: "WizardCore", dependencies: ["Vocabulary"]),
     .target(name: "Hashing"),
+    .target(name: "TextSafety"),
     .target(name: "SystemCommands"),
-    .target(name: "ServiceNowClient", dependencies: ["Hashing", "SystemCommands", "Vocabulary"]),
-    .target(name: "Diagnosis", dependencies: ["Vocabulary"]),
+    .target(
+      name: "ServiceNowClient", dependencies: ["Hashing", "SystemCommands", "TextSafety", "Vocabulary"]),
+    .target(name: "Diagnosis", dependencies: ["TextSafety", "Vocabulary"]),
     .target(name: "Profiles", dependencies: ["SystemCommands", "Vocabulary"]),
     .target(name: "Simulator", dependencies: ["Hashing", "SystemCommands"]),
-    .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw"]),
+    .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw", "TextSafety"]),
     .target(
       name: "App",
       dependencies: [
         "Vocabulary", "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
+        "TextSafety",
       ]),
     .executableTarget(name: "snowgate", dependencies: ["App"]),
     .executableTarget(
@@ -33,7 +36,9 @@ let package = Package(
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "Vocabulary"]),
     .testTarget(
       name: "ServiceNowClientTests",
-      dependencies: ["ServiceNowClient", "Hashing", "Simulator", "SystemCommands", "Vocabulary"]),
+      dependencies: [
+        "ServiceNowClient", "Hashing", "Simulator", "SystemCommands", "TextSafety", "Vocabulary",
+      ]),
     .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "Vocabulary"]),
     .testTarget(
       name: "ProfilesTests", dependencies: ["Profiles", "SystemCommands", "Vocabulary", "profile-writer"]),

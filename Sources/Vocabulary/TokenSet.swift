@@ -65,7 +65,7 @@ public struct TokenSet: Sendable, Equatable {
   ///
   /// `expires_in` arrives as a number, but some proxies and releases send it as a string.
   public static func parse(_ body: Data, obtainedAt: Date) -> TokenSet? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard let object = BoundedJSON.object(body),
       let access = object["access_token"] as? String, !access.isEmpty
     else { return nil }
     let refresh = (object["refresh_token"] as? String).flatMap { $0.isEmpty ? nil : Secret($0) }

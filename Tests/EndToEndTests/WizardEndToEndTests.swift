@@ -175,13 +175,23 @@ final class WizardEndToEndTests: XCTestCase {
   }
 
   func testTerminationSignalsRestoreTheTerminal() async throws {
-    for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129)] {
+    let signals = [
+      SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGSEGV, SIGBUS, SIGABRT,
+    ]
+    for (signal, status) in signals.map({ ($0, 128 + $0) }) {
       tmux?.kill()
       try? FileManager.default.removeItem(at: folder.appendingPathComponent("stty-after"))
       let tmux = try startWizard()
       try await see("Set up a new connection")
       let pidText = try String(contentsOf: folder.appendingPathComponent("pid"), encoding: .utf8)
       let pid = try XCTUnwrap(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+      if signal == SIGTERM {
+        // Core dumps are off while secrets may be in memory.
+        let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)
+        let core = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }
+        XCTAssertEqual(
+          core?.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).prefix(2), ["0", "0"])
+      }
       XCTAssertEqual(kill(pid, signal), 0)
       try await see("[exit \(status)]")
       let after = folder.appendingPathComponent("stty-after")

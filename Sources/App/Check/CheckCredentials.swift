@@ -27,11 +27,6 @@ struct CheckCredentials: Sendable {
   /// Whether the kind signs in with OAuth tokens.
   var isOAuth: Bool { kind.isOAuth }
 
-  /// Every secret value known, so text shown to a person can be scrubbed of them.
-  var secretValues: [String] {
-    [password, clientSecret, refreshToken, accessToken].compactMap { $0?.reveal() }.filter { $0.count >= 4 }
-  }
-
   /// The first secret the kind needs that is missing, as the environment variable that supplies it.
   var missingSecret: (name: String, variable: String)? {
     switch kind {

@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import TextSafety
 import Vocabulary
 
 /// The HTTP layers of `snowgate check`, done with the real ServiceNow client.
@@ -8,7 +9,8 @@ import Vocabulary
 /// An actor because the layers share what earlier ones learned: `tls` and `instance` read one
 /// unauthenticated probe (started once, awaited by both), Basic `auth` and `api` share one
 /// read of sys_user, and the OAuth layers share the token `auth` obtained. Every outcome's text
-/// is scrubbed of the secrets in play, in case an instance echoes one in an error message.
+/// is snowgate's own; the instance's words in it were scrubbed of the secrets in play where
+/// the client extracted them, in case an instance echoes one in an error message.
 actor ClientLayerProbe: HTTPLayerProbe {
   let client: ServiceNowClient
   let credentials: CheckCredentials
@@ -83,8 +85,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
     if let problem = credentials.problem {
       return .fail(
-        code: "config.secret_unavailable", detail: scrub(problem),
-        summary: "snowgate could not get this connection's secrets.", remedies: [scrub(problem)])
+        code: "config.secret_unavailable", detail: shown(problem),
+        summary: "snowgate could not get this connection's secrets.", remedies: [shown(problem)])
     }
     if let issuedTokens {
       tokens = issuedTokens
@@ -276,15 +278,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: wording
 
-  /// A failure as a layer outcome, with every secret in play masked.
+  /// A failure as a layer outcome. Its words are snowgate's own and are never rewritten: the
+  /// instance's words inside the detail were scrubbed where they were extracted.
   private func outcome(_ failure: ServiceNowFailure) -> LayerOutcome {
     .fail(
-      code: failure.code, detail: scrub(failure.detail ?? failure.summary), summary: scrub(failure.summary),
-      remedies: failure.remedies.map(scrub))
+      code: failure.code, detail: failure.detail ?? failure.summary, summary: failure.summary,
+      remedies: failure.remedies)
   }
 
-  private func scrub(_ text: String) -> String {
-    credentials.secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: Secret.mask) }
+  /// The store's sentence about a secret it could not get: it never holds a secret or a
+  /// command's output (see `ProfileStoreError`), so it is not rewritten; it quotes the
+  /// configured command, so control characters are made visible.
+  private func shown(_ text: String) -> String {
+    UntrustedText.visible(text)
   }
 
   static func lifetime(_ tokens: TokenSet) -> String {

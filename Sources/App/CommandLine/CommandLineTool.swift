@@ -6,6 +6,7 @@ public enum CommandLineTool {
 
   @MainActor
   public static func main(_ arguments: [String]) async -> Never {
+    ProcessHardening.apply()
     let args: [String]
     switch GlobalOptions.read(Array(arguments.dropFirst())) {
     case .failure(let error): exit(fail(error))

@@ -71,8 +71,22 @@ enum CommandTable {
         OptionSpec("--save-anyway", "save even when the connection test fails"),
       ],
       notes: """
-        Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
-        --password-stdin. With --no-input it tests the connection and saves only when the test passes.
+        With --no-input, KIND is one of:
+          basic               user name and password (--username; SNOWGATE_PASSWORD)
+          password            OAuth password grant (--client-id, --username;
+                              SNOWGATE_CLIENT_SECRET, SNOWGATE_PASSWORD)
+          client-credentials  OAuth client credentials (--client-id; SNOWGATE_CLIENT_SECRET)
+          refresh-token       OAuth with a refresh token (--client-id; SNOWGATE_REFRESH_TOKEN,
+                              SNOWGATE_CLIENT_SECRET if the client has one)
+          authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
+
+        --store: file (credentials.json, the default), env (nothing stored; give them in the
+        environment every time), keyring, or command:'CMD ARGS' (a command that prints each
+        secret, e.g. command:'pass show servicenow/prod'; tokens are cached in the file).
+
+        Secrets are never taken from the command line: set SNOWGATE_PASSWORD,
+        SNOWGATE_CLIENT_SECRET or SNOWGATE_REFRESH_TOKEN, or use --password-stdin. With
+        --no-input it tests the connection and saves only when the test passes.
         """,
       examples: [
         "snowgate setup", "snowgate setup prod --no-input --instance dev12345 --auth basic --username admin",
@@ -81,6 +95,13 @@ enum CommandTable {
         "SNOWGATE_PASSWORD", "SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN", "SNOWGATE_CONFIG_DIR",
         "TERM",
       ],
+      exitStatus: """
+          0  saved (or the wizard ended)
+          1  the files could not be written
+          2  usage error or a configuration file that cannot be used
+          3  with --no-input, the test failed and nothing was saved: sign-in or permission
+             refused; 4 network, TLS or instance; 5 an unusable answer; 6 rate limited
+        """,
       takesProfile: true),
     CommandSpec(
       "check", arguments: "[NAME]", summary: "diagnose a connection",

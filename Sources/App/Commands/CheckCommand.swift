@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import ServiceNowClient
+import TextSafety
 import Vocabulary
 
 /// `snowgate check`: diagnoses a connection layer by layer and says what to do about it.
@@ -45,7 +46,11 @@ enum CheckCommand {
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
     var stdinPassword: Secret?
     if request.passwordFromStdin {
-      guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+      let read = BoundedLine.read()
+      if case .tooLong = read {
+        return CommandLineTool.fail(UsageError(BoundedLine.tooLongSentence("The first line of stdin")))
+      }
+      guard let line = read.text, !line.isEmpty else {
         return CommandLineTool.fail(
           UsageError("--password-stdin found no password: the first line of stdin was empty."))
       }

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 #if canImport(Glibc)
   import Glibc
@@ -17,7 +18,7 @@ enum Confirmation {
   /// Prints `question` and "[y/N] ", reads one line, and says whether it was a yes.
   static func ask(_ question: String) -> Bool {
     FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
-    guard let line = readLine(strippingNewline: true) else {
+    guard let line = BoundedLine.read().text else {
       FileHandle.standardError.write(Data("\n".utf8))
       return false
     }

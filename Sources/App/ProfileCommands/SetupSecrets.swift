@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import TextSafety
 import Vocabulary
 
 /// The secrets a scripted setup tests with and may store, gathered without argv.
@@ -36,8 +37,11 @@ struct SetupSecrets: Sendable {
             + "where it would show as you type.",
           hint: "Pipe it in (e.g. snowgate setup … --password-stdin < pw.txt) or set SNOWGATE_PASSWORD.")
       }
-      var line = readLine(strippingNewline: true) ?? ""
-      if line.hasSuffix("\r") { line.removeLast() }
+      let read = BoundedLine.read()
+      if case .tooLong = read {
+        throw UsageError(BoundedLine.tooLongSentence("The password on standard input"))
+      }
+      let line = read.text ?? ""
       guard !line.isEmpty else {
         throw UsageError(
           "--password-stdin read no password: standard input was empty.",

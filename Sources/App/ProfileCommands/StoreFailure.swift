@@ -15,7 +15,7 @@ enum StoreFailure {
     case .fileSystem: return 1
     case .secretCommandFailed: return 2
     case .unreadable, .credentialsTooOpen, .invalidName, .nameTaken, .profileNotFound, .draftNotFound,
-      .invalidProfile, .invalidStoreFlag, .noConfigurationFolder:
+      .invalidProfile, .invalidStoreFlag, .noConfigurationFolder, .untrusted:
       return 2
     }
   }

@@ -1,9 +1,11 @@
 import Foundation
+import Profiles
 
 /// Opens a URL in the user's browser when this machine has one: `$BROWSER`, else `xdg-open`.
 ///
 /// Started without a shell (the URL is one argument, never parsed by `sh`) and with its input
-/// and output on /dev/null, so a browser's messages cannot scribble over the full-screen wizard.
+/// and output on /dev/null, so a browser's messages cannot scribble over the full-screen wizard,
+/// and with the SNOWGATE_* secret variables removed from its environment (`ChildEnvironment`).
 /// `xdg-open` is used only with a graphical session (`DISPLAY` or `WAYLAND_DISPLAY`): over SSH
 /// it would start a text browser in the wizard's own terminal.
 struct BrowserOpener: Sendable {
@@ -55,6 +57,8 @@ struct BrowserOpener: Sendable {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: argv[0])
     process.arguments = Array(argv.dropFirst())
+    // Never the process's own environment as it is: the browser gets no SNOWGATE_* secret.
+    process.environment = ChildEnvironment.withoutSecrets(environment)
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import TextSafety
 
 /// Why the loopback listener ended without a code, worded for the person waiting.
 enum LoopbackFailure: Error, Sendable, Equatable {
@@ -51,7 +52,10 @@ enum LoopbackFailure: Error, Sendable, Equatable {
           "Sign in again and choose Allow on the consent page.",
           "Check that the OAuth client is active and that your user may use it.",
         ],
-        detail: "The instance said: " + error + (description.map { " (\($0))" } ?? ""))
+        // The browser's redirect carries the instance's words (or anyone's who can reach the
+        // port): shown with control characters made visible, and cut short.
+        detail: "The instance said: " + UntrustedText.visible(String(error.prefix(200)))
+          + (description.map { " (\(UntrustedText.visible(String($0.prefix(500)))))" } ?? ""))
     }
   }
 }

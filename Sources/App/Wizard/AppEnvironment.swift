@@ -28,13 +28,13 @@ struct AppEnvironment: Sendable {
   }
 
   /// Appends the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a
-  /// test can read what was sent; the log never holds a secret. A new file is mode 0600.
+  /// test can read what was sent; the log never holds a secret (see `LogFile` for how the
+  /// path is opened).
   func writeLogIfAsked() {
     guard let path = variables["SNOWGATE_LOG"], !path.isEmpty else { return }
-    let text = log.entries.isEmpty ? "" : log.render(includeBodies: true) + "\n\n"
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { return }
-    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    handle.write(Data(text.utf8))
+    let text = log.render(includeBodies: true)
+    if let problem = LogFile.append(text.isEmpty ? "" : text + "\n", to: path) {
+      CommandLineTool.printError("snowgate: \(problem)")
+    }
   }
 }

@@ -183,6 +183,7 @@ final class EffectPerformer: @unchecked Sendable {
       switch storeError {
       case .unreadable: code = "config.unreadable"
       case .credentialsTooOpen: code = "config.credentials_too_open"
+      case .untrusted: code = "config.untrusted"
       case .nameTaken: code = "profile.name_taken"
       case .invalidName: code = "profile.invalid_name"
       default: code = "config.write_failed"

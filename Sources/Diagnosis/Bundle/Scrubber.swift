@@ -1,10 +1,13 @@
 import Foundation
+import ServiceNowClient
+import Vocabulary
 
 /// A last line of defence before text leaves the machine in a bundle: masks anything shaped
 /// like a credential, even though the client's log is already redacted. Applied to the exchange
 /// log and the verdict, not to the curl commands, whose `$VARIABLE` references must survive.
 enum Scrubber {
-  static let mask = "[redacted]"
+  /// The client's mask, so the bundle says what --verbose and the log say.
+  static let mask = NSRegularExpression.escapedTemplate(for: Secret.mask)
 
   static let rules: [(NSRegularExpression, String)] = [
     (#"(?i)(authorization:[ \t]*(?:basic[ \t]+|bearer[ \t]+)?)[^\s"]+"#, "$1" + mask),

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 #if canImport(Glibc)
   import Glibc
@@ -65,7 +66,9 @@ public enum SupportBundle {
     ]
     for variable in CurlCommands.variables { lines.append("#   \(variable.name): \(variable.meaning)") }
     for command in curlCommands { lines += ["", command] }
-    return lines.joined(separator: "\n") + "\n"
+    // TERM and the proxy variables come from the environment, the log from a server: whatever
+    // slipped through, the file a support engineer will `cat` holds no control character.
+    return UntrustedText.visible(lines.joined(separator: "\n"), keepingLineBreaks: true) + "\n"
   }
 
   /// Which proxy variables are set: a proxy's `host:port` only, never its credentials or path.

@@ -1,3 +1,5 @@
+import TextSafety
+
 /// The report of `snowgate check` for a person: a line per check, the remedy under a failure,
 /// and a summary line with the verdict.
 ///
@@ -28,7 +30,8 @@ public enum HumanReport {
       let mark = paint.mark(check.status)
       let title = check.title.padding(
         toLength: max(titleWidth, check.title.count), withPad: " ", startingAt: 0)
-      var line = "  \(mark) \(title) \(check.detail)"
+      // The detail may quote a server; made visible again in case a layer forgot to.
+      var line = "  \(mark) \(title) \(UntrustedText.visible(check.detail))"
       if check.status != .skip { line += paint.dim("  (\(duration(check.elapsedMilliseconds)))") }
       lines.append(check.status == .skip ? paint.dim(line) : line)
       let indent = String(repeating: " ", count: 5 + titleWidth)

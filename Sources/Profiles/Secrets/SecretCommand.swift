@@ -17,7 +17,10 @@ struct SecretCommand: Sendable {
   var timeout: TimeInterval
 
   /// The environment variables holding secrets, never passed on to the command.
-  static let secretVariables: Set<String> = Set(SecretKind.allCases.compactMap(\.environmentVariable))
+  static let secretVariables: Set<String> = ChildEnvironment.secretVariables
+
+  /// The most a secret command may print: a secret, even a long JWT, is a few KiB.
+  static let outputLimit = 64 * 1024
 
   /// The command as people see it in messages (it is configuration, not a secret).
   var displayText: String { argv.joined(separator: " ") }
@@ -38,8 +41,14 @@ struct SecretCommand: Sendable {
     }
     guard let program = arguments.first, let executable = Self.locate(program, environment: environment)
     else { throw failure(.notFound) }
+    // The program prints secrets and runs with this user's rights: one that another user
+    // could have replaced is not run (a script in a shared folder, a world-writable file).
+    var info = stat()
+    if stat(executable, &info) == 0 {
+      try FileTrust.check(executable, info, kind: .program)
+    }
 
-    var childEnvironment = environment.filter { !Self.secretVariables.contains($0.key) }
+    var childEnvironment = ChildEnvironment.withoutSecrets(environment)
     childEnvironment["SNOWGATE_PROFILE"] = profile
     childEnvironment["SNOWGATE_SECRET_KIND"] = kind.commandName
 
@@ -62,8 +71,22 @@ struct SecretCommand: Sendable {
     let collected = OutputCollector()
     let reader = output.fileHandleForReading
     let finishedReading = DispatchSemaphore(value: 0)
+    let limit = Self.outputLimit
+    let tooMuch = OutputCollector()
+    let pid = process.processIdentifier
     DispatchQueue.global().async {
-      collected.set(reader.readDataToEndOfFile())
+      // Bounded: a command that prints without end is stopped, not collected into memory.
+      var data = Data()
+      while let chunk = try? reader.read(upToCount: 16 * 1024), !chunk.isEmpty {
+        data.append(chunk)
+        if data.count > limit {
+          tooMuch.set(Data([1]))
+          kill(pid, SIGKILL)
+          data = Data()
+          break
+        }
+      }
+      collected.set(data)
       finishedReading.signal()
     }
 
@@ -78,6 +101,7 @@ struct SecretCommand: Sendable {
     // A grandchild may keep the pipe open; do not wait for it forever.
     _ = finishedReading.wait(timeout: .now() + 1)
 
+    if !tooMuch.data.isEmpty { throw failure(.printedTooMuch(limit: limit)) }
     switch process.terminationReason {
     case .uncaughtSignal: throw failure(.killed(signal: process.terminationStatus))
     case .exit where process.terminationStatus != 0:

@@ -14,4 +14,6 @@ public enum SecretCommandProblem: Equatable, Sendable {
   case timedOut(seconds: Double)
   /// It succeeded but printed nothing.
   case printedNothing
+  /// It printed more than any secret is (`SecretCommand.outputLimit` bytes) and was stopped.
+  case printedTooMuch(limit: Int)
 }

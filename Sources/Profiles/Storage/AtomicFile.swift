@@ -22,9 +22,17 @@ enum AtomicFile {
   /// The prefix of temporary files made for `name`.
   static func temporaryPrefix(for name: String) -> String { ".\(name).tmp-" }
 
+  /// The largest configuration or credentials file read: far above any real one (a few KiB),
+  /// far below what would hurt.
+  static let sizeLimit = 4 * 1024 * 1024
+
   /// Reads the whole file, or returns nil when it does not exist.
+  ///
+  /// Refuses, before reading a byte, a file another user could have written (`FileTrust`),
+  /// anything but a regular file (a FIFO would block, a device never end) and a file over
+  /// `sizeLimit`.
   static func read(_ path: String) throws -> Contents? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     if fd < 0 {
       if errno == ENOENT { return nil }
       throw failure(path, "read", errno)
@@ -32,6 +40,16 @@ enum AtomicFile {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(path, "read", errno) }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw ProfileStoreError.unreadable(path: path, problem: "it is not a regular file.")
+    }
+    try FileTrust.check(path, info, folder: false)
+    guard Int(info.st_size) <= sizeLimit else {
+      throw ProfileStoreError.unreadable(
+        path: path,
+        problem: "it is \(Int(info.st_size) / 1024) KiB, more than the \(sizeLimit / 1024 / 1024) MiB "
+          + "a configuration file may be.")
+    }
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -42,6 +60,10 @@ enum AtomicFile {
       }
       if count == 0 { break }
       data.append(contentsOf: buffer[0..<count])
+      if data.count > sizeLimit {  // grew while being read
+        throw ProfileStoreError.unreadable(
+          path: path, problem: "it grew past the size limit while being read.")
+      }
     }
     return Contents(data: data, mode: info.st_mode & 0o7777)
   }

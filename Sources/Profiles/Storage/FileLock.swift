@@ -13,7 +13,8 @@
 enum FileLock {
   /// Runs `body` while holding the lock on `path` (created with mode 0600 if missing).
   static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    // Never through a symlink: another user's link would make us create or lock their file.
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw AtomicFile.failure(path, "open the lock file", errno) }
     defer { close(fd) }
     while flock(fd, LOCK_EX) != 0 {

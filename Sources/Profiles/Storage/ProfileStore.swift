@@ -414,6 +414,7 @@ public struct ProfileStore: Sendable {
   }
 
   private func readConfig() throws -> Config? {
+    try FileTrust.checkFolder(directory.path)
     let path = configURL.path
     guard let contents = try AtomicFile.read(path) else { return nil }
     let config = try StoreCoding.decode(Config.self, from: contents.data, path: path)
@@ -426,6 +427,7 @@ public struct ProfileStore: Sendable {
   }
 
   private func readCredentials() throws -> CredentialsFile? {
+    try FileTrust.checkFolder(directory.path)
     let path = credentialsURL.path
     guard let contents = try AtomicFile.read(path) else { return nil }
     if contents.mode & 0o077 != 0 {
@@ -434,12 +436,19 @@ public struct ProfileStore: Sendable {
     return try StoreCoding.decode(CredentialsFile.self, from: contents.data, path: path)
   }
 
-  /// Creates the folder (mode 0700) when it is missing.
+  /// Creates the folder (mode 0700) when it is missing; an existing one must be trusted
+  /// (`FileTrust`) and is tightened to 0700, as the files written into it are private.
   private func ensureDirectory() throws {
     let path = directory.path
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      if isFolder.boolValue { return }
+      if isFolder.boolValue {
+        // Refused before tightening: a folder others could write may already hold their files.
+        if let info = try FileTrust.checkFolder(path), info.st_mode & 0o077 != 0 {
+          chmod(path, 0o700)
+        }
+        return
+      }
       throw ProfileStoreError.fileSystem(
         path: path, action: "use the folder", reason: "a file of that name is in the way")
     }

@@ -22,6 +22,9 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
   case invalidStoreFlag(String)
   /// No folder for the configuration could be worked out.
   case noConfigurationFolder
+  /// A folder or file another user could have written: owned by someone else, or writable by
+  /// group or others. Nothing in it is read or run; `fix` is the command that makes it safe.
+  case untrusted(path: String, problem: String, fix: String)
   /// A file system call failed.
   case fileSystem(path: String, action: String, reason: String)
   /// The external command that should print a secret failed.
@@ -52,6 +55,9 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
       return "\"\(text)\" is not a place for secrets snowgate knows. Use --store file, --store env, "
         + "--store ask, or --store command:'pass show servicenow/prod' (a command that prints the "
         + "secret; quotes must be closed)."
+    case .untrusted(let path, let problem, let fix):
+      return "snowgate will not use \(path): \(problem), so someone else could have changed what "
+        + "snowgate would read or run from it. Nothing in it was read. If it is yours, fix it with: \(fix)"
     case .noConfigurationFolder:
       return "snowgate cannot tell where to keep its configuration: HOME is not set. "
         + "Set HOME, or choose a folder with SNOWGATE_CONFIG_DIR."
@@ -79,6 +85,9 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
           + "waiting for a passphrase that cannot be asked here. \(tail)"
       case .printedNothing:
         return "\(what) succeeded but printed nothing. \(tail)"
+      case .printedTooMuch(let limit):
+        return "\(what) printed more than \(limit / 1024) KiB, far more than a secret, and was stopped. "
+          + "Check that it prints only the secret. \(tail)"
       }
     }
   }

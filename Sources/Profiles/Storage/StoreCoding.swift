@@ -35,6 +35,12 @@ enum StoreCoding {
 
   /// Decodes a versioned file, refusing unknown versions before looking at anything else.
   static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
+    // A file nested without end would exhaust the decoder's stack; no real one nests 10 levels.
+    guard BoundedJSON.within(data) else {
+      throw ProfileStoreError.unreadable(
+        path: path,
+        problem: "it nests deeper than \(BoundedJSON.maximumDepth) levels, which no snowgate file does.")
+    }
     let probe: VersionProbe
     do {
       probe = try decoder().decode(VersionProbe.self, from: data)

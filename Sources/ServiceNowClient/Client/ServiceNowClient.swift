@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 import Vocabulary
 
 #if canImport(FoundationNetworking)
@@ -52,6 +53,10 @@ public struct ServiceNowClient: Sendable {
   /// instance's other markers (`Server: snow_adc`, glide cookies). The hibernation page is
   /// recognised on either answer, whatever its status.
   public func probe() async -> ProbeResult {
+    await SecretScrubber.$current.withValue(log.scrubber) { await probeScrubbed() }
+  }
+
+  private func probeScrubbed() async -> ProbeResult {
     let apiURL = InstanceEndpoints.url(
       instance, path: InstanceEndpoints.tablePath("sys_user", apiVersion: apiVersion),
       query: [("sysparm_limit", "1")])
@@ -80,11 +85,12 @@ public struct ServiceNowClient: Sendable {
       return .hibernating
     }
     var markers: [String] = []
+    let scrubber = SecretScrubber.current
     if let challenge = response.header("WWW-Authenticate"), challenge.lowercased().contains("service-now") {
-      markers.append("WWW-Authenticate: \(challenge)")
+      markers.append("WWW-Authenticate: \(scrubber.clean(String(challenge.prefix(200))))")
     }
     if let server = response.header("Server"), server.lowercased().hasPrefix("snow") {
-      markers.append("Server: \(server)")
+      markers.append("Server: \(scrubber.clean(String(server.prefix(200))))")
     }
     let cookies = response.header("Set-Cookie")?.lowercased() ?? ""
     for name in ["glide_user_route", "glide_session_store", "glide_user_activity"]
@@ -110,7 +116,8 @@ public struct ServiceNowClient: Sendable {
   }
 
   static func notServiceNowReason(_ response: HTTPResponse) -> String {
-    if (300..<400).contains(response.status), let location = response.header("Location") {
+    if (300..<400).contains(response.status), let header = response.header("Location") {
+      let location = SecretScrubber.current.clean(String(header.prefix(500)))
       return
         "The server redirects to \(location) (HTTP \(response.status)); if that is the instance, use that address."
     }
@@ -124,7 +131,25 @@ public struct ServiceNowClient: Sendable {
   public func readTable(_ table: String, fields: [String], limit: Int = 1, auth: Credentials) async -> Result<
     TableRead, ServiceNowFailure
   > {
-    auth.secrets.forEach(log.remember)
+    remember(auth)
+    return await SecretScrubber.$current.withValue(log.scrubber) {
+      await readTableScrubbed(table, fields: fields, limit: limit, auth: auth)
+    }
+  }
+
+  /// Registers the secrets of `auth` with the log, the Basic pair included.
+  private func remember(_ auth: Credentials) {
+    switch auth {
+    case .basic(let username, let password):
+      log.rememberPair(username: username, password: password)
+    case .bearer(let token):
+      log.remember(token)
+    }
+  }
+
+  private func readTableScrubbed(_ table: String, fields: [String], limit: Int, auth: Credentials) async
+    -> Result<TableRead, ServiceNowFailure>
+  {
     var query: [(name: String, value: String)] = [("sysparm_limit", String(limit))]
     if !fields.isEmpty {
       query.append(("sysparm_fields", fields.joined(separator: ",")))
@@ -162,7 +187,7 @@ public struct ServiceNowClient: Sendable {
   }
 
   private static func tableRead(_ table: String, _ response: HTTPResponse) -> TableRead {
-    let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+    let object = BoundedJSON.object(response.body)
     let rows = (object?["result"] as? [[String: Any]]) ?? []
     let records = rows.map { row in row.compactMapValues { $0 as? String } }
     return TableRead(
@@ -177,6 +202,17 @@ public struct ServiceNowClient: Sendable {
     for (name, value) in tokenRequest.formFields() where LogRedaction.isSensitive(name) {
       log.remember(Secret(value))
     }
+    if case .password(let username, let password) = tokenRequest.grant {
+      log.rememberPair(username: username, password: password)
+    }
+    if let secret = tokenRequest.clientSecret {
+      log.rememberPair(username: tokenRequest.clientID, password: secret)
+    }
+    return await SecretScrubber.$current.withValue(log.scrubber) { await requestTokenScrubbed(tokenRequest) }
+  }
+
+  private func requestTokenScrubbed(_ tokenRequest: TokenRequest) async -> Result<TokenSet, ServiceNowFailure>
+  {
     var request = tokenRequest.urlRequest(instance: instance)
     request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
     let judge = { (response: HTTPResponse) -> ServiceNowFailure? in
@@ -260,7 +296,9 @@ public struct ServiceNowClient: Sendable {
       )
       return .success(response)
     } catch {
-      let failure = classifier.classify(error, url: request.url)
+      var failure = classifier.classify(error, url: request.url)
+      // libcurl's sentence can quote the server (a certificate's names): shown, never obeyed.
+      failure.detail = failure.detail.map { UntrustedText.visible($0) }
       log.record(request, response: nil, failure: failure, elapsed: clock.now - start, startedAt: startedAt)
       return .failure(failure)
     }

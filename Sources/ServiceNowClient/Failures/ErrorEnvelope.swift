@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The error body every Table API failure carries:
 /// `{"error":{"message":…,"detail":…},"status":"failure"}`.
@@ -16,7 +17,7 @@ public struct ErrorEnvelope: Sendable, Equatable {
 
   /// The envelope in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> ErrorEnvelope? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard let object = BoundedJSON.object(body),
       let error = object["error"] as? [String: Any]
     else { return nil }
     let message = (error["message"] as? String) ?? ""
@@ -27,9 +28,11 @@ public struct ErrorEnvelope: Sendable, Equatable {
     return ErrorEnvelope(message: message, detail: detail)
   }
 
-  /// "message: detail", for the failure's detail line.
+  /// "message: detail", for the failure's detail line: the instance's words, so scrubbed of
+  /// the secrets in play and made terminal-safe (`SecretScrubber.current`).
   public var text: String {
-    guard let detail, !detail.isEmpty else { return message }
-    return message.isEmpty ? detail : "\(message): \(detail)"
+    let scrubber = SecretScrubber.current
+    guard let detail, !detail.isEmpty else { return scrubber.clean(message) }
+    return scrubber.clean(message.isEmpty ? detail : "\(message): \(detail)")
   }
 }

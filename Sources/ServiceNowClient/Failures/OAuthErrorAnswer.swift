@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The error body of the token endpoint: `{"error":…,"error_description":…}` (RFC 6749 §5.2).
 ///
@@ -15,7 +16,7 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
 
   /// The error answer in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> OAuthErrorAnswer? {
-    guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+    guard let object = BoundedJSON.object(body),
       let error = object["error"] as? String
     else { return nil }
     return OAuthErrorAnswer(error: error, description: object["error_description"] as? String)
@@ -26,9 +27,11 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
     error.lowercased() == code || description?.lowercased() == code
   }
 
-  /// "error: description", for the failure's detail line.
+  /// "error: description", for the failure's detail line: the instance's words, so scrubbed of
+  /// the secrets in play and made terminal-safe (`SecretScrubber.current`).
   public var text: String {
-    guard let description, !description.isEmpty else { return error }
-    return "\(error): \(description)"
+    let scrubber = SecretScrubber.current
+    guard let description, !description.isEmpty else { return scrubber.clean(error) }
+    return scrubber.clean("\(error): \(description)")
   }
 }

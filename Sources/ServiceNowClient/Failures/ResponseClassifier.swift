@@ -29,7 +29,7 @@ public enum ResponseClassifier {
     let said = envelope.map { "The instance said: \($0.text)" }
     switch response.status {
     case 200..<300:
-      guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
+      guard let object = BoundedJSON.object(response.body),
         object["result"] != nil
       else {
         return ServiceNowFailure(
@@ -123,17 +123,23 @@ public enum ResponseClassifier {
   }
 
   private static func rateLimited(_ response: HTTPResponse, said: String?) -> ServiceNowFailure {
-    let wait = response.header("Retry-After").map { "The instance asks to wait \($0) s (Retry-After)." }
+    let wait = response.header("Retry-After").map {
+      "The instance asks to wait \(SecretScrubber.current.clean(String($0.prefix(40)))) s (Retry-After)."
+    }
     let detail = [wait, said].compactMap { $0 }.joined(separator: " ")
     return ServiceNowFailure(.apiRateLimited, detail: detail.isEmpty ? nil : detail)
   }
 
   /// "text/html, server nginx", to say what answered instead.
+  /// The header values are the server's words: scrubbed and made terminal-safe.
   static func describe(_ response: HTTPResponse) -> String {
+    let scrubber = SecretScrubber.current
     var parts: [String] = []
-    parts.append(response.header("Content-Type").map { $0.split(separator: ";")[0].description } ?? "no type")
+    parts.append(
+      response.header("Content-Type").map { scrubber.clean(String($0.split(separator: ";").first ?? "")) }
+        ?? "no type")
     if let server = response.header("Server") {
-      parts.append("server \(server)")
+      parts.append("server \(scrubber.clean(String(server.prefix(200))))")
     }
     return parts.joined(separator: ", ")
   }

@@ -67,15 +67,50 @@ public enum LogRedaction {
 
   /// A response body for the log: JSON with sensitive keys masked, other text cut short.
   public static func body(_ data: Data, limit: Int = 2_000) -> String {
-    if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+    if let object = BoundedJSON.parse(data, fragmentsAllowed: true),
       object is [String: Any] || object is [Any],
       let masked = try? JSONSerialization.data(
         withJSONObject: maskJSON(object), options: [.sortedKeys, .fragmentsAllowed])
     {
       return truncate(String(decoding: masked, as: UTF8.self), limit: limit)
     }
-    return truncate(String(decoding: data, as: UTF8.self), limit: limit)
+    // Not JSON snowgate can read (trailing bytes, cut short, a form, an HTML page around JSON):
+    // mask whatever looks like a token before the text is cut, so no part of one survives.
+    let head = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
+    return truncate(maskTokenShapes(head), limit: limit)
   }
+
+  /// Text with token-shaped parts masked: the values of secret-named keys in any syntax
+  /// (`"access_token": "…"`, `access_token=…`, `refresh_token: …`), JWTs, and long opaque strings.
+  ///
+  /// For answers snowgate could not parse, where the structure that normally says which part is
+  /// a token is missing. Overmasking an opaque identifier is the price of never logging a token.
+  public static func maskTokenShapes(_ text: String, opaque: Bool = true) -> String {
+    var out = text
+    // The last rule (long opaque strings) is only for text without structure: in a parsed
+    // answer it would hide every sys_id.
+    for (expression, template) in opaque ? tokenShapes : Array(tokenShapes.dropLast()) {
+      out = expression.stringByReplacingMatches(
+        in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+    }
+    return out
+  }
+
+  private static let tokenShapes: [(NSRegularExpression, String)] = [
+    (
+      #"(?i)((?:access|refresh|id)_?token|token|client_?secret|password|passwd|code_verifier|assertion|code)"#
+        + #"((?:\\?["'])?\s*[:=]\s*(?:\\?["'])?)([^"'&,;\s<>{}\\]+)"#,
+      "$1$2" + NSRegularExpression.escapedTemplate(for: Secret.mask)
+    ),
+    (
+      #"eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*"#,
+      NSRegularExpression.escapedTemplate(for: Secret.mask)
+    ),
+    (
+      #"(?<![A-Za-z0-9_\-+/=.~])(?=[A-Za-z0-9_\-+/=.~]*[0-9])(?=[A-Za-z0-9_\-+/=.~]*[A-Za-z])[A-Za-z0-9_\-+/=.~]{32,}"#,
+      NSRegularExpression.escapedTemplate(for: Secret.mask)
+    ),
+  ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
   /// Replaces every occurrence of a known secret value (4 characters or more) with the mask.
   public static func scrub(_ text: String, secrets: [String]) -> String {
@@ -94,6 +129,10 @@ public enum LogRedaction {
     }
     if let array = value as? [Any] {
       return array.map(maskJSON)
+    }
+    if let text = value as? String {
+      // A token quoted inside a message ("your token eyJ…", "access_token=…").
+      return maskTokenShapes(text, opaque: false)
     }
     return value
   }

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 import Vocabulary
 
 #if canImport(FoundationNetworking)
@@ -13,7 +14,7 @@ import Vocabulary
 public final class RequestLog: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded: [RequestLogEntry] = []
-  private var secrets: [String] = []
+  private var known = SecretScrubber()
   private var observers: [@Sendable (RequestLogEntry) -> Void] = []
 
   public init() {}
@@ -29,15 +30,23 @@ public final class RequestLog: @unchecked Sendable {
     lock.withLock { recorded }
   }
 
-  /// Registers a secret value to be masked wherever it appears from now on.
+  /// Registers a secret value to be masked, in every form, in what servers send from now on.
   public func remember(_ secret: Secret) {
     let value = secret.reveal()
-    guard value.count >= 4 else { return }
+    lock.withLock { known.add(value) }
+  }
+
+  /// Registers the `user:password` of a Basic header, whose base64 a server may echo.
+  public func rememberPair(username: String, password: Secret) {
     lock.withLock {
-      if !secrets.contains(value) {
-        secrets.append(value)
-      }
+      known.add(password.reveal())
+      known.addPair("\(username):\(password.reveal())")
     }
+  }
+
+  /// The secrets registered so far, for the code that extracts a server's text.
+  public var scrubber: SecretScrubber {
+    lock.withLock { known }
   }
 
   /// Records one exchange, masking secrets before it is stored.
@@ -45,39 +54,53 @@ public final class RequestLog: @unchecked Sendable {
     _ request: URLRequest, response: HTTPResponse?, failure: ServiceNowFailure?, elapsed: Duration,
     startedAt: Date
   ) {
-    let known = lock.withLock { secrets }
-    let scrub = { (text: String) in LogRedaction.scrub(text, secrets: known) }
-    let scrubHeaders = { (headers: [String: String]) in
-      LogRedaction.headers(headers).mapValues(scrub)
-    }
-    let requestBody = request.httpBody.map { body -> String in
-      let contentType = request.value(forHTTPHeaderField: "Content-Type")?.lowercased() ?? ""
-      let text = String(decoding: body, as: UTF8.self)
-      return scrub(contentType.contains("form") ? LogRedaction.form(text) : LogRedaction.body(body))
-    }
+    let known = scrubber
+    // What we placed is masked by its structure (Authorization, secret form fields and query
+    // values), and header values, which may be built from a secret, are scrubbed as well; what
+    // the server sent (headers, body) is scrubbed of every known secret and made terminal-safe.
+    let ours = { (text: String) in UntrustedText.visible(text) }
+    let theirs = { (text: String) in known.clean(text) }
     let isForm = request.value(forHTTPHeaderField: "Content-Type")?.lowercased().contains("form") ?? false
+    let requestBody = request.httpBody.map { body -> String in
+      let text = String(decoding: body, as: UTF8.self)
+      return known.cleanLines(isForm ? LogRedaction.form(text) : LogRedaction.body(body))
+    }
     let fields = request.httpBody.flatMap { body -> [LoggedField]? in
       guard isForm else { return nil }
       return FormEncoding.decode(String(decoding: body, as: UTF8.self)).map { field in
         let masked = LogRedaction.isSensitive(field.name)
         return LoggedField(
-          name: field.name, value: masked ? Secret.mask : scrub(field.value), isMasked: masked)
+          name: field.name, value: masked ? Secret.mask : known.clean(field.value), isMasked: masked)
       }
     }
     let parts = elapsed.components
     let milliseconds = Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
     let entry = RequestLogEntry(
-      startedAt: startedAt, method: request.httpMethod ?? "GET", url: scrub(LogRedaction.url(request.url)),
-      requestHeaders: scrubHeaders(request.allHTTPHeaderFields ?? [:]), requestBody: requestBody,
+      startedAt: startedAt, method: request.httpMethod ?? "GET", url: ours(LogRedaction.url(request.url)),
+      requestHeaders: Self.cleanHeaders(request.allHTTPHeaderFields ?? [:], theirs),
+      requestBody: requestBody,
       requestFields: fields, status: response?.status,
-      responseHeaders: scrubHeaders(response?.headers ?? [:]),
-      responseBody: response.map { scrub(LogRedaction.body($0.body)) }, failureCode: failure?.code,
-      failureDetail: failure?.detail.map(scrub), elapsedMilliseconds: milliseconds)
+      responseHeaders: Self.cleanHeaders(response?.headers ?? [:], theirs),
+      responseBody: response.map { known.cleanLines(LogRedaction.body($0.body)) },
+      failureCode: failure?.code,
+      // The failure's detail was made safe where it was built; the log says what the verdict says.
+      failureDetail: failure?.detail, elapsedMilliseconds: milliseconds)
     let watching = lock.withLock {
       recorded.append(entry)
       return observers
     }
     watching.forEach { $0(entry) }
+  }
+
+  /// A server's headers, secrets masked by name and by value, names and values terminal-safe.
+  private static func cleanHeaders(_ headers: [String: String], _ clean: (String) -> String) -> [String:
+    String]
+  {
+    var result: [String: String] = [:]
+    for (name, value) in LogRedaction.headers(headers) {
+      result[clean(name)] = clean(value)
+    }
+    return result
   }
 
   /// The whole log as text, one block per exchange.

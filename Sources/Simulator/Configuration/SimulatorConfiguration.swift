@@ -82,17 +82,17 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
       return configuration
     }
     let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
-    guard FileManager.default.fileExists(atPath: nameOrPath) else {
+    let data: Data
+    do {
+      data = try ScenarioFile.read(nameOrPath)
+    } catch ScenarioFile.Problem.missing {
       if looksLikePath {
         throw SimulatorConfigurationError.unreadableFile(path: nameOrPath, reason: "no such file")
       }
       throw SimulatorConfigurationError.unknownScenario(nameOrPath)
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: nameOrPath))
     } catch {
-      throw SimulatorConfigurationError.unreadableFile(path: nameOrPath, reason: "it cannot be opened")
+      throw SimulatorConfigurationError.unreadableFile(
+        path: nameOrPath, reason: (error as? ScenarioFile.Problem)?.reason ?? "it cannot be opened")
     }
     do {
       return try JSONDecoder().decode(SimulatorConfiguration.self, from: data)

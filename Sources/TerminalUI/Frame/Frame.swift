@@ -1,3 +1,5 @@
+import TextSafety
+
 /// A picture of the whole terminal as a value: a grid of styled cells plus the cursor.
 ///
 /// Screens render into a Frame so that layout is pure and testable: golden files compare
@@ -51,7 +53,8 @@ public struct Frame: Equatable, Sendable {
   /// Draws text on one row, starting at column `x`, never past `maxWidth` columns or the edge.
   ///
   /// Wide characters take two columns and are left out whole when only one column is left;
-  /// control characters are drawn as `?` so typed input can never move the real cursor.
+  /// control characters (`UntrustedText.isControl`) are drawn as `?` so typed input or a
+  /// server's message can never move the real cursor or reorder the line.
   /// - Returns: the column after the last one written.
   @discardableResult
   public mutating func put(
@@ -67,11 +70,14 @@ public struct Frame: Equatable, Sendable {
       let value = scalar.value
       var shown = scalar
       let columns: Int
-      if value < 0x7F {
-        if value < 0x20 { shown = value == 9 ? " " : "?" }
+      if UntrustedText.isControl(scalar) {
+        // One cell, never the control itself: C0, DEL, C1 and the bidi controls, which are
+        // zero-width and would otherwise ride along in a cluster to the terminal.
+        shown = value == 9 ? " " : "?"
+        columns = 1
+      } else if value < 0x7F {
         columns = 1
       } else {
-        if value < 0xA0 { shown = "?" }
         columns = DisplayWidth.of(scalar: scalar)
         if columns == 0 {
           if lastWritten >= 0 { attach(scalar, to: lastWritten) }

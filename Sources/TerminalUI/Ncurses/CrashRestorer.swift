@@ -13,6 +13,9 @@
   /// Resets the screen after xterm-style terminals' full-screen mode: attributes, cursor,
   /// keypad mode, alternate screen. Static bytes, so the handler allocates nothing.
   private let resetSequence: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1l\u{1B}>\u{1B}[?1049l\r\n"
+  /// What a crash in full-screen mode says, on stderr, after the terminal is back.
+  private let crashMessage: StaticString =
+    "snowgate stopped after an internal error; nothing more was saved.\n"
 
   /// Restores the terminal when the process crashes (a Swift trap, a segfault, abort).
   ///
@@ -21,7 +24,7 @@
   /// puts the previous handler back and returns, so the fault happens again and the previous
   /// handler (Swift's backtrace, or the default core dump) runs on a readable terminal.
   enum CrashRestorer {
-    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE]
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGSYS]
 
     /// Remembers the current terminal settings and installs the handler; call once, early.
     static func install() {
@@ -71,6 +74,10 @@
       crashArmed.store(armed, ordering: .releasing)
     }
 
+    /// In full-screen mode: restore the terminal, say so, and end with 128 + n. Never return:
+    /// a fault sent by `kill` (or a handler that returns) would carry on in a wizard whose
+    /// terminal was just taken away, and whatever state led to the crash cannot be trusted.
+    /// Outside full-screen mode the previous handler (Swift's backtrace) gets the signal again.
     private static let handle:
       @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) ->
         Void = { signalNumber, _, _ in
@@ -79,9 +86,13 @@
               tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
             }
             _ = write(STDOUT_FILENO, resetSequence.utf8Start, resetSequence.utf8CodeUnitCount)
+            _ = write(STDERR_FILENO, crashMessage.utf8Start, crashMessage.utf8CodeUnitCount)
+            _exit(128 + signalNumber)
           }
           if let previous = previousActions { sigaction(signalNumber, previous + Int(signalNumber), nil) }
-          if signalNumber == SIGABRT { raise(signalNumber) }
+          // Delivered again, to the previous handler, as soon as this one returns: a fault
+          // re-faults anyway, a signal sent by kill would otherwise be swallowed.
+          raise(signalNumber)
         }
   }
 #else

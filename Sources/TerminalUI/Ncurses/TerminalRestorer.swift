@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Puts the terminal back the way it was on every way out: SIGTERM, SIGHUP, SIGINT and `exit`.
+/// Puts the terminal back the way it was on every way out: a terminating signal and `exit`.
 ///
 /// A full-screen program that dies in raw mode leaves the shell unusable (no echo, no line
 /// editing), so restoring must not depend on the happy path. SIGTERM, SIGHUP and SIGINT go to
@@ -12,8 +12,21 @@ import Foundation
 public final class TerminalRestorer: @unchecked Sendable {
   public static let shared = TerminalRestorer()
 
-  /// The signals after which the terminal is restored and the process exits.
-  public static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+  /// The signals after which the terminal is restored and the process exits: every signal
+  /// whose default is to end the process and that can be caught, apart from the faults
+  /// (`CrashRestorer.signals`), which end it the same way.
+  /// The real-time signals are left alone: glibc uses the first ones itself.
+  #if os(Linux)
+    public static let signals: [Int32] = [
+      SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+      SIGPROF, SIGPWR, SIGSTKFLT, SIGIO,
+    ]
+  #else
+    public static let signals: [Int32] = [
+      SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+      SIGPROF,
+    ]
+  #endif
 
   private let lock = NSLock()
   private var action: (@Sendable () -> Void)?

@@ -1,4 +1,11 @@
+import TextSafety
 import WizardCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The wizard as plain lines, for `TERM=dumb`, pipes and screen readers.
 ///
@@ -88,16 +95,13 @@ public struct PlainTerminal: Sendable {
   /// The text with control characters (other than newlines) made visible as `?`, so text from
   /// a model, which may quote what someone typed, can never drive the terminal.
   static func printable(_ text: String) -> String {
-    let needsWork = text.unicodeScalars.contains {
-      ($0.value < 0x20 && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0)
-    }
+    let needsWork = text.unicodeScalars.contains { $0 != "\n" && UntrustedText.isControl($0) }
     guard needsWork else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      let value = scalar.value
       if scalar == "\t" {
         result.append(" ")
-      } else if (value < 0x20 && scalar != "\n") || (value >= 0x7F && value < 0xA0) {
+      } else if scalar != "\n" && UntrustedText.isControl(scalar) {
         result.append("?")
       } else {
         result.append(scalar)
@@ -166,7 +170,13 @@ public struct PlainTerminal: Sendable {
   /// Prints the prompt and reads one answer line from standard input; nil at end of input.
   public func ask(_ model: ScreenModel) -> String? {
     print(prompt(for: model), terminator: "")
-    return readLine(strippingNewline: true)
+    fflush(nil)  // every output stream: the prompt must show before the read blocks
+    // Bounded: an answer longer than any field may be is read as an empty answer, never kept.
+    switch BoundedLine.read() {
+    case .line(let text): return text
+    case .tooLong: return ""
+    case .end: return nil
+    }
   }
 
   private func wrap(_ text: String, indent: String, into out: inout [String]) {

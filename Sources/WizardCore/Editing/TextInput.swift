@@ -7,6 +7,17 @@ public struct TextInput: Equatable, Sendable {
   /// 0...text.count.
   public var cursor: Int
 
+  /// The most a field holds, in UTF-8 bytes (typed or pasted). Far above any address, name,
+  /// ID or secret; a bound so that pasting a whole file cannot grow the wizard without limit.
+  /// Bytes, not characters: counting them costs nothing on every key.
+  public static let maximumBytes = 8 * 1024
+
+  /// What to say when a key or a paste was left out because the field is full.
+  public static let fullSentence = "A field holds at most 8 KiB of text; the rest was left out."
+
+  /// Whether the field cannot take another character.
+  public var isFull: Bool { text.utf8.count >= Self.maximumBytes }
+
   public init(_ text: String = "", cursor: Int? = nil) {
     self.text = text
     self.cursor = cursor ?? text.count
@@ -18,6 +29,7 @@ public struct TextInput: Equatable, Sendable {
   public mutating func apply(_ key: Key) -> Bool {
     switch key {
     case .character(let character):
+      if isFull { return true }  // an editing key still, just one that does nothing
       if cursor >= text.count {
         text.append(character)
         cursor = text.count

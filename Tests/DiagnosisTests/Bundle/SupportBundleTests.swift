@@ -61,7 +61,7 @@ import Vocabulary
     #expect(text.contains("TERM: xterm-256color"))
     #expect(text.contains("proxy variables: HTTPS_PROXY=proxy.corp:3128, NO_PROXY=localhost,.corp"))
     #expect(text.contains("\"code\": \"tcp.refused\""))
-    #expect(text.contains("> Authorization: Basic [redacted]"))
+    #expect(text.contains("> Authorization: Basic ••••••"))
     #expect(text.contains("--data-urlencode \"client_secret=$SNOWGATE_CLIENT_SECRET\""))
     #expect(text.contains("--data-urlencode \"password=$SNOWGATE_PASSWORD\""))
     #expect(text.contains("-H \"Authorization: Bearer $SNOWGATE_ACCESS_TOKEN\""))

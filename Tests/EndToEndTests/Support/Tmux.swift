@@ -45,6 +45,11 @@ final class Tmux: @unchecked Sendable {
     try run(["capture-pane", "-p", "-t", session])
   }
 
+  /// The pane's title, which a program sets with the escape sequence `ESC ] 0 ; … BEL`.
+  func paneTitle() throws -> String {
+    try run(["display-message", "-p", "-t", session, "#{pane_title}"])
+  }
+
   func resize(width: Int, height: Int) throws {
     try run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
   }

@@ -1,0 +1,151 @@
+import Foundation
+import TextSafety
+import Vocabulary
+
+/// Masks the secrets in play in text that came from outside (a server's body, message or
+/// header), as whole matches and in the forms a server would echo them: percent-encoded,
+/// JSON-escaped, base64 and base64url, and the base64 of `user:password` a Basic header carries.
+///
+/// Applied only to outside text, where it is extracted, never to snowgate's own sentences: with
+/// the password `instance` the summary "The instance refused …" stays readable (masking our own
+/// words would give the password away and make the human and JSON outputs disagree). A whole
+/// match means the secret is not part of a longer word: the password `admin` leaves
+/// "administrator" alone (forms of 12 characters or more are masked anywhere).
+public struct SecretScrubber: Sendable, Equatable {
+  /// The secret values themselves.
+  public private(set) var secrets: [String]
+  /// `user:password` pairs, whose Basic-header forms are masked as well.
+  public private(set) var pairs: [String]
+
+  public init(secrets: [String] = [], pairs: [String] = []) {
+    self.secrets = []
+    self.pairs = []
+    secrets.forEach { add($0) }
+    pairs.forEach { addPair($0) }
+  }
+
+  /// The scrubber of the client call running now, for the code that extracts a server's text
+  /// without knowing which secrets are in play (the classifier, the envelope parsers).
+  @TaskLocal public static var current = SecretScrubber()
+
+  /// Adds a secret value (empty values are ignored).
+  public mutating func add(_ secret: String) {
+    guard !secret.isEmpty, !secrets.contains(secret) else { return }
+    secrets.append(secret)
+  }
+
+  /// Adds the `user:password` of a Basic header.
+  public mutating func addPair(_ pair: String) {
+    guard pair.count > 1, !pairs.contains(pair) else { return }
+    pairs.append(pair)
+  }
+
+  /// Every form of every secret that is masked, longest first (so a form is never cut by a
+  /// shorter one inside it).
+  public var forms: [String] {
+    var all: Set<String> = []
+    for secret in secrets {
+      all.insert(secret)
+      all.insert(FormEncoding.escape(secret))
+      all.insert(secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? secret)
+      for keepingUnicode in [false, true] {
+        let escaped = Self.jsonEscaped(secret, keepingUnicode: keepingUnicode)
+        all.insert(escaped)
+        all.insert(escaped.replacingOccurrences(of: "/", with: "\\/"))
+      }
+      all.formUnion(Self.base64Forms(secret))
+    }
+    for pair in pairs {
+      all.insert(pair)
+      all.formUnion(Self.base64Forms(pair))
+    }
+    return all.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+  }
+
+  /// `text` with each form of each secret, as a whole match, replaced by the mask.
+  public func scrub(_ text: String) -> String {
+    guard !secrets.isEmpty || !pairs.isEmpty else { return text }
+    var result = text
+    for form in forms {
+      result = Self.replaceWhole(form, in: result)
+    }
+    return result
+  }
+
+  /// Outside text as it may be shown: secrets masked and control characters made visible.
+  public func clean(_ text: String) -> String {
+    UntrustedText.visible(scrub(text))
+  }
+
+  /// Outside text of several lines (a body): as `clean`, line feeds kept.
+  public func cleanLines(_ text: String) -> String {
+    UntrustedText.visible(scrub(text), keepingLineBreaks: true)
+  }
+
+  static func base64Forms(_ value: String) -> [String] {
+    let standard = Data(value.utf8).base64EncodedString()
+    let unpadded = standard.replacingOccurrences(of: "=", with: "")
+    let url = unpadded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    return [standard, unpadded, url]
+  }
+
+  static func jsonEscaped(_ value: String, keepingUnicode: Bool) -> String {
+    var out = ""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || (scalar.value > 0x7E && !keepingUnicode) {
+          if scalar.value > 0xFFFF {
+            let v = scalar.value - 0x10000
+            out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
+          } else {
+            out += String(format: "\\u%04x", scalar.value)
+          }
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
+  /// Forms this long are masked wherever they appear, even inside a longer word: no word of a
+  /// server's is that long by chance, and a hostile server could glue one to letters.
+  static let anywhereLength = 12
+
+  /// Replaces `form` where it is not part of a longer word (letters and digits on its edges).
+  static func replaceWhole(_ form: String, in text: String) -> String {
+    guard text.contains(form) else { return text }
+    let short = form.count < anywhereLength
+    let needsLeft = short && (form.first.map(isWordCharacter) ?? false)
+    let needsRight = short && (form.last.map(isWordCharacter) ?? false)
+    var result = ""
+    var cursor = text.startIndex
+    var searchFrom = text.startIndex
+    while let range = text.range(of: form, range: searchFrom..<text.endIndex) {
+      let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+      let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+      let wholeLeft = !needsLeft || !(before.map(isWordCharacter) ?? false)
+      let wholeRight = !needsRight || !(after.map(isWordCharacter) ?? false)
+      if wholeLeft && wholeRight {
+        result += text[cursor..<range.lowerBound]
+        result += Secret.mask
+        cursor = range.upperBound
+        searchFrom = range.upperBound
+      } else {
+        searchFrom = text.index(after: range.lowerBound)
+      }
+    }
+    result += text[cursor...]
+    return result
+  }
+
+  private static func isWordCharacter(_ character: Character) -> Bool {
+    character.isLetter || character.isNumber
+  }
+}
