@@ -18,7 +18,8 @@ enum HelpGolden {
     let recording = ProcessInfo.processInfo.environment["RECORD_SCREENS"] == "1"
     let expected = try? String(contentsOf: file, encoding: .utf8)
     if recording || expected == nil {
-      try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try? FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? actual.write(to: file, atomically: true, encoding: .utf8)
       Issue.record(
         "Recorded screens/help/\(name); review the diff and run again.", sourceLocation: sourceLocation)
