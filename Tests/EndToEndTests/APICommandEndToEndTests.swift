@@ -246,4 +246,62 @@ final class APICommandEndToEndTests: XCTestCase {
       FileManager.default.fileExists(atPath: configDirectory.appendingPathComponent("config.json").path))
     assertNoSecrets(check, api)
   }
+
+  func testEnvPrintsExportLinesAShellCanEval() async throws {
+    let simulator = try SimulatorProcess(scenario: try scenario())
+    defer { simulator.stop() }
+    try writeProfiles(
+      simulator.url, [("prod", "oauthPassword", Self.password), ("plain", "basic", Self.password)])
+    let out = try Binary.run(["env", "prod"], environment: environment)
+    XCTAssertEqual(out.status, 0, out.stderr)
+    let lines = out.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines.count, 2, out.stdout)
+    XCTAssertEqual(lines.first, "export SN_INSTANCE='\(simulator.url.absoluteString)'")
+    XCTAssertTrue(lines.last?.hasPrefix("export SN_AUTHORIZATION='Bearer ") ?? false, out.stdout)
+    // The shell reads them back as they were meant.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", out.stdout + "\nprintf '%s' \"$SN_INSTANCE\""]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let echoed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(echoed, simulator.url.absoluteString)
+    let basic = try Binary.run(["env", "plain"], environment: environment)
+    XCTAssertEqual(basic.status, 0, basic.stderr)
+    XCTAssertEqual(basic.stdout, "export SN_INSTANCE='\(simulator.url.absoluteString)'\n")
+    XCTAssertTrue(basic.stderr.contains("no header"), basic.stderr)
+    assertNoSecrets(out, basic)
+  }
+
+  func testMakeInstallPutsTheBinaryTheManPageAndTheCompletionsUnderThePrefix() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/make") else {
+      throw XCTSkip("make is not installed")
+    }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let prefix = folder.appendingPathComponent("prefix")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/make")
+    // BUILT points at the binary these tests run, so no release build is needed here.
+    process.arguments = [
+      "-s", "-C", root.path, "install", "PREFIX=\(prefix.path)", "BUILT=\(Binary.snowgate.path)",
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0)
+    for path in [
+      "bin/snowgate", "share/man/man1/snowgate.1", "share/bash-completion/completions/snowgate",
+      "share/zsh/site-functions/_snowgate", "share/fish/vendor_completions.d/snowgate.fish",
+    ] {
+      let file = prefix.appendingPathComponent(path).path
+      XCTAssertTrue(FileManager.default.fileExists(atPath: file), path)
+      XCTAssertGreaterThan(
+        (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0, 100, path)
+    }
+    XCTAssertTrue(
+      FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/snowgate").path))
+  }
 }

@@ -41,4 +41,10 @@ import Testing
         == "https://i.example/api/now/table/x?sysparm_offset=2")
     #expect(APICommand.nextLink(.json(200, "{}")) == nil)
   }
+
+  @Test func envValuesAreQuotedForSh() {
+    #expect(EnvCommand.quoted("it's") == "'it'\\''s'")
+    #expect(EnvCommand.quoted("$(rm -rf /)") == "'$(rm -rf /)'")
+    #expect(EnvCommand.quoted("a\nb") == "'ab'")
+  }
 }
