@@ -36,7 +36,8 @@ public final class SimulatorServer: Sendable {
   /// The configuration in force now.
   public var configuration: SimulatorConfiguration { instance.configuration }
 
-  /// Replaces the active scenarios while the server runs.
+  /// Replaces the active scenarios while the server runs; the stored tables are seeded again
+  /// for them, so earlier Table API writes to those tables are dropped.
   public func setScenarios(_ scenarios: Set<Scenario>) {
     update { $0.scenarios = scenarios }
   }

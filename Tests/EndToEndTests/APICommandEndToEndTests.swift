@@ -107,12 +107,24 @@ final class APICommandEndToEndTests: XCTestCase {
     let simulator = try SimulatorProcess(scenario: try scenario())
     defer { simulator.stop() }
     try writeProfiles(simulator.url, [("prod", "basic", Self.password)])
+    // The page size that makes three pages of however many tables the simulator lists.
+    let head = try Binary.run(["api", "-i", "table/sys_db_object?sysparm_limit=1"], environment: environment)
+    let totalLine = head.stdout.components(separatedBy: "\r\n").first {
+      $0.lowercased().hasPrefix("x-total-count:")
+    }
+    let total = try XCTUnwrap(
+      totalLine.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) })
+    XCTAssertGreaterThanOrEqual(total, 5)
+    let limit = (total + 2) / 3
     let debugged = environment.merging(["SNOWGATE_DEBUG": "api"]) { $1 }
     let out = try Binary.run(
-      ["api", "--paginate", "table/sys_db_object?sysparm_limit=2"], environment: debugged)
+      ["api", "--paginate", "table/sys_db_object?sysparm_limit=\(limit)"], environment: debugged)
     XCTAssertEqual(out.status, 0, out.stderr)
     let pages = out.stdout.split(separator: "\n").map { records(String($0)) }
-    XCTAssertEqual(pages.map(\.count), [2, 2, 1], out.stdout)
+    XCTAssertEqual(pages.count, 3, out.stdout)
+    XCTAssertEqual(pages.map(\.count).reduce(0, +), total)
+    XCTAssertEqual(
+      Set(pages.flatMap { $0.compactMap { $0["sys_id"] as? String } }).count, total, "a page repeated")
     XCTAssertEqual(out.stderr.components(separatedBy: "[snowgate debug] > GET ").count - 1, 3, out.stderr)
   }
 
@@ -151,6 +163,25 @@ final class APICommandEndToEndTests: XCTestCase {
       contentsOf: configDirectory.appendingPathComponent("credentials.json"), encoding: .utf8)
     XCTAssertNotEqual(saved, renewed, "the renewed token was not saved")
     assertNoSecrets(first, second)
+  }
+
+  func testAPostWithFieldsCreatesARecordOnTheSimulatorThatAReadFinds() async throws {
+    let simulator = try SimulatorProcess(scenario: try scenario())
+    defer { simulator.stop() }
+    try writeProfiles(simulator.url, [("prod", "basic", Self.password)])
+    let created = try Binary.run(
+      ["api", "table/incident", "-f", "short_description=Printer on fire", "-f", "urgency=2"],
+      environment: environment)
+    XCTAssertEqual(created.status, 0, created.stderr)
+    let record =
+      (try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])?["result"]
+      as? [String: Any]
+    let id = try XCTUnwrap(record?["sys_id"] as? String, created.stdout)
+    XCTAssertEqual(record?["short_description"] as? String, "Printer on fire")
+    let read = try Binary.run(["api", "table/incident/\(id)"], environment: environment)
+    XCTAssertEqual(read.status, 0, read.stderr)
+    XCTAssertTrue(read.stdout.contains("Printer on fire"), read.stdout)
+    assertNoSecrets(created, read)
   }
 
   func testAPostWithFieldsSendsAJSONBody() async throws {

@@ -21,7 +21,7 @@ final class CheckOddServerTests: XCTestCase {
         def do_GET(self):
             if 'Authorization' not in self.headers:
                 body = b'{"error":{"message":"User Not Authenticated","detail":"Required"},"status":"failure"}'
-                self.answer(401, 'application/json', body, {'WWW-Authenticate': 'Basic realm="Service-now"'})
+                self.answer(401, 'application/json', body, {'WWW-Authenticate': 'BASIC realm="Service-now"'})
             else:
                 self.answer(200, 'text/html', b'<html><body>Portal</body></html>')
         def do_POST(self):

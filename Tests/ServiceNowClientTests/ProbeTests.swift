@@ -12,7 +12,7 @@ final class ProbeTests: XCTestCase {
     guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
     XCTAssertEqual(evidence.status, 401)
     XCTAssertTrue(
-      evidence.markers.contains(#"WWW-Authenticate: Basic realm="Service-now""#), "\(evidence.markers)")
+      evidence.markers.contains(#"WWW-Authenticate: BASIC realm="Service-now""#), "\(evidence.markers)")
     XCTAssertTrue(evidence.markers.contains("Server: snow_adc"))
     XCTAssertNil(transport.sent.first?.value(forHTTPHeaderField: "Authorization"))
   }
@@ -78,5 +78,57 @@ final class ProbeTests: XCTestCase {
     guard case .unreachable(let failure) = result else { return XCTFail("got \(result)") }
     XCTAssertEqual(failure.code, "dns.not_found")
     XCTAssertEqual(failure.detail, "dev1.service-now.com did not resolve.")
+  }
+
+  func test502FromTheEdgeOnEveryPathIsNoNode() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, respond: Fixtures.noNode)
+    transport.expect("GET", "/", respond: Fixtures.noNode)
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    guard case .unreachable(let failure) = result else { return XCTFail("got \(result)") }
+    XCTAssertEqual(failure.code, "instance.no_node")
+  }
+
+  func test502OnOnePathOnlyIsUnavailable() async {
+    let transport = ScriptedTransport()
+    transport.expect("GET", Fixtures.usersPath, respond: Fixtures.noNode)
+    transport.expect("GET", "/", respond: HTTPResponse(status: 302, headers: ["Location": "/navpage.do"]))
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    XCTAssertEqual(result.failure?.code, "instance.unavailable")
+  }
+
+  func testOnlyTheNodesHiddenHeadersAreEnoughToRecogniseAnInstance() async {
+    let transport = ScriptedTransport()
+    let hidden = HTTPResponse(
+      status: 404, headers: ["X-Transaction-ID": "ab12cd34ef56", "X-Is-Logged-In": "false"])
+    transport.expect("GET", Fixtures.usersPath, respond: hidden)
+    let result = await Fixtures.client(transport).probe()
+    XCTAssertNoThrow(try transport.verifyAllUsed())
+    guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
+    XCTAssertEqual(evidence.markers, ["X-Transaction-ID", "X-Is-Logged-In"])
+  }
+
+  func testARedirectOnTheRootIsShownWithItsLocation() async {
+    let transport = ScriptedTransport()
+    transport.expect(
+      "GET", Fixtures.usersPath, respond: HTTPResponse(status: 404, headers: ["Server": "nginx"]))
+    transport.expect(
+      "GET", "/", respond: HTTPResponse(status: 302, headers: ["Location": "https://portal.example/login"]))
+    let result = await Fixtures.client(transport).probe()
+    guard case .notServiceNow(let reason) = result else { return XCTFail("got \(result)") }
+    XCTAssertTrue(reason.contains("https://portal.example/login"), reason)
+  }
+
+  func testAnInstanceRedirectKeepsItsLocationInTheEvidence() async {
+    let transport = ScriptedTransport()
+    transport.expect(
+      "GET", Fixtures.usersPath,
+      respond: HTTPResponse(
+        status: 302, headers: ["Server": "snow_adc", "Location": "https://itsm.example.com/"]))
+    let result = await Fixtures.client(transport).probe()
+    guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
+    XCTAssertTrue(evidence.markers.contains("redirects to https://itsm.example.com/"), "\(evidence.markers)")
   }
 }

@@ -90,7 +90,7 @@ final class RealNetworkTests: XCTestCase {
     let body =
       #"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#
     let answer =
-      "HTTP/1.1 401 Unauthorized\r\nserver: snow_adc\r\nwww-authenticate: Basic realm=\"Service-now\"\r\n"
+      "HTTP/1.1 401 Unauthorized\r\nserver: snow_adc\r\nwww-authenticate: BASIC realm=\"Service-now\"\r\n"
       + "Set-Cookie: JSESSIONID=S3CR3T-COOKIE; Path=/; HttpOnly\r\nSet-Cookie: glide_user_route=glide.x; Path=/\r\n"
       + "Content-Type: application/json;charset=UTF-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
       + body
@@ -114,7 +114,7 @@ final class RealNetworkTests: XCTestCase {
     let body =
       #"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#
     let answer =
-      "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"Service-now\"\r\n"
+      "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: BASIC realm=\"Service-now\"\r\n"
       + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
       + body
     let server = try LoopbackServer(.respond(raw: answer, delay: 0))

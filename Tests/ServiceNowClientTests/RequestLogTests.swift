@@ -17,7 +17,7 @@ final class RequestLogTests: XCTestCase {
     transport.expect("POST", "/oauth_token.do", respond: Fixtures.accessDenied)
     transport.expect("GET", Fixtures.usersPath, respond: Fixtures.oneUser)
     transport.expect("GET", Fixtures.metaPath, respond: Fixtures.oneTable)
-    transport.expect("POST", "/oauth_revoke_token.do", fail: URLError(.cannotConnectToHost))
+    transport.expect("GET", "/oauth_revoke_token.do", fail: URLError(.cannotConnectToHost))
     let client = Fixtures.client(transport, log: log)
 
     _ = await client.probe()

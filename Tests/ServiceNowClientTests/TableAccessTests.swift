@@ -87,16 +87,41 @@ final class TableAccessTests: XCTestCase {
     XCTAssertEqual(failure.code, "auth.basic_rejected")
   }
 
-  func testACLRefusalIsForbiddenWithTheRoleInTheRemedy() async throws {
-    let failure = try await failure(of: Fixtures.aclDenied)
-    XCTAssertEqual(failure.code, "api.forbidden")
-    XCTAssertTrue(failure.remedies.joined().contains("snc_platform_rest_api_access"))
-    XCTAssertTrue(failure.remedies.joined().contains("sys_user"))
+  func testTableACLRefusalIsForbiddenWithAReadACLRemedyNotTheRESTRole() async throws {
+    for body in [Fixtures.aclDenied, Fixtures.fieldsDenied] {
+      let failure = try await failure(of: body)
+      XCTAssertEqual(failure.code, "api.forbidden")
+      XCTAssertTrue(failure.remedies.joined().contains("read ACL"), "\(failure.remedies)")
+      XCTAssertTrue(failure.remedies.joined().contains("sys_user"))
+      // The REST API role cures the REST API ACL only, not a table ACL.
+      XCTAssertFalse(failure.remedies.joined().contains("snc_platform_rest_api_access"))
+      XCTAssertTrue(failure.detail?.contains("Insufficient rights to query records") == true)
+    }
   }
 
-  func testScopeRefusalIsScopeMissing() async throws {
-    let failure = try await failure(of: Fixtures.scopeMissing, auth: Fixtures.bearer)
-    XCTAssertEqual(failure.code, "api.scope_missing")
+  func testRESTAPIACLRefusalNamesTheRESTAPIRole() async throws {
+    let failure = try await failure(of: Fixtures.restAPIDenied)
+    XCTAssertEqual(failure.code, "api.rest_api_denied")
+    XCTAssertTrue(failure.remedies[0].contains("snc_platform_rest_api_access"), "\(failure.remedies)")
+    XCTAssertEqual(failure.detail, "The instance said: User Not Authorized: Failed API level ACL Validation")
+  }
+
+  func testScopeRefusalIsScopeMissingAndNamesTheScopeWhicheverWayTheTextSplits() async throws {
+    for body in [Fixtures.scopeMissing, Fixtures.scopeMissingSplit] {
+      let failure = try await failure(of: body, auth: Fixtures.bearer)
+      XCTAssertEqual(failure.code, "api.scope_missing")
+      XCTAssertTrue(failure.remedies[0].contains("useraccount"), "\(failure.remedies)")
+      XCTAssertTrue(failure.detail?.contains("Missing required api access scope: useraccount") == true)
+    }
+  }
+
+  func testTableSecurityAndCrossScopeHaveTheirOwnCodes() async throws {
+    let security = try await failure(of: Fixtures.tableSecurity)
+    XCTAssertEqual(security.code, "api.table_security")
+    XCTAssertTrue(security.detail?.contains("Operation against file 'sys_user'") == true)
+    let fenced = try await failure(of: Fixtures.crossScope, auth: Fixtures.bearer)
+    XCTAssertEqual(fenced.code, "api.cross_scope")
+    XCTAssertTrue(fenced.summary.contains("not OAuth scopes"), fenced.summary)
   }
 
   func testA403PageWithoutTheEnvelopeIsForbiddenEvenIfItMentionsScope() async throws {

@@ -42,7 +42,9 @@ final class TokenEndpointTests: XCTestCase {
     guard case .failure(let failure) = outcome else { return XCTFail("expected a failure") }
     XCTAssertEqual(failure.code, "oauth.access_denied")
     XCTAssertTrue(failure.summary.contains("same answer"))
-    XCTAssertTrue(failure.remedies.first?.contains("Client secret") ?? false)
+    // The password grant: the user's own credentials first, then the client, then the grant.
+    XCTAssertTrue(failure.remedies.first?.contains("User name and password") ?? false, "\(failure.remedies)")
+    XCTAssertTrue(failure.remedies[1].contains("Client ID and secret"), "\(failure.remedies)")
     XCTAssertTrue(failure.remedies.last?.contains("syslog") ?? false)
   }
 
@@ -102,15 +104,17 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertEqual(code, "api.forbidden")
   }
 
-  func testRevokeSendsTheTokenInTheBodyNotTheURL() async throws {
+  func testRevokeIsTheDocumentedGETWithTheTokenInTheQueryAndTheLogMasksIt() async throws {
     let transport = ScriptedTransport()
-    transport.expect("POST", "/oauth_revoke_token.do", respond: HTTPResponse(status: 200))
-    let result = await Fixtures.client(transport).revoke(Secret("rt-S3CR3T-SENTINEL"))
+    let log = RequestLog()
+    transport.expect("GET", "/oauth_revoke_token.do", respond: HTTPResponse(status: 200))
+    let result = await Fixtures.client(transport, log: log).revoke(Secret("rt-S3CR3T-SENTINEL"))
     XCTAssertNoThrow(try result.get())
     XCTAssertNoThrow(try transport.verifyAllUsed())
     let sent = try XCTUnwrap(transport.sent.first)
-    XCTAssertNil(sent.url?.query)
-    XCTAssertEqual(sent.httpBody.map { String(decoding: $0, as: UTF8.self) }, "token=rt-S3CR3T-SENTINEL")
+    XCTAssertEqual(sent.url?.query, "token=rt-S3CR3T-SENTINEL")
+    XCTAssertNil(sent.httpBody)
+    XCTAssertFalse(log.render().contains("S3CR3T"), log.render())
   }
 
   func testAuthorizeURLHangsOffTheInstanceRoot() async {

@@ -71,7 +71,9 @@ final class ScenarioTests: XCTestCase {
       let bearer = try await sim.send("GET", "/api/now/table/sys_user", bearer: try await sim.accessToken())
       XCTAssertEqual(bearer.status, 403)
       let error = try XCTUnwrap(bearer.json?["error"] as? [String: Any])
-      XCTAssertEqual(error["message"] as? String, "Missing required api access scope")
+      XCTAssertEqual(
+        error["message"] as? String, "User Not Authorized - Missing required api access scope: useraccount")
+      XCTAssertTrue(error["detail"] is NSNull)
       XCTAssertEqual(bearer.json?["status"] as? String, "failure")
       let basic = try await sim.send("GET", "/api/now/table/sys_user", basic: admin)
       XCTAssertEqual(basic.status, 200)

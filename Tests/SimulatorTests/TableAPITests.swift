@@ -71,7 +71,7 @@ final class TableAPITests: XCTestCase {
     let answer = try await sim.send(
       "GET", "/api/now/table/sys_user?sysparm_query=no_such_field=1", basic: admin)
     XCTAssertEqual(answer.status, 403)
-    XCTAssertEqual(answer.json, SimulatorHarness.aclDenied)
+    XCTAssertEqual(answer.json, SimulatorHarness.fieldsDenied)
   }
 
   func testPagingSetsTotalAndLinkRelations() async throws {
@@ -124,7 +124,10 @@ final class TableAPITests: XCTestCase {
     XCTAssertEqual(answer.status, 400)
     XCTAssertEqual(
       answer.json,
-      ["error": ["message": "Invalid table u_nothing", "detail": NSNull()], "status": "failure"]
+      [
+        "error": ["message": "Invalid table u_nothing", "detail": "Table u_nothing does not exist"],
+        "status": "failure",
+      ]
         as NSDictionary)
   }
 
@@ -141,10 +144,15 @@ final class TableAPITests: XCTestCase {
       let answer = try await sim.send("GET", "/api/now/table/sys_user", basic: credentials)
       XCTAssertEqual(answer.status, 401)
       XCTAssertEqual(answer.json, SimulatorHarness.notAuthenticated)
-      XCTAssertEqual(answer.header("WWW-Authenticate"), "Basic realm=\"Service-now\"")
+      XCTAssertEqual(answer.header("WWW-Authenticate"), "BASIC realm=\"Service-now\"")
       XCTAssertEqual(answer.header("Server"), "snow_adc")
-      XCTAssertEqual(answer.header("x-is-logged-in"), "false")
-      XCTAssertTrue(answer.header("Set-Cookie")?.contains("JSESSIONID=") == true)
+      XCTAssertEqual(answer.header("X-Is-Logged-In"), "false")
+      XCTAssertNotNil(answer.header("X-Transaction-ID"))
+      XCTAssertNotNil(answer.header("Server-Timing"))
+      let cookies = try XCTUnwrap(answer.header("Set-Cookie"))
+      for cookie in ["JSESSIONID=", "glide_user=;", "glide_user_session=;", "BIGipServerpool_"] {
+        XCTAssertTrue(cookies.contains(cookie), "\(cookie) in \(cookies)")
+      }
       XCTAssertNil(answer.header("X-MFA_TOKEN"))
     }
   }

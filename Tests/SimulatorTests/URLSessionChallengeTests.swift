@@ -29,7 +29,7 @@ final class URLSessionChallengeTests: XCTestCase {
       let failure = try XCTUnwrap(recorder.failureResponse)
       status = failure.statusCode
       XCTAssertEqual(failure.value(forHTTPHeaderField: "X-MFA_TOKEN"), "invalid")
-      XCTAssertEqual(failure.value(forHTTPHeaderField: "WWW-Authenticate"), "Basic realm=\"Service-now\"")
+      XCTAssertEqual(failure.value(forHTTPHeaderField: "WWW-Authenticate"), "BASIC realm=\"Service-now\"")
     }
     XCTAssertEqual(status, 401)
   }

@@ -53,7 +53,11 @@ actor ClientLayerProbe: HTTPLayerProbe {
   func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
     switch await probe() {
     case .servicenow(let evidence):
-      let markers = evidence.markers.prefix(2).joined(separator: ", ")
+      // Two markers say enough; a redirect is always shown, with where it goes.
+      let shown =
+        Array(evidence.markers.prefix(2))
+        + evidence.markers.dropFirst(2).filter { $0.hasPrefix("redirects to") }
+      let markers = shown.joined(separator: ", ")
       return .pass("ServiceNow answered (HTTP \(evidence.status): \(markers))")
     case .hibernating:
       return outcome(ServiceNowFailure(.instanceHibernating))
@@ -176,8 +180,27 @@ actor ClientLayerProbe: HTTPLayerProbe {
       onTokens(issued)
       return .pass("token obtained with \(words)\(Self.lifetime(issued))")
     case .failure(let failure):
-      return outcome(failure)
+      return outcome(await narrowed(failure, request: request))
     }
+  }
+
+  /// The catch-all of a password grant narrowed by elimination: when the same user name and
+  /// password sign in with Basic, the user is not the cause, and the remedies say so.
+  private func narrowed(_ failure: ServiceNowFailure, request: TokenRequest) async -> ServiceNowFailure {
+    guard failure.code == FailureCode.oauthAccessDenied.rawValue,
+      case .password(let username, let password) = request.grant
+    else { return failure }
+    let basic = await client.readTable(
+      "sys_user", fields: ["sys_id"], limit: 1, auth: .basic(username: username, password: password))
+    let works: Bool
+    switch basic {
+    case .success: works = true
+    case .failure(let refusal): works = refusal.code.hasPrefix("api.")
+    }
+    guard works else { return failure }
+    return FailureCatalog.accessDenied(
+      grantType: "password", strayFields: ResponseClassifier.strayFields(request), passwordWorks: true,
+      detail: failure.detail)
   }
 
   // MARK: api, api_meta
@@ -194,6 +217,12 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     switch read {
     case .success(let users):
+      if let warning = ResponseClassifier.readWarning(users, requested: ["sys_id", "user_name"]) {
+        let shown = outcome(warning)
+        return .warn(
+          "sys_user read passed (\(Self.records(users))) but: \(shown.detail)", code: warning.code,
+          summary: shown.summary, remedies: shown.remedies)
+      }
       return .pass("sys_user readable (\(Self.records(users)))")
     case .failure(let failure):
       return outcome(failure)

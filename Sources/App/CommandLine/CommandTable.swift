@@ -336,7 +336,8 @@ enum CommandTable {
       1  anything else
       2  usage or configuration error, url.invalid included
       3  authentication or authorization: auth.*, oauth.* (not oauth.bad_response),
-         api.forbidden, api.scope_missing
+         api.forbidden, api.rest_api_denied, api.scope_missing, api.table_security,
+         api.cross_scope
       4  network, TLS or instance: proxy.*, dns.*, tcp.*, tls.*, http.timeout, instance.*
       5  an answer snowgate cannot use: api.bad_response, oauth.bad_response
       6  api.rate_limited

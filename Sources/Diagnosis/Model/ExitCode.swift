@@ -3,7 +3,7 @@
 /// - 0: `ok` (warnings allowed)
 /// - 2: usage or configuration: `url.*`, `usage.*`, `config.*`, `profile.*`
 /// - 3: authentication or authorization: `auth.*`, `oauth.*` but `oauth.bad_response`,
-///   `api.forbidden`, `api.scope_missing`
+///   `api.forbidden`, `api.scope_missing`, `api.rest_api_denied`, `api.table_security`, `api.cross_scope`
 /// - 4: network, TLS or instance: `proxy.*`, `dns.*`, `tcp.*`, `tls.*`, `http.timeout`, `instance.*`
 /// - 5: an answer snowgate cannot use: `api.bad_response`, `oauth.bad_response`
 /// - 6: `api.rate_limited`
@@ -15,7 +15,8 @@ public func exitCode(for code: String) -> Int32 {
   case "ok": return 0
   case "api.bad_response", "oauth.bad_response": return 5
   case "api.rate_limited": return 6
-  case "api.forbidden", "api.scope_missing": return 3
+  case "api.forbidden", "api.scope_missing", "api.rest_api_denied", "api.table_security", "api.cross_scope":
+    return 3
   case "http.timeout": return 4
   default: break
   }

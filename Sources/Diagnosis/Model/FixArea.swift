@@ -22,7 +22,9 @@ public enum FixArea: String, Sendable, Equatable, CaseIterable {
     case "ok": return .none
     case "dns.not_found", "instance.not_servicenow", "tcp.refused": return .instanceAddress
     case "oauth.unauthorized_client", "oauth.grant_disabled", "oauth.bad_response": return .oauthClient
-    case "api.forbidden", "api.scope_missing": return .permissions
+    case "api.forbidden", "api.scope_missing", "api.rest_api_denied", "api.table_security", "api.cross_scope",
+      "api.no_rows", "api.fields_missing":
+      return .permissions
     case "api.rate_limited", "api.bad_response", "http.timeout": return .instance
     default: break
     }

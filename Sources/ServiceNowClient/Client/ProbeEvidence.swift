@@ -3,7 +3,7 @@ public struct ProbeEvidence: Sendable, Equatable {
   /// The URL that answered (no secrets: the probe sends none).
   public var url: String
   public var status: Int
-  /// Each marker seen, e.g. `WWW-Authenticate: Basic realm="Service-now"`, `Server: snow_adc`.
+  /// Each marker seen, e.g. `WWW-Authenticate: BASIC realm="Service-now"`, `Server: snow_adc`.
   public var markers: [String]
   public var elapsed: Duration
 

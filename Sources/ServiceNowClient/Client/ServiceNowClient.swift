@@ -48,7 +48,7 @@ public struct ServiceNowClient: Sendable {
   /// Asks, without credentials, whether a ServiceNow instance answers at the address.
   ///
   /// First an unauthenticated Table API read: a real instance answers 401 with
-  /// `WWW-Authenticate: Basic realm="Service-now"` and its JSON error body, which no other
+  /// `WWW-Authenticate: BASIC realm="Service-now"` and its JSON error body, which no other
   /// server imitates by accident. When that is inconclusive, the root page is read for the
   /// instance's other markers (`Server: snow_adc`, glide cookies). The hibernation page is
   /// recognised on either answer, whatever its status.
@@ -67,16 +67,27 @@ public struct ServiceNowClient: Sendable {
     case .success(let response):
       first = response
     }
-    if let verdict = Self.probeVerdict(first, url: apiURL, apiAnswer: true) {
-      return verdict
+    let firstVerdict = Self.probeVerdict(first, url: apiURL, apiAnswer: true)
+    if let firstVerdict, !ResponseClassifier.isEdgeWithoutNode(first) {
+      return firstVerdict
     }
     let rootURL = InstanceEndpoints.url(instance, path: "/")
     switch await exchange(makeRequest(rootURL, accept: "text/html,application/json")) {
     case .failure:
-      return .notServiceNow(reason: Self.notServiceNowReason(first))
+      return firstVerdict ?? .notServiceNow(reason: Self.notServiceNowReason(first))
     case .success(let second):
+      // 502 from the edge on both paths: no application node (one alone may be a passing fault).
+      if ResponseClassifier.isEdgeWithoutNode(first), ResponseClassifier.isEdgeWithoutNode(second) {
+        return .unreachable(
+          ServiceNowFailure(
+            .instanceNoNode,
+            detail:
+              "HTTP 502 on \(apiURL.path) and on / from the edge (\(ResponseClassifier.describe(second))), "
+              + "with no application node's headers."))
+      }
+      if let firstVerdict { return firstVerdict }
       return Self.probeVerdict(second, url: rootURL, apiAnswer: false)
-        ?? .notServiceNow(reason: Self.notServiceNowReason(first))
+        ?? .notServiceNow(reason: Self.notServiceNowReason(first, second))
     }
   }
 
@@ -84,43 +95,35 @@ public struct ServiceNowClient: Sendable {
     if ResponseClassifier.isHibernationPage(response) {
       return .hibernating
     }
-    var markers: [String] = []
-    let scrubber = SecretScrubber.current
-    if let challenge = response.header("WWW-Authenticate"), challenge.lowercased().contains("service-now") {
-      markers.append("WWW-Authenticate: \(scrubber.clean(String(challenge.prefix(200))))")
-    }
-    if let server = response.header("Server"), server.lowercased().hasPrefix("snow") {
-      markers.append("Server: \(scrubber.clean(String(server.prefix(200))))")
-    }
-    let cookies = response.header("Set-Cookie")?.lowercased() ?? ""
-    for name in ["glide_user_route", "glide_session_store", "glide_user_activity"]
-    where cookies.contains(name) {
-      markers.append("cookie \(name)")
-    }
-    if apiAnswer, response.status == 401, ErrorEnvelope.parse(response.body) != nil {
-      markers.append("401 with the Table API's error body")
-    }
+    var markers = ResponseClassifier.instanceMarkers(response, apiAnswer: apiAnswer)
     if (500..<600).contains(response.status) {
       return .unreachable(
         ServiceNowFailure(
-          .instanceUnavailable,
-          detail: "HTTP \(response.status) (\(ResponseClassifier.describe(response)))."))
+          .instanceUnavailable, detail: "HTTP \(response.status) (\(ResponseClassifier.describe(response))).")
+      )
     }
     guard !markers.isEmpty else { return nil }
-    if cookies.contains("jsessionid") {
+    if (response.header("Set-Cookie")?.lowercased() ?? "").contains("jsessionid") {
       markers.append("cookie JSESSIONID")
+    }
+    if (300..<400).contains(response.status), let location = response.header("Location") {
+      markers.append("redirects to \(ResponseClassifier.clean(location, limit: 200))")
     }
     return .servicenow(
       ProbeEvidence(
         url: url.absoluteString, status: response.status, markers: markers, elapsed: response.elapsed))
   }
 
-  static func notServiceNowReason(_ response: HTTPResponse) -> String {
-    if (300..<400).contains(response.status), let header = response.header("Location") {
-      let location = SecretScrubber.current.clean(String(header.prefix(500)))
-      return
-        "The server redirects to \(location) (HTTP \(response.status)); if that is the instance, use that address."
+  /// Why the answers are not an instance's, naming a redirect's Location when one came.
+  static func notServiceNowReason(_ responses: HTTPResponse...) -> String {
+    for response in responses where (300..<400).contains(response.status) {
+      if let location = response.header("Location") {
+        return
+          "The server redirects to \(ResponseClassifier.clean(location, limit: 200)) (HTTP \(response.status)) "
+          + "without any of an instance's markers; if that is the instance, use that address."
+      }
     }
+    let response = responses[0]
     return "The server answered HTTP \(response.status) (\(ResponseClassifier.describe(response))) "
       + "without any of an instance's markers (the Service-now login realm, Server: snow_adc, glide cookies)."
   }
@@ -217,7 +220,7 @@ public struct ServiceNowClient: Sendable {
     request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
     let judge = { (response: HTTPResponse) -> ServiceNowFailure? in
       if case .failure(let failure) = ResponseClassifier.tokenResult(
-        response, grant: tokenRequest.grant, now: Date())
+        response, request: tokenRequest, now: Date())
       {
         return failure
       }
@@ -227,7 +230,7 @@ public struct ServiceNowClient: Sendable {
     case .failure(let failure):
       return .failure(failure)
     case .success(let response):
-      let result = ResponseClassifier.tokenResult(response, grant: tokenRequest.grant, now: now())
+      let result = ResponseClassifier.tokenResult(response, request: tokenRequest, now: now())
       if case .success(let tokens) = result {
         log.remember(tokens.accessToken)
         tokens.refreshToken.map(log.remember)
@@ -241,16 +244,13 @@ public struct ServiceNowClient: Sendable {
     authorization.url(instance: instance)
   }
 
-  /// Revokes a token at `/oauth_revoke_token.do` (no authentication needed).
+  /// Revokes a token with `GET /oauth_revoke_token.do?token=…` (no authentication needed).
   ///
-  /// Sent as a POST form field rather than in the query string ServiceNow documents: the
-  /// instance's servlet reads both, and a token in a URL ends up in proxy and server logs.
+  /// The query string is the only documented form and no source shows that a POST body is read
+  /// (SERVICENOW.md, corrections), so the token goes there; the request log masks it.
   public func revoke(_ token: Secret) async -> Result<Void, ServiceNowFailure> {
     log.remember(token)
-    var request = makeRequest(InstanceEndpoints.url(instance, path: "/oauth_revoke_token.do"), accept: "*/*")
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
-    request.httpBody = Data(FormEncoding.encode([("token", token.reveal())]).utf8)
+    let request = makeRequest(TokenRevocation.url(instance: instance, token: token), accept: "*/*")
     switch await exchange(request) {
     case .failure(let failure):
       return .failure(failure)

@@ -10,6 +10,63 @@ public enum FailureCatalog {
     return ServiceNowFailure(code: code.rawValue, summary: summary, remedies: remedies, detail: detail)
   }
 
+  /// The catch-all `access_denied` with remedies for the grant that was refused, likeliest first.
+  ///
+  /// The instance gives the same answer for every cause (SERVICENOW.md), so the remedies narrow
+  /// it by what the grant needs and by what is already known: `strayFields` names the pasted
+  /// values with a space at either end, `passwordWorks` says whether the same user name and
+  /// password signed in with Basic (nil when not tried).
+  public static func accessDenied(
+    grantType: String, strayFields: [String] = [], passwordWorks: Bool? = nil, detail: String? = nil
+  ) -> ServiceNowFailure {
+    var failure = failure(.oauthAccessDenied, detail: detail)
+    var remedies: [String] = []
+    if !strayFields.isEmpty {
+      remedies.append(
+        "The \(strayFields.joined(separator: " and ")) \(strayFields.count == 1 ? "has" : "have") a space at the start or end: paste \(strayFields.count == 1 ? "it" : "them") again without it."
+      )
+    }
+    let secret =
+      "Client ID and secret: copy them again from the application registry record (unlock the Client Secret field first); it must be Active."
+    switch grantType {
+    case "client_credentials":
+      remedies += [
+        "The property glide.oauth.inbound.client.credential.grant_type.enabled must exist and be true (System Properties > sys_properties.list; it does not exist until an admin creates it).",
+        "The record's OAuth Application User must be set; the field is hidden on the default form: add it with Configure > Form Layout.",
+        "The application registry record must be Active.",
+        secret,
+        "Client credentials need the Washington DC release or later.",
+      ]
+    case "password":
+      if passwordWorks == true {
+        remedies += [
+          secret,
+          "The user name and password are right (they sign in with Basic), so the password grant itself may be switched off: Security Center recommends it (glide.oauth.inbound.ropc.grant_type.disabled); use the browser sign-in instead.",
+        ]
+      } else {
+        remedies += [
+          "User name and password: sign in to the instance in a browser with them; the user may be locked out, inactive, or still have \"Password needs reset\" ticked.",
+          secret,
+          "The password grant may be switched off (Security Center recommends it; glide.oauth.inbound.ropc.grant_type.disabled): use the browser sign-in instead.",
+        ]
+      }
+    case "authorization_code":
+      remedies += [
+        "Sign in again in the browser: a code works once and only for a few minutes.",
+        secret,
+      ]
+    default:
+      remedies += [secret]
+    }
+    remedies += [
+      "Scope: leave it empty unless the OAuth client defines that scope.",
+      "After a developer instance was reset, create the OAuth application again: a reset can break its scope association.",
+      "The real reason is in the instance's System Log (syslog): ask an admin to look at the time of this request.",
+    ]
+    failure.remedies = remedies
+    return failure
+  }
+
   // swift-format-ignore
   static func entry(_ code: FailureCode) -> (String, [String]) {
     switch code {
@@ -102,8 +159,15 @@ public enum FailureCatalog {
       return (
         "The instance is hibernating: personal developer instances sleep when they are not used.",
         [
-          "Sign in at https://developer.servicenow.com and wake the instance, then wait a few minutes and try again.",
+          "Sign in at https://developer.servicenow.com with the developer-portal account that owns the instance (not the instance's admin user) and wake it, then wait a few minutes and try again.",
           "Developer instances that stay unused are reclaimed: request a new one if it is gone.",
+        ])
+    case .instanceNoNode:
+      return (
+        "The instance's edge answers 502 on every path: no application node stands behind it, so the instance is broken, not asleep.",
+        [
+          "Waiting does not fix this. The owner signs in at https://developer.servicenow.com and repairs the instance from the developer portal (Manage instance), or releases it and requests a new one.",
+          "For a company instance, open a case with ServiceNow support: the instance has no running node.",
         ])
     case .instanceNotServiceNow:
       return (
@@ -169,10 +233,11 @@ public enum FailureCatalog {
         ])
     case .oauthTokenRejected:
       return (
-        "The instance refused the access token (401): it has expired, was revoked, or belongs to another instance.",
+        "The instance refused the access token (401): it has expired, was revoked, belongs to another instance, or is not allowed for this API.",
         [
           "Get a new token (snowgate token NAME refreshes it when a refresh token is saved).",
-          "If a fresh token is refused too, the user may be locked or blocked by an API access policy.",
+          "If a fresh token is refused too: the OAuth application may have Enforce Token Restrictions set, so its tokens work only for APIs whose REST API access policy names it; an admin adds the Table API to a REST API access policy for this application (or clears the restriction).",
+          "The user may also be locked or inactive.",
         ])
     case .oauthBadResponse:
       return (
@@ -183,18 +248,52 @@ public enum FailureCatalog {
         ])
     case .apiForbidden:
       return (
-        "The instance accepted the login but refused to read the table (403): the user lacks the rights.",
+        "The instance accepted the login but a table or field ACL refused the read (403).",
         [
-          "Give the user the role snc_platform_rest_api_access (REST API access).",
-          "Give read access on sys_user (an ACL or a role such as itil) for the test call to pass.",
-          "If your instance uses IP access control, add this machine's address to the allowed ranges.",
+          "Give the user a role the table's read ACL requires (for sys_user, e.g. itil).",
+          "\"Field(s) present in the query…\": a field ACL hides a requested field, or the field does not exist.",
+          "A 403 without the API's error body is IP access control or a proxy: allow this machine's address.",
+        ])
+    case .apiRESTAPIDenied:
+      return (
+        "The instance accepted the login but its REST API ACL refused the call (403 Failed API level ACL Validation).",
+        [
+          "Give the user the role snc_platform_rest_api_access (User Administration > Users > Roles); this fixes this refusal only.",
+          "If it comes and goes, the instance may have switched nodes (KB2466644): try again, then ask ServiceNow support.",
         ])
     case .apiScopeMissing:
       return (
-        "The token lacks the scope the REST API needs (403 about a missing API access scope).",
+        "The OAuth token lacks the REST API's auth scope (403 Missing required api access scope).",
         [
-          "Leave the scope empty to get the client's default scope, or request one that includes the REST API (e.g. useraccount).",
-          "Check the scopes on the application registry record (Auth Scopes) and the REST API access policy.",
+          "Add the auth scope the instance named to the OAuth application (Auth Scopes on its registry record), then get a new token; or leave the scope empty to get the client's default scopes.",
+          "Check the REST API auth scope of the Table API (System Web Services > REST API Auth Scope).",
+        ])
+    case .apiTableSecurity:
+      return (
+        "Table security refused the operation (403 denied due to table security): the table does not allow this access through web services.",
+        [
+          "An admin checks the table's application access settings (System Definition > Tables > the table > Application Access: Can read, Allow access to this table via web services).",
+          "Give the user a role that the table's security rules allow.",
+        ])
+    case .apiCrossScope:
+      return (
+        "The instance refused a cross-scope access (ScopeAccessNotGrantedException): an application scope may not reach this table. This is about application scopes, not OAuth scopes.",
+        [
+          "An admin grants the access in the table's Application Access settings or in System Applications > Application Cross-Scope Access (set the record to Allowed).",
+          "Changing the OAuth scope of the token does not help here.",
+        ])
+    case .apiNoRows:
+      return (
+        "The read passed but returned no records: row-level ACLs or query business rules probably hide every row from this user.",
+        [
+          "Sign in to the instance as this user and open the table: if the list is empty too, give the user a role that may read the records.",
+          "Integrations that must see records will see none with these rights.",
+        ])
+    case .apiFieldsMissing:
+      return (
+        "The read passed but some requested fields were missing: the instance drops fields the user may not read, silently.",
+        [
+          "Give the user read access on the missing fields (field-level read ACLs).",
         ])
     case .apiRateLimited:
       return (

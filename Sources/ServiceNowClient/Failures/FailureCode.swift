@@ -19,6 +19,8 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case instanceHibernating = "instance.hibernating"
   case instanceNotServiceNow = "instance.not_servicenow"
   case instanceUnavailable = "instance.unavailable"
+  /// 502 on every path from the edge (`Server: snow_adc`): no application node behind it.
+  case instanceNoNode = "instance.no_node"
   case authBasicRejected = "auth.basic_rejected"
   case authMFARequired = "auth.mfa_required"
   case oauthAccessDenied = "oauth.access_denied"
@@ -29,6 +31,16 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case oauthBadResponse = "oauth.bad_response"
   case apiForbidden = "api.forbidden"
   case apiScopeMissing = "api.scope_missing"
+  /// 403 "User Not Authorized" / "Failed API level ACL Validation": the REST API ACL.
+  case apiRESTAPIDenied = "api.rest_api_denied"
+  /// 403 "Operation against file 'X' was denied due to table security."
+  case apiTableSecurity = "api.table_security"
+  /// 403 ScopeAccessNotGrantedException: cross-scope access (an application scope, not OAuth).
+  case apiCrossScope = "api.cross_scope"
+  /// A read that passed with zero visible rows (row ACLs hide them); a warning.
+  case apiNoRows = "api.no_rows"
+  /// A read that passed without some requested fields (field ACLs drop them); a warning.
+  case apiFieldsMissing = "api.fields_missing"
   case apiRateLimited = "api.rate_limited"
   case apiBadResponse = "api.bad_response"
   /// The person cancelled the call (Esc); not a diagnosis, but callers must be able to say so.

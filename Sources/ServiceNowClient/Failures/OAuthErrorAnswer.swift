@@ -19,7 +19,12 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
     guard let object = BoundedJSON.object(body),
       let error = object["error"] as? String
     else { return nil }
-    return OAuthErrorAnswer(error: error, description: object["error_description"] as? String)
+    // Server text shown on screens and in JSON: no control characters, bounded.
+    return OAuthErrorAnswer(
+      error: ErrorEnvelope.sanitised(error, limit: ErrorEnvelope.textLimit),
+      description: (object["error_description"] as? String).map {
+        ErrorEnvelope.sanitised($0, limit: ErrorEnvelope.textLimit)
+      })
   }
 
   /// Whether either field carries `code`.

@@ -2,7 +2,9 @@ import Foundation
 import Vocabulary
 
 /// Classifies HTTP answers of the instance into failures, by status, headers and the
-/// structure of the body, never by one exact message text (the wording differs between releases).
+/// structure of the body. Message texts are only hints where the structure is the same (the
+/// 403 bodies, SERVICENOW.md "Corrections"), and every hint has a fallback: wording differs
+/// between releases.
 public enum ResponseClassifier {
   /// How the request was authenticated, which decides what a 401 means.
   public enum AuthKind: Sendable, Equatable {
@@ -10,15 +12,94 @@ public enum ResponseClassifier {
     case bearer
   }
 
+  // MARK: Instance markers
+
+  /// The authentication schemes of the `WWW-Authenticate` challenges, lower-cased, in order.
+  ///
+  /// Instances send `BASIC realm="Service-now"` (upper case), `BEARER …`, or both headers, which
+  /// arrive joined by a comma; the scheme is compared without regard to case (RFC 9110 §11.1).
+  public static func challengeSchemes(_ response: HTTPResponse) -> [String] {
+    guard let value = response.header("WWW-Authenticate") else { return [] }
+    var schemes: [String] = []
+    for piece in value.split(separator: ",") {
+      let text = piece.trimmingCharacters(in: .whitespaces)
+      let word = text.prefix { !$0.isWhitespace && $0 != "=" }
+      // A parameter (`realm="x"`) has `=` right after its name; a scheme is followed by a space or nothing.
+      let rest = text.dropFirst(word.count)
+      guard !word.isEmpty, !rest.hasPrefix("="), word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+      else { continue }
+      schemes.append(word.lowercased())
+    }
+    return schemes
+  }
+
+  /// Whether an answer came from a live application node: only a node sends `X-Transaction-ID`
+  /// and `X-Is-Logged-In` (the ADCv2 edge alone never does).
+  public static func isFromApplicationNode(_ response: HTTPResponse) -> Bool {
+    response.header("X-Transaction-ID") != nil || response.header("X-Is-Logged-In") != nil
+  }
+
+  /// Each sign of a ServiceNow instance in `response`, in words a person can check.
+  ///
+  /// The realm of the challenge, `Server: snow_adc` (the ADCv2 edge) or `Server: ServiceNow`
+  /// (before it), the headers only an application node sends, the glide cookies, and on the
+  /// Table API a 401 with its error envelope. `Server-Timing` counts only next to a node header:
+  /// alone, any server may send it.
+  public static func instanceMarkers(_ response: HTTPResponse, apiAnswer: Bool) -> [String] {
+    var markers: [String] = []
+    if let challenge = response.header("WWW-Authenticate"), challenge.lowercased().contains("service-now") {
+      markers.append("WWW-Authenticate: \(clean(challenge, limit: 120))")
+    }
+    if let server = response.header("Server")?.trimmingCharacters(in: .whitespaces).lowercased(),
+      server.hasPrefix("snow_adc") || server == "servicenow"
+    {
+      markers.append("Server: \(clean(response.header("Server") ?? "", limit: 40))")
+    }
+    if response.header("X-Transaction-ID") != nil { markers.append("X-Transaction-ID") }
+    if response.header("X-Is-Logged-In") != nil { markers.append("X-Is-Logged-In") }
+    if isFromApplicationNode(response), response.header("Server-Timing") != nil {
+      markers.append("Server-Timing")
+    }
+    let cookies = response.header("Set-Cookie")?.lowercased() ?? ""
+    for name in ["glide_user_route", "glide_session_store", "glide_user_activity", "glide_user_session"]
+    where cookies.contains(name + "=") {
+      markers.append("cookie \(name)")
+    }
+    if apiAnswer, response.status == 401, ErrorEnvelope.parse(response.body) != nil {
+      markers.append("401 with the Table API's error body")
+    }
+    return markers
+  }
+
   /// Whether `response` is the hibernation page of a sleeping developer instance.
   ///
-  /// Its status code is not documented, so the page is recognised by its text, whatever the
-  /// status: an HTML page (not the API's JSON) that says the instance is hibernating.
+  /// Recognised by the measured markers together (SERVICENOW.md, corrections), never by the
+  /// word "hibernating" alone (a directory listing with a file of that name is no instance):
+  /// an HTML answer from the edge only (no `X-Transaction-ID`), whose text has the heading
+  /// "Your instance is hibernating" and either the `instance-hibernating-page` class or the
+  /// developer portal's address.
   public static func isHibernationPage(_ response: HTTPResponse) -> Bool {
-    guard !response.isJSON, response.body.count < 2_000_000 else { return false }
+    guard !response.isJSON, response.body.count < 200_000, !isFromApplicationNode(response) else {
+      return false
+    }
     let text = response.text.lowercased()
-    return text.contains("hibernating") || text.contains("instance is hibernat")
+    let squeezed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard squeezed.contains("your instance is hibernating") else { return false }
+    return text.contains("instance-hibernating-page") || text.contains("developer.servicenow.com")
   }
+
+  /// Whether `response` is the edge's 502 with no application node behind it.
+  ///
+  /// A broken developer instance answers so on every path (SERVICENOW.md, corrections); one
+  /// such answer alone may be a passing fault, so the probe asks a second path before saying so.
+  public static func isEdgeWithoutNode(_ response: HTTPResponse) -> Bool {
+    guard response.status == 502, !response.isJSON, !isFromApplicationNode(response),
+      let server = response.header("Server")?.lowercased()
+    else { return false }
+    return server.hasPrefix("snow_adc") || server == "servicenow"
+  }
+
+  // MARK: Table API
 
   /// The failure of a Table API answer, or nil when it is a usable success.
   public static func tableFailure(_ response: HTTPResponse, auth: AuthKind) -> ServiceNowFailure? {
@@ -41,15 +122,22 @@ public enum ResponseClassifier {
       if response.header("X-MFA_TOKEN") != nil {
         return ServiceNowFailure(.authMFARequired, detail: said)
       }
+      let schemes = challengeSchemes(response)
+      if auth == .basic, !schemes.isEmpty, !schemes.contains("basic") {
+        let asked =
+          "The instance asks for a token only (WWW-Authenticate: \(schemes.joined(separator: ", ")))"
+        return ServiceNowFailure(
+          .authBasicRejected,
+          detail: [said, asked + ": an API access policy refuses Basic for this API."].compactMap { $0 }
+            .joined(separator: " "))
+      }
       return ServiceNowFailure(auth == .basic ? .authBasicRejected : .oauthTokenRejected, detail: said)
     case 403:
-      // Structure first: only an API error envelope can be the scope refusal; its message
-      // is then the one hint that tells a missing scope from a missing role or ACL.
-      if let envelope, envelope.text.lowercased().contains("scope") {
-        return ServiceNowFailure(.apiScopeMissing, detail: said)
+      guard let envelope else {
+        return ServiceNowFailure(
+          .apiForbidden, detail: "HTTP 403 without the API's error body: IP access control or a proxy.")
       }
-      return ServiceNowFailure(
-        .apiForbidden, detail: said ?? "HTTP 403 without the API's error body: IP access control or a proxy.")
+      return forbidden(envelope, said: said ?? "")
     case 429:
       return rateLimited(response, said: said)
     case 500..<600:
@@ -61,10 +149,75 @@ public enum ResponseClassifier {
     }
   }
 
+  /// The 403 bodies, each with its own fix (SERVICENOW.md, corrections): cross-scope access,
+  /// a missing API auth scope, table security, the REST API ACL, and last a table or field ACL.
+  static func forbidden(_ envelope: ErrorEnvelope, said: String) -> ServiceNowFailure {
+    let text = envelope.text.lowercased()
+    if text.contains("scopeaccessnotgrantedexception") {
+      return ServiceNowFailure(.apiCrossScope, detail: said)
+    }
+    if text.contains("api access scope") {
+      var failure = ServiceNowFailure(.apiScopeMissing, detail: said)
+      if let scope = scopeName(in: envelope.text) {
+        failure.remedies.insert(
+          "The instance names the scope it wants: \(scope). Add it to the OAuth application's Auth Scopes "
+            + "(or request scope=\(scope)), then get a new token.", at: 0)
+      }
+      return failure
+    }
+    if text.contains("table security") {
+      return ServiceNowFailure(.apiTableSecurity, detail: said)
+    }
+    if text.contains("api level acl") || envelope.message.lowercased().hasPrefix("user not authorized") {
+      return ServiceNowFailure(.apiRESTAPIDenied, detail: said)
+    }
+    return ServiceNowFailure(.apiForbidden, detail: said)
+  }
+
+  /// The scope name after "…api access scope:", when the text carries one.
+  static func scopeName(in text: String) -> String? {
+    guard let range = text.range(of: "api access scope", options: .caseInsensitive) else { return nil }
+    let rest = text[range.upperBound...].drop { $0 == ":" || $0 == " " }
+    let name = rest.prefix { $0.isLetter || $0.isNumber || "_.-:".contains($0) }
+    let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+    return trimmed.isEmpty ? nil : String(trimmed.prefix(80))
+  }
+
+  /// A warning for a read that passed but showed nothing useful: zero visible rows, or some of
+  /// the `requested` fields missing (the instance drops unreadable fields silently, with 200).
+  public static func readWarning(_ read: TableRead, requested: [String]) -> ServiceNowFailure? {
+    guard let first = read.records.first else {
+      let total = read.totalCount.map { " (X-Total-Count: \($0))" } ?? ""
+      return ServiceNowFailure(.apiNoRows, detail: "\(read.table): the read passed with no records\(total).")
+    }
+    let missing = requested.filter { first[$0] == nil }
+    guard !missing.isEmpty else { return nil }
+    return ServiceNowFailure(
+      .apiFieldsMissing,
+      detail:
+        "\(read.table): the answer lacks \(missing.joined(separator: ", ")) (asked for \(requested.joined(separator: ", ")))."
+    )
+  }
+
+  // MARK: Token endpoint
+
   /// The failure of a token endpoint answer for `grant`, or the tokens it carries.
   public static func tokenResult(_ response: HTTPResponse, grant: OAuthGrant, now: Date) -> Result<
     TokenSet, ServiceNowFailure
   > {
+    tokenResult(response, grantType: grant.grantType, strayFields: [], now: now)
+  }
+
+  /// The same for a whole request, whose pasted values tell the catch-all's likeliest cause.
+  public static func tokenResult(_ response: HTTPResponse, request: TokenRequest, now: Date) -> Result<
+    TokenSet, ServiceNowFailure
+  > {
+    tokenResult(response, grantType: request.grant.grantType, strayFields: strayFields(request), now: now)
+  }
+
+  private static func tokenResult(
+    _ response: HTTPResponse, grantType: String, strayFields: [String], now: Date
+  ) -> Result<TokenSet, ServiceNowFailure> {
     if isHibernationPage(response) {
       return .failure(ServiceNowFailure(.instanceHibernating))
     }
@@ -86,6 +239,10 @@ public enum ResponseClassifier {
       return .failure(
         ServiceNowFailure(.apiForbidden, detail: "HTTP 403 from the token endpoint (\(describe(response)))."))
     case 500..<600 where answer == nil:
+      if isEdgeWithoutNode(response) {
+        return .failure(
+          ServiceNowFailure(.instanceNoNode, detail: "HTTP 502 from the edge (\(describe(response)))."))
+      }
       return .failure(
         ServiceNowFailure(.instanceUnavailable, detail: "HTTP \(response.status) (\(describe(response)))."))
     default:
@@ -93,25 +250,40 @@ public enum ResponseClassifier {
         return .failure(
           ServiceNowFailure(.oauthBadResponse, detail: "HTTP \(response.status) (\(describe(response)))."))
       }
-      return .failure(oauthFailure(answer, grant: grant, said: said))
+      return .failure(oauthFailure(answer, grantType: grantType, strayFields: strayFields, said: said))
     }
   }
 
+  /// The pasted values of `request` with a space at either end (never their values).
+  public static func strayFields(_ request: TokenRequest) -> [String] {
+    func stray(_ text: String) -> Bool {
+      guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+      return CharacterSet.whitespacesAndNewlines.contains(first)
+        || CharacterSet.whitespacesAndNewlines.contains(last)
+    }
+    var names: [String] = []
+    if stray(request.clientID) { names.append("client ID") }
+    if let secret = request.clientSecret, stray(secret.reveal()) { names.append("client secret") }
+    if case .password(let username, _) = request.grant, stray(username) { names.append("user name") }
+    return names
+  }
+
   /// Maps an OAuth error answer; ServiceNow's catch-all `access_denied` covers every wrong
-  /// credential, and on a refresh grant it means the refresh token is no longer good.
-  private static func oauthFailure(_ answer: OAuthErrorAnswer, grant: OAuthGrant, said: String?)
-    -> ServiceNowFailure
-  {
+  /// credential (and a switched-off client-credentials grant), and on a refresh grant it means
+  /// the refresh token is no longer good. `oauth.grant_disabled` only when the answer says so.
+  private static func oauthFailure(
+    _ answer: OAuthErrorAnswer, grantType: String, strayFields: [String], said: String?
+  ) -> ServiceNowFailure {
     if answer.mentions("unsupported_grant_type") || grantSwitchedOff(answer) {
       return ServiceNowFailure(.oauthGrantDisabled, detail: said)
     }
     if answer.mentions("unauthorized_client") {
       return ServiceNowFailure(.oauthUnauthorizedClient, detail: said)
     }
-    if case .refreshToken = grant {
+    if grantType == "refresh_token" {
       return ServiceNowFailure(.oauthRefreshExpired, detail: said)
     }
-    return ServiceNowFailure(.oauthAccessDenied, detail: said)
+    return FailureCatalog.accessDenied(grantType: grantType, strayFields: strayFields, detail: said)
   }
 
   /// A hint only: an `invalid_request` whose description says the grant type is off.
@@ -124,7 +296,7 @@ public enum ResponseClassifier {
 
   private static func rateLimited(_ response: HTTPResponse, said: String?) -> ServiceNowFailure {
     let wait = response.header("Retry-After").map {
-      "The instance asks to wait \(SecretScrubber.current.clean(String($0.prefix(40)))) s (Retry-After)."
+      "The instance asks to wait \(clean($0, limit: 20)) s (Retry-After)."
     }
     let detail = [wait, said].compactMap { $0 }.joined(separator: " ")
     return ServiceNowFailure(.apiRateLimited, detail: detail.isEmpty ? nil : detail)
@@ -136,11 +308,16 @@ public enum ResponseClassifier {
     let scrubber = SecretScrubber.current
     var parts: [String] = []
     parts.append(
-      response.header("Content-Type").map { scrubber.clean(String($0.split(separator: ";").first ?? "")) }
+      response.header("Content-Type").map { clean(String($0.split(separator: ";").first ?? ""), limit: 60) }
         ?? "no type")
     if let server = response.header("Server") {
-      parts.append("server \(scrubber.clean(String(server.prefix(200))))")
+      parts.append("server \(clean(server, limit: 60))")
     }
     return parts.joined(separator: ", ")
+  }
+
+  /// Server text fit to show: control characters dropped, at most `limit` characters.
+  static func clean(_ text: String, limit: Int) -> String {
+    ErrorEnvelope.sanitised(text, limit: limit)
   }
 }

@@ -19,12 +19,15 @@ public struct SimulatedOAuthClient: Sendable, Codable, Equatable {
   public var applicationUser: String?
   /// Stable 32-hex sys_id of the `oauth_entity` row.
   public var sysID: String
+  /// The record's Active flag; an inactive record gets the catch-all for every grant.
+  public var active: Bool
 
   public init(
     id: String, secret: String?, name: String? = nil, publicClient: Bool = false, redirectURLs: [String] = [],
     accessTokenLifespan: Int = 1800, refreshTokenLifespan: Int = 8_640_000, applicationUser: String? = nil,
-    sysID: String? = nil
+    sysID: String? = nil, active: Bool = true
   ) {
+    self.active = active
     self.id = id
     self.secret = secret
     self.name = name ?? id
@@ -38,7 +41,7 @@ public struct SimulatedOAuthClient: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case id, secret, name, publicClient, redirectURLs, accessTokenLifespan, refreshTokenLifespan
-    case applicationUser, sysID
+    case applicationUser, sysID, active
   }
 
   public init(from decoder: Decoder) throws {
@@ -53,6 +56,7 @@ public struct SimulatedOAuthClient: Sendable, Codable, Equatable {
       refreshTokenLifespan: try container.decodeIfPresent(Int.self, forKey: .refreshTokenLifespan)
         ?? 8_640_000,
       applicationUser: try container.decodeIfPresent(String.self, forKey: .applicationUser),
-      sysID: try container.decodeIfPresent(String.self, forKey: .sysID))
+      sysID: try container.decodeIfPresent(String.self, forKey: .sysID),
+      active: try container.decodeIfPresent(Bool.self, forKey: .active) ?? true)
   }
 }

@@ -10,11 +10,14 @@ public struct SimulatedUser: Sendable, Codable, Equatable {
   public var email: String
   /// Stable 32-hex sys_id; derived from the user name when a scenario file leaves it out.
   public var sysID: String
+  /// Role names; `admin` may read and write the admin-only tables (oauth_entity, sys_properties, …).
+  public var roles: [String]
 
   public init(
     userName: String, password: String, firstName: String = "", lastName: String = "", email: String = "",
-    sysID: String? = nil
+    sysID: String? = nil, roles: [String] = []
   ) {
+    self.roles = roles
     self.userName = userName
     self.password = password
     self.firstName = firstName
@@ -24,7 +27,7 @@ public struct SimulatedUser: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case userName, password, firstName, lastName, email, sysID
+    case userName, password, firstName, lastName, email, sysID, roles
   }
 
   public init(from decoder: Decoder) throws {
@@ -35,6 +38,7 @@ public struct SimulatedUser: Sendable, Codable, Equatable {
       firstName: try container.decodeIfPresent(String.self, forKey: .firstName) ?? "",
       lastName: try container.decodeIfPresent(String.self, forKey: .lastName) ?? "",
       email: try container.decodeIfPresent(String.self, forKey: .email) ?? "",
-      sysID: try container.decodeIfPresent(String.self, forKey: .sysID))
+      sysID: try container.decodeIfPresent(String.self, forKey: .sysID),
+      roles: try container.decodeIfPresent([String].self, forKey: .roles) ?? [])
   }
 }

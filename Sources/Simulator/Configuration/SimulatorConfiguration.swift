@@ -54,7 +54,7 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
       users: [
         SimulatedUser(
           userName: "admin", password: "admin", firstName: "System", lastName: "Administrator",
-          email: "admin@example.com"),
+          email: "admin@example.com", roles: ["admin"]),
         SimulatedUser(
           userName: "abel.tuter", password: "Abel-Tuter-1", firstName: "Abel", lastName: "Tuter",
           email: "abel.tuter@example.com"),

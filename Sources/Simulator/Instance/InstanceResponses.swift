@@ -34,22 +34,70 @@ enum InstanceResponses {
       ]), headers: headers)
   }
 
+  /// The 401 challenge as real instances send it: upper-case scheme, the Service-now realm.
+  static let basicChallenge = ("WWW-Authenticate", "BASIC realm=\"Service-now\"")
+  /// The challenge under an API access policy that wants a token (SND australia).
+  static let bearerChallenge = ("WWW-Authenticate", "BEARER realm=\"Service-now\"")
+
   /// 401 for missing or wrong credentials, expired tokens and blocked Basic auth.
-  static func notAuthenticated(extraHeaders: [(name: String, value: String)] = []) -> HTTPResponse {
+  ///
+  /// `challenges` are the `WWW-Authenticate` headers, one field each (the BASIC one by default).
+  static func notAuthenticated(
+    challenges: [(name: String, value: String)] = [basicChallenge],
+    extraHeaders: [(name: String, value: String)] = []
+  ) -> HTTPResponse {
     envelope(
       401, message: "User Not Authenticated", detail: "Required to provide Auth information",
-      headers: [("WWW-Authenticate", "Basic realm=\"Service-now\"")] + extraHeaders)
+      headers: challenges + extraHeaders)
   }
 
-  /// 403 from an ACL, also for a query naming a field the table does not have.
-  static let aclDenied = envelope(
+  /// 403 from a table ACL: detail `null` (SERVICENOW.md, corrections).
+  static let aclDenied = envelope(403, message: "Insufficient rights to query records", detail: nil)
+
+  /// 403 from a field ACL, also for a query naming a field the table does not have.
+  static let fieldsDenied = envelope(
     403, message: "Insufficient rights to query records",
     detail: "Field(s) present in the query do not have permission to be read")
 
-  /// 403 for an OAuth token without the REST API scope.
+  /// 403 for a write the caller's roles do not allow: "Operation Failed" with "ACL Exception
+  /// Insert Failed due to security constraints", as public Table API clients record it (code
+  /// search); the Update and Delete wordings follow the same pattern (not sourced).
+  static func writeDenied(_ method: String) -> HTTPResponse {
+    let operation = method == "POST" ? "Insert" : method == "DELETE" ? "Delete" : "Update"
+    return envelope(
+      403, message: "Operation Failed",
+      detail: "ACL Exception \(operation) Failed due to security constraints")
+  }
+
+  /// 403 from the REST API ACL; the role snc_platform_rest_api_access cures it (KB2466644).
+  static let restAPIDenied = envelope(
+    403, message: "User Not Authorized", detail: "Failed API level ACL Validation")
+
+  /// The REST API auth scope the simulated Table API asks of OAuth tokens.
+  static let tableAPIScope = "useraccount"
+
+  /// 403 for an OAuth token without the REST API's auth scope, the whole text in the message.
   static let scopeMissing = envelope(
-    403, message: "Missing required api access scope",
-    detail: "The OAuth token does not carry a scope that grants access to this API")
+    403, message: "User Not Authorized - Missing required api access scope: \(tableAPIScope)", detail: nil)
+
+  /// The same refusal with the text split between message and detail (the split is not documented).
+  static let scopeMissingSplit = envelope(
+    403, message: "User Not Authorized", detail: "Missing required api access scope: \(tableAPIScope)")
+
+  /// 403 from table security.
+  static func tableSecurity(_ table: String) -> HTTPResponse {
+    envelope(403, message: "Operation against file '\(table)' was denied due to table security.", detail: nil)
+  }
+
+  /// 403 for cross-scope access (application scope fencing). The text after the class name is
+  /// not sourced; the class name is (SERVICENOW.md, corrections).
+  static func crossScope(_ table: String) -> HTTPResponse {
+    envelope(
+      403,
+      message:
+        "com.glide.script.fencing.access.ScopeAccessNotGrantedException: read access to \(table) from scope x_snowgate not granted",
+      detail: nil)
+  }
 
   /// The token endpoint's catch-all failure, the same for every credential problem.
   static let accessDenied = json(
@@ -75,20 +123,47 @@ enum InstanceResponses {
     ("Cache-Control", "no-store"), ("Pragma", "no-cache"),
   ]
 
-  /// The page a sleeping developer instance shows on every path.
-  static let hibernating = html(
-    200,
-    """
-    <!DOCTYPE html>
-    <html><head><title>Instance Hibernating page</title></head>
-    <body>
-    <h1>Your instance is hibernating</h1>
-    <p>Personal developer instances hibernate when they are not used.
-    Sign in to the <a href="https://developer.servicenow.com/dev.do">ServiceNow Developer Program</a>
-    to wake it up.</p>
-    </body></html>
+  /// The page a sleeping developer instance shows on every path, 200, about 5.9 kB.
+  ///
+  /// Written from the markers of a 2026 measurement (SERVICENOW.md, corrections): the
+  /// `instance-hibernating-page` class, the heading, the sign-in sentence and the wake button's
+  /// address. The styling is filler of about the measured size, not the real markup.
+  static let hibernating: HTTPResponse = {
+    let rules = (1...78).map { index in
+      "      .hib-rule-\(index) { margin: \(index % 7)px auto; padding: \(index % 5)px; color: #2e2e2e; }"
+    }.joined(separator: "\n")
+    let page = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Instance Hibernating page</title>
+      <style>
+      \(rules)
+      </style>
+      </head>
+      <body>
+      <div class="instance-hibernating-page">
+      <h1>Your instance is hibernating</h1>
+      <p>Personal developer instances hibernate when they are not used for a while.</p>
+      <p>Sign in to the site to wake your instance.</p>
+      <a class="button" href="https://developer.servicenow.com/dev.do#!/home?wu=true">Sign in</a>
+      </div>
+      </body>
+      </html>
 
-    """)
+      """
+    return html(200, page)
+  }()
+
+  /// The edge's page when no application node stands behind it: 502, exactly 153 bytes.
+  static let noNode = HTTPResponse(
+    status: 502, headers: [htmlType],
+    body: Array(
+      ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+        + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>snow_adc</center>\r\n</body>\r\n</html>\r\n")
+        .utf8))
 
   /// An error page for the error-500 and error-503 scenarios.
   static func errorPage(_ status: Int) -> HTTPResponse {
@@ -122,17 +197,45 @@ enum InstanceResponses {
       .replacingOccurrences(of: "'", with: "&#39;")
   }
 
-  /// The headers every answer carries, errors included: what tells a ServiceNow instance apart.
-  static func instanceHeaders(loggedIn: Bool) -> [(name: String, value: String)] {
-    [
-      ("Server", "snow_adc"),
-      ("x-is-logged-in", loggedIn ? "true" : "false"),
+  /// The edge's header: `Server: snow_adc` on the ADCv2 edge, `Server: ServiceNow` before it
+  /// (KB0993615, KB1645221). Hibernation and no-node answers carry nothing else.
+  static func edgeHeaders(preADCv2: Bool) -> [(name: String, value: String)] {
+    [("Server", preADCv2 ? "ServiceNow" : "snow_adc")]
+  }
+
+  /// The headers a live application node adds to every answer, errors included.
+  ///
+  /// `X-Is-Logged-In`, `X-Transaction-ID` and `Server-Timing` come only from a node (the edge
+  /// alone never sends `X-Transaction-ID`). A 401 also expires `glide_user` and
+  /// `glide_user_session`, as in the raw capture of vdesabou/kafka-docker-playground
+  /// (connect/connect-servicenow-source/servicenow-source-repro-proxy.sh). The Server-Timing
+  /// metric names are not sourced.
+  static func nodeHeaders(loggedIn: Bool, status: Int) -> [(name: String, value: String)] {
+    let expired = "Max-Age=0; Expires=Thu, 01-Jan-1970 00:00:10 GMT; Path=/; HttpOnly"
+    var headers: [(name: String, value: String)] = [
+      ("X-Is-Logged-In", loggedIn ? "true" : "false"),
+      ("X-Transaction-ID", Base64URL.randomHex(bytes: 6).lowercased()),
+      (
+        "Server-Timing",
+        "sem_wait;dur=0, sql;dur=\(Int.random(in: 1...9)), total;dur=\(Int.random(in: 10...40))"
+      ),
       ("Set-Cookie", "JSESSIONID=\(Base64URL.randomHex(bytes: 16)); Path=/; HttpOnly"),
+    ]
+    if status == 401 {
+      headers.append(("Set-Cookie", "glide_user=; \(expired)"))
+      headers.append(("Set-Cookie", "glide_user_session=; \(expired)"))
+    }
+    headers += [
       (
         "Set-Cookie",
         "glide_user_route=glide.\(Base64URL.randomHex(bytes: 16).lowercased()); Max-Age=2147483647; Path=/; HttpOnly"
       ),
       ("Set-Cookie", "glide_session_store=\(Base64URL.randomHex(bytes: 16)); Max-Age=60; Path=/; HttpOnly"),
+      (
+        "Set-Cookie",
+        "BIGipServerpool_snowgate=\(Int.random(in: 100_000_000...999_999_999)).36895.0000; path=/; Httponly"
+      ),
     ]
+    return headers
   }
 }

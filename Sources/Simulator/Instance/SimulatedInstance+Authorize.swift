@@ -15,7 +15,7 @@ extension SimulatedInstance {
       InstanceResponses.page(400, title: "OAuth authorization failed", text: text)
     }
     guard let clientID = value("client_id"),
-      let client = configuration.oauthClients.first(where: { $0.id == clientID })
+      let client = configuration.oauthClients.first(where: { $0.id == clientID }), client.active
     else { return refuse("Invalid client_id: no OAuth application is registered with that client ID.") }
     guard value("response_type") == "code" else { return refuse("Unsupported response_type; use code.") }
     guard let state = value("state") else { return refuse("Missing State parameter in request") }

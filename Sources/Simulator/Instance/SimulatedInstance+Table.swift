@@ -4,7 +4,7 @@ import Hashing
 /// The Table API: `/api/now/table/{t}` and `/api/now/v1|v2/table/{t}`, with Basic, Bearer or API key auth.
 extension SimulatedInstance {
   /// Who made an API call and how, once the credentials are accepted.
-  private enum Caller {
+  enum Caller {
     case basic(String)
     case bearer(IssuedToken)
     case apiKey(String)
@@ -17,7 +17,13 @@ extension SimulatedInstance {
     case .success(let found): caller = found
     case .failure(let box): return box.response
     }
-    if case .bearer = caller, scenarios.contains(.scopeMissing) { return InstanceResponses.scopeMissing }
+    if case .bearer = caller, scenarios.contains(.scopeMissing) {
+      return loggedIn(InstanceResponses.scopeMissing)
+    }
+    if case .bearer = caller, scenarios.contains(.scopeMissingSplit) {
+      return loggedIn(InstanceResponses.scopeMissingSplit)
+    }
+    if scenarios.contains(.aclRESTAPI) { return loggedIn(InstanceResponses.restAPIDenied) }
     if scenarios.contains(.rateLimited) { return rateLimited(configuration) }
 
     var components = request.path.split(separator: "/").map(String.init)
@@ -30,51 +36,99 @@ extension SimulatedInstance {
         InstanceResponses.envelope(400, message: "Requested URI does not represent any resource", detail: nil)
       )
     }
-    guard request.method == "GET" else {
+    let name = components[3]
+    let recordID = components.count == 5 ? components[4] : nil
+    guard let table = state.withLock({ $0.table(name) }) else {
+      // Detail null on older releases, "Table NAME does not exist" measured in 2026.
+      let detail = scenarios.contains(.preADCv2) ? nil : "Table \(name) does not exist"
+      return loggedIn(InstanceResponses.envelope(400, message: "Invalid table \(name)", detail: detail))
+    }
+    let userName: String
+    switch caller {
+    case .basic(let user): userName = user
+    case .bearer(let token): userName = token.userName
+    case .apiKey(let user): userName = user
+    }
+    let isAdmin = configuration.users.first { $0.userName == userName }?.roles.contains("admin") ?? false
+    if table.adminOnly, !isAdmin {
+      return loggedIn(
+        request.method == "GET" ? InstanceResponses.aclDenied : InstanceResponses.writeDenied(request.method))
+    }
+    switch (request.method, recordID) {
+    case ("GET", _):
+      return loggedIn(read(request, table, recordID: recordID, scenarios: scenarios))
+    case ("POST", nil), ("PATCH", .some), ("PUT", .some), ("DELETE", .some):
+      if table.readOnly { return loggedIn(InstanceResponses.writeDenied(request.method)) }
+      return loggedIn(write(request, table, recordID: recordID))
+    default:
       return loggedIn(
         InstanceResponses.envelope(
-          405, message: "Method not Supported", detail: "The simulator answers GET only on the Table API"))
+          405, message: "Method not Supported",
+          detail:
+            "\(request.method) is not supported on this path (GET, POST on a table; GET, PATCH, PUT, DELETE on a record)"
+        ))
     }
-    let name = components[3]
-    guard let table = SimulatedTable.seeded(name, configuration: configuration) else {
-      return loggedIn(InstanceResponses.envelope(400, message: "Invalid table \(name)", detail: nil))
-    }
+  }
+
+  /// A read of a table or one record, with the read scenarios applied.
+  private func read(
+    _ request: HTTPRequest, _ table: SimulatedTable, recordID: String?, scenarios: Set<Scenario>
+  )
+    -> HTTPResponse
+  {
+    let name = table.name
     if (name == "sys_user" && scenarios.contains(.aclSysUser))
       || (name == "sys_db_object" && scenarios.contains(.aclSysDbObject))
     {
-      return loggedIn(InstanceResponses.aclDenied)
+      return InstanceResponses.aclDenied
     }
-    let display = request.queryValue("sysparm_display_value") ?? "false"
-    let fields = request.queryValue("sysparm_fields").map {
-      $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if name == "sys_user" {
+      if scenarios.contains(.aclFields) { return InstanceResponses.fieldsDenied }
+      if scenarios.contains(.tableSecurity) { return InstanceResponses.tableSecurity(name) }
+      if scenarios.contains(.crossScope) { return InstanceResponses.crossScope(name) }
     }
-    func render(_ row: [String: String]) -> JSONValue {
-      let names = (fields?.isEmpty == false ? fields! : table.fields).filter { table.fields.contains($0) }
-      return .object(
-        names.map { field in
-          let value = row[field] ?? ""
-          if display == "all" {
-            return (field, .object([("display_value", .string(value)), ("value", .string(value))]))
-          }
-          return (field, .string(value))
-        })
-    }
+    // Rows and fields the caller may not read are dropped silently, with 200.
+    var visibleRows = table.rows
+    var readable = table.fields
+    if name == "sys_user", scenarios.contains(.noVisibleRows) { visibleRows = [] }
+    if name == "sys_user", scenarios.contains(.fieldsHidden) { readable.removeAll { $0 == "user_name" } }
+    let renderer = RowRenderer(
+      table: table, readable: readable, display: request.queryValue("sysparm_display_value") ?? "false",
+      fields: request.queryValue("sysparm_fields"), base: "http://\(request.header("Host") ?? "127.0.0.1")",
+      lookup: { target in self.state.withLock { $0.table(target) } })
 
-    if components.count == 5 {
-      guard let row = table.rows.first(where: { $0["sys_id"] == components[4] }) else {
-        return loggedIn(
-          InstanceResponses.envelope(
-            404, message: "No Record found",
-            detail: "Record doesn't exist or ACL restricts the record retrieval"))
+    if let recordID {
+      guard let row = visibleRows.first(where: { $0["sys_id"] == recordID }) else {
+        return InstanceResponses.envelope(
+          404, message: "No Record found",
+          detail: "Record doesn't exist or ACL restricts the record retrieval")
       }
-      return loggedIn(InstanceResponses.json(200, .object([("result", render(row))])))
+      return InstanceResponses.json(200, .object([("result", renderer.render(row))]))
     }
 
     let query = TableQuery(request.queryValue("sysparm_query") ?? "")
-    guard query.fieldNames.allSatisfy({ table.fields.contains($0) }) else {
-      return loggedIn(InstanceResponses.aclDenied)
+    // One level of dot-walking through a reference (`group.name=…`), as encoded queries allow.
+    var walked: [String: (field: String, target: SimulatedTable, column: String)] = [:]
+    for name in query.fieldNames where name.contains(".") {
+      let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let targetName = table.references[parts[0]],
+        let target = state.withLock({ $0.table(targetName) }), target.fields.contains(parts[1])
+      else { continue }
+      walked[name] = (parts[0], target, parts[1])
     }
-    let matched = query.apply(to: table.rows)
+    guard query.fieldNames.allSatisfy({ table.fields.contains($0) || walked[$0] != nil }) else {
+      return InstanceResponses.fieldsDenied
+    }
+    if !walked.isEmpty {
+      visibleRows = visibleRows.map { row in
+        var extended = row
+        for (name, walk) in walked {
+          extended[name] = walk.target.rows.first { $0["sys_id"] == row[walk.field] }?[walk.column] ?? ""
+        }
+        return extended
+      }
+    }
+    let matched = query.apply(to: visibleRows)
     let offset = max(0, Int(request.queryValue("sysparm_offset") ?? "") ?? 0)
     let limit = max(1, Int(request.queryValue("sysparm_limit") ?? "") ?? 10000)
     let page = offset < matched.count ? Array(matched[offset..<min(matched.count, offset + limit)]) : []
@@ -82,11 +136,11 @@ extension SimulatedInstance {
     if request.queryValue("sysparm_suppress_pagination_header") != "true" {
       headers.append(("Link", links(request, total: matched.count, offset: offset, limit: limit)))
     }
-    return loggedIn(
-      InstanceResponses.json(200, .object([("result", .array(page.map(render)))]), headers: headers))
+    return InstanceResponses.json(
+      200, .object([("result", .array(page.map(renderer.render)))]), headers: headers)
   }
 
-  private func loggedIn(_ response: HTTPResponse) -> HTTPResponse {
+  func loggedIn(_ response: HTTPResponse) -> HTTPResponse {
     var marked = response
     marked.headers.append(("x-is-logged-in", "true"))
     return marked
@@ -101,35 +155,44 @@ extension SimulatedInstance {
     case .accepted(let userName): return .success(.apiKey(userName))
     case .rejected(let response): return .failure(HTTPResponseBox(response))
     }
+    var challenges = [InstanceResponses.basicChallenge]
+    if scenarios.contains(.challengeBearer) { challenges = [InstanceResponses.bearerChallenge] }
+    if scenarios.contains(.challengeBoth) {
+      challenges = [InstanceResponses.basicChallenge, InstanceResponses.bearerChallenge]
+    }
+    let refused = HTTPResponseBox(InstanceResponses.notAuthenticated(challenges: challenges))
     let header = request.header("Authorization") ?? ""
     if header.lowercased().hasPrefix("bearer ") {
       let value = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-      guard let token = state.withLock({ $0.validAccessToken(value) }) else {
-        return .failure(HTTPResponseBox(InstanceResponses.notAuthenticated()))
+      guard let token = state.withLock({ $0.validAccessToken(value) }), !scenarios.contains(.tokenRestricted)
+      else {
+        return .failure(refused)
       }
       return .success(.bearer(token))
     }
-    guard let basic = Self.basicCredentials(request) else {
-      return .failure(HTTPResponseBox(InstanceResponses.notAuthenticated()))
-    }
+    guard let basic = Self.basicCredentials(request) else { return .failure(refused) }
     let passwordRight = configuration.users.contains {
-      $0.userName == basic.user && $0.password == basic.password
+      $0.userName == basic.user && !$0.password.isEmpty && $0.password == basic.password
     }
-    if scenarios.contains(.basicBlocked) || !passwordRight {
-      return .failure(HTTPResponseBox(InstanceResponses.notAuthenticated()))
+    // An access policy that names only tokens refuses Basic as a blocked user is refused.
+    if scenarios.contains(.basicBlocked) || scenarios.contains(.challengeBearer) || !passwordRight {
+      return .failure(refused)
     }
     if scenarios.contains(.mfaRequired) {
       return .failure(
-        HTTPResponseBox(InstanceResponses.notAuthenticated(extraHeaders: [("X-MFA_TOKEN", "invalid")])))
+        HTTPResponseBox(
+          InstanceResponses.notAuthenticated(
+            challenges: challenges, extraHeaders: [("X-MFA_TOKEN", "invalid")])))
     }
     return .success(.basic(basic.user))
   }
 
+  /// The documented 429 body; the X-RateLimit-* headers come only because a rule matched.
   private func rateLimited(_ configuration: SimulatorConfiguration) -> HTTPResponse {
     let reset = Int(state.withLock { $0.now }.timeIntervalSince1970) + configuration.retryAfter
     return InstanceResponses.envelope(
       429, message: "Rate limit exceeded",
-      detail: "The rate limit of 100 requests per hour for this user has been exceeded",
+      detail: "Rate limit of 100 requests per hour for Table API exceeded",
       headers: [
         ("Retry-After", String(configuration.retryAfter)), ("X-RateLimit-Limit", "100"),
         ("X-RateLimit-Reset", String(reset)),

@@ -22,7 +22,10 @@ extension SimulatedInstance {
       clientID = clientID ?? basic.user
       if clientID == basic.user { clientSecret = clientSecret ?? basic.password }
     }
-    guard let clientID, let client = configuration.oauthClients.first(where: { $0.id == clientID }) else {
+    // An inactive registry record is refused like an unknown one: the catch-all.
+    guard let clientID, let client = configuration.oauthClients.first(where: { $0.id == clientID }),
+      client.active
+    else {
       return denied
     }
     let secretMatches = client.secret != nil && clientSecret == client.secret
@@ -33,9 +36,12 @@ extension SimulatedInstance {
 
     switch field("grant_type") {
     case "password":
-      guard !scenarios.contains(.ropcDisabled), clientAuthenticated,
+      let ropcOff = state.withLock { $0.property("glide.oauth.inbound.ropc.grant_type.disabled") } == "true"
+      guard !scenarios.contains(.ropcDisabled), !ropcOff, clientAuthenticated,
         let userName = field("username"), let password = field("password"),
-        configuration.users.contains(where: { $0.userName == userName && $0.password == password })
+        configuration.users.contains(where: {
+          $0.userName == userName && !$0.password.isEmpty && $0.password == password
+        })
       else { return denied }
       return issue(user: userName, client: client, scope: scope, reuse: true, withRefresh: true)
 
@@ -78,7 +84,10 @@ extension SimulatedInstance {
       return issue(user: code.userName, client: client, scope: code.scope, reuse: false, withRefresh: true)
 
     case "client_credentials":
-      guard secretMatches, !client.publicClient else { return denied }
+      // The property is off or missing (it does not exist until an admin creates it): the
+      // catch-all, not unsupported_grant_type (SERVICENOW.md, corrections).
+      let enabled = state.withLock { $0.property(SimulatedTable.clientCredentialsProperty) } == "true"
+      guard secretMatches, !client.publicClient, enabled else { return denied }
       guard !scenarios.contains(.ccNotConfigured), let appUser = client.applicationUser else {
         return InstanceResponses.unauthorizedClient(sysID: client.sysID)
       }
@@ -99,6 +108,7 @@ extension SimulatedInstance {
     user: String, client: SimulatedOAuthClient, scope: String, reuse: Bool, withRefresh: Bool,
     existingRefresh: IssuedToken? = nil
   ) -> HTTPResponse {
+    let scenarios = configuration.scenarios
     let (access, refresh) = state.withLock { state -> (IssuedToken, IssuedToken?) in
       state.purgeExpired()
       let now = state.now
@@ -124,18 +134,37 @@ extension SimulatedInstance {
         refresh = token
       }
       let access = IssuedToken(
-        value: Base64URL.random(bytes: 64), userName: user, clientID: client.id, scope: scope,
+        value: scenarios.contains(.jwtTokens)
+          ? Self.jwt(user: user, client: client.id, expiresAt: accessExpiry) : Base64URL.random(bytes: 64),
+        userName: user, clientID: client.id, scope: scope,
         expiresAt: accessExpiry, refreshToken: refresh?.value)
       state.accessTokens[access.value] = access
       return (access, refresh)
     }
     var members: [(String, JSONValue)] = [
-      ("scope", .string(access.scope)), ("token_type", .string("Bearer")),
+      ("scope", .string(scenarios.contains(.emptyScope) ? "" : access.scope)),
+      ("token_type", .string("Bearer")),
       ("expires_in", .number(client.accessTokenLifespan - 1)),
     ]
     if withRefresh, let refresh { members.append(("refresh_token", .string(refresh.value))) }
     members.append(("access_token", .string(access.value)))
     return InstanceResponses.json(200, .object(members), headers: InstanceResponses.tokenHeaders)
+  }
+
+  /// A JWT-shaped access token, as an app whose Token Format is JWT issues (Yokohama and later).
+  ///
+  /// The signature is random bytes: nothing verifies it but the simulator's own token table.
+  static func jwt(user: String, client: String, expiresAt: Date) -> String {
+    let header = #"{"alg":"RS256","typ":"JWT","kid":"snowgate-sim"}"#
+    let claims = JSONValue.object([
+      ("sub", .string(user)), ("aud", .string(client)), ("iss", .string("simulated-instance")),
+      ("exp", .number(Int(expiresAt.timeIntervalSince1970))), ("jti", .string(Base64URL.random(bytes: 12))),
+    ]).serialized
+    return [
+      Base64URL.encode(Array(header.utf8)), Base64URL.encode(Array(claims.utf8)),
+      Base64URL.random(bytes: 256),
+    ]
+    .joined(separator: ".")
   }
 
   /// The user and password of an `Authorization: Basic` header.

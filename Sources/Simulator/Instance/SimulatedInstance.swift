@@ -15,14 +15,24 @@ final class SimulatedInstance: Sendable {
     set { state.withLock { $0.configuration = newValue } }
   }
 
-  /// Answers one request, including the scenario's delivery and the instance headers.
+  /// Answers one request, including the scenario's delivery and the edge's and node's headers.
   func respond(to request: HTTPRequest) -> HTTPResponse {
     let configuration = self.configuration
-    var response = route(request, configuration)
-    let loggedIn = response.header("x-is-logged-in") == "true"
-    response.headers.removeAll { $0.name == "x-is-logged-in" }
-    response.headers.append(contentsOf: InstanceResponses.instanceHeaders(loggedIn: loggedIn))
     let scenarios = configuration.scenarios
+    var response: HTTPResponse
+    if scenarios.contains(.hibernating) {
+      response = InstanceResponses.hibernating
+    } else if scenarios.contains(.noNode) {
+      response = InstanceResponses.noNode
+    } else {
+      response = route(request, configuration)
+      let loggedIn = response.header("x-is-logged-in") == "true"
+      response.headers.removeAll { $0.name == "x-is-logged-in" }
+      response.headers.append(
+        contentsOf: InstanceResponses.nodeHeaders(loggedIn: loggedIn, status: response.status))
+    }
+    response.headers.insert(
+      contentsOf: InstanceResponses.edgeHeaders(preADCv2: scenarios.contains(.preADCv2)), at: 0)
     if scenarios.contains(.drop) {
       response.delivery = .drop
     } else if scenarios.contains(.drip) {
@@ -35,10 +45,13 @@ final class SimulatedInstance: Sendable {
 
   private func route(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
     let scenarios = configuration.scenarios
-    if scenarios.contains(.hibernating) { return InstanceResponses.hibernating }
     if scenarios.contains(.error503) { return InstanceResponses.errorPage(503) }
     if scenarios.contains(.error500) { return InstanceResponses.errorPage(500) }
     let path = request.path
+    let loginPages = ["/", "/login.do", "/navpage.do"]
+    if loginPages.contains(path), let provider = SingleSignOn(scenarios: scenarios) {
+      return provider.redirect(from: path, host: request.header("Host") ?? "127.0.0.1")
+    }
     switch path {
     case "/":
       return HTTPResponse(status: 302, headers: [("Location", "/navpage.do")])
@@ -57,10 +70,11 @@ final class SimulatedInstance: Sendable {
     }
   }
 
-  /// `/oauth_revoke_token.do?token=…`: no authentication, the token may also come in a form body.
+  /// `GET /oauth_revoke_token.do?token=…`: no authentication. Only the query is read: no source
+  /// shows that an instance reads a POST body here (SERVICENOW.md, corrections), so neither does
+  /// the simulator, and a client that sends the token in a body finds out.
   private func revoke(_ request: HTTPRequest) -> HTTPResponse {
-    let token = request.queryValue("token") ?? request.form?.first { $0.0 == "token" }?.1
-    if let token, !token.isEmpty { state.withLock { $0.revoke(token) } }
+    if let token = request.queryValue("token"), !token.isEmpty { state.withLock { $0.revoke(token) } }
     return HTTPResponse(status: 200, headers: InstanceResponses.tokenHeaders)
   }
 }

@@ -38,9 +38,8 @@ extension WizardState {
       var lines = test.checks.isEmpty ? verdict.remedies : []
       if verdict.code == "api.forbidden" {
         lines += [
-          "Signing in worked; the user lacks a role to read these tables.",
-          "Give it snc_platform_rest_api_access and read on sys_user and",
-          "sys_db_object (or test with an admin first).",
+          "Signing in worked; a table ACL keeps this user from reading",
+          "sys_user (or sys_db_object): test with an admin first to compare.",
         ]
       }
       messages.append(ScreenMessage(kind: .error, title: verdict.summary, lines: lines))

@@ -16,6 +16,8 @@ import Vocabulary
     ("oauth.token_rejected", 3), ("api.forbidden", 3), ("api.scope_missing", 3),
     ("oauth.bad_response", 5), ("api.bad_response", 5),
     ("api.rate_limited", 6),
+    // Issue 13: the new instance state and the 403s split by body.
+    ("instance.no_node", 4), ("api.rest_api_denied", 3), ("api.table_security", 3), ("api.cross_scope", 3),
   ]
 
   @Test(arguments: expected)

@@ -148,8 +148,13 @@ final class SimulatorHarness: Sendable {
     ]
   }
 
-  /// The documented Table API 403 ACL body.
+  /// The Table API 403 of a table ACL: detail null (SERVICENOW.md, corrections).
   static var aclDenied: NSDictionary {
+    ["error": ["message": "Insufficient rights to query records", "detail": NSNull()], "status": "failure"]
+  }
+
+  /// The Table API 403 of a field ACL, also for a query naming a field the table lacks.
+  static var fieldsDenied: NSDictionary {
     [
       "error": [
         "message": "Insufficient rights to query records",

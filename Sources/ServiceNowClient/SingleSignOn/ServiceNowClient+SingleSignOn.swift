@@ -1,0 +1,32 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Whether the instance's login pages send people to an identity provider.
+extension ServiceNowClient {
+  /// The login pages an SSO instance redirects, in the order they are asked.
+  public static let loginPages = ["/", "/login.do", "/navpage.do"]
+
+  /// Reads the login pages without credentials and without following redirects, and returns
+  /// the identity provider the first of them redirects to, or nil when none does.
+  ///
+  /// `/` may first redirect to `/navpage.do` on the instance itself, so each page is asked,
+  /// not only the root. A page that fails to answer counts as no redirect: this is a hint for
+  /// the wizard and check, never a failure of its own.
+  public func detectSingleSignOn() async -> IdentityProviderRedirect? {
+    for page in Self.loginPages {
+      var request = URLRequest(url: InstanceEndpoints.url(instance, path: page))
+      request.httpMethod = "GET"
+      request.setValue("text/html", forHTTPHeaderField: "Accept")
+      request.setValue("snowgate", forHTTPHeaderField: "User-Agent")
+      guard case .success(let response) = await exchange(request),
+        (300..<400).contains(response.status), let location = response.header("Location"),
+        let provider = IdentityProviderRedirect.recognise(location: location, instance: instance)
+      else { continue }
+      return provider
+    }
+    return nil
+  }
+}
