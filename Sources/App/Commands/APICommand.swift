@@ -14,6 +14,8 @@ enum APICommand {
   static let maximumPages = 1000
   /// The largest request body read from `--input`.
   static let maximumInput = 16 << 20
+  /// The largest answer body written out; a larger one is refused rather than passed on.
+  static let maximumAnswer = 64 << 20
 
   static func run(_ arguments: [String]) async -> Int32 {
     let parsed: ParsedArguments
@@ -108,6 +110,12 @@ enum APICommand {
       switch answer {
       case .failure(let failure): return report(failure)
       case .success(let value): response = value
+      }
+      guard response.body.count <= maximumAnswer else {
+        CommandLineTool.printError(
+          "snowgate api: the answer is larger than \(maximumAnswer >> 20) MiB; nothing of it was written. "
+            + "Ask for less (sysparm_limit, sysparm_fields) or page with --paginate.")
+        return 5
       }
       if request.include {
         write(Data(statusAndHeaders(response).utf8))
