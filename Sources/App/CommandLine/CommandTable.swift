@@ -69,6 +69,10 @@ enum CommandTable {
           "--store", value: .text("STORE"), "where secrets live: file, env, keyring or command:'CMD …'"),
         OptionSpec("--password-stdin", "read the password from the first line of stdin"),
         OptionSpec("--save-anyway", "save even when the connection test fails"),
+        OptionSpec(
+          "--ca-bundle", value: .file,
+          "trust the CA certificates in FILE (PEM) as well as the system store, and save it\nin the profile (else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE); also for the wizard"
+        ),
       ],
       notes: """
         With --no-input, KIND is one of:
@@ -142,6 +146,10 @@ enum CommandTable {
           "also write a support bundle for a ticket (mode 0600): the JSON verdict,\nthe redacted exchange, version, OS, TERM, proxy hosts, curl commands"
         ),
         OptionSpec("--timeout", value: .seconds, "the deadline of each network step (default 10)"),
+        OptionSpec(
+          "--ca-bundle", value: .file,
+          "trust the CA certificates in FILE (PEM) as well as the system store;\nelse the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE"
+        ),
         OptionSpec("--refresh", "OAuth: force a token refresh in the token check"),
         OptionSpec("--no-color", "no colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)"),
       ],
@@ -173,6 +181,12 @@ enum CommandTable {
         Without a profile, SNOWGATE_INSTANCE and its companions name the connection.
         Messages go to standard error.
         """,
+      options: [
+        OptionSpec(
+          "--ca-bundle", value: .file,
+          "trust the CA certificates in FILE (PEM) as well as the system store;\nelse the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE"
+        )
+      ],
       examples: [
         "curl -H \"Authorization: Bearer $(snowgate token prod)\" https://…/api/now/table/incident"
       ],
@@ -214,6 +228,10 @@ enum CommandTable {
         OptionSpec("--include", short: "-i", "print the status line and headers before the body"),
         OptionSpec("--verbose", "print the redacted exchange on stderr"),
         OptionSpec("--timeout", value: .seconds, "the deadline of each request (default 30)"),
+        OptionSpec(
+          "--ca-bundle", value: .file,
+          "trust the CA certificates in FILE (PEM) as well as the system store;\nelse the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE"
+        ),
       ],
       examples: [
         "snowgate api table/incident?sysparm_limit=1",
@@ -369,6 +387,9 @@ enum CommandTable {
     EnvironmentVariable("TERM", "dumb: no escape sequence at all, and no full-screen wizard"),
     EnvironmentVariable("HTTPS_PROXY", "the proxy for https (also https_proxy, HTTP_PROXY, ALL_PROXY)"),
     EnvironmentVariable("NO_PROXY", "hosts reached without the proxy (also no_proxy)"),
+    EnvironmentVariable(
+      "SNOWGATE_CA_BUNDLE", "a PEM bundle of CA certificates trusted as well as the system store"),
+    EnvironmentVariable("SSL_CERT_FILE", "the same, when SNOWGATE_CA_BUNDLE is not set"),
     EnvironmentVariable("BROWSER", "the browser for OAuth sign-in (else xdg-open or open)"),
     EnvironmentVariable("DISPLAY", "with WAYLAND_DISPLAY: whether a browser can be opened"),
     EnvironmentVariable(

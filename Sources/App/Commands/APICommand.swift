@@ -36,6 +36,7 @@ enum APICommand {
       return CommandLineTool.failure(error)
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
+    environment.caBundle = parsed.options["--ca-bundle"]
     let status = await send(request, environment: environment)
     if request.verbose {
       CommandLineTool.printError(environment.log.render(includeBodies: true))
@@ -74,7 +75,8 @@ enum APICommand {
       CommandLineTool.printError(ConnectionChoice.announcement(found))
       profile = found
     }
-    let client = environment.client(for: profile.instanceURL, apiVersion: profile.apiVersion)
+    let client = environment.client(
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
     guard var url = client.apiURL(request.path) else {
       return CommandLineTool.fail(
         UsageError(

@@ -44,6 +44,7 @@ enum CheckCommand {
       }
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
+    environment.caBundle = request.caBundle
     var stdinPassword: Secret?
     if request.passwordFromStdin {
       let read = BoundedLine.read()

@@ -22,16 +22,19 @@ enum SetupCommand {
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
     }
-    if let option = (parsed.options.keys.sorted() + parsed.flags.sorted()).first {
+    if let option = (parsed.options.keys.sorted() + parsed.flags.sorted()).first(where: {
+      $0 != "--ca-bundle"
+    }) {
       return CommandLineTool.fail(
         UsageError("\(option) goes with --no-input (setting up from a script).", hint: help))
     }
-    let environment: AppEnvironment
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return CommandLineTool.failure(error)
     }
+    environment.caBundle = parsed.options["--ca-bundle"]
     return await runWizard(
       environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first)
   }

@@ -12,12 +12,15 @@ enum TokenCommand {
   static var help: String { CommandStart.help("token") }
 
   static func run(_ arguments: [String]) async -> Int32 {
-    let environment: AppEnvironment
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return CommandLineTool.failure(error)
     }
+    // A mistake in the arguments is reported by the run below, which parses them again.
+    environment.caBundle =
+      (try? ParsedArguments.parse(arguments, spec: CommandTable.command("token")!))?.options["--ca-bundle"]
     return await run(
       arguments, service: TokenService(environment: environment),
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },

@@ -16,6 +16,8 @@ struct ScriptedSetupOptions: Equatable {
   var clientID: String?
   var scope: String?
   var store: SecretStore
+  /// `--ca-bundle FILE`, saved in the profile.
+  var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
 
@@ -116,7 +118,8 @@ struct ScriptedSetupOptions: Equatable {
 
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
-      clientID: clientID, scope: scope, store: store, passwordFromStdin: passwordFromStdin,
+      clientID: clientID, scope: scope, store: store, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
+      passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"))
   }
 
@@ -124,7 +127,7 @@ struct ScriptedSetupOptions: Equatable {
   var profile: Profile {
     Profile(
       name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, secretStore: store)
+      username: username, scope: scope, secretStore: store, caBundle: caBundle)
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

@@ -1,10 +1,6 @@
 import Foundation
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 extension ServiceNowClient {
   /// Whether `url` is on this client's instance (same scheme, host and port), so a sign-in is
   /// never sent to another server: `snowgate api` refuses any other address.
@@ -36,19 +32,22 @@ extension ServiceNowClient {
     _ method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data? = nil,
     auth: Credentials
   ) async -> Result<HTTPResponse, ServiceNowFailure> {
-    auth.secrets.forEach(log.remember)
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+    switch auth {
+    case .basic(let username, let password): log.rememberPair(username: username, password: password)
+    case .bearer(let token): log.remember(token)
+    }
+    var request = TransportRequest(
+      method: method, url: url, headers: ["Accept": "application/json", "User-Agent": userAgent], body: body)
     if body != nil {
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+      request.setHeader("Content-Type", "application/json")
     }
     for (name, value) in headers {
-      request.setValue(value, forHTTPHeaderField: name)
+      request.setHeader(name, value)
     }
-    request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
-    request.httpBody = body
-    return await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) })
+    request.setHeader("Authorization", auth.authorizationHeader)
+    let sending = request
+    return await SecretScrubber.$current.withValue(log.scrubber) {
+      await exchange(sending, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) })
+    }
   }
 }

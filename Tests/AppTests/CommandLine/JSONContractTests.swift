@@ -51,8 +51,11 @@ import Vocabulary
         CheckResult(
           id: .url, status: .pass, detail: "https://dev12345.service-now.com", elapsedMilliseconds: 0),
         CheckResult(
-          id: .auth, status: .fail, detail: "HTTP 401", remedy: "Check the password.", elapsedMilliseconds: 12
-        ),
+          id: .auth, status: .fail, detail: "HTTP 401", remedy: "Check the password.",
+          elapsedMilliseconds: 48,
+          timings: CheckTimings(
+            dnsMilliseconds: 2, connectMilliseconds: 9, tlsMilliseconds: 31, firstByteMilliseconds: 47,
+            totalMilliseconds: 48)),
       ], elapsedMilliseconds: 412)
     return JSONReport.render(report) + "\n"
   }
