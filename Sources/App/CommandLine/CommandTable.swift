@@ -14,16 +14,19 @@ enum CommandTable {
   static let commands: [CommandSpec] = [
     CommandSpec(
       "demo", summary: "try the wizard against a built-in simulated instance",
-      synopsis: ["demo [--scenario NAME]"],
+      synopsis: ["demo [--scenario NAME] [--keep]"],
       about: """
         Starts a simulated ServiceNow instance on 127.0.0.1 and opens the setup wizard with its
         address filled in. Sign in with user admin, password admin; the OAuth client is
         snowgate-demo with secret demo-secret. A scenario makes the instance misbehave, e.g.
         --scenario hibernating (see 'snowgate simulate --help').
+
+        What the demo saves goes to a private temporary folder, removed when it ends.
         """,
       options: [
         OptionSpec(
-          "--scenario", value: .choice("NAME", scenarioNames), "make the simulated instance misbehave")
+          "--scenario", value: .choice("NAME", scenarioNames), "make the simulated instance misbehave"),
+        OptionSpec("--keep", "save the practice profiles in your real configuration instead"),
       ],
       examples: ["snowgate demo", "snowgate demo --scenario hibernating"],
       environment: ["SNOWGATE_CONFIG_DIR"]),
@@ -44,13 +47,15 @@ enum CommandTable {
     CommandSpec(
       "setup", arguments: "[NAME]", summary: "set up a connection in a full-screen wizard",
       synopsis: [
-        "setup [NAME]",
+        "setup [NAME] [--instance URL] [--auth KIND] [--username U] [--client-id ID] [--timeout SECONDS]",
         "setup NAME --no-input --instance URL --auth KIND [--username U] [--client-id ID] [...]",
       ],
       about: """
         Set up a connection to a ServiceNow instance in a full-screen wizard: the instance
         address, how to sign in, a test of the connection, and a saved profile named NAME.
         With NAME of a saved connection (or a half-finished setup), opens it for editing.
+        What you already know can be given at once (--instance, --auth, --username, --client-id,
+        --timeout, --ca-bundle); the wizard opens with it filled in.
 
         Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
         The wizard needs a terminal of at least 60×20.
@@ -69,6 +74,7 @@ enum CommandTable {
           "--store", value: .text("STORE"), "where secrets live: file, env, keyring or command:'CMD …'"),
         OptionSpec("--password-stdin", "read the password from the first line of stdin"),
         OptionSpec("--save-anyway", "save even when the connection test fails"),
+        OptionSpec("--timeout", value: .seconds, "the deadline of each network step (default 10)"),
         OptionSpec(
           "--ca-bundle", value: .file,
           "trust the CA certificates in FILE (PEM) as well as the system store, and save it\nin the profile (else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE); also for the wizard"

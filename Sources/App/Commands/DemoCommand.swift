@@ -4,8 +4,9 @@ import Simulator
 /// `snowgate demo`: the wizard against a simulated instance started in this process.
 ///
 /// A new user tries everything without an instance or an account. Profiles saved in the demo
-/// go to a temporary folder unless SNOWGATE_CONFIG_DIR names one, so a demo never mixes its
-/// loopback connection into the user's real profiles.
+/// go to a private folder made with mkdtemp (mode 0700, a name nobody can guess or plant
+/// beforehand) and removed at the end, so a demo never mixes its loopback connection into the
+/// user's real profiles; `--keep` saves them in the real configuration instead.
 @MainActor
 enum DemoCommand {
   /// The help text, from the command table.
@@ -31,20 +32,35 @@ enum DemoCommand {
       return CommandLineTool.failure(error)
     }
     defer { server.stop() }
-    let variables = ProcessInfo.processInfo.environment
-    let folder: URL
-    if let named = variables["SNOWGATE_CONFIG_DIR"], !named.isEmpty {
-      folder = URL(fileURLWithPath: named)
-    } else {
-      folder = FileManager.default.temporaryDirectory.appendingPathComponent("snowgate-demo-\(getpid())")
-    }
+    var privateFolder: URL?
     let environment: AppEnvironment
     do {
-      environment = try AppEnvironment.current(configDirectory: folder)
+      if parsed.flags.contains("--keep") {
+        environment = try AppEnvironment.current()
+      } else {
+        let folder = try makePrivateFolder()
+        privateFolder = folder
+        environment = try AppEnvironment.current(configDirectory: folder)
+      }
     } catch {
       return CommandLineTool.failure(error)
     }
+    defer { privateFolder.map { try? FileManager.default.removeItem(at: $0) } }
     return await SetupCommand.runWizard(
-      environment: environment, prefilledInstance: server.baseURL.absoluteString, profileName: nil)
+      environment: environment, prefilledInstance: server.baseURL.absoluteString, profileName: nil,
+      practice: true)
+  }
+
+  /// A new folder only this user can enter, under the temporary folder, with a random name
+  /// chosen by mkdtemp (which fails rather than use a folder that exists).
+  static func makePrivateFolder() throws -> URL {
+    let base = FileManager.default.temporaryDirectory.path
+    var template = Array((base + "/snowgate-demo-XXXXXX").utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+    guard made else {
+      throw DemoFolderError(reason: String(cString: strerror(errno)), base: base)
+    }
+    let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    return URL(fileURLWithPath: path, isDirectory: true)
   }
 }

@@ -27,11 +27,14 @@ enum ScriptedSetup {
     } catch {
       return CommandLineTool.fail(error)
     }
-    let environment: AppEnvironment
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return StoreFailure.report(error)
+    }
+    if let seconds = options.timeout {
+      environment.deadline = .milliseconds(Int64((seconds * 1000).rounded()))
     }
     defer { environment.writeLogIfAsked() }
     let store = environment.store

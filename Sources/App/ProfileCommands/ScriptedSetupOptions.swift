@@ -20,6 +20,8 @@ struct ScriptedSetupOptions: Equatable {
   var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
+  /// `--timeout SECONDS`: the deadline of each network step, nil for the default.
+  var timeout: Double? = nil
 
   /// The instance URL as it will be saved.
   var instanceURL: URL { instance.url }
@@ -116,11 +118,21 @@ struct ScriptedSetupOptions: Equatable {
       apiVersion = version
     }
 
+    var timeout: Double?
+    if let text = parsed.options["--timeout"] {
+      guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 600 else {
+        throw UsageError(
+          "--timeout needs a number of seconds between 0 and 600, not “\(text)”.",
+          hint: "For example: snowgate setup \(name) --no-input --timeout 30 …")
+      }
+      timeout = seconds
+    }
+
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
       clientID: clientID, scope: scope, store: store, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
       passwordFromStdin: passwordFromStdin,
-      saveAnyway: parsed.flags.contains("--save-anyway"))
+      saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
   }
 
   /// The profile this setup saves.
