@@ -32,7 +32,7 @@ enum CommandTable {
       environment: ["SNOWGATE_CONFIG_DIR"]),
     CommandSpec(
       "simulate", summary: "run the simulated ServiceNow instance",
-      synopsis: ["simulate [--port N] [--scenario NAME|FILE] [--auto-approve]"],
+      synopsis: ["simulate [--port N] [--scenario NAME|FILE] [--auto-approve] [--request-log FILE]"],
       about: "Runs a simulated ServiceNow instance on 127.0.0.1 until Ctrl-C.",
       options: [
         OptionSpec("--port", value: .text("N"), "listen on port N (default 0: any free port)"),
@@ -42,6 +42,9 @@ enum CommandTable {
             + scenarioNames.joined(separator: ", ")),
         OptionSpec(
           "--auto-approve", "skip the OAuth consent page: /oauth_auth.do redirects with a code at once"),
+        OptionSpec(
+          "--request-log", value: .file,
+          "append one line per request to FILE: method, path, grant type, status"),
       ],
       examples: ["snowgate simulate --port 8443 --scenario slow"]),
     CommandSpec(

@@ -19,6 +19,7 @@ enum SimulateCommand {
     var port: UInt16 = 0
     var scenario: String?
     var autoApprove = false
+    var requestLog: String?
     var index = 0
     func fail(_ sentence: String) -> Int32 {
       FileHandle.standardError.write(Data("snowgate simulate: \(sentence)\n".utf8))
@@ -44,6 +45,12 @@ enum SimulateCommand {
         index += 1
       case "--auto-approve":
         autoApprove = true
+      case "--request-log":
+        guard index + 1 < args.count else {
+          return fail("--request-log needs the path of a file to append the request lines to.")
+        }
+        requestLog = args[index + 1]
+        index += 1
       default:
         return fail("unknown option '\(arg)'. Run 'snowgate simulate --help' for the options.")
       }
@@ -60,7 +67,16 @@ enum SimulateCommand {
     }
     if autoApprove { configuration.autoApprove = true }
 
-    let server = SimulatorServer(configuration: configuration)
+    var log: RequestLogFile?
+    if let requestLog {
+      guard let file = RequestLogFile(path: requestLog) else {
+        return fail("the request log \(requestLog) could not be opened for appending.")
+      }
+      log = file
+    }
+    var logLine: (@Sendable (String) -> Void)?
+    if let log { logLine = { log.append($0) } }
+    let server = SimulatorServer(configuration: configuration, requestLog: logLine)
     let bound: UInt16
     do {
       bound = try server.start(port: port)

@@ -22,7 +22,7 @@ enum TokenCommand {
     environment.caBundle =
       (try? ParsedArguments.parse(arguments, spec: CommandTable.command("token")!))?.options["--ca-bundle"]
     return await run(
-      arguments, service: TokenService(environment: environment),
+      arguments, service: ConnectionService(environment: environment).tokens,
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
       errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
   }
