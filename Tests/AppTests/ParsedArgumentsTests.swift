@@ -30,8 +30,8 @@ import Testing
     do {
       _ = try ParsedArguments.parse(["--jsn"], flags: ["--json"], options: [])
     } catch {
-      #expect(error.message == "unknown option --jsn.")
-      #expect(error.hint == "This command takes: --json")
+      #expect(error.message == "unknown option --jsn. Did you mean --json?")
+      #expect(error.hint == "This command takes: --json.")
     }
   }
 

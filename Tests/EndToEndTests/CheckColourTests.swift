@@ -4,16 +4,17 @@ import XCTest
 /// Colour is for a person at a terminal: on when stdout is a TTY, off with NO_COLOR.
 final class CheckColourTests: XCTestCase {
   /// Runs `snowgate check` under `script`, which gives it a pseudo-terminal, and returns what it wrote.
-  private func runOnATerminal(_ environment: [String: String]) throws -> String {
+  private func runOnATerminal(_ environment: [String: String], options: [String] = []) throws -> String {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
       throw XCTSkip("script(1) is not installed")
     }
     let simulator = try SimulatorProcess()
     defer { simulator.stop() }
-    let command = [
-      Binary.snowgate.path, "check", "--instance", simulator.url.absoluteString, "--username", "admin",
-    ]
-    .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    let words =
+      [Binary.snowgate.path, "check", "--instance", simulator.url.absoluteString, "--username", "admin"]
+      + options
+    let command = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+      separator: " ")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
     process.arguments = ["-qec", command, "/dev/null"]
@@ -43,5 +44,16 @@ final class CheckColourTests: XCTestCase {
     let text = try runOnATerminal(["NO_COLOR": "1"])
     XCTAssertTrue(text.contains("✓ ok: "), text)
     XCTAssertFalse(text.contains("\u{1B}["), text)
+  }
+
+  func testEveryOtherConventionTurnsColourOffAndDumbPrintsNoEscapeAtAll() async throws {
+    for (environment, options) in [
+      (["CLICOLOR": "0"], []), (["TERM": "dumb"], []), ([:], ["--no-color"]),
+      (["NO_COLOR": ""], ["--no-color"]),
+    ] {
+      let text = try runOnATerminal(environment, options: options)
+      XCTAssertTrue(text.contains("✓ ok: "), "\(environment) \(options): \(text)")
+      XCTAssertFalse(text.contains("\u{1B}"), "\(environment) \(options): \(text)")
+    }
   }
 }

@@ -98,7 +98,8 @@ final class CheckCommandTests: XCTestCase {
     XCTAssertEqual(run.status, 0, run.stderr)
     let object = try run.json()
     XCTAssertEqual(
-      Set(object.keys), ["profile", "instance", "auth", "ok", "diagnosis", "checks", "elapsed_ms"])
+      Set(object.keys),
+      ["schema_version", "profile", "instance", "auth", "ok", "diagnosis", "checks", "elapsed_ms"])
     XCTAssertTrue(object["profile"] is NSNull)
     XCTAssertEqual(object["auth"] as? String, "basic")
     let diagnosis = try XCTUnwrap(object["diagnosis"] as? [String: Any])

@@ -200,9 +200,9 @@ final class OAuthWizardEndToEndTests: XCTestCase {
   func assertSavedWithToken(instance: URL) throws {
     let profile = try listedProfile()
     XCTAssertEqual(profile["instance"] as? String, instance.absoluteString)
-    XCTAssertEqual(profile["clientId"] as? String, Self.clientID)
-    XCTAssertEqual(profile["accessToken"] as? String, "valid", "\(profile)")
-    XCTAssertNotNil(profile["accessTokenExpiresAt"] as? String, "no expiry listed: \(profile)")
+    XCTAssertEqual(profile["client_id"] as? String, Self.clientID)
+    XCTAssertEqual(profile["access_token"] as? String, "valid", "\(profile)")
+    XCTAssertNotNil(profile["access_token_expires_at"] as? String, "no expiry listed: \(profile)")
     let token = try XCTUnwrap(try storedAccessToken(), "credentials.json holds no access token")
     XCTAssertFalse(token.isEmpty)
     for screen in screens { XCTAssertFalse(screen.contains(token), "a screen showed the access token") }
@@ -258,7 +258,7 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     XCTAssertTrue(received.contains("Refresh   yes"), received)
     try await passTestAndSave()
     try assertSavedWithToken(instance: url)
-    XCTAssertEqual(try listedProfile()["hasRefreshToken"] as? Bool, true)
+    XCTAssertEqual(try listedProfile()["has_refresh_token"] as? Bool, true)
   }
 
   func testPastedRedirectAddressCompletesTheSignIn() async throws {

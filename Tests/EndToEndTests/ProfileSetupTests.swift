@@ -73,9 +73,9 @@ final class ProfileSetupTests: XCTestCase {
 
     let listing = try workspace.listing()
     let profile = try XCTUnwrap((listing["profiles"] as? [[String: Any]])?.first)
-    XCTAssertEqual(profile["accessToken"] as? String, "valid")
-    XCTAssertEqual(profile["accessTokenExpiresAt"] as? String, expiry)
-    XCTAssertEqual(profile["hasRefreshToken"] as? Bool, true)
+    XCTAssertEqual(profile["access_token"] as? String, "valid")
+    XCTAssertEqual(profile["access_token_expires_at"] as? String, expiry)
+    XCTAssertEqual(profile["has_refresh_token"] as? Bool, true)
     let table = try workspace.run(["profiles"])
     XCTAssertTrue(table.stdout.contains("expires in"), table.stdout)
 
@@ -126,7 +126,8 @@ final class ProfileSetupTests: XCTestCase {
       "setup, config.json or credentials.json")
     let listing = try workspace.listing()
     let profile = try XCTUnwrap((listing["profiles"] as? [[String: Any]])?.first)
-    XCTAssertEqual(profile["secretStore"] as? String, "command: \(script.path) {secret}")
+    XCTAssertEqual(profile["store"] as? String, "command")
+    XCTAssertEqual(profile["store_command"] as? String, "\(script.path) {secret}")
   }
 
   func testFailingSecretCommandIsAClearErrorAndSavesNothing() async throws {
@@ -238,10 +239,10 @@ final class ProfileSetupGrantTests: XCTestCase {
 
     let profiles = try XCTUnwrap(try workspace.listing()["profiles"] as? [[String: Any]])
     let states = Dictionary(uniqueKeysWithValues: profiles.map { ($0["name"] as? String ?? "", $0) })
-    XCTAssertEqual(states["svc"]?["accessToken"] as? String, "valid")
+    XCTAssertEqual(states["svc"]?["access_token"] as? String, "valid")
     XCTAssertEqual(states["svc"]?["auth"] as? String, "client-credentials")
-    XCTAssertEqual(states["pasted"]?["accessToken"] as? String, "valid")
-    XCTAssertEqual(states["pasted"]?["hasRefreshToken"] as? Bool, true)
+    XCTAssertEqual(states["pasted"]?["access_token"] as? String, "valid")
+    XCTAssertEqual(states["pasted"]?["has_refresh_token"] as? Bool, true)
     workspace.assertNoSentinel(
       [client.stdout, client.stderr, password.stdout, password.stderr, refresh.stdout, refresh.stderr],
       "the setups")

@@ -220,8 +220,9 @@ import WizardCore
 
   @Test func noGoldenShowsAnySentinelSecret() throws {
     let directory = ScreenGolden.directory(filePath: #filePath)
-    // The plain-line goldens in screens/plain too.
-    for file in FileManager.default.subpaths(atPath: directory.path) ?? [] where file.hasSuffix(".txt") {
+    // Every golden, the plain-line, help and JSON ones in their folders too.
+    for file in try FileManager.default.subpathsOfDirectory(atPath: directory.path)
+    where file.hasSuffix(".txt") || file.hasSuffix(".json") {
       let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
       #expect(!text.contains(Self.sentinelMark), "screens/\(file) shows a secret")
     }

@@ -244,8 +244,9 @@ import WizardCore
 
   @Test func noGoldenShowsTheTypedPassword() throws {
     let directory = ScreenGolden.directory(filePath: #filePath)
-    // The plain-line goldens in screens/plain too.
-    for file in FileManager.default.subpaths(atPath: directory.path) ?? [] where file.hasSuffix(".txt") {
+    // Every golden, the plain-line, help and JSON ones in their folders too.
+    for file in try FileManager.default.subpathsOfDirectory(atPath: directory.path)
+    where file.hasSuffix(".txt") || file.hasSuffix(".json") {
       let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
       #expect(!text.contains(Self.sentinel), "screens/\(file) shows the password")
     }

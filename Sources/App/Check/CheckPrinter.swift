@@ -15,7 +15,7 @@ struct CheckPrinter {
   var variables: [String: String]
 
   /// Colour only on a terminal, and never when NO_COLOR is set.
-  var colour: Bool { isatty(STDOUT_FILENO) == 1 && variables["NO_COLOR"] == nil }
+  var colour: Bool { isatty(STDOUT_FILENO) == 1 && ColourPolicy.allowed(variables) }
 
   /// Everything for stdout, plus what belongs on stderr (notes beside JSON, the log with --json).
   func render(_ reports: [Report], checks: [PreparedCheck]) -> (stdout: String, stderr: String) {

@@ -25,17 +25,10 @@ struct CheckRequest: Equatable {
   var username: String?
   var clientID: String?
 
-  static let flags: Set<String> = [
-    "--all", "--json", "--verbose", "--refresh", "--password-stdin", "--help", "-h",
-  ]
-  static let options: Set<String> = [
-    "--timeout", "--bundle", "--ca-bundle", "--instance", "--auth", "--username", "--client-id",
-  ]
-
   static func parse(_ arguments: [String]) throws(UsageError) -> CheckRequest {
-    let parsed = try ParsedArguments.parse(arguments, flags: flags, options: options)
+    let parsed = try ParsedArguments.parse(arguments, spec: CommandTable.command("check")!)
     var request = CheckRequest()
-    request.help = parsed.flags.contains("--help") || parsed.flags.contains("-h")
+    request.help = parsed.flags.contains("--help")
     if request.help { return request }
     let more = "Run 'snowgate check --help' for the options."
     guard parsed.positionals.count <= 1 else {

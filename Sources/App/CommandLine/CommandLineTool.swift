@@ -7,15 +7,28 @@ public enum CommandLineTool {
   @MainActor
   public static func main(_ arguments: [String]) async -> Never {
     ProcessHardening.apply()
-    let args = Array(arguments.dropFirst())
+    let args: [String]
+    switch GlobalOptions.read(Array(arguments.dropFirst())) {
+    case .failure(let error): exit(fail(error))
+    case .success(let global):
+      args = global.arguments
+      if global.noColour { setenv("NO_COLOR", "1", 1) }
+    }
     let rest = Array(args.dropFirst())
     let status: Int32
     switch args.first {
     case "--version", "-V", "version":
       print("snowgate \(version)")
       status = 0
-    case nil, "--help", "-h", "help":
+    case nil, "--help", "-h":
       print(usage)
+      status = 0
+    case "help":
+      status = HelpCommand.run(rest)
+    case "completion":
+      status = CompletionScript.run(rest)
+    case "man":
+      print(ManPage.render(), terminator: "")
       status = 0
     case "demo":
       status = await DemoCommand.run(rest)
@@ -35,34 +48,30 @@ public enum CommandLineTool {
       status = RenameCommand.run(rest)
     case "token":
       status = await TokenCommand.run(rest)
+    case "api":
+      status = await APICommand.run(rest)
+    case "env":
+      status = await EnvCommand.run(rest)
     case "logout":
       status = await LogoutCommand.run(rest)
     default:
-      status = fail(UsageError("unknown command '\(args[0])'.", hint: usage))
+      status = fail(unknownCommand(args[0]))
     }
     exit(status)
   }
 
-  static let usage = """
-    snowgate: connect a terminal to ServiceNow
+  static var usage: String { CommandTable.usage }
 
-    Usage: snowgate COMMAND [OPTIONS]
-
-    Commands:
-      demo                 try the wizard against a built-in simulated instance
-      simulate             run the simulated ServiceNow instance
-      setup [NAME]         set up a connection in a full-screen wizard
-                           (add --no-input and flags to set one up from a script)
-      check [NAME]         diagnose a connection
-      token [NAME]         print a fresh access token (refreshed when needed)
-      logout NAME          revoke and forget a connection's tokens
-      profiles [--json]    list the saved connections
-      use NAME             make NAME the default connection
-      remove NAME [--yes]  forget a saved connection and its stored secrets
-      rename OLD NEW       rename a saved connection
-
-    Run 'snowgate COMMAND --help' for a command's options.
-    """
+  /// An unknown command, with the closest known one when there is one.
+  static func unknownCommand(_ word: String) -> UsageError {
+    let names = CommandTable.commands.map(\.name)
+    if let guess = Suggestion.closest(to: word, among: names) {
+      return UsageError(
+        "unknown command '\(word)'. Did you mean '\(guess)'?",
+        hint: "Run 'snowgate help' for the commands.")
+    }
+    return UsageError("unknown command '\(word)'.", hint: usage)
+  }
 
   /// Says a usage mistake on stderr; exit status 2.
   static func fail(_ error: UsageError) -> Int32 {

@@ -9,62 +9,13 @@ import Vocabulary
 /// The exit status is the verdict's (`Diagnosis.exitCode(for:)`) so scripts and support staff
 /// can act on it without reading the text; usage and configuration mistakes are 2.
 enum CheckCommand {
-  static let usage = """
-    Usage: snowgate check [NAME | --all] [--json] [--verbose] [--timeout SECONDS] [--bundle FILE] [--refresh]
-           snowgate check --instance URL [--auth KIND] [--username USER] [--client-id ID] [--password-stdin] [...]
-
-    Diagnoses a connection layer by layer: url, proxy, dns, tcp, tls, instance, auth, api,
-    api_meta, token. The first failure is the diagnosis: a stable code, a sentence and remedies;
-    the layers above it are skipped.
-
-    Which connection:
-      NAME                 a saved profile (default: the default profile)
-      --all                every saved profile, at the same time
-      --instance URL       an instance without a saved profile (a name like dev12345 or a URL)
-      --auth KIND          with --instance: basic (default), password, refresh-token, client-credentials
-      --username USER      with --instance: the user (basic and password)
-      --client-id ID       with --instance: the OAuth client ID (OAuth kinds)
-      --password-stdin     read the password from the first line of stdin
-
-    Secrets never go on the command line. They come from the profile's store, or from
-    SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET and SNOWGATE_REFRESH_TOKEN, which win over saved
-    values (the output says so when one does).
-
-    Output:
-      --json               the report as JSON (an array with --all):
-                           {"profile","instance","auth","ok",
-                            "diagnosis":{"code","summary","remedies":[...]},
-                            "checks":[{"id","status","title","detail","remedy","elapsed_ms"}],
-                            "elapsed_ms"}
-      --verbose            add the HTTP exchange, secrets redacted (on stderr with --json)
-      --bundle FILE        also write a support bundle for a ticket (mode 0600): the JSON verdict,
-                           the redacted exchange, version, OS, TERM, proxy hosts, curl commands
-      --timeout SECONDS    the deadline of each network step (default 10)
-      --ca-bundle FILE     trust the CA certificates in FILE (PEM) as well as the system store;
-                           else the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE
-      --refresh            OAuth: force a token refresh in the token check
-      --help               show this help
-
-    Colour only when stdout is a terminal and NO_COLOR is not set.
-
-    Exit status:
-      0  ok (warnings allowed)
-      1  anything else
-      2  usage or configuration error, url.invalid included
-      3  authentication or authorization: auth.*, oauth.* (not oauth.bad_response),
-         api.forbidden, api.rest_api_denied, api.scope_missing, api.table_security,
-         api.cross_scope
-      4  network, TLS or instance: proxy.*, dns.*, tcp.*, tls.*, http.timeout, instance.*
-      5  an answer snowgate cannot use: api.bad_response, oauth.bad_response
-      6  api.rate_limited
-      With --all: 0 when every connection works, else the first failing one's status.
-      A support bundle that cannot be written: 1, whatever the verdict.
-    """
+  /// The help text, from the command table.
+  static var usage: String { CommandStart.help("check") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     // --json promises JSON on stdout whatever happens, usage mistakes included.
     let json = arguments.contains("--json")
-    let request: CheckRequest
+    var request: CheckRequest
     do {
       request = try CheckRequest.parse(arguments)
     } catch {
@@ -82,6 +33,20 @@ enum CheckCommand {
       return refuse(
         UsageError(CheckPlanner.describe(error), code: CheckPlanner.code(of: error)), json: json,
         profile: request.profile)
+    }
+    if request.profile == nil, !request.all, request.instance == nil {
+      switch ConnectionChoice.resolve(named: nil, variables: environment.variables) {
+      case .failure(let error):
+        return refuse(error, json: json, profile: nil)
+      case .success(.saved(let name)):
+        request.profile = name
+      case .success(.environment(let profile)):
+        CommandLineTool.printError(ConnectionChoice.announcement(profile))
+        request.instance = profile.instanceURL.absoluteString
+        request.auth = profile.authType
+        request.username = profile.username
+        request.clientID = profile.clientID
+      }
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
     environment.caBundle = request.caBundle

@@ -9,21 +9,12 @@ import Simulator
 /// user's real profiles; `--keep` saves them in the real configuration instead.
 @MainActor
 enum DemoCommand {
-  static let help = """
-    Usage: snowgate demo [--scenario NAME] [--keep]
-
-    Starts a simulated ServiceNow instance on 127.0.0.1 and opens the setup wizard with its
-    address filled in. Sign in with user admin, password admin; the OAuth client is
-    snowgate-demo with secret demo-secret. A scenario makes the instance misbehave, e.g.
-    --scenario hibernating (see 'snowgate simulate --help').
-
-    What the demo saves goes to a private temporary folder, removed when it ends.
-      --keep    save the practice profiles in your real configuration instead
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("demo") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, flags: ["--keep"], options: ["--scenario"], help: help) {
+    switch CommandStart.parse(arguments, command: "demo") {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }

@@ -8,22 +8,8 @@ import ServiceNowClient
 /// exits 0 with a warning on stderr: what the person asked for (no tokens on this machine) is
 /// done, and the warning says the tokens stay valid on the instance until they expire.
 enum LogoutCommand {
-  static let help = """
-    Usage: snowgate logout NAME [--keep-secrets]
-
-    Signs the profile NAME out: revokes its saved OAuth access and refresh tokens at the
-    instance (GET /oauth_revoke_token.do?token=…) and forgets them, and forgets every secret
-    that could get new ones (password, client secret, refresh token, API key). Afterwards
-    snowgate token NAME fails (exit 3) until snowgate setup NAME signs in again. The profile
-    itself stays.
-
-      --keep-secrets   forget only the tokens; the saved secrets stay, and snowgate token
-                       NAME gets new tokens when the grant allows
-
-    When the instance cannot be reached the tokens are still removed here, and a warning says
-    they were not revoked (they keep working until they expire). Exit status: 0 signed out
-    (with or without that warning), 2 no such profile or unreadable configuration.
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("logout") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     let environment: AppEnvironment
@@ -44,9 +30,7 @@ enum LogoutCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(
-      arguments, flags: ["--keep-secrets"], help: help, output: output, errors: errors)
-    {
+    switch CommandStart.parse(arguments, command: "logout", output: output, errors: errors) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }

@@ -12,55 +12,8 @@ import WizardCore
 /// connection (Basic: a Table API read; OAuth: the grant, then a read with the token) and save
 /// only when the test passed, unless `--save-anyway`. Every line it prints is free of secrets.
 enum ScriptedSetup {
-  static let help = """
-    Usage: snowgate setup NAME --no-input --instance URL --auth TYPE [options]
-
-    Sets up the profile NAME without asking anything, for scripts and provisioning. It tests
-    the connection and saves the profile only when the test passes.
-
-    TYPE is one of:
-      basic               user name and password (--username; SNOWGATE_PASSWORD)
-      password            OAuth password grant (--client-id, --username;
-                          SNOWGATE_CLIENT_SECRET, SNOWGATE_PASSWORD)
-      client-credentials  OAuth client credentials (--client-id; SNOWGATE_CLIENT_SECRET)
-      refresh-token       OAuth with a refresh token (--client-id; SNOWGATE_REFRESH_TOKEN,
-                          SNOWGATE_CLIENT_SECRET if the client has one)
-      jwt-bearer          OAuth JWT bearer grant (--client-id, --jwt-key FILE, --jwt-key-id KID,
-                          --jwt-subject USER; SNOWGATE_CLIENT_SECRET): a new assertion
-                          signed with FILE (by openssl) gets each new token
-      api-key             a REST API key in the x-sn-apikey header (SNOWGATE_API_KEY)
-      authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
-
-    Options:
-      --instance URL      the instance: dev12345, dev12345.service-now.com or a full URL
-      --auth TYPE         how to sign in (see above)
-      --username U        the user (basic, password)
-      --client-id ID      the OAuth application's Client ID
-      --scope S           the OAuth scope to ask for (default: none sent)
-      --jwt-key FILE      the RSA private key (PEM) that signs JWT assertions; it stays in
-                          FILE, and only its path is saved
-      --jwt-key-id KID    the Key Id of the app's JWT verifier map entry
-      --jwt-subject USER  the user the JWT bearer tokens act as (the app's User Field)
-      --api-version vN    use a fixed Table API version, e.g. v2
-      --store WHERE       where the secrets live: keyring (the OS keyring, tokens too: the
-                          default where one answers), file (credentials.json, mode 0600; the
-                          default where no keyring answers, said on stderr),
-                          env (nothing stored; give them in the environment every time),
-                          command:'CMD ARGS' (a command that prints each secret, e.g.
-                          command:'pass show servicenow/prod'; tokens are cached in the file)
-      --password-stdin    read the password from the first line of standard input
-      --save-anyway       save even when the connection test fails
-      --timeout SECONDS   the deadline of each network step (default 10)
-      --help              show this help
-
-    Secrets are never taken from the command line: set SNOWGATE_PASSWORD,
-    SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or SNOWGATE_API_KEY, or use --password-stdin.
-
-    Exit status: 0 saved; 2 usage error or a configuration file that cannot be used;
-    1 the files could not be written; otherwise the test failed and nothing was saved:
-    3 sign-in or permission refused, 4 network, TLS or instance unavailable,
-    5 an answer snowgate cannot use, 6 rate limited (as 'snowgate check').
-    """
+  /// The help text, from the command table (setup's, which covers --no-input).
+  static var help: String { CommandStart.help("setup") }
 
   /// Runs the scripted setup; `arguments` are those after `setup`.
   static func run(_ arguments: [String]) async -> Int32 {

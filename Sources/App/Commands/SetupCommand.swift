@@ -7,50 +7,27 @@ import WizardCore
 /// `snowgate setup [NAME]`: the full-screen wizard that sets up a connection.
 @MainActor
 enum SetupCommand {
-  static let help = """
-    Usage: snowgate setup [NAME] [--instance URL] [--auth KIND] [--username U] [--client-id ID]
-                          [--timeout SECONDS]
-
-    Set up a connection to a ServiceNow instance in a full-screen wizard: the instance
-    address, how to sign in, a test of the connection, and a saved profile named NAME.
-    With NAME of a saved connection (or a half-finished setup), opens it for editing.
-
-    What you already know can be given at once; the wizard opens with it filled in:
-      --instance URL       the instance (a name like dev12345 or a URL)
-      --auth KIND          basic, password, refresh-token, client-credentials, authorization-code
-      --username U         the user to sign in as (basic and password)
-      --client-id ID       the OAuth client ID
-      --timeout SECONDS    the deadline of each network step (default 10)
-
-    For scripts, without a terminal:
-      snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
-        [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
-        [--password-stdin] [--save-anyway] [--timeout SECONDS] [--ca-bundle FILE]
-    Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
-    --password-stdin. It tests the connection and saves only when the test passes.
-
-    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store, and
-    saves it in the profile (else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
-
-    Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
-    The wizard needs a terminal of at least 60×20.
-
-    --plain asks the same questions as numbered lines instead (no full screen, no escape
-    sequences), for screen readers, serial consoles and scripts; also with TERM=dumb or
-    SNOWGATE_ACCESSIBLE=1.
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("setup") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     if arguments.contains("--no-input") {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, flags: ["--plain"], options: options, help: help) {
+    switch CommandStart.parse(arguments, command: "setup") {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
+    }
+    // The table's setup takes the --no-input options too; the wizard only those it prefills.
+    if let option = (parsed.options.keys.sorted() + parsed.flags.sorted()).first(where: {
+      !options.contains($0)
+    }) {
+      return CommandLineTool.fail(
+        UsageError("\(option) goes with --no-input (setting up from a script).", hint: help))
     }
     let prefill: SetupPrefill
     let deadline: Duration?
@@ -78,8 +55,9 @@ enum SetupCommand {
       || ["1", "true", "yes"].contains(variables["SNOWGATE_ACCESSIBLE"] ?? "")
   }
 
+  /// The options the wizard takes (it fills its fields with them); the others need --no-input.
   nonisolated static let options: Set<String> = [
-    "--instance", "--auth", "--username", "--client-id", "--timeout", "--ca-bundle",
+    "--instance", "--auth", "--username", "--client-id", "--timeout", "--ca-bundle", "--plain",
   ]
 
   /// The fields the command line fills, and the deadline it sets.

@@ -12,19 +12,8 @@ import Simulator
 /// The first stdout line is exactly `listening on http://127.0.0.1:PORT`, flushed at once, so
 /// scripts started with `--port 0` can read the port before anything else.
 enum SimulateCommand {
-  static let usage = """
-    Usage: snowgate simulate [--port N] [--scenario NAME|FILE] [--auto-approve] [--request-log FILE]
-
-    Runs a simulated ServiceNow instance on 127.0.0.1 until Ctrl-C.
-
-    Options:
-      --port N             listen on port N (default 0: any free port)
-      --scenario NAME|FILE make it a broken instance: a scenario name (several joined by commas)
-                           or a JSON scenario file. Names: \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))
-      --auto-approve       skip the OAuth consent page: /oauth_auth.do redirects with a code at once
-      --request-log FILE   append one line per request to FILE: method, path, grant type, status
-      --help               show this help
-    """
+  /// The help text, from the command table.
+  static var usage: String { CommandStart.help("simulate") }
 
   static func run(_ args: [String]) async -> Int32 {
     var port: UInt16 = 0

@@ -9,31 +9,8 @@ import ServiceNowClient
 /// word goes to stderr. The exit status follows `snowgate check`'s: 2 for a usage or profile
 /// problem, 3 for a refused credential, 4 for the network.
 enum TokenCommand {
-  static let help = """
-    Usage: snowgate token [NAME] [--header | --json] [--ca-bundle FILE]
-
-    Prints a valid OAuth access token of the saved profile NAME (the default profile when NAME
-    is left out) on standard output, and nothing else. A token that expires within 60 seconds
-    is renewed first (with the refresh token, or the profile's own grant: a JWT bearer profile
-    signs a new assertion) and saved.
-
-      --header   print the whole header line a request needs, for any kind of profile:
-                 Authorization: Bearer …, x-sn-apikey: … or Authorization: Basic …
-      --json     print the token as JSON: access_token, token_type, expires_at, expires_in,
-                 instance, profile
-
-    Messages go to standard error. Exit status: 0 printed, 2 usage or profile problem
-    (a Basic or API key profile has no token: use --header), 3 the instance refused the
-    credentials or the profile is signed out (snowgate setup NAME signs in again), 4 the
-    instance could not be reached, 5 an answer that is not a token.
-
-    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store (else
-    the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
-
-    Examples (the secret stays out of argv):
-      curl -H @<(snowgate token prod --header) https://…/api/now/table/incident
-      curl -H "Authorization: Bearer $(snowgate token prod)" https://…/api/now/table/incident
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("token") }
 
   static func run(_ arguments: [String]) async -> Int32 {
     var environment: AppEnvironment
@@ -44,8 +21,7 @@ enum TokenCommand {
     }
     // A mistake in the arguments is reported by the run below, which parses them again.
     environment.caBundle =
-      (try? ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: ["--ca-bundle"]))?.options[
-        "--ca-bundle"]
+      (try? ParsedArguments.parse(arguments, spec: CommandTable.command("token")!))?.options["--ca-bundle"]
     return await run(
       arguments, service: ConnectionService(environment: environment).tokens,
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
@@ -58,10 +34,7 @@ enum TokenCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(
-      arguments, flags: ["--header", "--json"], options: ["--ca-bundle"], help: help, output: output,
-      errors: errors)
-    {
+    switch CommandStart.parse(arguments, command: "token", output: output, errors: errors) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
@@ -76,19 +49,43 @@ enum TokenCommand {
       return 2
     }
     let profile: Profile
-    switch service.profile(named: parsed.positionals.first) {
-    case .failure(let failure):
-      afterwards()
-      errors(FailureText.render(failure, command: "token"))
-      return Diagnosis.exitCode(for: failure.code)
-    case .success(let found):
-      profile = found
+    var fromEnvironment = false
+    switch ConnectionChoice.resolve(named: parsed.positionals.first, variables: service.environment) {
+    case .failure(let error):
+      errors(error.text)
+      return 2
+    case .success(.saved(let name)):
+      switch service.profile(named: name) {
+      case .failure(let failure):
+        afterwards()
+        errors(FailureText.render(failure, command: "token"))
+        return Diagnosis.exitCode(for: failure.code)
+      case .success(let found):
+        profile = found
+      }
+    case .success(.environment(let described)):
+      errors(ConnectionChoice.announcement(described))
+      profile = described
+      fromEnvironment = true
     }
-    let result: Result<(Credentials, FreshToken?), ServiceNowFailure>
+    var result: Result<(Credentials, FreshToken?), ServiceNowFailure>
     if wantsHeader {
       result = await service.credentials(for: profile)
     } else {
       result = await service.accessToken(for: profile).map { (.bearer($0.accessToken), $0) }
+    }
+    if fromEnvironment {
+      // Nothing is saved for a connection without a profile, so "could not be saved" is no news.
+      result = result.map { credentials, token in
+        (
+          credentials,
+          token.map { token in
+            var quiet = token
+            quiet.warnings = []
+            return quiet
+          }
+        )
+      }
     }
     afterwards()
     switch result {

@@ -1,22 +1,25 @@
 import Foundation
 import Profiles
+import Vocabulary
 
 /// The `snowgate profiles --json` document: a stable object for scripts, never a secret.
 ///
-/// Shape (keys sorted; absent values are `null`, never missing):
+/// Shape (keys sorted, snake_case; absent values are `null`, never missing; the README's
+/// "JSON output" section is the one place that documents it):
 /// ```
-/// { "version": 1, "configFile": "/…/config.json", "default": "prod" | null,
-///   "credentialsProblem": "sentence" | null,
-///   "profiles": [ { "name", "instance", "auth" (the --auth word), "authType" (as stored),
-///                   "default": bool, "apiVersion", "username", "clientId", "scope",
-///                   "secretStore" (words), "accessToken": "valid" | "expired" | "none",
-///                   "accessTokenExpiresAt" (ISO 8601 UTC), "hasRefreshToken": bool,
-///                   "refreshTokenExpiresAt" } ],
+/// { "schema_version": 2, "config_file": "/…/config.json", "default": "prod" | null,
+///   "credentials_problem": "sentence" | null,
+///   "profiles": [ { "name", "instance", "auth" (the --auth word), "default": bool,
+///                   "api_version", "username", "client_id", "scope",
+///                   "store": "file" | "environment" | "command" | "ask", "store_command",
+///                   "access_token": "valid" | "expired" | "none",
+///                   "access_token_expires_at" (ISO 8601 UTC), "has_refresh_token": bool,
+///                   "refresh_token_expires_at" } ],
 ///   "drafts": [ { "name", "instance" } ] }
 /// ```
-/// `version` is the version of this shape; it changes only when a key changes meaning.
+/// `schema_version` changes only when a key changes meaning (2: snake_case and enum words).
 enum ProfileListingJSON {
-  static let shapeVersion = 1
+  static let shapeVersion = 2
 
   /// The document as pretty-printed UTF-8 text.
   static func render(_ listing: ProfileListing, config: Config, configFile: String, now: Date) -> String {
@@ -26,27 +29,27 @@ enum ProfileListingJSON {
         "name": summary.name,
         "instance": summary.instanceURL.absoluteString,
         "auth": summary.authType.word,
-        "authType": summary.authType.rawValue,
         "default": summary.isDefault,
-        "apiVersion": nullable(profile?.apiVersion),
+        "api_version": nullable(profile?.apiVersion),
         "username": nullable(profile?.username),
-        "clientId": nullable(profile?.clientID),
+        "client_id": nullable(profile?.clientID),
         "scope": nullable(profile?.scope),
-        "secretStore": summary.secretStore,
-        "accessToken": ExpiryText.state(expiresAt: summary.accessTokenExpiresAt, now: now),
-        "accessTokenExpiresAt": nullable(summary.accessTokenExpiresAt.map(iso)),
-        "hasRefreshToken": summary.hasRefreshToken,
-        "refreshTokenExpiresAt": nullable(summary.refreshTokenExpiresAt.map(iso)),
+        "store": nullable(profile.map { storeWord($0.secretStore) }),
+        "store_command": nullable(profile.flatMap { storeCommand($0.secretStore) }),
+        "access_token": ExpiryText.state(expiresAt: summary.accessTokenExpiresAt, now: now),
+        "access_token_expires_at": nullable(summary.accessTokenExpiresAt.map(iso)),
+        "has_refresh_token": summary.hasRefreshToken,
+        "refresh_token_expires_at": nullable(summary.refreshTokenExpiresAt.map(iso)),
       ]
     }
     let drafts: [[String: Any]] = listing.drafts.map { name in
       ["name": name, "instance": nullable(config.draft(named: name)?.instanceURL.absoluteString)]
     }
     let document: [String: Any] = [
-      "version": shapeVersion,
-      "configFile": configFile,
+      "schema_version": shapeVersion,
+      "config_file": configFile,
       "default": nullable(listing.profiles.first(where: \.isDefault)?.name),
-      "credentialsProblem": nullable(listing.credentialsProblem),
+      "credentials_problem": nullable(listing.credentialsProblem),
       "profiles": profiles,
       "drafts": drafts,
     ]
@@ -57,6 +60,23 @@ enum ProfileListingJSON {
   }
 
   private static func nullable(_ value: Any?) -> Any { value ?? NSNull() }
+
+  /// The store as an enum word, as config.json names its kind (never the prose of the table).
+  static func storeWord(_ store: SecretStore) -> String {
+    switch store {
+    case .file: "file"
+    case .keyring: "keyring"
+    case .environment: "environment"
+    case .command: "command"
+    case .ask: "ask"
+    }
+  }
+
+  /// The secret command of a `command` store, as one line; nil for the others.
+  static func storeCommand(_ store: SecretStore) -> String? {
+    guard case .command(let argv) = store else { return nil }
+    return argv.joined(separator: " ")
+  }
 
   private static func iso(_ date: Date) -> String {
     let formatter = ISO8601DateFormatter()

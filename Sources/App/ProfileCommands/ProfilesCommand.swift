@@ -3,24 +3,12 @@ import Profiles
 
 /// `snowgate profiles [--json]`: the saved connections, the default, token expiry, never a secret.
 enum ProfilesCommand {
-  static let help = """
-    Usage: snowgate profiles [--json]
-
-    Lists the saved connections: name, instance, how each signs in, where its secrets live,
-    and how long its stored access token has left. The default profile is marked with *.
-    Half-finished setups are listed separately. No secret is ever shown.
-
-    Options:
-      --json     print a JSON object for scripts (see the README for its keys)
-      --help     show this help
-
-    Exit status: 0 listed (also when there are none), 2 usage error or a configuration file
-    snowgate cannot read (the message names the file; it is left untouched).
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("profiles") }
 
   static func run(_ arguments: [String], now: Date = Date()) -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, flags: ["--json"], help: help) {
+    switch CommandStart.parse(arguments, command: "profiles") {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
@@ -38,7 +26,9 @@ enum ProfilesCommand {
     } catch {
       return StoreFailure.report(error)
     }
-    if parsed.flags.contains("--json") {
+    if parsed.flags.contains("--names") {
+      config.profiles.forEach { print($0.name) }
+    } else if parsed.flags.contains("--json") {
       print(ProfileListingJSON.render(listing, config: config, configFile: store.configURL.path, now: now))
     } else {
       print(ProfileTable.render(listing, drafts: config.drafts, now: now))

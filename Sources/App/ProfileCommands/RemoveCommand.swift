@@ -3,26 +3,12 @@ import Profiles
 
 /// `snowgate remove NAME [--yes]`: forgets a profile and the secrets snowgate stored for it.
 enum RemoveCommand {
-  static let help = """
-    Usage: snowgate remove NAME [--yes]
-
-    Removes the saved profile NAME and the secrets and tokens snowgate stored for it in
-    credentials.json. Secrets kept elsewhere (a password manager behind --store command,
-    the environment) are not touched. A half-finished setup named NAME is removed too.
-    Asks "Remove NAME? [y/N]" on a terminal.
-
-    Options:
-      --yes      remove without asking (needed when standard input is not a terminal)
-      --help     show this help
-
-    Exit status: 0 removed, 1 not confirmed or the files could not be written,
-    2 usage error, unknown NAME, no terminal to ask on without --yes, or a configuration
-    file snowgate cannot read.
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("remove") }
 
   static func run(_ arguments: [String]) -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, flags: ["--yes", "-y"], help: help) {
+    switch CommandStart.parse(arguments, command: "remove") {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }

@@ -3,20 +3,12 @@ import Profiles
 
 /// `snowgate rename OLD NEW`: renames a profile with its stored secrets and default marker.
 enum RenameCommand {
-  static let help = """
-    Usage: snowgate rename OLD NEW
-
-    Renames the saved profile OLD to NEW, with its stored secrets and tokens; a default
-    profile stays the default. Scripts that run 'snowgate token OLD' need the new name.
-    NEW may use letters, digits, '-', '_' and '.' (at most 64 characters).
-
-    Exit status: 0 done, 1 the files could not be written, 2 usage error, unknown OLD,
-    NEW taken or not allowed, or a configuration file snowgate cannot read.
-    """
+  /// The help text, from the command table.
+  static var help: String { CommandStart.help("rename") }
 
   static func run(_ arguments: [String]) -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help) {
+    switch CommandStart.parse(arguments, command: "rename") {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }

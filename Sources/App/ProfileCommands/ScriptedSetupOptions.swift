@@ -28,18 +28,12 @@ struct ScriptedSetupOptions: Equatable {
   /// `--timeout SECONDS`: the deadline of each network step, nil for the default.
   var timeout: Double? = nil
 
-  static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
-  static let options: Set<String> = [
-    "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version", "--timeout",
-    "--jwt-key", "--jwt-key-id", "--jwt-subject", "--ca-bundle",
-  ]
-
   /// The instance URL as it will be saved.
   var instanceURL: URL { instance.url }
 
   /// Parses and checks the arguments after `setup`.
   static func parse(_ arguments: [String]) throws(UsageError) -> ScriptedSetupOptions {
-    let parsed = try ParsedArguments.parse(arguments, flags: flags, options: options)
+    let parsed = try ParsedArguments.parse(arguments, spec: CommandTable.command("setup")!)
     guard parsed.positionals.count == 1, let name = parsed.positionals.first else {
       throw UsageError(
         parsed.positionals.isEmpty

@@ -34,7 +34,12 @@ final class LoopbackListener: @unchecked Sendable {
   /// Opens 127.0.0.1:`port` (0 picks a free port) for `path`.
   init(port: UInt16 = 0, path: String = "/callback") throws(LoopbackFailure) {
     self.path = path.hasPrefix("/") ? path : "/" + path
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    #if canImport(Glibc)
+      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    #else
+      let fd = socket(AF_INET, SOCK_STREAM, 0)
+      if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    #endif
     guard fd >= 0 else {
       throw .cannotListen(port: port, reason: String(cString: strerror(errno)))
     }

@@ -27,8 +27,10 @@ struct AppEnvironment: Sendable {
     let variables = ProcessInfo.processInfo.environment
     let store =
       try configDirectory.map { ProfileStore(directory: $0) } ?? ProfileStore(environment: variables)
+    let log = RequestLog()
+    DebugStream.attach(to: log, variables: variables)
     return AppEnvironment(
-      variables: variables, store: store, log: RequestLog(), deadline: .seconds(10),
+      variables: variables, store: store, log: log, deadline: .seconds(10),
       openBrowser: { _ = BrowserOpener(environment: variables).open($0) })
   }
 

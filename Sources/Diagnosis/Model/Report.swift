@@ -29,6 +29,7 @@ public struct Report: Sendable, Equatable, Codable {
   enum CodingKeys: String, CodingKey {
     case profile, instance, auth, ok, diagnosis, checks
     case elapsedMilliseconds = "elapsed_ms"
+    case schemaVersion = "schema_version"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -51,6 +52,7 @@ public struct Report: Sendable, Equatable, Codable {
   /// `JSONReport.render` where the documented order matters.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(JSONReport.schemaVersion, forKey: .schemaVersion)
     try container.encode(profile, forKey: .profile)
     try container.encode(instance, forKey: .instance)
     try container.encode(auth.word, forKey: .auth)

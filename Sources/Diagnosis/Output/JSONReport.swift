@@ -1,7 +1,7 @@
 /// The `--json` output of `snowgate check`, in the documented shape and key order.
 ///
 /// ```
-/// {"profile","instance","auth","ok",
+/// {"schema_version","profile","instance","auth","ok",
 ///  "diagnosis":{"code","summary","remedies":[…]},
 ///  "checks":[{"id","status","title","detail","remedy","elapsed_ms",
 ///            "timings":{"dns_ms","connect_ms","tls_ms","first_byte_ms","total_ms"} or null}],
@@ -10,6 +10,9 @@
 /// Every key is always present: `profile` is `null` without a saved profile and a check's
 /// `remedy` is `null` when it has none, so a script never has to test for a missing key.
 public enum JSONReport {
+  /// The version of this shape (`schema_version`); it changes only when a key changes meaning.
+  public static let schemaVersion = 1
+
   /// One report as a JSON object, pretty-printed (two spaces) unless `pretty` is false.
   public static func render(_ report: Report, pretty: Bool = true) -> String {
     var writer = JSONWriter(pretty: pretty)
@@ -28,6 +31,7 @@ public enum JSONReport {
 
   static func write(_ report: Report, to writer: inout JSONWriter) {
     writer.beginObject()
+    writer.int(schemaVersion, key: "schema_version")
     writer.string(report.profile, key: "profile")
     writer.string(report.instance, key: "instance")
     writer.string(report.auth.word, key: "auth")

@@ -11,8 +11,15 @@ public final class RequestLog: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded: [RequestLogEntry] = []
   private var known = SecretScrubber()
+  private var observers: [@Sendable (RequestLogEntry) -> Void] = []
 
   public init() {}
+
+  /// Calls `observer` with every exchange as it is recorded (already redacted), so
+  /// `SNOWGATE_DEBUG=api` can stream the exchange while a command runs.
+  public func observe(_ observer: @escaping @Sendable (RequestLogEntry) -> Void) {
+    lock.withLock { observers.append(observer) }
+  }
 
   /// Every exchange so far, oldest first.
   public var entries: [RequestLogEntry] {
@@ -74,7 +81,11 @@ public final class RequestLog: @unchecked Sendable {
       failureCode: failure?.code,
       // The failure's detail was made safe where it was built; the log says what the verdict says.
       failureDetail: failure?.detail, elapsedMilliseconds: milliseconds)
-    lock.withLock { recorded.append(entry) }
+    let watching = lock.withLock {
+      recorded.append(entry)
+      return observers
+    }
+    watching.forEach { $0(entry) }
   }
 
   /// A server's headers, secrets masked by name and by value, names and values terminal-safe.

@@ -21,21 +21,24 @@ import Testing
     let text = ProfileListingJSON.render(listing, config: config, configFile: "/c/config.json", now: now)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(
-      Set(object.keys) == ["version", "configFile", "default", "credentialsProblem", "profiles", "drafts"])
+      Set(object.keys) == [
+        "schema_version", "config_file", "default", "credentials_problem", "profiles", "drafts",
+      ])
     #expect(object["default"] as? String == "prod")
-    #expect(object["credentialsProblem"] is NSNull)
+    #expect(object["credentials_problem"] is NSNull)
     let entry = try #require((object["profiles"] as? [[String: Any]])?.first)
     #expect(
       Set(entry.keys) == [
-        "name", "instance", "auth", "authType", "default", "apiVersion", "username", "clientId", "scope",
-        "secretStore", "accessToken", "accessTokenExpiresAt", "hasRefreshToken", "refreshTokenExpiresAt",
+        "name", "instance", "auth", "default", "api_version", "username", "client_id", "scope", "store",
+        "store_command", "access_token", "access_token_expires_at", "has_refresh_token",
+        "refresh_token_expires_at",
       ])
     #expect(entry["auth"] as? String == "client-credentials")
-    #expect(entry["authType"] as? String == "oauthClientCredentials")
-    #expect(entry["apiVersion"] as? String == "v2")
-    #expect(entry["clientId"] as? String == "cid")
+    #expect(entry["store"] as? String == "file")
+    #expect(entry["api_version"] as? String == "v2")
+    #expect(entry["client_id"] as? String == "cid")
     #expect(entry["username"] is NSNull)
-    #expect(entry["accessToken"] as? String == "expired")
-    #expect(entry["accessTokenExpiresAt"] as? String == "2027-01-15T07:59:50Z")
+    #expect(entry["access_token"] as? String == "expired")
+    #expect(entry["access_token_expires_at"] as? String == "2027-01-15T07:59:50Z")
   }
 }

@@ -10,7 +10,10 @@ import Testing
 
   @Test func reportHasExactlyTheDocumentedKeys() throws {
     let json = try object(JSONReport.render(SampleReports.failed))
-    #expect(Set(json.keys) == ["profile", "instance", "auth", "ok", "diagnosis", "checks", "elapsed_ms"])
+    #expect(
+      Set(json.keys) == [
+        "schema_version", "profile", "instance", "auth", "ok", "diagnosis", "checks", "elapsed_ms",
+      ])
     let diagnosis = try #require(json["diagnosis"] as? [String: Any])
     #expect(Set(diagnosis.keys) == ["code", "summary", "remedies"])
     #expect(diagnosis["remedies"] as? [String] == ["Check the port.", "Ask the network team."])

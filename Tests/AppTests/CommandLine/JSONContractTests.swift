@@ -1,0 +1,111 @@
+import Diagnosis
+import Foundation
+import Profiles
+import Testing
+import Vocabulary
+
+@testable import App
+
+/// One JSON contract: each command's `--json` output (a golden in `screens/json/`) has exactly
+/// the keys the README's "JSON output" section documents, in snake_case, with `schema_version`.
+@Suite struct JSONContractTests {
+  static var root: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  /// The documented example of `name`: the ```json block after `<!-- json-contract: name -->`.
+  static func documented(_ name: String) throws -> Any {
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    let marker = "<!-- json-contract: \(name) -->"
+    let after = try #require(readme.range(of: marker)).upperBound
+    let open = try #require(readme.range(of: "```json\n", range: after..<readme.endIndex)).upperBound
+    let close = try #require(readme.range(of: "\n```", range: open..<readme.endIndex)).lowerBound
+    return try JSONSerialization.jsonObject(with: Data(readme[open..<close].utf8))
+  }
+
+  /// Every key path of a JSON value: `checks[].id`, `diagnosis.code`, …
+  static func paths(_ value: Any, prefix: String = "") -> Set<String> {
+    if let object = value as? [String: Any] {
+      var result: Set<String> = []
+      for (key, inner) in object {
+        let path = prefix.isEmpty ? key : prefix + "." + key
+        result.insert(path)
+        result.formUnion(paths(inner, prefix: path))
+      }
+      return result
+    }
+    if let array = value as? [Any] {
+      return array.reduce(into: Set<String>()) { $0.formUnion(paths($1, prefix: prefix + "[]")) }
+    }
+    return []
+  }
+
+  static func checkOutput() -> String {
+    let report = Report(
+      profile: "prod", instance: "https://dev12345.service-now.com", auth: .basic,
+      diagnosis: Verdict(
+        code: "auth.basic_rejected", summary: "The instance refused the user name or password.",
+        remedies: ["Check the password."]),
+      checks: [
+        CheckResult(
+          id: .url, status: .pass, detail: "https://dev12345.service-now.com", elapsedMilliseconds: 0),
+        CheckResult(
+          id: .auth, status: .fail, detail: "HTTP 401", remedy: "Check the password.",
+          elapsedMilliseconds: 48,
+          timings: CheckTimings(
+            dnsMilliseconds: 2, connectMilliseconds: 9, tlsMilliseconds: 31, firstByteMilliseconds: 47,
+            totalMilliseconds: 48)),
+      ], elapsedMilliseconds: 412)
+    return JSONReport.render(report) + "\n"
+  }
+
+  static func profilesOutput() -> String {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let profile = Profile(
+      name: "prod", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .oauthPassword,
+      clientID: "snowgate-demo", username: "admin")
+    let config = Config(
+      defaultProfile: "prod", profiles: [profile],
+      drafts: [SetupDraft(name: "half", instanceURL: URL(string: "https://dev1.service-now.com")!)])
+    let listing = ProfileListing(
+      profiles: [
+        ProfileSummary(
+          name: "prod", instanceURL: profile.instanceURL, authType: .oauthPassword, isDefault: true,
+          secretStore: "credentials file", accessTokenExpiresAt: now.addingTimeInterval(600),
+          hasRefreshToken: true)
+      ], drafts: ["half"], credentialsProblem: nil)
+    return ProfileListingJSON.render(
+      listing, config: config, configFile: "/home/me/.config/snowgate/config.json", now: now)
+      + "\n"
+  }
+
+  @Test(arguments: ["check", "profiles"])
+  func outputMatchesItsGoldenAndTheDocumentedKeys(_ name: String) throws {
+    let output = name == "check" ? Self.checkOutput() : Self.profilesOutput()
+    HelpGolden.check(output, named: "../json/\(name).json")
+    let actual = try JSONSerialization.jsonObject(with: Data(output.utf8))
+    let documented = try Self.documented(name)
+    #expect(Self.paths(actual) == Self.paths(documented), "\(name): the README and the output differ")
+    let object = try #require(actual as? [String: Any])
+    #expect(object["schema_version"] is Int, "\(name) has no schema_version")
+    for path in Self.paths(actual) {
+      let key =
+        path.split(separator: ".").last.map { String($0).replacingOccurrences(of: "[]", with: "") } ?? ""
+      #expect(
+        key.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil,
+        "\(name): \(path) is not snake_case")
+    }
+  }
+
+  @Test func enumValuesAreWordsNotProse() throws {
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(Self.profilesOutput().utf8)) as? [String: Any])
+    let entry = try #require((object["profiles"] as? [[String: Any]])?.first)
+    #expect(entry["store"] as? String == "file")
+    #expect(entry["auth"] as? String == "password")
+    #expect(entry["access_token"] as? String == "valid")
+    #expect(ProfileListingJSON.storeWord(.command(["pass", "show", "x"])) == "command")
+    #expect(ProfileListingJSON.storeCommand(.command(["pass", "show", "x"])) == "pass show x")
+  }
+}
