@@ -43,6 +43,22 @@ enum CheckCommand {
       --refresh            OAuth: force a token refresh in the token check
       --help               show this help
 
+    The instance's own setup (read as an admin; the profile's sign-in unless --admin is given):
+      --instance-setup     the profile's OAuth record: Active, redirect URL, public client,
+                           token lifespans and refresh-token expiry, Application User and the
+                           client-credentials property, token restrictions and format
+      --for agent-transfer the plugins, the agent group's roles, members and presence, and the
+                           REST message "VABot to Bot" live-agent transfer needs
+      --admin PROFILE      read (and write) as this saved admin profile of the same instance
+      --webhook URL        with --for agent-transfer: the bot's webhook the REST message must name
+      --group NAME         the agent group (default "Consumer Service Support")
+      --member USER        with --fix: the user to add to an empty agent group
+      --fix                make the changes the Table API allows (REST message endpoints, the
+                           group's roles, a member) after showing them and asking; never plugins
+      --yes                with --fix: answer yes (scripts); without a terminal and --yes, --fix
+                           refuses and changes nothing
+      Exit status: 0 every line passes or warns, 1 a line fails, 3 reads were refused.
+
     Colour only when stdout is a terminal and NO_COLOR is not set.
 
     Exit status:
@@ -77,6 +93,9 @@ enum CheckCommand {
       return CommandLineTool.fail(UsageError(CheckPlanner.describe(error)))
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
+    if request.instanceSetup || request.purpose != nil {
+      return await SetupCheckCommand.run(request, environment: environment)
+    }
     var stdinPassword: Secret?
     if request.passwordFromStdin {
       let read = BoundedLine.read()
