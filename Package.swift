@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// snowgate: connect a terminal to ServiceNow. Foundation and the system's ncursesw only.
+// snowgate: connect a terminal to ServiceNow. Foundation, the system's ncursesw and libcurl only.
 import PackageDescription
 
 let package = Package(
@@ -11,13 +11,16 @@ let package = Package(
   dependencies: [],
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // libcurl's headers only: the library itself is loaded on first use (Sources/CCurl/shim.h).
+    .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
     .target(name: "Vocabulary"),
     .target(name: "WizardCore", dependencies: ["Vocabulary"]),
     .target(name: "Hashing"),
     .target(name: "TextSafety"),
     .target(name: "SystemCommands"),
     .target(
-      name: "ServiceNowClient", dependencies: ["Hashing", "SystemCommands", "TextSafety", "Vocabulary"]),
+      name: "ServiceNowClient",
+      dependencies: ["CCurl", "Hashing", "SystemCommands", "TextSafety", "Vocabulary"]),
     .target(name: "Diagnosis", dependencies: ["TextSafety", "Vocabulary"]),
     .target(name: "Profiles", dependencies: ["SystemCommands", "Vocabulary"]),
     .target(name: "Simulator", dependencies: ["Hashing", "SystemCommands"]),

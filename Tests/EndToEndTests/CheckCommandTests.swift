@@ -108,7 +108,20 @@ final class CheckCommandTests: XCTestCase {
       checks.map { $0["id"] as? String },
       ["url", "proxy", "dns", "tcp", "tls", "instance", "auth", "api", "api_meta", "token"])
     for check in checks {
-      XCTAssertEqual(Set(check.keys), ["id", "status", "title", "detail", "remedy", "elapsed_ms"])
+      XCTAssertEqual(Set(check.keys), ["id", "status", "title", "detail", "remedy", "elapsed_ms", "timings"])
+    }
+    // The checks that sent a request carry its timings from libcurl; the local ones do not.
+    for check in checks {
+      let id = check["id"] as? String ?? ""
+      if ["instance", "auth", "api", "api_meta"].contains(id) {
+        let timings = try XCTUnwrap(check["timings"] as? [String: Int], "\(id): \(check)")
+        let total = try XCTUnwrap(timings["total_ms"])
+        XCTAssertGreaterThanOrEqual(total, timings["connect_ms"] ?? 0, id)
+        XCTAssertNotNil(timings["first_byte_ms"], id)
+        XCTAssertNil(timings["tls_ms"], "plain http has no TLS phase")
+      } else {
+        XCTAssertTrue(check["timings"] is NSNull, "\(id) sent no request: \(check)")
+      }
     }
   }
 

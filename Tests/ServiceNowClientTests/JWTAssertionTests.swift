@@ -116,9 +116,9 @@ import Vocabulary
     let request = TokenRequest.jwtBearerURLRequest(
       instance: URL(string: "https://dev1.service-now.com/now/nav/ui")!, clientID: "client one",
       clientSecret: Secret("S3CR3T+&"), assertion: Secret("aaa.bbb.c-_"))
-    #expect(request.url?.absoluteString == "https://dev1.service-now.com/oauth_token.do")
-    #expect(request.httpMethod == "POST")
-    let body = String(decoding: request.httpBody ?? Data(), as: UTF8.self)
+    #expect(request.url.absoluteString == "https://dev1.service-now.com/oauth_token.do")
+    #expect(request.method == "POST")
+    let body = String(decoding: request.body ?? Data(), as: UTF8.self)
     #expect(
       body
         == "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&client_id=client%20one"

@@ -13,10 +13,10 @@ import Vocabulary
 @Suite struct JWTBearerSimulatorTests {
   let environment = ["PATH": "/usr/bin:/bin"]
 
-  private func post(_ request: URLRequest) async throws -> (Int, [String: Any]) {
-    let (data, response) = try await URLSession(configuration: .ephemeral).data(for: request)
-    let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-    return ((response as! HTTPURLResponse).statusCode, json)
+  private func post(_ request: TransportRequest) async throws -> (Int, [String: Any]) {
+    let response = try await CurlTransport.shared.send(request, deadline: .seconds(10))
+    let json = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
+    return (response.status, json)
   }
 
   @Test func anAssertionSignedByTheClientIsAcceptedByTheSimulator() async throws {

@@ -3,10 +3,6 @@ import ServiceNowClient
 import Vocabulary
 import XCTest
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The pure request builders of the OAuth flows: PKCE, form encoding, token and authorize requests.
 final class OAuthBuilderTests: XCTestCase {
   private let instance = URL(string: "https://dev1.service-now.com/api/now/v2")!
@@ -56,12 +52,12 @@ final class OAuthBuilderTests: XCTestCase {
       "grant_type=password&username=admin&password=pa%20ss%26word%3DS3CR3T&client_id=client%20one"
         + "&client_secret=S3CR3T%2B%26%3D")
     let urlRequest = request.urlRequest(instance: instance)
-    XCTAssertEqual(urlRequest.url?.absoluteString, "https://dev1.service-now.com/oauth_token.do")
-    XCTAssertEqual(urlRequest.httpMethod, "POST")
+    XCTAssertEqual(urlRequest.url.absoluteString, "https://dev1.service-now.com/oauth_token.do")
+    XCTAssertEqual(urlRequest.method, "POST")
     XCTAssertEqual(
-      urlRequest.value(forHTTPHeaderField: "Content-Type"), "application/x-www-form-urlencoded; charset=utf-8"
+      urlRequest.header("Content-Type"), "application/x-www-form-urlencoded; charset=utf-8"
     )
-    XCTAssertNil(urlRequest.url?.query)
+    XCTAssertNil(urlRequest.url.query)
   }
 
   func testRefreshGrantSendsTheRefreshTokenAndScope() async {

@@ -14,7 +14,7 @@ final class ProbeTests: XCTestCase {
     XCTAssertTrue(
       evidence.markers.contains(#"WWW-Authenticate: BASIC realm="Service-now""#), "\(evidence.markers)")
     XCTAssertTrue(evidence.markers.contains("Server: snow_adc"))
-    XCTAssertNil(transport.sent.first?.value(forHTTPHeaderField: "Authorization"))
+    XCTAssertNil(transport.sent.first?.header("Authorization"))
   }
 
   func testHibernationPageIsHibernating() async {
@@ -73,7 +73,9 @@ final class ProbeTests: XCTestCase {
 
   func testDNSFailureIsUnreachable() async {
     let transport = ScriptedTransport()
-    transport.expect("GET", Fixtures.usersPath, fail: URLError(.cannotFindHost))
+    transport.expect(
+      "GET", Fixtures.usersPath,
+      fail: CurlFailure(code: 6, message: "Could not resolve host: dev1.service-now.com"))
     let result = await Fixtures.client(transport).probe()
     guard case .unreachable(let failure) = result else { return XCTFail("got \(result)") }
     XCTAssertEqual(failure.code, "dns.not_found")

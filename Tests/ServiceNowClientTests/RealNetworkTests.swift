@@ -3,18 +3,14 @@ import ServiceNowClient
 import Vocabulary
 import XCTest
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// URLSessionTransport against real conditions on loopback: refused ports, silent and dripping
+/// CurlTransport against real conditions on loopback: refused ports, silent and dripping
 /// servers, unresolvable names, redirects and cookies.
 final class RealNetworkTests: XCTestCase {
   private func client(_ url: URL, deadline: Duration = .milliseconds(800), proxy: [String: String] = [:])
     -> ServiceNowClient
   {
     ServiceNowClient(
-      instance: url, transport: URLSessionTransport(), deadline: deadline, proxy: ProxyEnvironment(proxy))
+      instance: url, transport: CurlTransport(), deadline: deadline, proxy: ProxyEnvironment(proxy))
   }
 
   private func readFailure(_ client: ServiceNowClient) async -> ServiceNowFailure? {
@@ -74,9 +70,8 @@ final class RealNetworkTests: XCTestCase {
       + "Content-Length: 0\r\nConnection: close\r\n\r\n"
     let server = try LoopbackServer(.respond(raw: answer, delay: 0))
     defer { server.stop() }
-    let transport = URLSessionTransport()
-    var request = URLRequest(url: server.url.appendingPathComponent("start"))
-    request.httpMethod = "GET"
+    let transport = CurlTransport()
+    let request = TransportRequest(method: "GET", url: server.url.appendingPathComponent("start"))
     let first = try await transport.send(request, deadline: .seconds(5))
     let second = try await transport.send(request, deadline: .seconds(5))
     XCTAssertEqual(first.status, 302)
@@ -98,7 +93,7 @@ final class RealNetworkTests: XCTestCase {
     defer { server.stop() }
     let log = RequestLog()
     let client = ServiceNowClient(
-      instance: server.url, transport: URLSessionTransport(), log: log, deadline: .seconds(5),
+      instance: server.url, transport: CurlTransport(), log: log, deadline: .seconds(5),
       proxy: ProxyEnvironment([:]))
     let result = await client.probe()
     guard case .servicenow(let evidence) = result else { return XCTFail("got \(result)") }
@@ -109,8 +104,7 @@ final class RealNetworkTests: XCTestCase {
   }
 
   func testWrongPasswordIsBasicRejectedAtOnceNotAfterTheDeadline() async throws {
-    // FoundationNetworking never finishes a 401 that carries WWW-Authenticate unless the
-    // transport delivers it from the authentication challenge (SessionDelegate).
+    // FoundationNetworking never finished a 401 that carries WWW-Authenticate; libcurl does.
     let body =
       #"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#
     let answer =

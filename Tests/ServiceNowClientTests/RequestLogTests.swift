@@ -3,10 +3,6 @@ import ServiceNowClient
 import Vocabulary
 import XCTest
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The request log keeps the exchange readable and every secret out of it.
 final class RequestLogTests: XCTestCase {
   func testRenderedLogOfEveryKindOfCallContainsNoSentinel() async throws {
@@ -17,7 +13,8 @@ final class RequestLogTests: XCTestCase {
     transport.expect("POST", "/oauth_token.do", respond: Fixtures.accessDenied)
     transport.expect("GET", Fixtures.usersPath, respond: Fixtures.oneUser)
     transport.expect("GET", Fixtures.metaPath, respond: Fixtures.oneTable)
-    transport.expect("GET", "/oauth_revoke_token.do", fail: URLError(.cannotConnectToHost))
+    transport.expect(
+      "GET", "/oauth_revoke_token.do", fail: CurlFailure(code: 7, message: "Failed to connect", osErrno: 111))
     let client = Fixtures.client(transport, log: log)
 
     _ = await client.probe()
@@ -67,8 +64,8 @@ final class RequestLogTests: XCTestCase {
   func testRememberedSecretIsMaskedEvenInAnUnexpectedPlace() async {
     let log = RequestLog()
     log.remember(Secret("S3CR3T-SENTINEL"))
-    var request = URLRequest(url: URL(string: "https://x.example/echo")!)
-    request.setValue("S3CR3T-SENTINEL", forHTTPHeaderField: "X-Custom")
+    let request = TransportRequest(
+      url: URL(string: "https://x.example/echo")!, headers: ["X-Custom": "S3CR3T-SENTINEL"])
     log.record(
       request, response: HTTPResponse(status: 200, body: Data("you sent S3CR3T-SENTINEL".utf8)), failure: nil,
       elapsed: .milliseconds(12), startedAt: Date())

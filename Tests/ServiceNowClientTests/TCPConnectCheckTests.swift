@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 /// The DNS and TCP layer check against real loopback conditions.
@@ -37,7 +38,7 @@ final class TCPConnectCheckTests: XCTestCase {
     let listener = try FullBacklogListener()
     defer { listener.stop() }
     let client = ServiceNowClient(
-      instance: listener.url, transport: URLSessionTransport(), deadline: .milliseconds(500),
+      instance: listener.url, transport: CurlTransport(), deadline: .milliseconds(500),
       proxy: ProxyEnvironment([:]))
     let result = await client.readTable("sys_user", fields: [], auth: Fixtures.basic)
     XCTAssertEqual(result.failureCode, "tcp.timeout")

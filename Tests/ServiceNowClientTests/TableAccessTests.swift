@@ -29,9 +29,9 @@ final class TableAccessTests: XCTestCase {
     XCTAssertEqual(report.users.totalCount, 42)
     XCTAssertNil(report.metadataWarning)
     let first = try XCTUnwrap(transport.sent.first)
-    XCTAssertEqual(first.url?.query, "sysparm_limit=1&sysparm_fields=sys_id%2Cuser_name")
+    XCTAssertEqual(first.url.query, "sysparm_limit=1&sysparm_fields=sys_id%2Cuser_name")
     let expected = "Basic " + Data("admin:pw-S3CR3T-SENTINEL".utf8).base64EncodedString()
-    XCTAssertEqual(first.value(forHTTPHeaderField: "Authorization"), expected)
+    XCTAssertEqual(first.header("Authorization"), expected)
   }
 
   func testAForbiddenMetadataReadIsOnlyAWarning() async throws {
@@ -51,7 +51,7 @@ final class TableAccessTests: XCTestCase {
     _ = try await Fixtures.client(transport, version: "v2").testTableAccess(auth: Fixtures.bearer).get()
     XCTAssertNoThrow(try transport.verifyAllUsed())
     XCTAssertEqual(
-      transport.sent.first?.value(forHTTPHeaderField: "Authorization"), "Bearer at-S3CR3T-SENTINEL")
+      transport.sent.first?.header("Authorization"), "Bearer at-S3CR3T-SENTINEL")
   }
 
   func testVersionInTheInstanceAddressIsKept() async {

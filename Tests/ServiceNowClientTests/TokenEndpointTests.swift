@@ -112,8 +112,8 @@ final class TokenEndpointTests: XCTestCase {
     XCTAssertNoThrow(try result.get())
     XCTAssertNoThrow(try transport.verifyAllUsed())
     let sent = try XCTUnwrap(transport.sent.first)
-    XCTAssertEqual(sent.url?.query, "token=rt-S3CR3T-SENTINEL")
-    XCTAssertNil(sent.httpBody)
+    XCTAssertEqual(sent.url.query, "token=rt-S3CR3T-SENTINEL")
+    XCTAssertNil(sent.body)
     XCTAssertFalse(log.render().contains("S3CR3T"), log.render())
   }
 

@@ -89,7 +89,8 @@ struct CheckPlanner {
     let log = RequestLog()
     var env = environment
     env.log = log
-    let client = env.client(for: profile.instanceURL, apiVersion: profile.apiVersion)
+    let client = env.client(
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil

@@ -17,6 +17,8 @@ struct CheckRequest: Equatable {
   /// Seconds each network step may take.
   var timeout: Double = 10
   var bundle: String?
+  /// `--ca-bundle FILE`: the CA certificates to trust as well as the system store.
+  var caBundle: String?
   /// `--instance URL`: check without a saved profile.
   var instance: String?
   var auth = AuthKind.basic
@@ -41,8 +43,8 @@ struct CheckRequest: Equatable {
     "--fix", "--yes",
   ]
   static let options: Set<String> = [
-    "--timeout", "--bundle", "--instance", "--auth", "--username", "--client-id", "--for", "--admin",
-    "--webhook", "--group", "--member",
+    "--timeout", "--bundle", "--ca-bundle", "--instance", "--auth", "--username", "--client-id", "--for",
+    "--admin", "--webhook", "--group", "--member",
   ]
 
   static func parse(_ arguments: [String]) throws(UsageError) -> CheckRequest {
@@ -61,6 +63,7 @@ struct CheckRequest: Equatable {
     request.refresh = parsed.flags.contains("--refresh")
     request.passwordFromStdin = parsed.flags.contains("--password-stdin")
     request.bundle = parsed.options["--bundle"]
+    request.caBundle = parsed.options["--ca-bundle"]
     request.instance = parsed.options["--instance"]
     request.username = parsed.options["--username"]
     request.clientID = parsed.options["--client-id"]

@@ -18,6 +18,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
   let onTokens: @Sendable (TokenSet) -> Void
 
   private var probeTask: Task<ProbeResult, Never>?
+  /// The timings of the probe's first request (the unauthenticated Table API read).
+  private var probeTimings: PhaseTimings?
+  /// The timings of the shared sys_user read.
+  private var basicReadTimings: PhaseTimings?
   private var basicRead: Result<TableRead, ServiceNowFailure>?
   private var tokens: TokenSet?
   /// Tokens obtained before the check (the wizard's token step): `auth` uses them instead of
@@ -34,9 +38,49 @@ actor ClientLayerProbe: HTTPLayerProbe {
     self.onTokens = onTokens
   }
 
-  // MARK: tls, instance
+  // MARK: the layers, each with the timings of the request it made
 
   func tls(_ context: HTTPLayerContext) async -> LayerOutcome {
+    var outcome = await tlsVerdict(context)
+    if context.baseURL.scheme == "https" { outcome.timings = probeTimings.map(CheckTimings.init) }
+    return outcome
+  }
+
+  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+    var outcome = await instanceVerdict(context)
+    outcome.timings = probeTimings.map(CheckTimings.init)
+    return outcome
+  }
+
+  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await authVerdict(context))
+  }
+
+  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await apiVerdict(context))
+  }
+
+  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await apiMetaVerdict(context))
+  }
+
+  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+    timed(await tokenVerdict(context))
+  }
+
+  /// The outcome with the timings of the last request the layer sent, or of the shared
+  /// sys_user read that Basic `auth` and `api` both rest on.
+  private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
+    var outcome = outcome
+    let timings = client.timings.take().last ?? (credentials.kind == .basic ? basicReadTimings : nil)
+    outcome.timings = timings.map(CheckTimings.init)
+    if outcome.status == .skip { outcome.timings = nil }
+    return outcome
+  }
+
+  // MARK: tls, instance
+
+  private func tlsVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard context.baseURL.scheme == "https" else {
       return .skip("plain http (allowed for this machine only): no TLS to check")
     }
@@ -47,10 +91,12 @@ actor ClientLayerProbe: HTTPLayerProbe {
         return .pass("no TLS error before the request ran out of time")
       }
     }
-    return .pass("handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")")
+    let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
+    return .pass(
+      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)")
   }
 
-  func instance(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func instanceVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     switch await probe() {
     case .servicenow(let evidence):
       // Two markers say enough; a redirect is always shown, with where it goes.
@@ -74,7 +120,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let client = self.client
     let task = Task { await client.probe() }
     probeTask = task
-    return await task.value
+    let result = await task.value
+    probeTimings = client.timings.take().first
+    return result
   }
 
   /// Failures that mean no HTTP answer came at all (connection, proxy, TLS), which the `tls`
@@ -86,7 +134,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: auth
 
-  func auth(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func authVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     if let problem = credentials.problem {
       return .fail(
         code: "config.secret_unavailable", detail: shown(problem),
@@ -132,6 +180,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
       "sys_user", fields: ["sys_id", "user_name"], limit: 1,
       auth: .basic(username: credentials.username ?? "", password: credentials.password ?? Secret("")))
     basicRead = read
+    basicReadTimings = client.timings.take().last
     return read
   }
 
@@ -205,7 +254,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: api, api_meta
 
-  func api(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func apiVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
     if credentials.kind == .basic {
       read = await readUsers()
@@ -229,7 +278,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
   }
 
-  func apiMeta(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func apiMetaVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let auth = tableCredentials() else { return .skip("skipped: no credentials") }
     switch await client.readTable("sys_db_object", fields: ["sys_id", "name"], limit: 1, auth: auth) {
     case .success(let tables):
@@ -254,7 +303,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   // MARK: token
 
-  func token(_ context: HTTPLayerContext) async -> LayerOutcome {
+  private func tokenVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let current = tokens else { return .skip("skipped: no token") }
     var facts: [String] = []
     if let expiresIn = current.expiresIn {

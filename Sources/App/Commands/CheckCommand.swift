@@ -40,6 +40,8 @@ enum CheckCommand {
       --bundle FILE        also write a support bundle for a ticket (mode 0600): the JSON verdict,
                            the redacted exchange, version, OS, TERM, proxy hosts, curl commands
       --timeout SECONDS    the deadline of each network step (default 10)
+      --ca-bundle FILE     trust the CA certificates in FILE (PEM) as well as the system store;
+                           else the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE
       --refresh            OAuth: force a token refresh in the token check
       --help               show this help
 
@@ -93,6 +95,7 @@ enum CheckCommand {
       return CommandLineTool.fail(UsageError(CheckPlanner.describe(error)))
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
+    environment.caBundle = request.caBundle
     if request.instanceSetup || request.purpose != nil {
       return await SetupCheckCommand.run(request, environment: environment)
     }

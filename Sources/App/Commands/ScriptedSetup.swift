@@ -86,7 +86,8 @@ enum ScriptedSetup {
       return StoreFailure.report(error)
     }
 
-    let client = environment.client(for: options.instanceURL, apiVersion: options.apiVersion)
+    let client = environment.client(
+      for: options.instanceURL, apiVersion: options.apiVersion, profileBundle: options.caBundle)
     let version = options.apiVersion.map { " (Table API \($0))" } ?? ""
     print("Instance: \(options.instance.address)\(version)")
     let test = await testConnection(options: options, secrets: secrets, client: client)

@@ -17,9 +17,12 @@ enum SetupCommand {
     For scripts, without a terminal:
       snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
         [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
-        [--password-stdin] [--save-anyway]
+        [--password-stdin] [--save-anyway] [--ca-bundle FILE]
     Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
     --password-stdin. It tests the connection and saves only when the test passes.
+
+    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store, and
+    saves it in the profile (else SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
 
     Keys: Tab/↑/↓ move, Enter continues, Esc goes back, F1 help, Ctrl-C quits.
     The wizard needs a terminal of at least 60×20.
@@ -30,19 +33,20 @@ enum SetupCommand {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help) {
+    switch CommandStart.parse(arguments, options: ["--ca-bundle"], help: help) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
     }
-    let environment: AppEnvironment
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return CommandLineTool.failure(error)
     }
+    environment.caBundle = parsed.options["--ca-bundle"]
     return await runWizard(
       environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first)
   }

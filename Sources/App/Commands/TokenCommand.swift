@@ -9,7 +9,7 @@ import ServiceNowClient
 /// problem, 3 for a refused credential, 4 for the network.
 enum TokenCommand {
   static let help = """
-    Usage: snowgate token [NAME]
+    Usage: snowgate token [NAME] [--ca-bundle FILE]
 
     Prints a valid OAuth access token of the saved profile NAME (the default profile when NAME
     is left out) on standard output, and nothing else. A token that expires within 60 seconds
@@ -20,16 +20,23 @@ enum TokenCommand {
     that expired: sign in again), 4 the instance could not be reached, 5 an answer that is not
     a token.
 
+    --ca-bundle FILE trusts the CA certificates in FILE (PEM) as well as the system store (else
+    the profile's, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE).
+
     Example: curl -H "Authorization: Bearer $(snowgate token prod)" https://…/api/now/table/incident
     """
 
   static func run(_ arguments: [String]) async -> Int32 {
-    let environment: AppEnvironment
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return CommandLineTool.failure(error)
     }
+    // A mistake in the arguments is reported by the run below, which parses them again.
+    environment.caBundle =
+      (try? ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: ["--ca-bundle"]))?.options[
+        "--ca-bundle"]
     return await run(
       arguments, service: TokenService(environment: environment),
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
@@ -42,7 +49,8 @@ enum TokenCommand {
     afterwards: () -> Void = {}
   ) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, help: help, output: output, errors: errors) {
+    switch CommandStart.parse(arguments, options: ["--ca-bundle"], help: help, output: output, errors: errors)
+    {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }

@@ -16,12 +16,15 @@ struct ScriptedSetupOptions: Equatable {
   var clientID: String?
   var scope: String?
   var store: SecretStore
+  /// `--ca-bundle FILE`, saved in the profile.
+  var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
 
   static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
   static let options: Set<String> = [
     "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version",
+    "--ca-bundle",
   ]
 
   /// The instance URL as it will be saved.
@@ -121,7 +124,8 @@ struct ScriptedSetupOptions: Equatable {
 
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
-      clientID: clientID, scope: scope, store: store, passwordFromStdin: passwordFromStdin,
+      clientID: clientID, scope: scope, store: store, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
+      passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"))
   }
 
@@ -129,7 +133,7 @@ struct ScriptedSetupOptions: Equatable {
   var profile: Profile {
     Profile(
       name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, secretStore: store)
+      username: username, scope: scope, secretStore: store, caBundle: caBundle)
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

@@ -38,7 +38,8 @@ struct TokenService: Sendable {
   init(environment app: AppEnvironment, now: @escaping @Sendable () -> Date = { Date() }) {
     self.init(
       store: app.store, environment: app.variables,
-      makeClient: { app.client(for: $0.instanceURL, apiVersion: $0.apiVersion) }, now: now)
+      makeClient: { app.client(for: $0.instanceURL, apiVersion: $0.apiVersion, profileBundle: $0.caBundle) },
+      now: now)
   }
 
   /// The profile `name` (the default profile when nil), or the failure that says why not.

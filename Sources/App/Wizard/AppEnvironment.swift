@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// What the commands need from the outside world, gathered once so tests can replace parts.
 struct AppEnvironment: Sendable {
@@ -9,6 +10,8 @@ struct AppEnvironment: Sendable {
   var log: RequestLog
   /// How long one network exchange may take.
   var deadline: Duration
+  /// `--ca-bundle FILE` of this run, which wins over a profile's and the environment's.
+  var caBundle: String?
 
   /// The environment of this process, with the profile store it names.
   static func current(configDirectory: URL? = nil) throws -> AppEnvironment {
@@ -18,11 +21,14 @@ struct AppEnvironment: Sendable {
     return AppEnvironment(variables: variables, store: store, log: RequestLog(), deadline: .seconds(10))
   }
 
-  /// A client for one instance that logs into this run's request log.
-  func client(for instance: URL, apiVersion: String?) -> ServiceNowClient {
-    ServiceNowClient(
+  /// A client for one instance that logs into this run's request log; `profileBundle` is the
+  /// CA bundle saved in the profile, if any.
+  func client(for instance: URL, apiVersion: String?, profileBundle: String? = nil) -> ServiceNowClient {
+    let bundle = CABundle.choose(flag: caBundle, profile: profileBundle, environment: variables)
+    return ServiceNowClient(
       instance: instance, apiVersion: apiVersion, log: log, deadline: deadline,
-      proxy: ProxyEnvironment(variables), userAgent: "snowgate/\(CommandLineTool.version)")
+      proxy: ProxyEnvironment(variables), tls: TransportOptions(caBundle: bundle?.path),
+      userAgent: "snowgate/\(CommandLineTool.version)")
   }
 
   /// Appends the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a

@@ -45,7 +45,7 @@ final class EffectPerformer: @unchecked Sendable {
       }
     case .saveProfile(let draft):
       run(.save) { [environment] in
-        .saveFinished(Self.save(draft, store: environment.store))
+        .saveFinished(Self.save(draft, store: environment.store, caBundle: environment.caBundle))
       }
     case .loadProfile(let name):
       run(.loadProfile) { [environment] in
@@ -129,8 +129,10 @@ final class EffectPerformer: @unchecked Sendable {
     }
   }
 
-  static func save(_ draft: ProfileDraft, store: ProfileStore) -> SaveOutcome {
-    let (profile, credentials) = ProfileMapping.profile(for: draft)
+  /// Saves the draft; `caBundle` (`setup --ca-bundle FILE`) goes into the profile.
+  static func save(_ draft: ProfileDraft, store: ProfileStore, caBundle: String? = nil) -> SaveOutcome {
+    var (profile, credentials) = ProfileMapping.profile(for: draft)
+    if let caBundle { profile.caBundle = caBundle }
     do {
       if let old = draft.replacing, old != draft.name,
         try store.load().profile(named: old) != nil

@@ -1,5 +1,4 @@
 import Foundation
-import ServiceNowClient
 import Vocabulary
 
 /// A last line of defence before text leaves the machine in a bundle: masks anything shaped

@@ -9,16 +9,19 @@ public struct LayerOutcome: Sendable, Equatable {
   public var code: String?
   public var summary: String?
   public var remedies: [String]
+  /// The per-phase timings of the request this layer's verdict rests on, when it made one.
+  public var timings: CheckTimings?
 
   public init(
     status: CheckStatus, detail: String, code: String? = nil, summary: String? = nil,
-    remedies: [String] = []
+    remedies: [String] = [], timings: CheckTimings? = nil
   ) {
     self.status = status
     self.detail = detail
     self.code = code
     self.summary = summary
     self.remedies = remedies
+    self.timings = timings
   }
 
   /// The layer works; `detail` says what was seen ("2 addresses: …", "HTTP 200 in 120 ms").

@@ -10,10 +10,12 @@ public struct CheckResult: Sendable, Equatable, Codable {
   public var remedy: String?
   public var elapsedMilliseconds: Int
   public var code: String?
+  /// How long each phase of this check's request took; nil when it made none.
+  public var timings: CheckTimings?
 
   public init(
     id: CheckID, status: CheckStatus, title: String? = nil, detail: String, remedy: String? = nil,
-    elapsedMilliseconds: Int = 0, code: String? = nil
+    elapsedMilliseconds: Int = 0, code: String? = nil, timings: CheckTimings? = nil
   ) {
     self.id = id
     self.status = status
@@ -22,11 +24,13 @@ public struct CheckResult: Sendable, Equatable, Codable {
     self.remedy = remedy
     self.elapsedMilliseconds = elapsedMilliseconds
     self.code = code
+    self.timings = timings
   }
 
   enum CodingKeys: String, CodingKey {
     case id, status, title, detail, remedy
     case elapsedMilliseconds = "elapsed_ms"
+    case timings
   }
 
   public init(from decoder: any Decoder) throws {
@@ -37,6 +41,7 @@ public struct CheckResult: Sendable, Equatable, Codable {
     detail = try container.decode(String.self, forKey: .detail)
     remedy = try container.decodeIfPresent(String.self, forKey: .remedy)
     elapsedMilliseconds = try container.decode(Int.self, forKey: .elapsedMilliseconds)
+    timings = try container.decodeIfPresent(CheckTimings.self, forKey: .timings)
     code = nil
   }
 
@@ -49,5 +54,6 @@ public struct CheckResult: Sendable, Equatable, Codable {
     try container.encode(detail, forKey: .detail)
     try container.encode(remedy, forKey: .remedy)
     try container.encode(elapsedMilliseconds, forKey: .elapsedMilliseconds)
+    try container.encode(timings, forKey: .timings)
   }
 }

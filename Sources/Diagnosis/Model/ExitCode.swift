@@ -5,7 +5,7 @@
 /// - 3: authentication or authorization: `auth.*`, `oauth.*` but `oauth.bad_response`,
 ///   `api.forbidden`, `api.scope_missing`, `api.rest_api_denied`, `api.table_security`, `api.cross_scope`
 /// - 4: network, TLS or instance: `proxy.*`, `dns.*`, `tcp.*`, `tls.*`, `http.timeout`, `instance.*`
-/// - 5: an answer snowgate cannot use: `api.bad_response`, `oauth.bad_response`
+/// - 5: an answer snowgate cannot use: `api.bad_response`, `oauth.bad_response`, `http.too_large`
 /// - 6: `api.rate_limited`
 /// - 1: anything else
 ///
@@ -13,7 +13,7 @@
 public func exitCode(for code: String) -> Int32 {
   switch code {
   case "ok": return 0
-  case "api.bad_response", "oauth.bad_response": return 5
+  case "api.bad_response", "oauth.bad_response", "http.too_large": return 5
   case "api.rate_limited": return 6
   case "api.forbidden", "api.scope_missing", "api.rest_api_denied", "api.table_security", "api.cross_scope":
     return 3

@@ -25,7 +25,7 @@ public enum FixArea: String, Sendable, Equatable, CaseIterable {
     case "api.forbidden", "api.scope_missing", "api.rest_api_denied", "api.table_security", "api.cross_scope",
       "api.no_rows", "api.fields_missing":
       return .permissions
-    case "api.rate_limited", "api.bad_response", "http.timeout": return .instance
+    case "api.rate_limited", "api.bad_response", "http.timeout", "http.too_large": return .instance
     default: break
     }
     switch code.split(separator: ".").first.map(String.init) ?? "" {

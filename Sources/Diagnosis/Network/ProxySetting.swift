@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The proxy the HTTP client will use for the instance, read from the environment like libcurl.
 ///
@@ -27,9 +28,7 @@ public struct ProxySetting: Sendable, Equatable {
 
   /// The variables that name a proxy for a scheme, in libcurl's order of preference.
   public static func variables(for scheme: String) -> [String] {
-    scheme == "http"
-      ? ["http_proxy", "all_proxy", "ALL_PROXY"]
-      : ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
+    ProxyEnvironment.variables(for: scheme)
   }
 
   /// Every proxy-related variable name, for the support bundle's list of what is set.
@@ -43,18 +42,13 @@ public struct ProxySetting: Sendable, Equatable {
   public static func lookup(
     environment: [String: String], scheme: String, host: String, port: Int
   ) -> Result<ProxySetting, ProxySettingError>? {
-    guard
-      let variable = variables(for: scheme).first(where: { !(environment[$0] ?? "").isEmpty }),
-      let value = environment[variable]
-    else { return nil }
+    // The one reader the HTTP client uses too, so the check reports the proxy requests take.
+    let reader = ProxyEnvironment(environment)
+    guard let (variable, value) = reader.chosen(scheme: scheme) else { return nil }
     guard var setting = parse(value, variable: variable) else {
       return .failure(ProxySettingError(variable: variable))
     }
-    let noProxy = [environment["no_proxy"], environment["NO_PROXY"]].compactMap { $0 }
-      .first { !$0.isEmpty }
-    if let noProxy {
-      setting.bypassEntry = noProxyMatch(host: host, port: port, noProxy: noProxy)
-    }
+    setting.bypassEntry = reader.bypassEntry(host: host, port: port)
     return .success(setting)
   }
 
@@ -71,28 +65,8 @@ public struct ProxySetting: Sendable, Equatable {
     return ProxySetting(variable: variable, host: host.lowercased(), port: port)
   }
 
-  /// The NO_PROXY entry that matches `host`, following libcurl: `*` matches everything, an
-  /// entry matches the host itself and every name below it (a leading `.` or `*.` is ignored),
-  /// and an entry with `:port` matches only that port. CIDR ranges are not understood.
+  /// The NO_PROXY entry that matches `host` (see `ProxyEnvironment.noProxyMatch`).
   public static func noProxyMatch(host: String, port: Int, noProxy: String) -> String? {
-    let host = host.lowercased()
-    for raw in noProxy.split(separator: ",") {
-      let entry = raw.trimmingCharacters(in: .whitespaces).lowercased()
-      if entry.isEmpty { continue }
-      if entry == "*" { return entry }
-      var name = entry
-      if name.hasPrefix("*.") { name.removeFirst(2) } else if name.hasPrefix(".") { name.removeFirst() }
-      if name.hasPrefix("[") && name.contains("]") {
-        let close = name.firstIndex(of: "]")!
-        let rest = name[name.index(after: close)...]
-        if rest.hasPrefix(":"), Int(rest.dropFirst()) != port { continue }
-        name = String(name[name.index(after: name.startIndex)..<close])
-      } else if name.filter({ $0 == ":" }).count == 1, let colon = name.firstIndex(of: ":") {
-        if Int(name[name.index(after: colon)...]) != port { continue }
-        name = String(name[..<colon])
-      }
-      if host == name || host.hasSuffix("." + name) { return entry }
-    }
-    return nil
+    ProxyEnvironment.noProxyMatch(host: host, port: port, noProxy: noProxy)
   }
 }

@@ -33,6 +33,7 @@ public enum HumanReport {
       // The detail may quote a server; made visible again in case a layer forgot to.
       var line = "  \(mark) \(title) \(UntrustedText.visible(check.detail))"
       if check.status != .skip { line += paint.dim("  (\(duration(check.elapsedMilliseconds)))") }
+      if let timings = check.timings { line += paint.dim(" [\(timings.summary)]") }
       lines.append(check.status == .skip ? paint.dim(line) : line)
       let indent = String(repeating: " ", count: 5 + titleWidth)
       if check.id == deciding {

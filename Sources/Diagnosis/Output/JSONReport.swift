@@ -3,7 +3,8 @@
 /// ```
 /// {"profile","instance","auth","ok",
 ///  "diagnosis":{"code","summary","remedies":[…]},
-///  "checks":[{"id","status","title","detail","remedy","elapsed_ms"}],
+///  "checks":[{"id","status","title","detail","remedy","elapsed_ms",
+///            "timings":{"dns_ms","connect_ms","tls_ms","first_byte_ms","total_ms"} or null}],
 ///  "elapsed_ms"}
 /// ```
 /// Every key is always present: `profile` is `null` without a saved profile and a check's
@@ -47,6 +48,13 @@ public enum JSONReport {
       writer.string(check.detail, key: "detail")
       writer.string(check.remedy, key: "remedy")
       writer.int(check.elapsedMilliseconds, key: "elapsed_ms")
+      if let timings = check.timings {
+        writer.beginObject(key: "timings")
+        for (key, value) in timings.fields { writer.int(value, key: key) }
+        writer.endObject()
+      } else {
+        writer.string(nil, key: "timings")
+      }
       writer.endObject()
     }
     writer.endArray()

@@ -45,7 +45,7 @@ struct RunState {
     let remedy = outcome.remedies.isEmpty ? nil : outcome.remedies.joined(separator: " ")
     let result = CheckResult(
       id: id, status: outcome.status, detail: outcome.detail, remedy: remedy,
-      elapsedMilliseconds: elapsed, code: outcome.code)
+      elapsedMilliseconds: elapsed, code: outcome.code, timings: outcome.timings)
     results.append(result)
     outcomes[id] = outcome
     if outcome.status == .fail && blocker == nil { blocker = id }

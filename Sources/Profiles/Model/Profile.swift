@@ -24,6 +24,8 @@ public struct Profile: Codable, Equatable, Sendable {
   public var redirectURI: String?
   /// Where the secrets live.
   public var secretStore: SecretStore
+  /// A PEM file of CA certificates to trust as well as the system store (`--ca-bundle`).
+  public var caBundle: String?
   /// When the profile was first saved (set by the store).
   public var createdAt: Date
   /// When the profile was last saved (set by the store; token refreshes do not count).
@@ -33,7 +35,7 @@ public struct Profile: Codable, Equatable, Sendable {
   public init(
     name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
-    redirectURI: String? = nil, secretStore: SecretStore = .file,
+    redirectURI: String? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
     createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
     self.name = name
@@ -45,6 +47,7 @@ public struct Profile: Codable, Equatable, Sendable {
     self.scope = scope
     self.redirectURI = redirectURI
     self.secretStore = secretStore
+    self.caBundle = caBundle
     self.createdAt = createdAt
     self.updatedAt = updatedAt
   }

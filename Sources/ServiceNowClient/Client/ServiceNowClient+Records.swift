@@ -2,10 +2,6 @@ import Foundation
 import TextSafety
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Table API queries and writes for the admin checks (issue 14): a filtered read with display
 /// values, and POST/PATCH of one record.
 ///
@@ -34,10 +30,9 @@ extension ServiceNowClient {
       if displayValues { parameters.append(("sysparm_display_value", "true")) }
       let url = InstanceEndpoints.url(
         instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: parameters)
-      var request = URLRequest(url: url)
-      request.httpMethod = "GET"
-      request.setValue("application/json", forHTTPHeaderField: "Accept")
-      request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
+      let request = TransportRequest(
+        method: "GET", url: url,
+        headers: ["Accept": "application/json", "Authorization": auth.authorizationHeader])
       return await send(request, table: table, auth: auth).map { response in
         let rows = (BoundedJSON.object(response.body)?["result"] as? [[String: Any]]) ?? []
         return TableRead(
@@ -55,12 +50,13 @@ extension ServiceNowClient {
     return await SecretScrubber.$current.withValue(log.scrubber) {
       var path = InstanceEndpoints.tablePath(table, apiVersion: apiVersion)
       if let sysID { path += "/" + sysID }
-      var request = URLRequest(url: InstanceEndpoints.url(instance, path: path))
-      request.httpMethod = sysID == nil ? "POST" : "PATCH"
-      request.setValue("application/json", forHTTPHeaderField: "Accept")
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-      request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
-      request.httpBody = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+      var request = TransportRequest(
+        method: sysID == nil ? "POST" : "PATCH", url: InstanceEndpoints.url(instance, path: path),
+        headers: [
+          "Accept": "application/json", "Content-Type": "application/json",
+          "Authorization": auth.authorizationHeader,
+        ])
+      request.body = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
       return await send(request, table: table, auth: auth).map { response in
         let row = BoundedJSON.object(response.body)?["result"] as? [String: Any]
         return row.map(Self.flatten) ?? [:]
@@ -75,11 +71,11 @@ extension ServiceNowClient {
     }
   }
 
-  private func send(_ request: URLRequest, table: String, auth: Credentials) async -> Result<
+  private func send(_ request: TransportRequest, table: String, auth: Credentials) async -> Result<
     HTTPResponse, ServiceNowFailure
   > {
     var request = request
-    request.setValue("snowgate", forHTTPHeaderField: "User-Agent")
+    if request.header("User-Agent") == nil { request.setHeader("User-Agent", "snowgate") }
     switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)

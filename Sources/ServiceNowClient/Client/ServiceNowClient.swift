@@ -2,10 +2,6 @@ import Foundation
 import TextSafety
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The calls snowgate makes to one instance: the probe, the Table API test, the OAuth token calls.
 ///
 /// A value holding its transport, so tests give it a scripted one. Every call goes through the
@@ -20,14 +16,18 @@ public struct ServiceNowClient: Sendable {
   /// How long one exchange may take, from sending to the last byte of the answer.
   public let deadline: Duration
   public let classifier: NetworkFailureClassifier
+  /// The CA bundle and client certificate every request uses (its proxy is decided per request).
+  public let tls: TransportOptions
+  /// The per-phase timings of every request this client (and its copies) sent.
+  public let timings: TimingLog
   private let now: @Sendable () -> Date
-  private let userAgent: String
+  let userAgent: String
 
   /// A client for `instance`; a `/api/now/vN` path in it fixes the API version unless `apiVersion` is given.
   public init(
-    instance: URL, apiVersion: String? = nil, transport: any Transport = URLSessionTransport.shared,
+    instance: URL, apiVersion: String? = nil, transport: any Transport = CurlTransport.shared,
     log: RequestLog = RequestLog(), deadline: Duration = .seconds(10),
-    proxy: ProxyEnvironment = ProxyEnvironment(),
+    proxy: ProxyEnvironment = ProxyEnvironment(), tls: TransportOptions = TransportOptions(),
     userAgent: String = "snowgate", now: @escaping @Sendable () -> Date = { Date() }
   ) {
     // The one address parser: the root and the API version of whatever form the address came in
@@ -39,6 +39,8 @@ public struct ServiceNowClient: Sendable {
     self.log = log
     self.deadline = deadline
     self.classifier = NetworkFailureClassifier(proxy: proxy)
+    self.tls = tls
+    self.timings = TimingLog()
     self.userAgent = userAgent
     self.now = now
   }
@@ -160,7 +162,7 @@ public struct ServiceNowClient: Sendable {
     let url = InstanceEndpoints.url(
       instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
     var request = makeRequest(url, accept: "application/json")
-    request.setValue(auth.authorizationHeader, forHTTPHeaderField: "Authorization")
+    request.setHeader("Authorization", auth.authorizationHeader)
     switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)
@@ -217,7 +219,7 @@ public struct ServiceNowClient: Sendable {
   private func requestTokenScrubbed(_ tokenRequest: TokenRequest) async -> Result<TokenSet, ServiceNowFailure>
   {
     var request = tokenRequest.urlRequest(instance: instance)
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+    request.setHeader("User-Agent", userAgent)
     let judge = { (response: HTTPResponse) -> ServiceNowFailure? in
       if case .failure(let failure) = ResponseClassifier.tokenResult(
         response, request: tokenRequest, now: Date())
@@ -270,24 +272,25 @@ public struct ServiceNowClient: Sendable {
 
   // MARK: Exchange
 
-  private func makeRequest(_ url: URL, accept: String) -> URLRequest {
-    var request = URLRequest(url: url)
-    request.httpMethod = "GET"
-    request.setValue(accept, forHTTPHeaderField: "Accept")
-    request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-    return request
+  private func makeRequest(_ url: URL, accept: String) -> TransportRequest {
+    TransportRequest(method: "GET", url: url, headers: ["Accept": accept, "User-Agent": userAgent])
   }
 
   /// Sends one request, logs it redacted with the verdict of `judge`, and turns a thrown error
   /// into a classified failure.
-  func exchange(_ request: URLRequest, judge: (HTTPResponse) -> ServiceNowFailure? = { _ in nil }) async
+  func exchange(_ request: TransportRequest, judge: (HTTPResponse) -> ServiceNowFailure? = { _ in nil }) async
     -> Result<HTTPResponse, ServiceNowFailure>
   {
+    var request = request
+    var options = tls
+    options.proxy = classifier.proxy.proxy(for: request.url)
+    request.options = options
     let startedAt = now()
     let clock = ContinuousClock()
     let start = clock.now
     do {
       var response = try await transport.send(request, deadline: deadline)
+      response.timings.map(timings.record)
       if response.elapsed == .zero {
         response.elapsed = clock.now - start
       }
@@ -297,6 +300,7 @@ public struct ServiceNowClient: Sendable {
       return .success(response)
     } catch {
       var failure = classifier.classify(error, url: request.url)
+      ((error as? CurlFailure)?.timings ?? (error as? DeadlineExceeded)?.timings).map(timings.record)
       // libcurl's sentence can quote the server (a certificate's names): shown, never obeyed.
       failure.detail = failure.detail.map { UntrustedText.visible($0) }
       log.record(request, response: nil, failure: failure, elapsed: clock.now - start, startedAt: startedAt)

@@ -118,8 +118,9 @@ public enum FailureCatalog {
         ])
     case .tlsUntrusted:
       return (
-        "The instance's certificate is not trusted by this machine: it is not signed by an authority in the system's CA store.",
+        "The instance's certificate is not trusted by this machine: it is not signed by an authority in the CA bundle snowgate uses (the system's, unless one is given).",
         [
+          "If your company gave you its CA certificate (a PEM file), pass it with --ca-bundle FILE (saved in the profile), or set SNOWGATE_CA_BUNDLE or SSL_CERT_FILE to it.",
           "An SSL-inspection proxy or firewall replaces certificates: install its root certificate in the system store (copy it to /usr/local/share/ca-certificates/ and run update-ca-certificates).",
           "Make sure the system CA bundle is installed and current (the ca-certificates package).",
           "If the certificate has expired or is not yet valid, check this machine's clock and tell the instance's owner.",
@@ -132,13 +133,21 @@ public enum FailureCatalog {
           "For a custom domain, ask its owner to add the name to the certificate.",
           "An SSL-inspection proxy can cause this too: ask your network team.",
         ])
+    case .tlsExpired:
+      return (
+        "The instance's certificate is outside its validity period: it has expired or is not yet valid.",
+        [
+          "Check this machine's clock and time zone (date -u); a wrong clock makes every certificate look expired.",
+          "If the clock is right, the certificate really has expired: tell the instance's owner (or your network team, if an SSL-inspection proxy presents it).",
+        ])
     case .tlsFailed:
       return (
         "The secure (TLS) connection could not be set up with the instance.",
         [
           "Check that the address uses https and the right port (443).",
           "An old TLS library or a proxy that breaks TLS can cause this: try from another network.",
-          "Trust comes only from the system's CA store; update it with update-ca-certificates.",
+          "If the server asks for a client certificate, check that the certificate and key files are readable PEM.",
+          "Trust comes from the system's CA store unless --ca-bundle, SNOWGATE_CA_BUNDLE or SSL_CERT_FILE names a bundle.",
         ])
     case .httpTimeout:
       return (
@@ -154,6 +163,13 @@ public enum FailureCatalog {
         [
           "Check that the address points at the instance itself and not at a login portal or load balancer page.",
           "A proxy in the way can cause this: try with NO_PROXY set for the instance's host.",
+        ])
+    case .httpTooLarge:
+      return (
+        "The server's answer was far larger than any ServiceNow API or token answer, so snowgate stopped reading it.",
+        [
+          "Check that the address points at the instance itself: a proxy, portal or misconfigured server answers like this.",
+          "If a proxy is in the way, try with NO_PROXY set for the instance's host.",
         ])
     case .instanceHibernating:
       return (
@@ -311,6 +327,13 @@ public enum FailureCatalog {
         ])
     case .cancelled:
       return ("The request was cancelled before it finished.", ["Run it again when you are ready."])
+    case .clientLibcurlMissing:
+      return (
+        "snowgate could not load libcurl (libcurl.so.4), which it uses for every HTTP request.",
+        [
+          "Install it: apt-get install libcurl4 (Debian, Ubuntu), dnf install libcurl (Fedora, RHEL).",
+          "If it is installed in an unusual place, add that folder to LD_LIBRARY_PATH.",
+        ])
     }
   }
 }

@@ -12,10 +12,14 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case tcpFailed = "tcp.failed"
   case tlsUntrusted = "tls.untrusted"
   case tlsHostnameMismatch = "tls.hostname_mismatch"
+  /// The certificate's validity period has ended (or not begun): OpenSSL's verify code 10 or 9.
+  case tlsExpired = "tls.expired"
   case tlsFailed = "tls.failed"
   case httpTimeout = "http.timeout"
   /// An answer that is not HTTP a client can use: a redirect loop, a broken reply.
   case httpBadResponse = "http.bad_response"
+  /// The answer's headers or decoded body passed snowgate's limit (an endless body, a bomb).
+  case httpTooLarge = "http.too_large"
   case instanceHibernating = "instance.hibernating"
   case instanceNotServiceNow = "instance.not_servicenow"
   case instanceUnavailable = "instance.unavailable"
@@ -45,4 +49,6 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case apiBadResponse = "api.bad_response"
   /// The person cancelled the call (Esc); not a diagnosis, but callers must be able to say so.
   case cancelled = "client.cancelled"
+  /// libcurl (libcurl.so.4), which every HTTP request uses, could not be loaded.
+  case clientLibcurlMissing = "client.libcurl_missing"
 }

@@ -1,15 +1,12 @@
 import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+import Vocabulary
 
 /// Turns what a transport threw into a failure a person can act on.
 ///
-/// On Linux every URLError comes from libcurl: the code says little (every TLS failure is -1)
-/// and libcurl's own sentence is in the message, so TLS failures are told apart by that text.
-/// Those sentences come from libcurl and OpenSSL/GnuTLS and have been stable for years;
-/// they are read as hints in a fixed order, and anything unrecognised stays `tls.failed`.
+/// Reads libcurl's error code (CURLcode), the system's errno of a failed connect and
+/// OpenSSL's certificate verify result, never message text: libcurl's sentence is kept only as
+/// the detail a person reads. On a TLS failure the certificates the server presented are
+/// named, so an SSL-inspection proxy names itself.
 public struct NetworkFailureClassifier: Sendable {
   public var proxy: ProxyEnvironment
 
@@ -32,98 +29,127 @@ public struct NetworkFailureClassifier: Sendable {
       return ServiceNowFailure(
         .httpTimeout, detail: "No complete answer within \(Self.format(deadline.deadline)).")
     }
+    if let tooLarge = error as? ResponseTooLarge {
+      let what = tooLarge.part == .headers ? "headers" : "body"
+      return ServiceNowFailure(
+        .httpTooLarge,
+        detail: "The answer's \(what) passed snowgate's limit of \(Self.size(tooLarge.limit)); "
+          + "reading stopped there.")
+    }
     if error is CancellationError {
       return ServiceNowFailure(.cancelled)
     }
-    let nsError = error as NSError
-    let text = Self.messages(of: nsError).joined(separator: " | ")
-    let host = url?.host ?? "the instance"
-    let proxyHost = url.flatMap { proxy.proxyHost(for: $0) }
-    let lower = text.lowercased()
-
-    if let proxyHost, lower.contains("proxy") || Self.proxyBlamingCodes.contains(nsError.code) {
-      return ServiceNowFailure(.proxyFailed, detail: "Proxy \(proxyHost): \(Self.clean(text))")
+    guard let curl = error as? CurlFailure else {
+      return ServiceNowFailure(.tcpFailed, detail: Self.clean(String(describing: error)))
     }
-    if nsError.domain == NSURLErrorDomain || error is URLError {
-      switch nsError.code {
-      case NSURLErrorCancelled:
-        return ServiceNowFailure(.cancelled)
-      case NSURLErrorBadURL, NSURLErrorUnsupportedURL:
-        return ServiceNowFailure(.urlInvalid, detail: Self.clean(text))
-      case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-        return ServiceNowFailure(.dnsNotFound, detail: "\(host) did not resolve.")
-      case NSURLErrorCannotConnectToHost:
-        return ServiceNowFailure(.tcpRefused, detail: "Connection to \(Self.endpoint(url)) was refused.")
-      case NSURLErrorTimedOut:
-        let connectPhase = lower.contains("connect") || lower.contains("resolv")
-        return ServiceNowFailure(
-          connectPhase ? .tcpTimeout : .httpTimeout, detail: Self.clean(text))
-      case NSURLErrorNetworkConnectionLost, NSURLErrorNotConnectedToInternet:
-        return ServiceNowFailure(.tcpFailed, detail: Self.clean(text))
-      case NSURLErrorHTTPTooManyRedirects, NSURLErrorRedirectToNonExistentLocation:
-        return ServiceNowFailure(.httpBadResponse, detail: "The server keeps redirecting.")
-      case NSURLErrorBadServerResponse, NSURLErrorZeroByteResource, NSURLErrorCannotParseResponse:
-        return ServiceNowFailure(
-          .instanceUnavailable,
-          detail: "\(host) closed the connection without answering (\(Self.clean(text))).")
-      case NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasUnknownRoot,
-        NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid:
-        return ServiceNowFailure(.tlsUntrusted, detail: Self.clean(text))
-      case NSURLErrorSecureConnectionFailed, NSURLErrorClientCertificateRejected,
-        NSURLErrorClientCertificateRequired:
-        return tlsFailure(lower, text: text)
-      default:
-        break
+    return classify(curl, url: url)
+  }
+
+  // CURLcode values (curl/curl.h); stable since libcurl 7.x.
+  private enum Code {
+    static let unsupportedProtocol = 1
+    static let malformedURL = 3
+    static let proxyNotResolved = 5
+    static let hostNotResolved = 6
+    static let couldNotConnect = 7
+    static let weirdReply = 8
+    static let http2 = 16
+    static let partialFile = 18
+    static let outOfMemory = 27
+    static let abortedByCallback = 42
+    static let sslConnect = 35
+    static let peerVerification51 = 51
+    static let gotNothing = 52
+    static let sendError = 55
+    static let receiveError = 56
+    static let sslCertificateProblem = 58
+    static let sslCipher = 59
+    static let peerVerification = 60
+    static let badContentEncoding = 61
+    static let sslCACertificateFile = 77
+    static let sslIssuer = 83
+    static let http2Stream = 92
+    static let proxy = 97
+  }
+
+  private func classify(_ curl: CurlFailure, url: URL?) -> ServiceNowFailure {
+    let host = url?.host ?? "the instance"
+    let message = Self.clean(curl.message)
+    if let proxyHost = url.flatMap({ proxy.proxyHost(for: $0) }) {
+      let blamesProxy =
+        [Code.proxyNotResolved, Code.couldNotConnect, Code.proxy, Code.hostNotResolved].contains(curl.code)
+        || curl.proxyStatus >= 300
+      if blamesProxy {
+        return ServiceNowFailure(.proxyFailed, detail: "Proxy \(proxyHost): \(message)")
       }
     }
-    if Self.looksLikeTLS(lower) {
-      return tlsFailure(lower, text: text)
+    switch curl.code {
+    case Code.unsupportedProtocol, Code.malformedURL:
+      return ServiceNowFailure(.urlInvalid, detail: message)
+    case Code.proxyNotResolved, Code.proxy:
+      return ServiceNowFailure(.proxyFailed, detail: message)
+    case Code.hostNotResolved:
+      return ServiceNowFailure(.dnsNotFound, detail: "\(host) did not resolve.")
+    case Code.couldNotConnect:
+      // ECONNREFUSED: something answered with a reset; anything else (no route, unreachable).
+      if curl.osErrno == Int(ECONNREFUSED) || curl.osErrno == 0 {
+        return ServiceNowFailure(.tcpRefused, detail: "Connection to \(Self.endpoint(url)) was refused.")
+      }
+      return ServiceNowFailure(.tcpFailed, detail: message)
+    case Code.gotNothing:
+      return ServiceNowFailure(
+        .instanceUnavailable, detail: "\(host) closed the connection without answering (\(message)).")
+    case Code.weirdReply, Code.http2, Code.http2Stream, Code.badContentEncoding:
+      return ServiceNowFailure(.httpBadResponse, detail: message)
+    case Code.outOfMemory:
+      // libcurl refuses to grow its buffer for one giant header line (over 100 KB).
+      return ServiceNowFailure(
+        .httpTooLarge, detail: "The answer's headers passed libcurl's limit; reading stopped there.")
+    case Code.abortedByCallback:
+      return ServiceNowFailure(.cancelled)
+    case Code.peerVerification, Code.peerVerification51:
+      return verificationFailure(curl, message: message)
+    case Code.sslConnect, Code.sslCertificateProblem, Code.sslCipher, Code.sslCACertificateFile,
+      Code.sslIssuer:
+      return ServiceNowFailure(.tlsFailed, detail: Self.withChain(message, curl.presented))
+    case Code.receiveError where curl.timings?.tls != nil && curl.timings?.firstByte == nil:
+      // The TLS session was set up and then ended before any answer: with TLS 1.3 a server
+      // that demands a client certificate says so only after the handshake.
+      return ServiceNowFailure(
+        .tlsFailed,
+        detail: "The server ended the TLS session right after the handshake, before answering; "
+          + "it probably requires a client certificate. (\(message))")
+    case Code.sendError, Code.receiveError, Code.partialFile:
+      return ServiceNowFailure(.tcpFailed, detail: message)
+    default:
+      return ServiceNowFailure(.tcpFailed, detail: message)
     }
-    return ServiceNowFailure(.tcpFailed, detail: Self.clean(text))
   }
 
-  /// URLError codes that, with a proxy configured, mean the proxy itself failed: libcurl
-  /// connects to and resolves only the proxy, never the instance.
-  private static let proxyBlamingCodes: Set<Int> = [
-    NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed,
-  ]
-
-  private func tlsFailure(_ lower: String, text: String) -> ServiceNowFailure {
-    let mismatch = [
-      "no alternative certificate subject name", "does not match target host", "subject name",
-      "hostname mismatch", "host name mismatch",
-    ]
-    if mismatch.contains(where: lower.contains) {
-      return ServiceNowFailure(.tlsHostnameMismatch, detail: Self.clean(text))
+  /// CURLE_PEER_FAILED_VERIFICATION, told apart by OpenSSL's X509 verify result. libcurl
+  /// checks the host name itself after OpenSSL verified the chain, and then reports 1
+  /// (X509_V_ERR_UNSPECIFIED, seen with libcurl 7.88) or leaves 0; 62 is OpenSSL's own verdict.
+  private func verificationFailure(_ curl: CurlFailure, message: String) -> ServiceNowFailure {
+    let detail = Self.withChain(message, curl.presented)
+    switch curl.verifyResult {
+    case 0, 1, 62:
+      return ServiceNowFailure(.tlsHostnameMismatch, detail: detail)
+    case 9, 10:
+      return ServiceNowFailure(.tlsExpired, detail: detail)
+    default:
+      return ServiceNowFailure(.tlsUntrusted, detail: detail)
     }
-    let untrusted = [
-      "ssl certificate problem", "self signed", "self-signed", "unable to get local issuer",
-      "unable to verify the first certificate", "certificate verify failed", "certificate has expired",
-      "certificate is not yet valid", "peer certificate cannot be authenticated",
-      "server certificate verification failed", "issuer certificate", "unknown ca",
-    ]
-    if untrusted.contains(where: lower.contains) {
-      return ServiceNowFailure(.tlsUntrusted, detail: Self.clean(text))
-    }
-    return ServiceNowFailure(.tlsFailed, detail: Self.clean(text))
   }
 
-  private static func looksLikeTLS(_ lower: String) -> Bool {
-    ["ssl", "tls", "certificate", "handshake"].contains(where: lower.contains)
-  }
-
-  /// The texts an error carries: its description, libcurl's message, underlying errors.
-  private static func messages(of error: NSError) -> [String] {
-    var texts: [String] = []
-    if let described = error.userInfo[NSLocalizedDescriptionKey] as? String {
-      texts.append(described)
+  /// libcurl's sentence and the presented certificates, leaf first.
+  static func withChain(_ message: String, _ chain: [PresentedCertificate]) -> String {
+    guard let leaf = chain.first else { return message }
+    var text = message.isEmpty ? "" : message + ". "
+    text += "The server presented: \(leaf.summary)"
+    for certificate in chain.dropFirst() {
+      text += "; then \(certificate.summary)"
     }
-    texts.append(error.localizedDescription)
-    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-      texts += messages(of: underlying)
-    }
-    var seen = Set<String>()
-    return texts.filter { !$0.isEmpty && seen.insert($0).inserted }
+    return text + "."
   }
 
   /// Keeps a message short and free of URLs' query strings (they can hold a token).
@@ -137,6 +163,10 @@ public struct NetworkFailureClassifier: Sendable {
     guard let url, let host = url.host else { return "the instance" }
     let port = url.port ?? (url.scheme == "http" ? 80 : 443)
     return "\(host):\(port)"
+  }
+
+  private static func size(_ bytes: Int) -> String {
+    bytes >= 1024 * 1024 ? "\(bytes / (1024 * 1024)) MiB" : "\(bytes / 1024) KiB"
   }
 
   static func format(_ duration: Duration) -> String {

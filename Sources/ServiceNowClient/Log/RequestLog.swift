@@ -2,10 +2,6 @@ import Foundation
 import TextSafety
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The session's record of every HTTP exchange, redacted as it is recorded.
 ///
 /// Shared by the client calls of one run (a check, a wizard session) and rendered for
@@ -44,7 +40,7 @@ public final class RequestLog: @unchecked Sendable {
 
   /// Records one exchange, masking secrets before it is stored.
   public func record(
-    _ request: URLRequest, response: HTTPResponse?, failure: ServiceNowFailure?, elapsed: Duration,
+    _ request: TransportRequest, response: HTTPResponse?, failure: ServiceNowFailure?, elapsed: Duration,
     startedAt: Date
   ) {
     let known = scrubber
@@ -53,12 +49,12 @@ public final class RequestLog: @unchecked Sendable {
     // the server sent (headers, body) is scrubbed of every known secret and made terminal-safe.
     let ours = { (text: String) in UntrustedText.visible(text) }
     let theirs = { (text: String) in known.clean(text) }
-    let isForm = request.value(forHTTPHeaderField: "Content-Type")?.lowercased().contains("form") ?? false
-    let requestBody = request.httpBody.map { body -> String in
+    let isForm = request.header("Content-Type")?.lowercased().contains("form") ?? false
+    let requestBody = request.body.map { body -> String in
       let text = String(decoding: body, as: UTF8.self)
       return known.cleanLines(isForm ? LogRedaction.form(text) : LogRedaction.body(body))
     }
-    let fields = request.httpBody.flatMap { body -> [LoggedField]? in
+    let fields = request.body.flatMap { body -> [LoggedField]? in
       guard isForm else { return nil }
       return FormEncoding.decode(String(decoding: body, as: UTF8.self)).map { field in
         let masked = LogRedaction.isSensitive(field.name)
@@ -69,8 +65,8 @@ public final class RequestLog: @unchecked Sendable {
     let parts = elapsed.components
     let milliseconds = Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
     let entry = RequestLogEntry(
-      startedAt: startedAt, method: request.httpMethod ?? "GET", url: ours(LogRedaction.url(request.url)),
-      requestHeaders: Self.cleanHeaders(request.allHTTPHeaderFields ?? [:], theirs),
+      startedAt: startedAt, method: request.method, url: ours(LogRedaction.url(request.url)),
+      requestHeaders: Self.cleanHeaders(request.headers, theirs),
       requestBody: requestBody,
       requestFields: fields, status: response?.status,
       responseHeaders: Self.cleanHeaders(response?.headers ?? [:], theirs),

@@ -9,9 +9,9 @@ import Foundation
 
 /// Resolves a host and opens (then closes) a TCP connection to it, with a deadline.
 ///
-/// URLSession cannot say whether a request that ran out of time had connected, so a host that
-/// drops packets and a server that never answers look the same. This check tells them apart
-/// (`tcp.timeout` versus `http.timeout`), and gives the diagnosis its `dns` and `tcp` layers.
+/// Gives the diagnosis its own `dns` and `tcp` layers (every address tried, which one
+/// accepted), which say more than one request's timings; it tells a host that drops packets
+/// (`tcp.timeout`) from a server that never answers (`http.timeout`) before any HTTP is sent.
 public enum TCPConnectCheck {
   /// What a successful connection showed.
   public struct Connection: Sendable, Equatable {

@@ -1,10 +1,6 @@
 import Foundation
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 extension TokenRequest {
   /// The `grant_type` of the JWT bearer grant (RFC 7523).
   public static let jwtBearerGrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -32,14 +28,14 @@ extension TokenRequest {
   /// The full POST of the JWT bearer grant to `<instance>/oauth_token.do`.
   public static func jwtBearerURLRequest(
     instance: URL, clientID: String, clientSecret: Secret?, assertion: Secret, scope: String? = nil
-  ) -> URLRequest {
-    var request = URLRequest(url: InstanceEndpoints.url(instance, path: "/oauth_token.do"))
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
+  ) -> TransportRequest {
     let fields = jwtBearerFormFields(
       clientID: clientID, clientSecret: clientSecret, assertion: assertion, scope: scope)
-    request.httpBody = Data(FormEncoding.encode(fields).utf8)
-    return request
+    return TransportRequest(
+      method: "POST", url: InstanceEndpoints.url(instance, path: "/oauth_token.do"),
+      headers: [
+        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": "application/json",
+      ],
+      body: Data(FormEncoding.encode(fields).utf8))
   }
 }

@@ -1,10 +1,6 @@
 import Foundation
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// One call to the token endpoint, as a value: the wizard builds it, the client sends it.
 ///
 /// The client id and secret go in the form body (ServiceNow's documented place, KB0778194),
@@ -58,12 +54,12 @@ public struct TokenRequest: Sendable, Equatable {
   }
 
   /// The full POST to `<instance>/oauth_token.do`.
-  public func urlRequest(instance: URL) -> URLRequest {
-    var request = URLRequest(url: InstanceEndpoints.url(instance, path: "/oauth_token.do"))
-    request.httpMethod = "POST"
-    request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    request.httpBody = formBody()
-    return request
+  public func urlRequest(instance: URL) -> TransportRequest {
+    TransportRequest(
+      method: "POST", url: InstanceEndpoints.url(instance, path: "/oauth_token.do"),
+      headers: [
+        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": "application/json",
+      ],
+      body: formBody())
   }
 }

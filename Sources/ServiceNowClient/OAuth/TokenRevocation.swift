@@ -1,10 +1,6 @@
 import Foundation
 import Vocabulary
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// The revocation call as ServiceNow documents it: `GET /oauth_revoke_token.do?token=…`.
 ///
 /// No authentication, and the token goes in the query: that is the only form the documentation
@@ -19,10 +15,7 @@ public enum TokenRevocation {
   }
 
   /// The whole request: a GET with no body and no credentials.
-  public static func urlRequest(instance: URL, token: Secret) -> URLRequest {
-    var request = URLRequest(url: url(instance: instance, token: token))
-    request.httpMethod = "GET"
-    request.setValue("*/*", forHTTPHeaderField: "Accept")
-    return request
+  public static func urlRequest(instance: URL, token: Secret) -> TransportRequest {
+    TransportRequest(method: "GET", url: url(instance: instance, token: token), headers: ["Accept": "*/*"])
   }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// Whether the instance's login pages send people to an identity provider.
 extension ServiceNowClient {
   /// The login pages an SSO instance redirects, in the order they are asked.
@@ -17,10 +13,9 @@ extension ServiceNowClient {
   /// the wizard and check, never a failure of its own.
   public func detectSingleSignOn() async -> IdentityProviderRedirect? {
     for page in Self.loginPages {
-      var request = URLRequest(url: InstanceEndpoints.url(instance, path: page))
-      request.httpMethod = "GET"
-      request.setValue("text/html", forHTTPHeaderField: "Accept")
-      request.setValue("snowgate", forHTTPHeaderField: "User-Agent")
+      let request = TransportRequest(
+        method: "GET", url: InstanceEndpoints.url(instance, path: page),
+        headers: ["Accept": "text/html", "User-Agent": userAgent])
       guard case .success(let response) = await exchange(request),
         (300..<400).contains(response.status), let location = response.header("Location"),
         let provider = IdentityProviderRedirect.recognise(location: location, instance: instance)

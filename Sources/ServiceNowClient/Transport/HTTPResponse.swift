@@ -7,12 +7,18 @@ public struct HTTPResponse: Sendable, Equatable {
   public var headers: [String: String]
   public var body: Data
   public var elapsed: Duration
+  /// libcurl's per-phase times of the real request; nil from a scripted transport.
+  public var timings: PhaseTimings?
 
-  public init(status: Int, headers: [String: String] = [:], body: Data = Data(), elapsed: Duration = .zero) {
+  public init(
+    status: Int, headers: [String: String] = [:], body: Data = Data(), elapsed: Duration = .zero,
+    timings: PhaseTimings? = nil
+  ) {
     self.status = status
     self.headers = headers
     self.body = body
     self.elapsed = elapsed
+    self.timings = timings
   }
 
   /// A JSON answer, for scripted tests.

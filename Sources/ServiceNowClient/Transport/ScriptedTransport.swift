@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A transport that answers from a script, for unit tests here and in the modules that use the client.
 ///
 /// Each expected request (method and path) is answered in order with a response or an error.
@@ -36,7 +32,7 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
 
   private let lock = NSLock()
   private var steps: [Step]
-  private var sentRequests: [URLRequest] = []
+  private var sentRequests: [TransportRequest] = []
   private var problems: [String] = []
 
   public init(_ steps: [Step] = []) {
@@ -48,13 +44,13 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
     lock.withLock { steps.append(Step(method: method, path: path, answer: .response(response))) }
   }
 
-  /// Adds an expected request answered by throwing `error` (a URLError, `DeadlineExceeded`, …).
+  /// Adds an expected request answered by throwing `error` (a `CurlFailure`, `DeadlineExceeded`, …).
   public func expect(_ method: String, _ path: String, fail error: any Error) {
     lock.withLock { steps.append(Step(method: method, path: path, answer: .failure(error))) }
   }
 
   /// Every request sent so far, in order.
-  public var sent: [URLRequest] {
+  public var sent: [TransportRequest] {
     lock.withLock { sentRequests }
   }
 
@@ -70,9 +66,9 @@ public final class ScriptedTransport: Transport, @unchecked Sendable {
     }
   }
 
-  public func send(_ request: URLRequest, deadline: Duration) async throws -> HTTPResponse {
-    let method = request.httpMethod ?? "GET"
-    let path = request.url?.path ?? ""
+  public func send(_ request: TransportRequest, deadline: Duration) async throws -> HTTPResponse {
+    let method = request.method
+    let path = request.url.path
     let step: Step? = lock.withLock {
       sentRequests.append(request)
       guard let next = steps.first else {

@@ -68,7 +68,8 @@ import Vocabulary
         password: Secret("S3CR3T-pw"), clientSecret: Secret("S3CR3T-c"),
         refreshToken: Secret("S3CR3T-refresh-1")))
     let transport = ScriptedTransport()
-    transport.expect("POST", "/oauth_token.do", fail: URLError(.cannotConnectToHost))
+    transport.expect(
+      "POST", "/oauth_token.do", fail: CurlFailure(code: 7, message: "Failed to connect", osErrno: 111))
     let service = TokenService(
       store: store, environment: [:],
       makeClient: { ServiceNowClient(instance: $0.instanceURL, transport: transport) })

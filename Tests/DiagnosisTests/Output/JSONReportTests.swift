@@ -17,7 +17,7 @@ import Testing
     let checks = try #require(json["checks"] as? [[String: Any]])
     #expect(checks.count == 10)
     for check in checks {
-      #expect(Set(check.keys) == ["id", "status", "title", "detail", "remedy", "elapsed_ms"])
+      #expect(Set(check.keys) == ["id", "status", "title", "detail", "remedy", "elapsed_ms", "timings"])
     }
     #expect(checks.map { $0["id"] as? String } == CheckID.allCases.map(\.rawValue))
     #expect(json["ok"] as? Bool == false)
