@@ -5,6 +5,7 @@ import Profiles
 enum ProfilesCommand {
   static let help = """
     Usage: snowgate profiles [--json]
+           snowgate profiles export NAME [--output FILE]   (a template without secrets; see its --help)
 
     Lists the saved connections: name, instance, how each signs in, where its secrets live,
     and how long its stored access token has left. The default profile is marked with *.
@@ -19,6 +20,7 @@ enum ProfilesCommand {
     """
 
   static func run(_ arguments: [String], now: Date = Date()) -> Int32 {
+    if arguments.first == "export" { return ProfileExportCommand.run(Array(arguments.dropFirst())) }
     let parsed: ParsedArguments
     switch CommandStart.parse(arguments, flags: ["--json"], help: help) {
     case .exit(let status): return status
