@@ -211,4 +211,37 @@ final class InstanceSetupCheckTests: XCTestCase {
     let methods = try await bench.rows("sys_rest_message_fn")
     XCTAssertEqual(methods.first?["rest_endpoint"] as? String, Self.webhook)
   }
+
+  /// At a terminal, --fix lists the changes and asks; "n" changes nothing, "y" turns every
+  /// fixable line green (tmux, the real binary).
+  func testFixAtATerminalAsksAndTurnsEveryLineGreenAfterAYes() async throws {
+    let bench = try Bench(["missing-role", "empty-group", "webhook-elsewhere"])
+    try bench.standardProfiles()
+    let command =
+      "\(Binary.snowgate.path) check adm --for agent-transfer --webhook \(Self.webhook) --member beth.anglin --fix"
+    let environment = ["SNOWGATE_CONFIG_DIR": bench.directory.path, "NO_COLOR": "1"]
+    let refused = try Tmux(command: command, width: 120, height: 60, environment: environment)
+    _ = try await refused.waitFor("Make these 4 change(s)? [y/N]")
+    try refused.type("n")
+    try refused.send("Enter")
+    _ = try await refused.waitFor("[exit 1]")
+    refused.kill()
+    let members = try await bench.rows("sys_user_grmember")
+    XCTAssertEqual(members.count, 0, "a no writes nothing")
+
+    let tmux = try Tmux(command: command, width: 120, height: 60, environment: environment)
+    defer { tmux.kill() }
+    let asked = try await tmux.waitFor("Make these 4 change(s)? [y/N]")
+    XCTAssertTrue(asked.contains("✗ Role agent_workspace_user"), asked)
+    XCTAssertTrue(asked.contains("PATCH sys_rest_message_fn/"), asked)
+    try tmux.type("y")
+    try tmux.send("Enter")
+    let screen = try await tmux.waitFor("[exit 0]")
+    let after = try XCTUnwrap(screen.components(separatedBy: "After the changes:").last, screen)
+    XCTAssertFalse(after.contains("✗"), after)
+    for line in ["✓ Role agent_workspace_user", "✓ Members", "✓ Presence", "✓ REST message", "✓ postMessage"]
+    {
+      XCTAssertTrue(after.contains(line), "\(line) in \(after)")
+    }
+  }
 }

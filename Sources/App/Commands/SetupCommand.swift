@@ -165,6 +165,12 @@ enum SetupCommand {
       return CommandLineTool.fail(
         UsageError("setup --from FILE takes a profile name and nothing else (or --no-input).", hint: help))
     }
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      return CommandLineTool.fail(
+        UsageError(
+          "setup --from opens the wizard, which needs a terminal; from a script add --no-input "
+            + "(and --username USER for password sign-ins)."))
+    }
     let name = positionals.first ?? Self.proposedName(template)
     if let problem = ProfileName.problem(with: name) {
       return CommandLineTool.fail(UsageError("\"\(name)\" cannot be a profile name. \(problem)"))
