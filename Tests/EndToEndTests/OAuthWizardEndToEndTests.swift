@@ -290,6 +290,41 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     try assertSavedWithToken(instance: url)
   }
 
+  /// A slip is not a restart: another sign-in's address (other state) is refused in the paste
+  /// field, which stays open; the right address, pasted next, completes the sign-in.
+  func testAWrongPasteThenARightPasteCompletesTheSignIn() async throws {
+    let redirectURI = "http://127.0.0.1:\(try freePort())/callback"
+    let url = try startSimulator(redirectURI: redirectURI)
+    let landed = folder.appendingPathComponent("landed.txt")
+    let browser = try browserScript(
+      "curl -s --max-time 20 -o /dev/null -w '%{redirect_url}' \"$1\" > \"\(landed.path).part\" && "
+        + "mv \"\(landed.path).part\" \"\(landed.path)\"")
+    let tmux = try startWizard(browser: browser)
+    try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
+    try await fillBrowserClient(redirectURI: redirectURI)
+    try tmux.send("Enter")
+    let waiting = try await see("Waiting for the browser")
+    XCTAssertTrue(waiting.contains("r Retry"), waiting)
+    _ = try await tmux.waitUntil(what: "the browser script's redirect") { _ in
+      ((try? String(contentsOf: landed, encoding: .utf8)) ?? "").contains("code=")
+    }
+    let address = try String(contentsOf: landed, encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let otherTab = redirectURI + "?code=an-old-code&state=another-sign-in"
+    try tmux.send("p")
+    try await see("Paste the address the browser ended on")
+    try tmux.paste(otherTab)
+    try tmux.send("Enter")
+    let refused = try await see("belongs to another sign-in")
+    XCTAssertTrue(refused.contains("Address or code"), "the paste field closed:\n\(refused)")
+    try tmux.send("C-u")
+    try tmux.paste(address)
+    try tmux.send("Enter")
+    try await see("The instance issued a token.")
+    try await passTestAndSave()
+    try assertSavedWithToken(instance: url)
+  }
+
   /// Over SSH the sign-in address must be copied to a browser elsewhere: `c` shows it on the
   /// ordinary screen, whole and without box lines, and Enter comes back to the waiting screen.
   func testCopyLinkShowsTheWholeAddressOutsideTheBox() async throws {

@@ -14,7 +14,28 @@ import WizardCore
     #expect(KeyDecoder.character(8) == .backspace)
     #expect(KeyDecoder.character(3) == .interrupt)
     #expect(KeyDecoder.character(18) == .toggleReveal)
-    #expect(KeyDecoder.character(21) == .clearField)
+    #expect(KeyDecoder.character(21) == .deleteToStart)
+  }
+
+  @Test func readlineKeysAndAltKeysEditByWord() {
+    #expect(KeyDecoder.character(1) == .home)
+    #expect(KeyDecoder.character(5) == .end)
+    #expect(KeyDecoder.character(11) == .deleteToEnd)
+    #expect(KeyDecoder.character(23) == .deleteWordBackward)
+    #expect(KeyDecoder.alt(0x62) == .wordLeft)
+    #expect(KeyDecoder.alt(0x66) == .wordRight)
+    #expect(KeyDecoder.alt(127) == .deleteWordBackward)
+    #expect(KeyDecoder.alt(0x78) == nil)  // Alt-x: nothing, and never Esc
+    #expect(KeyDecoder.namedKey("kLFT5") == .wordLeft)
+    #expect(KeyDecoder.namedKey("kRIT3") == .wordRight)
+    #expect(KeyDecoder.namedKey("kUP5") == nil)
+    #expect(KeyDecoder.controlSequence("1;5D") == .wordLeft)
+    #expect(KeyDecoder.controlSequence("1;5C") == .wordRight)
+    #expect(KeyDecoder.controlSequence("5~") == .pageUp)
+    #expect(KeyDecoder.controlSequence("99x") == nil)
+    #expect(KeyDecoder.applicationKey(0x41) == .up)
+    #expect(KeyDecoder.applicationKey(0x50) == .help)
+    #expect(KeyDecoder.applicationKey(0x7A) == nil)
   }
 
   @Test func printableCharactersIncludingWideOnesAreTyped() {

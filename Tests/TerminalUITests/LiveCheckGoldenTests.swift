@@ -80,6 +80,22 @@ import WizardCore
     assertScreen(wizard.frame(), named: "05-test--live-failed-401")
     let text = wizard.frame().lines().joined(separator: "\n")
     #expect(text.contains("refused the user name and password (401)"))
+
+    // PgUp scrolls to the first line of the result; the runtime settles what does not fit.
+    var scrolled = wizard
+    scrolled.press(.pageUp)
+    scrolled.press(.pageUp)
+    let frame = scrolled.frame()
+    scrolled.send(.scrollSettled(frame.scroll))
+    assertScreen(scrolled.frame(), named: "05-test--live-failed-401--scrolled")
+    let top = scrolled.frame().lines().joined(separator: "\n")
+    #expect(top.contains("✓ URL"))
+    #expect(top.contains("↓ more"))
+    #expect(!top.contains("↑ more"))
+    scrolled.press(.pageDown)
+    scrolled.press(.pageDown)
+    scrolled.send(.scrollSettled(scrolled.frame().scroll))
+    #expect(scrolled.frame().lines() == wizard.frame().lines())
   }
 
   @Test func aRunInProgressShowsDoneRunningAndPendingLines() {

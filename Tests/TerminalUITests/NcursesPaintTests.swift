@@ -1,6 +1,7 @@
 import CNcursesw
 import Foundation
 import Testing
+import Vocabulary
 import WizardCore
 
 @testable import TerminalUI
@@ -130,14 +131,17 @@ import WizardCore
   }
 
   /// Keys typed into the real ncurses input path: bytes from a file, decoded by `wget_wch`
-  /// with xterm's key sequences, then by `KeyDecoder`. Alt+x arrives as Esc then x. (A lone
-  /// Esc needs a terminal: at end of file ncurses drops it; in tmux it arrives after 25 ms.)
+  /// with xterm's key sequences, then by `KeyDecoder`. Alt+b arrives as Esc then b and is a
+  /// word move, never Esc; a bracketed paste is one key. (A lone Esc needs a terminal: at end
+  /// of file ncurses drops it; in tmux it arrives after 25 ms.)
   @Test func typedBytesArriveAsWizardKeys() throws {
     NcursesTerminal.prepareLocale()
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("snowgate-keys-\(UInt32.random(in: 0...UInt32.max))").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let bytes = "a日\t\u{1B}OA\u{1B}OB\u{1B}[Z\u{1B}OP\u{03}\u{12}\u{15}\u{7F}\r\u{1B}x"
+    let bytes =
+      "a日\t\u{1B}OA\u{1B}OB\u{1B}[Z\u{1B}OP\u{03}\u{12}\u{15}\u{7F}\r\u{1B}b\u{1B}f\u{1B}\u{7F}"
+      + "\u{1B}[1;5D\u{1B}[1;5C\u{0B}\u{17}\u{1B}[200~ line one\r\nline \u{1B}[A two\u{1B}[201~z"
     try bytes.write(toFile: path, atomically: true, encoding: .utf8)
     let output = try #require(fopen("/dev/null", "w"))
     let input = try #require(fopen(path, "r"))
@@ -149,10 +153,12 @@ import WizardCore
       NcursesTerminal(terminalType: "xterm-256color", output: output, input: input, color: false))
     defer { terminal.restore() }
     var keys: [TerminalInput] = []
-    while keys.count < 20, let input = terminal.readKey(timeoutMilliseconds: 50) { keys.append(input) }
+    while keys.count < 40, let input = terminal.readKey(timeoutMilliseconds: 50) { keys.append(input) }
     let expected: [Key] = [
       .character("a"), .character("日"), .tab, .up, .down, .backTab, .help, .interrupt, .toggleReveal,
-      .clearField, .backspace, .enter, .escape, .character("x"),
+      .deleteToStart, .backspace, .enter, .wordLeft, .wordRight, .deleteWordBackward, .wordLeft, .wordRight,
+      .deleteToEnd, .deleteWordBackward, .paste(Secret(" line one\r\nline \u{1B}[A two")),
+      .character("z"),
     ]
     #expect(keys == expected.map { TerminalInput.key($0) })
   }

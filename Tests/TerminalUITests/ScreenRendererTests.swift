@@ -90,6 +90,29 @@ import WizardCore
     #expect(!bottomText.contains("Choice 1 "))
   }
 
+  @Test func aScrolledBodyMovesAsFarAsThereIsTextAndSaysHowFar() {
+    var items: [ScreenItem] = []
+    for index in 1...40 { items.append(.text("Line \(index)", .normal)) }
+    var model = ScreenModel(id: "t", title: "T", items: items)
+    let unscrolled = ScreenRenderer.render(model, width: 80, height: 24)
+    #expect(text(unscrolled).contains("Line 1 "))
+    #expect(unscrolled.scroll == 0)
+    model.scroll = 12
+    let down = ScreenRenderer.render(model, width: 80, height: 24)
+    #expect(down.lines()[2].contains("Line 11 "))  // the body starts with a blank line
+    #expect(!text(down).contains("Line 10 "))
+    #expect(text(down).contains("↑ more"))
+    #expect(text(down).contains("↓ more"))
+    #expect(down.scroll == 12)
+    model.scroll = 100
+    let bottom = ScreenRenderer.render(model, width: 80, height: 24)
+    #expect(bottom.scroll == 22)  // 42 body lines, 20 rows
+    #expect(text(bottom).contains("Line 40"))
+    #expect(!text(bottom).contains("↓ more"))
+    model.scroll = -5
+    #expect(ScreenRenderer.render(model, width: 80, height: 24).scroll == 0)
+  }
+
   @Test func choicesShowSelectionFocusAndDetail() {
     let rendered = text(ScreenRenderer.render(SampleScreens.choices, width: 80, height: 24))
     #expect(rendered.contains("● Basic"))

@@ -173,6 +173,44 @@ import WizardCore
     assertScreen(wizard.frame(), named: "07-done")
   }
 
+  @Test func pastePrefillPracticeAndShadowedSecrets() {
+    var pasted = Wizard()
+    pasted.press(.enter)
+    pasted.press(.paste(Secret("  dev12345.service-now.com  \nsecond line\n")))
+    assertScreen(pasted.frame(), named: "02-instance--pasted")
+
+    var prefilled = Wizard()
+    prefilled.send(
+      .start(
+        savedProfiles: [], profileName: "prod",
+        prefill: SetupPrefill(instance: "dev12345", authKind: .oauthPassword, username: "integration.user")))
+    assertScreen(prefilled.frame(), named: "02-instance--prefilled")
+
+    let context = WizardContext(
+      configPath: "/srv/snowgate/config.json", credentialsPath: "/srv/snowgate/credentials.json",
+      secretVariablesSet: ["SNOWGATE_PASSWORD"])
+    var shadowed = Self.atTest()
+    shadowed.state.context = context
+    shadowed.press(.enter)
+    shadowed.send(.testFinished(.passed(TestReport(details: ["Signed in as integration.user."]))))
+    shadowed.press(.enter)
+    assertScreen(shadowed.frame(), named: "06-save--shadowed")
+
+    var practice = Self.atTest()
+    practice.state.context = WizardContext(
+      configPath: "/tmp/snowgate-demo-Ab12Cd/config.json",
+      credentialsPath: "/tmp/snowgate-demo-Ab12Cd/credentials.json",
+      practice: PracticeRun(
+        keepsProfiles: false, realConfigPath: "~/.config/snowgate/config.json",
+        realCredentialsPath: "~/.config/snowgate/credentials.json"))
+    practice.press(.enter)
+    practice.send(.testFinished(.passed(TestReport(details: ["Signed in as integration.user."]))))
+    practice.press(.enter)
+    practice.press(.enter)
+    practice.send(.saveFinished(.saved(location: "/tmp/snowgate-demo-Ab12Cd/config.json")))
+    assertScreen(practice.frame(), named: "07-done--practice")
+  }
+
   @Test func terminalTooSmall() {
     assertScreen(Wizard().frame(width: 50, height: 15), named: "99-too-small")
   }

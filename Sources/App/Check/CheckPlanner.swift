@@ -21,14 +21,19 @@ struct CheckPlanner {
     do {
       config = try environment.store.load()
     } catch {
-      throw UsageError(Self.describe(error))
+      throw UsageError(Self.describe(error), code: Self.code(of: error))
     }
     let profiles: [Profile]
     if request.all {
       profiles = config.profiles
     } else if let name = request.profile ?? config.defaultProfile {
       guard let profile = config.profile(named: name) else {
-        throw UsageError(Self.describe(ProfileStoreError.profileNotFound(name)))
+        if config.draft(named: name) != nil {
+          throw UsageError(
+            "\"\(name)\" is a setup that was not finished, so there is no connection to check yet.",
+            hint: "Finish it with: snowgate setup \(name)", code: "profile.unfinished")
+        }
+        throw UsageError(Self.describe(ProfileStoreError.profileNotFound(name)), code: "profile.not_found")
       }
       profiles = [profile]
     } else if config.profiles.count == 1 {
@@ -37,15 +42,22 @@ struct CheckPlanner {
       let names = config.profiles.map(\.name).joined(separator: ", ")
       throw UsageError(
         "no default profile is set; name the one to check (saved: \(names)).",
-        hint: "For example: snowgate check \(config.profiles[0].name), or snowgate check --all")
+        hint: "For example: snowgate check \(config.profiles[0].name), or snowgate check --all",
+        code: "profile.no_default")
     } else {
       profiles = []
     }
     guard !profiles.isEmpty else {
+      if let draft = config.drafts.first, !request.all {
+        throw UsageError(
+          "no connection is saved yet; the setup \"\(draft.name)\" was not finished.",
+          hint: "Finish it with: snowgate setup \(draft.name)", code: "profile.unfinished")
+      }
       throw UsageError(
         "no connection is saved yet, so there is nothing to check.",
         hint: "Set one up with `snowgate setup`, or check an instance directly with "
-          + "`snowgate check --instance URL --auth basic --username USER` (password in SNOWGATE_PASSWORD).")
+          + "`snowgate check --instance URL --auth basic --username USER` (password in SNOWGATE_PASSWORD).",
+        code: "profile.none")
     }
     var checks: [PreparedCheck] = []
     for profile in profiles {
@@ -131,7 +143,8 @@ struct CheckPlanner {
       let stdin = missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin" : ""
       throw UsageError(
         "--auth \(request.auth.word) needs a \(missing.name): set \(missing.variable) in the environment\(stdin).",
-        hint: "Secrets are never taken from the command line, where `ps` and shell history would show them.")
+        hint: "Secrets are never taken from the command line, where `ps` and shell history would show them.",
+        code: "config.secret_missing")
     }
     let log = RequestLog()
     var env = environment
@@ -144,6 +157,18 @@ struct CheckPlanner {
     }
     let target = DiagnosisTarget(profile: nil, instance: instance, auth: request.auth, http: probe)
     return PreparedCheck(target: target, log: log, notes: [])
+  }
+
+  /// The stable code of a problem with the stored configuration.
+  static func code(of error: any Error) -> String {
+    switch error as? ProfileStoreError {
+    case .unreadable: "config.unreadable"
+    case .credentialsTooOpen: "config.credentials_too_open"
+    case .noConfigurationFolder: "config.no_folder"
+    case .profileNotFound: "profile.not_found"
+    case .secretCommandFailed: "config.secret_command_failed"
+    default: "config.invalid"
+    }
   }
 
   static func describe(_ error: any Error) -> String {

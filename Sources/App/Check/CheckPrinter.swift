@@ -46,6 +46,13 @@ struct CheckPrinter {
     return (out, err)
   }
 
+  /// One report for a person, without its notes (the live printer shows them first).
+  func renderReport(_ report: Report, check: PreparedCheck) -> String {
+    HumanReport.render(
+      report, colour: colour, verbose: request.verbose,
+      exchangeLog: request.verbose ? check.log.render() : nil)
+  }
+
   private func exchangeHeader(_ report: Report, multiple: Bool) -> String {
     let who = multiple ? " of \(report.profile ?? report.instance)" : ""
     return "HTTP exchange\(who) (secrets redacted):\n"

@@ -27,6 +27,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// Tokens obtained before the check (the wizard's token step): `auth` uses them instead of
   /// asking the instance for new ones, and the `api` layer proves they work.
   private let issuedTokens: TokenSet?
+  /// The user the OAuth token acts as, once the api layer asked the instance.
+  private var signedInAs: String?
 
   init(
     client: ServiceNowClient, credentials: CheckCredentials, issuedTokens: TokenSet? = nil,
@@ -256,6 +258,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   private func apiVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     let read: Result<TableRead, ServiceNowFailure>
+    // Basic reads sys_user once, in the auth check; this line must not claim that read's time.
+    let reused = credentials.kind == .basic && basicRead != nil
     if credentials.kind == .basic {
       read = await readUsers()
     } else if let tokens {
@@ -272,11 +276,37 @@ actor ClientLayerProbe: HTTPLayerProbe {
           "sys_user read passed (\(Self.records(users))) but: \(shown.detail)", code: warning.code,
           summary: shown.summary, remedies: shown.remedies)
       }
+      if reused {
+        let count = users.records.count
+        return .pass("sys_user readable (\(count) record\(count == 1 ? "" : "s"), read by the Auth check)")
+      }
+      if let tokens, let name = await whoAmI(tokens) {
+        signedInAs = name
+        return .pass("sys_user readable (\(Self.records(users))), signed in as \(name)")
+      }
       return .pass("sys_user readable (\(Self.records(users)))")
     case .failure(let failure):
       return outcome(failure)
     }
   }
+
+  /// The user an OAuth token acts as: a token response never says, so the instance is asked
+  /// for the sys_user record whose sys_id is the caller's own (`gs.getUserID()`).
+  private func whoAmI(_ tokens: TokenSet) async -> String? {
+    guard credentials.kind != .basic else { return nil }
+    let read = await client.readTable(
+      "sys_user", fields: ["user_name"], limit: 1, auth: .bearer(tokens.accessToken),
+      encodedQuery: "sys_id=javascript:gs.getUserID()")
+    guard case .success(let found) = read, found.records.count == 1,
+      let name = found.records[0]["user_name"], !name.isEmpty, name.count <= 100,
+      !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+    else { return nil }
+    // The instance's words: scrubbed of the secrets in play like every other server text.
+    return client.log.scrubber.clean(name)
+  }
+
+  /// Who the OAuth layers signed in as, when the instance said.
+  func whoSignedIn() -> String? { signedInAs }
 
   private func apiMetaVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
     guard let auth = tableCredentials() else { return .skip("skipped: no credentials") }
@@ -285,12 +315,18 @@ actor ClientLayerProbe: HTTPLayerProbe {
       return .pass("sys_db_object readable (\(Self.records(tables)))")
     case .failure(let failure):
       let shown = outcome(failure)
+      // The failure's words are the generic Table API ones; say which table this is about.
+      let detail = shown.detail.contains("sys_db_object") ? shown.detail : "sys_db_object: " + shown.detail
+      let summary = shown.summary.map {
+        $0.contains("sys_db_object") ? $0 : "Table metadata (sys_db_object) cannot be read. " + $0
+      }
+      // The catalogue's remedies speak of the test's sys_user read; this one is of sys_db_object.
+      let remedies = shown.remedies.map { $0.replacingOccurrences(of: "sys_user", with: "sys_db_object") }
       return .warn(
-        shown.detail, code: failure.code, summary: shown.summary,
-        remedies: shown.remedies.isEmpty
+        detail, code: failure.code, summary: summary,
+        remedies: remedies.isEmpty
           ? []
-          : ["Only integrations that read table metadata need it: " + shown.remedies[0]]
-            + shown.remedies.dropFirst())
+          : ["Only integrations that read table metadata need it: " + remedies[0]] + remedies.dropFirst())
     }
   }
 

@@ -2,10 +2,13 @@
 struct UsageError: Error, Equatable {
   var message: String
   var hint: String?
+  /// The stable code `check --json` reports it under: `usage.invalid`, `profile.not_found`, …
+  var code: String
 
-  init(_ message: String, hint: String? = nil) {
+  init(_ message: String, hint: String? = nil, code: String = "usage.invalid") {
     self.message = message
     self.hint = hint
+    self.code = code
   }
 
   /// The text for stderr: the problem, then the way out.

@@ -78,21 +78,26 @@ enum CheckCommand {
     """
 
   static func run(_ arguments: [String]) async -> Int32 {
+    // --json promises JSON on stdout whatever happens, usage mistakes included.
+    let json = arguments.contains("--json")
     let request: CheckRequest
     do {
       request = try CheckRequest.parse(arguments)
     } catch {
-      return CommandLineTool.fail(error)
+      return refuse(error, json: json, profile: nil)
     }
     if request.help {
       print(usage)
       return 0
     }
+    CheckInterrupt.install()
     var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
-      return CommandLineTool.fail(UsageError(CheckPlanner.describe(error)))
+      return refuse(
+        UsageError(CheckPlanner.describe(error), code: CheckPlanner.code(of: error)), json: json,
+        profile: request.profile)
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
     environment.caBundle = request.caBundle
@@ -103,38 +108,43 @@ enum CheckCommand {
     if request.passwordFromStdin {
       let read = BoundedLine.read()
       if case .tooLong = read {
-        return CommandLineTool.fail(UsageError(BoundedLine.tooLongSentence("The first line of stdin")))
+        return refuse(
+          UsageError(BoundedLine.tooLongSentence("The first line of stdin")), json: json,
+          profile: request.profile)
       }
       guard let line = read.text, !line.isEmpty else {
-        return CommandLineTool.fail(
-          UsageError("--password-stdin found no password: the first line of stdin was empty."))
+        return refuse(
+          UsageError("--password-stdin found no password: the first line of stdin was empty."), json: json,
+          profile: request.profile)
       }
       stdinPassword = Secret(line)
+    } else if let instance = request.instance, [.basic, .oauthPassword].contains(request.auth),
+      (environment.variables["SNOWGATE_PASSWORD"] ?? "").isEmpty, PasswordPrompt.canAsk
+    {
+      // A person at a terminal is asked; a script keeps the refusal that names the variable.
+      let user = request.username.map { " of \($0)" } ?? ""
+      stdinPassword = PasswordPrompt.ask("Password\(user) for \(instance) (not shown): ")
     }
     let planner = CheckPlanner(environment: environment, request: request, stdinPassword: stdinPassword)
     let checks: [PreparedCheck]
     do {
       checks = try await planner.plan()
     } catch {
-      return CommandLineTool.fail(error)
+      return refuse(error, json: json, profile: request.profile, request: request)
     }
     let options = DiagnosisOptions(
       timeout: request.timeout, forceRefresh: request.refresh, environment: environment.variables)
-    // A person at a terminal sees which layer is being checked while it runs (a status line on
-    // stderr, erased before the report); pipes, JSON and --all get only the report.
-    let live = !request.json && checks.count == 1 && isatty(STDERR_FILENO) == 1
-    let reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options) { _, progress in
-      guard live, case .started(let id) = progress else { return }
-      // Carriage return and padding, no escape sequences: NO_COLOR and dumb terminals stay plain.
-      let text = "  … checking \(id.title)"
-      FileHandle.standardError.write(
-        Data(("\r" + text.padding(toLength: 40, withPad: " ", startingAt: 0)).utf8))
-    }
-    if live { FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 40) + "\r").utf8)) }
     let printer = CheckPrinter(request: request, variables: environment.variables)
-    let (out, err) = printer.render(reports, checks: checks)
-    FileHandle.standardOutput.write(Data(out.utf8))
-    if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+    let reports: [Report]
+    if LiveCheckPrinter.applies(to: request, checks: checks.count, variables: environment.variables) {
+      reports = await runLive(checks[0], options: options, printer: printer)
+    } else {
+      reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options).map(
+        ReportAdjustment.apply)
+      let (out, err) = printer.render(reports, checks: checks)
+      FileHandle.standardOutput.write(Data(out.utf8))
+      if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+    }
     if checks.count == 1 {
       var single = environment
       single.log = checks[0].log
@@ -148,5 +158,48 @@ enum CheckCommand {
       CommandLineTool.printError("Support bundle written to \(path) (readable by you only).")
     }
     return CheckPrinter.exitStatus(reports)
+  }
+
+  /// One connection on a terminal: the notes, then each layer's line as it finishes with the
+  /// running one's spinner below, then the remedies and the verdict.
+  private static func runLive(_ check: PreparedCheck, options: DiagnosisOptions, printer: CheckPrinter) async
+    -> [Report]
+  {
+    let notes = check.notes.map { "Note: \($0)\n" }.joined()
+    if !notes.isEmpty { FileHandle.standardOutput.write(Data(notes.utf8)) }
+    let live = LiveCheckPrinter(
+      target: check.target, colour: printer.colour, spinner: isatty(STDERR_FILENO) == 1)
+    let ticker = Task {
+      while !Task.isCancelled {
+        try? await Task.sleep(for: .milliseconds(100))
+        live.tick()
+      }
+    }
+    let report = ReportAdjustment.apply(
+      await DiagnosisRunner.run(check.target, options: options) { live.progress($0) })
+    ticker.cancel()
+    live.finish(printer.renderReport(report, check: check))
+    return [report]
+  }
+
+  /// A mistake that stops the check before it starts: a sentence on stderr, or with --json the
+  /// report's shape with the problem as its diagnosis; exit status 2 either way.
+  static func refuse(_ error: UsageError, json: Bool, profile: String?, request: CheckRequest? = nil) -> Int32
+  {
+    guard json else { return CommandLineTool.fail(error) }
+    // What is known before any check: the instance and auth of --instance, else nothing.
+    var instance = ""
+    if let text = request?.instance, case .success(let address) = InstanceURL.normalise(text) {
+      instance = address.url.absoluteString
+    }
+    let report = Report(
+      profile: profile, instance: instance, auth: request?.auth ?? .basic,
+      diagnosis: Verdict(code: error.code, summary: error.message, remedies: error.hint.map { [$0] } ?? []),
+      checks: [], elapsedMilliseconds: 0)
+    // With --all a script reads an array; it gets one, holding the problem.
+    let all = CommandLine.arguments.contains("--all")
+    let text = all ? JSONReport.render([report]) : JSONReport.render(report)
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    return 2
   }
 }

@@ -4,22 +4,26 @@ import Simulator
 /// `snowgate demo`: the wizard against a simulated instance started in this process.
 ///
 /// A new user tries everything without an instance or an account. Profiles saved in the demo
-/// go to a temporary folder unless SNOWGATE_CONFIG_DIR names one, so a demo never mixes its
-/// loopback connection into the user's real profiles.
+/// go to a private folder made with mkdtemp (mode 0700, a name nobody can guess or plant
+/// beforehand) and removed at the end, so a demo never mixes its loopback connection into the
+/// user's real profiles; `--keep` saves them in the real configuration instead.
 @MainActor
 enum DemoCommand {
   static let help = """
-    Usage: snowgate demo [--scenario NAME]
+    Usage: snowgate demo [--scenario NAME] [--keep]
 
     Starts a simulated ServiceNow instance on 127.0.0.1 and opens the setup wizard with its
     address filled in. Sign in with user admin, password admin; the OAuth client is
     snowgate-demo with secret demo-secret. A scenario makes the instance misbehave, e.g.
     --scenario hibernating (see 'snowgate simulate --help').
+
+    What the demo saves goes to a private temporary folder, removed when it ends.
+      --keep    save the practice profiles in your real configuration instead
     """
 
   static func run(_ arguments: [String]) async -> Int32 {
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, options: ["--scenario"], help: help) {
+    switch CommandStart.parse(arguments, flags: ["--keep"], options: ["--scenario"], help: help) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
@@ -37,20 +41,35 @@ enum DemoCommand {
       return CommandLineTool.failure(error)
     }
     defer { server.stop() }
-    let variables = ProcessInfo.processInfo.environment
-    let folder: URL
-    if let named = variables["SNOWGATE_CONFIG_DIR"], !named.isEmpty {
-      folder = URL(fileURLWithPath: named)
-    } else {
-      folder = FileManager.default.temporaryDirectory.appendingPathComponent("snowgate-demo-\(getpid())")
-    }
+    var privateFolder: URL?
     let environment: AppEnvironment
     do {
-      environment = try AppEnvironment.current(configDirectory: folder)
+      if parsed.flags.contains("--keep") {
+        environment = try AppEnvironment.current()
+      } else {
+        let folder = try makePrivateFolder()
+        privateFolder = folder
+        environment = try AppEnvironment.current(configDirectory: folder)
+      }
     } catch {
       return CommandLineTool.failure(error)
     }
+    defer { privateFolder.map { try? FileManager.default.removeItem(at: $0) } }
     return await SetupCommand.runWizard(
-      environment: environment, prefilledInstance: server.baseURL.absoluteString, profileName: nil)
+      environment: environment, prefilledInstance: server.baseURL.absoluteString, profileName: nil,
+      practice: true)
+  }
+
+  /// A new folder only this user can enter, under the temporary folder, with a random name
+  /// chosen by mkdtemp (which fails rather than use a folder that exists).
+  static func makePrivateFolder() throws -> URL {
+    let base = FileManager.default.temporaryDirectory.path
+    var template = Array((base + "/snowgate-demo-XXXXXX").utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+    guard made else {
+      throw DemoFolderError(reason: String(cString: strerror(errno)), base: base)
+    }
+    let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    return URL(fileURLWithPath: path, isDirectory: true)
   }
 }

@@ -40,6 +40,7 @@ enum ScriptedSetup {
                           command:'pass show servicenow/prod'; tokens are cached in the file)
       --password-stdin    read the password from the first line of standard input
       --save-anyway       save even when the connection test fails
+      --timeout SECONDS   the deadline of each network step (default 10)
       --help              show this help
 
     Secrets are never taken from the command line: set SNOWGATE_PASSWORD,
@@ -63,11 +64,14 @@ enum ScriptedSetup {
     } catch {
       return CommandLineTool.fail(error)
     }
-    let environment: AppEnvironment
+    var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
       return StoreFailure.report(error)
+    }
+    if let seconds = options.timeout {
+      environment.deadline = .milliseconds(Int64((seconds * 1000).rounded()))
     }
     defer { environment.writeLogIfAsked() }
     let store = environment.store

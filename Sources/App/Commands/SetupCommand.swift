@@ -8,16 +8,24 @@ import WizardCore
 @MainActor
 enum SetupCommand {
   static let help = """
-    Usage: snowgate setup [NAME]
+    Usage: snowgate setup [NAME] [--instance URL] [--auth KIND] [--username U] [--client-id ID]
+                          [--timeout SECONDS]
 
     Set up a connection to a ServiceNow instance in a full-screen wizard: the instance
     address, how to sign in, a test of the connection, and a saved profile named NAME.
     With NAME of a saved connection (or a half-finished setup), opens it for editing.
 
+    What you already know can be given at once; the wizard opens with it filled in:
+      --instance URL       the instance (a name like dev12345 or a URL)
+      --auth KIND          basic, password, refresh-token, client-credentials, authorization-code
+      --username U         the user to sign in as (basic and password)
+      --client-id ID       the OAuth client ID
+      --timeout SECONDS    the deadline of each network step (default 10)
+
     For scripts, without a terminal:
       snowgate setup NAME --no-input --instance URL --auth basic|password|refresh-token|client-credentials
         [--username U] [--client-id ID] [--scope S] [--store file|env|command:'CMD …']
-        [--password-stdin] [--save-anyway] [--ca-bundle FILE]
+        [--password-stdin] [--save-anyway] [--timeout SECONDS] [--ca-bundle FILE]
     Secrets come from SNOWGATE_PASSWORD, SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN or
     --password-stdin. It tests the connection and saves only when the test passes.
 
@@ -41,12 +49,19 @@ enum SetupCommand {
       return await ScriptedSetup.run(arguments)
     }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, options: ["--ca-bundle"], help: help) {
+    switch CommandStart.parse(arguments, options: options, help: help) {
     case .exit(let status): return status
     case .run(let arguments): parsed = arguments
     }
     guard parsed.positionals.count <= 1 else {
       return CommandLineTool.fail(UsageError("setup takes at most one profile name.", hint: help))
+    }
+    let prefill: SetupPrefill
+    let deadline: Duration?
+    do {
+      (prefill, deadline) = try Self.prefill(parsed)
+    } catch {
+      return CommandLineTool.fail(error)
     }
     var environment: AppEnvironment
     do {
@@ -54,15 +69,47 @@ enum SetupCommand {
     } catch {
       return CommandLineTool.failure(error)
     }
+    if let deadline { environment.deadline = deadline }
     environment.caBundle = parsed.options["--ca-bundle"]
     return await runWizard(
-      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first)
+      environment: environment, prefilledInstance: nil, profileName: parsed.positionals.first,
+      prefill: prefill)
+  }
+
+  nonisolated static let options: Set<String> = [
+    "--instance", "--auth", "--username", "--client-id", "--timeout", "--ca-bundle",
+  ]
+
+  /// The fields the command line fills, and the deadline it sets.
+  nonisolated static func prefill(_ parsed: ParsedArguments) throws(UsageError) -> (SetupPrefill, Duration?) {
+    var prefill = SetupPrefill(
+      instance: parsed.options["--instance"], username: parsed.options["--username"],
+      clientID: parsed.options["--client-id"])
+    if let word = parsed.options["--auth"] {
+      guard let kind = AuthKind(word: word) else {
+        throw UsageError(
+          "--auth takes one of \(AuthKind.words.joined(separator: ", ")), not “\(word)”.",
+          hint: "For example: snowgate setup prod --instance dev12345 --auth basic")
+      }
+      prefill.authKind = kind
+    }
+    var deadline: Duration?
+    if let text = parsed.options["--timeout"] {
+      guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 600 else {
+        throw UsageError(
+          "--timeout needs a number of seconds between 0 and 600, not “\(text)”.",
+          hint: "For example: snowgate setup --timeout 30")
+      }
+      deadline = .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+    return (prefill, deadline)
   }
 
   /// Opens the terminal, runs the wizard, restores the terminal, and says how it ended.
-  static func runWizard(environment: AppEnvironment, prefilledInstance: String?, profileName: String?) async
-    -> Int32
-  {
+  static func runWizard(
+    environment: AppEnvironment, prefilledInstance: String?, profileName: String?,
+    prefill: SetupPrefill = SetupPrefill(), practice: Bool = false
+  ) async -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       CommandLineTool.printError(
         """
@@ -74,6 +121,7 @@ enum SetupCommand {
       return 2
     }
     let saved = savedSummaries(environment.store)
+    let context = Self.context(environment, practice: practice)
     guard let terminal = NcursesTerminal.open(environment: environment.variables) else {
       CommandLineTool.printError(
         """
@@ -89,14 +137,26 @@ enum SetupCommand {
       defer { terminal.restore() }
       let runtime = WizardRuntime(terminal: terminal, environment: environment)
       outcome = await runtime.run(
-        start: .start(savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName))
+        start: .start(
+          savedProfiles: saved, prefilledInstance: prefilledInstance, profileName: profileName,
+          prefill: prefill, context: context))
       finalState = runtime.finalState
       keptDraft = runtime.keptDraftName
     }
     environment.writeLogIfAsked()
     switch outcome {
     case .finished(.success):
-      if let name = finalState.done?.profileName {
+      if let name = finalState.done?.profileName, let practice = context.practice {
+        // Only advice that works once the practice instance is gone.
+        if practice.keepsProfiles {
+          print("Kept the practice connection '\(name)' in \(environment.store.configURL.path).")
+          print(
+            "Its instance ran inside snowgate demo and has stopped. Forget it with: snowgate remove \(name)")
+        } else {
+          print("That was practice: nothing was saved in your configuration.")
+        }
+        print("Next: snowgate setup (a real instance, the same steps)")
+      } else if let name = finalState.done?.profileName {
         print("Saved the connection '\(name)' in \(environment.store.configURL.path).")
         print("Next: snowgate check \(name)")
       }
@@ -111,6 +171,38 @@ enum SetupCommand {
       }
       return 1
     }
+  }
+
+  /// Where this run saves, as a person would type it, and which secret variables are set.
+  static func context(_ environment: AppEnvironment, practice: Bool) -> WizardContext {
+    let variables = environment.variables
+    let set = Set(
+      ["SNOWGATE_PASSWORD", "SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"].filter {
+        !(variables[$0] ?? "").isEmpty
+      })
+    var context = WizardContext(
+      configPath: typed(environment.store.configURL.path, variables),
+      credentialsPath: typed(environment.store.credentialsURL.path, variables), secretVariablesSet: set)
+    if practice {
+      let real = try? ProfileStore(environment: variables)
+      let keeps = real.map {
+        $0.directory.standardizedFileURL == environment.store.directory.standardizedFileURL
+      }
+      context.practice = PracticeRun(
+        keepsProfiles: keeps ?? false,
+        realConfigPath: real.map { typed($0.configURL.path, variables) } ?? "~/.config/snowgate/config.json",
+        realCredentialsPath: real.map { typed($0.credentialsURL.path, variables) }
+          ?? "~/.config/snowgate/credentials.json")
+    }
+    return context
+  }
+
+  /// `path` with the home folder as `~`, as a person types it.
+  static func typed(_ path: String, _ variables: [String: String]) -> String {
+    guard let home = variables["HOME"], !home.isEmpty, home != "/", path.hasPrefix(home + "/") else {
+      return path
+    }
+    return "~" + path.dropFirst(home.count)
   }
 
   /// The saved connections and half-finished setups for the welcome screen; none when the

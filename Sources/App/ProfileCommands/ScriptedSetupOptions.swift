@@ -20,10 +20,12 @@ struct ScriptedSetupOptions: Equatable {
   var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
+  /// `--timeout SECONDS`: the deadline of each network step, nil for the default.
+  var timeout: Double? = nil
 
   static let flags: Set<String> = ["--no-input", "--password-stdin", "--save-anyway", "--help", "-h"]
   static let options: Set<String> = [
-    "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version",
+    "--instance", "--auth", "--username", "--client-id", "--scope", "--store", "--api-version", "--timeout",
     "--ca-bundle",
   ]
 
@@ -122,11 +124,21 @@ struct ScriptedSetupOptions: Equatable {
       apiVersion = version
     }
 
+    var timeout: Double?
+    if let text = parsed.options["--timeout"] {
+      guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 600 else {
+        throw UsageError(
+          "--timeout needs a number of seconds between 0 and 600, not “\(text)”.",
+          hint: "For example: snowgate setup \(name) --no-input --timeout 30 …")
+      }
+      timeout = seconds
+    }
+
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
       clientID: clientID, scope: scope, store: store, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
       passwordFromStdin: passwordFromStdin,
-      saveAnyway: parsed.flags.contains("--save-anyway"))
+      saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
   }
 
   /// The profile this setup saves.

@@ -30,7 +30,9 @@ enum LiveCheck {
     let report = await DiagnosisRunner.run(target, options: options) { event in
       progress(update(for: event))
     }
-    return outcome(report, username: credentials.username)
+    // OAuth: the user the token acts as, which only the instance knows (as Basic says its user).
+    let who = await probe.whoSignedIn()
+    return outcome(report, username: who ?? credentials.username)
   }
 
   /// The check's sign-in, and the tokens to use as they are (OAuth only).
@@ -112,7 +114,8 @@ enum LiveCheck {
       }
       return CheckLineUpdate(
         id: result.id.rawValue, title: result.title, status: status, detail: result.detail,
-        remedy: result.remedy, elapsedMilliseconds: result.elapsedMilliseconds, code: result.code)
+        remedy: result.remedy.map(Outcomes.remedy), elapsedMilliseconds: result.elapsedMilliseconds,
+        code: result.code)
     }
   }
 

@@ -88,7 +88,9 @@ final class WizardRuntime {
     if let drawn, drawn.model == model, drawn.width == size.width, drawn.height == size.height {
       return
     }
-    terminal.draw(ScreenRenderer.render(model, width: size.width, height: size.height))
+    let frame = ScreenRenderer.render(model, width: size.width, height: size.height)
+    terminal.draw(frame)
     drawn = (model, size.width, size.height)
+    if frame.scroll != state.scroll { send(.scrollSettled(frame.scroll)) }
   }
 }

@@ -133,12 +133,12 @@ public struct ServiceNowClient: Sendable {
   // MARK: Table API
 
   /// Reads up to `limit` records of `table`, asking only for `fields`.
-  public func readTable(_ table: String, fields: [String], limit: Int = 1, auth: Credentials) async -> Result<
-    TableRead, ServiceNowFailure
-  > {
+  public func readTable(
+    _ table: String, fields: [String], limit: Int = 1, auth: Credentials, encodedQuery: String? = nil
+  ) async -> Result<TableRead, ServiceNowFailure> {
     remember(auth)
     return await SecretScrubber.$current.withValue(log.scrubber) {
-      await readTableScrubbed(table, fields: fields, limit: limit, auth: auth)
+      await readTableScrubbed(table, fields: fields, limit: limit, auth: auth, encodedQuery: encodedQuery)
     }
   }
 
@@ -152,10 +152,13 @@ public struct ServiceNowClient: Sendable {
     }
   }
 
-  private func readTableScrubbed(_ table: String, fields: [String], limit: Int, auth: Credentials) async
+  private func readTableScrubbed(
+    _ table: String, fields: [String], limit: Int, auth: Credentials, encodedQuery: String?
+  ) async
     -> Result<TableRead, ServiceNowFailure>
   {
     var query: [(name: String, value: String)] = [("sysparm_limit", String(limit))]
+    if let encodedQuery { query.append(("sysparm_query", encodedQuery)) }
     if !fields.isEmpty {
       query.append(("sysparm_fields", fields.joined(separator: ",")))
     }

@@ -56,7 +56,7 @@ extension SimulatedInstance {
     }
     switch (request.method, recordID) {
     case ("GET", _):
-      return loggedIn(read(request, table, recordID: recordID, scenarios: scenarios))
+      return loggedIn(read(request, table, recordID: recordID, scenarios: scenarios, userName: userName))
     case ("POST", nil), ("PATCH", .some), ("PUT", .some), ("DELETE", .some):
       if table.readOnly { return loggedIn(InstanceResponses.writeDenied(request.method)) }
       return loggedIn(write(request, table, recordID: recordID))
@@ -72,7 +72,8 @@ extension SimulatedInstance {
 
   /// A read of a table or one record, with the read scenarios applied.
   private func read(
-    _ request: HTTPRequest, _ table: SimulatedTable, recordID: String?, scenarios: Set<Scenario>
+    _ request: HTTPRequest, _ table: SimulatedTable, recordID: String?, scenarios: Set<Scenario>,
+    userName: String
   )
     -> HTTPResponse
   {
@@ -106,7 +107,12 @@ extension SimulatedInstance {
       return InstanceResponses.json(200, .object([("result", renderer.render(row))]))
     }
 
-    let query = TableQuery(request.queryValue("sysparm_query") ?? "")
+    // `javascript:gs.getUserID()` is the caller's sys_id, as on an instance (who am I?).
+    let callerID =
+      state.withLock { $0.table("sys_user") }?.rows.first { $0["user_name"] == userName }?["sys_id"] ?? ""
+    let query = TableQuery(
+      (request.queryValue("sysparm_query") ?? "").replacingOccurrences(
+        of: "javascript:gs.getUserID()", with: callerID))
     // One level of dot-walking through a reference (`group.name=…`), as encoded queries allow.
     var walked: [String: (field: String, target: SimulatedTable, column: String)] = [:]
     for name in query.fieldNames where name.contains(".") {

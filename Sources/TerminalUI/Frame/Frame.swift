@@ -14,6 +14,9 @@ public struct Frame: Equatable, Sendable {
   var clusters: [String.UnicodeScalarView]
   /// Where the terminal cursor should blink (the focused text field), or nil to hide it.
   public var cursor: CellPosition?
+  /// How far the body was scrolled from its automatic position, after clamping to the text
+  /// there is; the runtime hands it back to the state (`WizardEvent.scrollSettled`).
+  public var scroll: Int = 0
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)

@@ -11,8 +11,9 @@
   private let terminalSaved = Atomic<Bool>(false)
 
   /// Resets the screen after xterm-style terminals' full-screen mode: attributes, cursor,
-  /// keypad mode, alternate screen. Static bytes, so the handler allocates nothing.
-  private let resetSequence: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1l\u{1B}>\u{1B}[?1049l\r\n"
+  /// keypad mode, bracketed paste, alternate screen. Static bytes, so the handler allocates nothing.
+  private let resetSequence: StaticString =
+    "\u{1B}[0m\u{1B}[?25h\u{1B}[?1l\u{1B}>\u{1B}[?2004l\u{1B}[?1049l\r\n"
   /// What a crash in full-screen mode says, on stderr, after the terminal is back.
   private let crashMessage: StaticString =
     "snowgate stopped after an internal error; nothing more was saved.\n"

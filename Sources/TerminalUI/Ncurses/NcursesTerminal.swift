@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import Vocabulary
 import WizardCore
 
 /// The real terminal, through ncursesw: paints Frames, reads keys, and restores on the way out.
@@ -91,12 +92,22 @@ public final class NcursesTerminal {
     }
     hasColor = colorReady
     setCursorVisibility(0)
-    TerminalRestorer.shared.setAction { endwin() }
+    // Bracketed paste: the terminal marks a paste, so it arrives as one block, not as keys.
+    fputs(Self.bracketedPasteOn, output)
+    fflush(output)
+    TerminalRestorer.shared.setAction {
+      endwin()
+      fputs(NcursesTerminal.bracketedPasteOff, sg_stdout())
+      fflush(sg_stdout())
+    }
   }
 
   deinit {
     restore()
   }
+
+  static let bracketedPasteOn = "\u{1B}[?2004h"
+  static let bracketedPasteOff = "\u{1B}[?2004l"
 
   /// Whether roles are drawn as colours (false on monochrome terminals and with `NO_COLOR`).
   public var usesColor: Bool { hasColor }
@@ -196,10 +207,94 @@ public final class NcursesTerminal {
         let size = self.size
         return .resize(width: size.width, height: size.height)
       }
-      return KeyDecoder.functionKey(Int32(code)).map(TerminalInput.key)
+      return functionKey(Int32(code)).map(TerminalInput.key)
     }
-    if status == sg_OK { return KeyDecoder.character(UInt32(code)).map(TerminalInput.key) }
-    return nil
+    guard status == sg_OK else { return nil }
+    if code == 27 { return afterEscape().map(TerminalInput.key) }
+    return KeyDecoder.character(UInt32(code)).map(TerminalInput.key)
+  }
+
+  /// How long to wait after ESC for the rest of an Alt+key or a control sequence, in ms.
+  static let escapeDelay: Int32 = 25
+  /// The most of one paste that is kept, in characters; the rest is read and dropped.
+  static let maximumPaste = 65_536
+  /// How long a paste may pause before it is taken as ended, in ms (a lost end marker).
+  static let pastePause: Int32 = 1_000
+
+  private func functionKey(_ code: Int32) -> Key? {
+    if let key = KeyDecoder.functionKey(code) { return key }
+    guard let name = keyname(code) else { return nil }
+    return KeyDecoder.namedKey(String(cString: name))
+  }
+
+  /// After ESC: nothing within the escape delay is Esc; a key is that key with Alt; `[` starts
+  /// a control sequence, which may be the start of a bracketed paste.
+  private func afterEscape() -> Key? {
+    let window = sg_stdscr()
+    wtimeout(window, Self.escapeDelay)
+    var code: wint_t = 0
+    let status = wget_wch(window, &code)
+    if status == sg_KEY_CODE_YES {
+      // Alt with an arrow that ncurses decoded: a word move; other Alt+function keys are dropped.
+      switch functionKey(Int32(code)) {
+      case .left: return .wordLeft
+      case .right: return .wordRight
+      case .backspace: return .deleteWordBackward
+      default: return nil
+      }
+    }
+    guard status == sg_OK else { return .escape }
+    if code == 27 {
+      // Esc pressed twice quickly: two Escs.
+      unget_wch(wchar_t(27))
+      return .escape
+    }
+    if code == 0x4F {
+      // ESC O x: a cursor key in application mode that ncurses' terminfo did not name.
+      guard wget_wch(window, &code) == sg_OK else { return nil }
+      return KeyDecoder.applicationKey(UInt32(code))
+    }
+    guard code == 0x5B else { return KeyDecoder.alt(UInt32(code)) }
+    var body = ""
+    while body.unicodeScalars.count < 16 {
+      guard wget_wch(window, &code) == sg_OK, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+      body.unicodeScalars.append(scalar)
+      if (0x40...0x7E).contains(scalar.value) { break }
+    }
+    if body == KeyDecoder.pasteStart { return readPaste() }
+    return KeyDecoder.controlSequence(body)
+  }
+
+  /// Reads a bracketed paste up to its end marker, as one key.
+  private func readPaste() -> Key {
+    let window = sg_stdscr()
+    wtimeout(window, Self.pastePause)
+    var scalars: [Unicode.Scalar] = []
+    var tail: [Unicode.Scalar] = []
+    let marker = KeyDecoder.pasteEnd
+    var code: wint_t = 0
+    while true {
+      let status = wget_wch(window, &code)
+      if status == sg_KEY_CODE_YES {
+        // A key ncurses decoded inside the paste (an ESC sequence in the text): a line ends there.
+        if Int32(code) == sg_KEY_ENTER { tail.append("\n") }
+        continue
+      }
+      guard status == sg_OK, let scalar = Unicode.Scalar(UInt32(code)) else { break }
+      tail.append(scalar)
+      if tail.count == marker.count, tail == marker { break }
+      // Keep the tail only while it can still become the end marker.
+      while !tail.isEmpty, !marker.starts(with: tail) {
+        if scalars.count < Self.maximumPaste { scalars.append(tail[0]) }
+        tail.removeFirst()
+      }
+    }
+    if tail != marker {
+      for scalar in tail where scalars.count < Self.maximumPaste { scalars.append(scalar) }
+    }
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    return .paste(Secret(text))
   }
 
   /// Leaves full-screen for a moment, prints `text` on the ordinary screen (where a terminal
@@ -210,12 +305,13 @@ public final class NcursesTerminal {
     guard screen != nil else { return }
     def_prog_mode()
     endwin()
-    let page = "\n" + text + "\n\nPress Enter to go back to snowgate.\n"
+    let page = Self.bracketedPasteOff + "\n" + text + "\n\nPress Enter to go back to snowgate.\n"
     fputs(page, sg_stdout())
     fflush(sg_stdout())
     var byte: UInt8 = 0
     while read(STDIN_FILENO, &byte, 1) == 1, byte != 10, byte != 13 {}
     reset_prog_mode()
+    fputs(Self.bracketedPasteOn, sg_stdout())
     clearok(sg_stdscr(), true)
     refresh()
   }
@@ -226,6 +322,8 @@ public final class NcursesTerminal {
     TerminalRestorer.shared.setAction(nil)
     setCursorVisibility(1)
     endwin()
+    fputs(Self.bracketedPasteOff, output)
+    fflush(output)
     delscreen(screen)
     self.screen = nil
   }

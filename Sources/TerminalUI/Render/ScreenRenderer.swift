@@ -35,6 +35,10 @@ public enum ScreenRenderer {
     var offset = max(0, end - rows)
     if let focus = body.focus, offset > focus.lowerBound { offset = focus.lowerBound }
     offset = max(0, min(offset, count - rows))
+    // PgUp/PgDn and ↑/↓ past the ends move the window from there, as far as there is text.
+    let automatic = offset
+    offset = max(0, min(offset + model.scroll, count - rows))
+    frame.scroll = offset - automatic
 
     var cursor: CellPosition?
     var row = 0

@@ -5,8 +5,11 @@ import Vocabulary
 public enum WizardEvent: Equatable, Sendable {
   /// Sent once by the runtime before anything else. `prefilledInstance` fills the instance field
   /// (`snowgate demo`); `profileName` fills the save screen's name (`snowgate setup NAME`), or,
-  /// when a saved profile has that name, opens it for editing (effect `.loadProfile`).
-  case start(savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil)
+  /// when a saved profile has that name, opens it for editing (effect `.loadProfile`). A new
+  /// name, or any `prefill`, skips the welcome screen and opens the instance screen filled in.
+  case start(
+    savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil,
+    prefill: SetupPrefill = SetupPrefill(), context: WizardContext = WizardContext())
   case key(Key)
   /// The runtime's monotonic time (any fixed origin), about every 100 ms while
   /// `WizardState.needsTicks` is true (work in flight, or a token countdown on screen).
@@ -26,6 +29,9 @@ public enum WizardEvent: Equatable, Sendable {
   case authorizationStarted(authorizeURL: URL, listeningOn: String, timeoutSeconds: Int)
   /// The browser flow ended without a code: timeout, wrong or missing state, denied, bad paste.
   case authorizationFailed(Verdict)
+  /// The renderer could scroll only this far (the body has fewer lines than asked for): the
+  /// runtime says so after drawing, so that PgDn after too many PgUp moves at once.
+  case scrollSettled(Int)
   /// The answer to `.moveBrokenConfigAside`.
   case brokenConfigMoved(MoveAsideOutcome)
 }

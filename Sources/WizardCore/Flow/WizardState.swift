@@ -33,6 +33,13 @@ public struct WizardState: Equatable, Sendable {
   public var hasUnsavedChanges: Bool
   /// Work in flight (probe, test, save, load), nil when idle.
   public var activity: Activity?
+  /// What the last paste left out (a second line, spaces around it), shown until the next key.
+  public var pasteNote: String? = nil
+  /// Lines the body is scrolled from where the renderer would put it (negative: up), by
+  /// PgUp/PgDn and by ↑/↓ where they move nothing else; 0 again on every other change.
+  public var scroll: Int = 0
+  /// Where things are saved and what the shell sets, from `.start`.
+  public var context = WizardContext()
 
   public init(
     screen: WizardScreen = .welcome, savedProfiles: [ProfileSummary] = [],

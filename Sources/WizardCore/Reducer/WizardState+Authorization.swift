@@ -26,6 +26,8 @@ extension WizardState {
               + "an address starting with the redirect URL; if it does not reach this machine, "
               + "copy that address and paste it in snowgate (p).")
         ]
+      case .character("r"), .character("R"):
+        return retryAuthorization()
       case .escape:
         let effects = cancelActivity()
         go(to: .token)
@@ -35,6 +37,8 @@ extension WizardState {
       }
     case .failed:
       switch key {
+      case .character("r"), .character("R"):
+        return retryAuthorization()
       case .enter:
         authorization = AuthorizationStep()
         go(to: .oauthClient)
@@ -56,6 +60,11 @@ extension WizardState {
         authorization.pasteError = Self.pasteMissing
         return []
       }
+      // A slip (another tab's address, an error page) keeps the field open for another try.
+      if let problem = AuthorizationPaste.problem(pasted, authorizeURL: session.authorizeURL) {
+        authorization.pasteError = problem
+        return []
+      }
       // The listener stops when the runtime takes the pasted code; the exchange is a token request.
       authorization.status = .exchanging(session)
       authorization.isPasting = false
@@ -69,6 +78,14 @@ extension WizardState {
       if Self.edit(&authorization.pasted, key) { authorization.pasteError = nil }
     }
     return []
+  }
+
+  /// r: ends this attempt and starts a new one (a new state, the browser opened again).
+  private mutating func retryAuthorization() -> [WizardEffect] {
+    let ended = cancelActivity()
+    authorization = AuthorizationStep()
+    go(to: .token)
+    return ended + generateToken()
   }
 
   mutating func authorizationStarted(_ session: AuthorizationSession) -> [WizardEffect] {

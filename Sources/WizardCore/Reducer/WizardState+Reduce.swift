@@ -1,10 +1,16 @@
+import Vocabulary
+
 extension WizardState {
   mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
     switch event {
-    case .start(let savedProfiles, let prefilledInstance, let profileName):
+    case .start(let savedProfiles, let prefilledInstance, let profileName, let prefill, let context):
       self.savedProfiles = savedProfiles
+      self.context = context
       if let prefilledInstance { instance = InstanceStep(text: prefilledInstance) }
-      guard let profileName else { return [] }
+      guard let profileName else {
+        if !prefill.isEmpty { apply(prefill) }
+        return []
+      }
       if let index = savedProfiles.firstIndex(where: { $0.name == profileName }) {
         // `snowgate setup NAME` for a saved (or half-finished) profile: open it for editing.
         picker = ProfilePickerStep(purpose: .edit, focus: index, isLoading: true)
@@ -14,6 +20,8 @@ extension WizardState {
       }
       save.name = TextInput(profileName)
       save.isNameEdited = true
+      // A new name: there is nothing to choose on the welcome screen.
+      apply(prefill)
       return []
     case .key(let key):
       return handle(key)
@@ -56,10 +64,60 @@ extension WizardState {
       return authorizationFailed(verdict)
     case .brokenConfigMoved(let outcome):
       return brokenConfigMoved(outcome)
+    case .scrollSettled(let lines):
+      scroll = lines
+      return []
     }
   }
 
+  /// Fills the fields a command line gave and opens the instance screen.
+  private mutating func apply(_ prefill: SetupPrefill) {
+    if let text = prefill.instance { instance = InstanceStep(text: text) }
+    if let kind = prefill.authKind { authType = AuthTypeStep(focus: kind) }
+    if let username = prefill.username {
+      credentials.username = TextInput(username)
+      oauthClient.username = TextInput(username)
+    }
+    if let clientID = prefill.clientID { oauthClient.clientID = TextInput(clientID) }
+    go(to: .instance)
+  }
+
+  /// Lines PgUp and PgDn move: most of a body at 80x24, so a line stays for context.
+  static let scrollPage = 12
+
   private mutating func handle(_ key: Key) -> [WizardEffect] {
+    pasteNote = nil
+    switch key {
+    case .pageUp where !isQuitDialogShown && !isHelpShown:
+      scroll -= Self.scrollPage
+      return []
+    case .pageDown where !isQuitDialogShown && !isHelpShown:
+      scroll += Self.scrollPage
+      return []
+    default:
+      break
+    }
+    var key = key
+    var note: String?
+    if case .paste(let raw) = key {
+      let line = PastedLine(raw.reveal())
+      key = .paste(Secret(line.text))
+      note = line.note
+    }
+    let before = self
+    let effects = handleUnscrolled(key)
+    if self == before && effects.isEmpty {
+      // A key that changed nothing: ↑/↓ past the first or last choice scroll instead.
+      if key == .up { scroll -= 1 }
+      if key == .down { scroll += 1 }
+    } else {
+      scroll = 0
+      if note != nil { pasteNote = note }
+    }
+    return effects
+  }
+
+  private mutating func handleUnscrolled(_ key: Key) -> [WizardEffect] {
     if isQuitDialogShown {
       switch key {
       case .character("y"), .character("Y"), .interrupt:
@@ -132,6 +190,7 @@ extension WizardState {
   /// Moves to a screen. A revealed secret is hidden again whenever its screen is left.
   mutating func go(to next: WizardScreen) {
     if next != screen {
+      scroll = 0
       credentials.isPasswordRevealed = false
       oauthClient.revealed = nil
     }

@@ -20,10 +20,15 @@ extension WizardState {
     case .failed(_, let verdict):
       let choices = TestFailureAction.choices(for: verdict)
       switch key {
-      case .up, .backTab:
+      case .backTab:
         test.failureFocus = (test.failureFocus + choices.count - 1) % choices.count
-      case .down, .tab:
+      case .tab:
         test.failureFocus = (test.failureFocus + 1) % choices.count
+      // ↑/↓ stop at the first and last choice; past them they scroll a long result.
+      case .up:
+        test.failureFocus = max(0, test.failureFocus - 1)
+      case .down:
+        test.failureFocus = min(choices.count - 1, test.failureFocus + 1)
       case .escape:
         go(to: screenBeforeTest)
       case .character("r"), .character("R"):

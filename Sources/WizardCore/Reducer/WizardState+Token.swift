@@ -39,7 +39,7 @@ extension WizardState {
   }
 
   /// Generate: a token request, or, for the browser flow, the start of the sign-in.
-  private mutating func generateToken() -> [WizardEffect] {
+  mutating func generateToken() -> [WizardEffect] {
     guard case .success(let address) = instance.normalised else {
       go(to: .instance)
       return []

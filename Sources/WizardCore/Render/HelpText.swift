@@ -31,7 +31,7 @@ enum HelpText {
         "Plain http:// works only for this computer (localhost).",
         "",
         "Enter checks that ServiceNow answers there (no sign-in yet).",
-        "Editing: ← → Home End Backspace Delete; Ctrl-U clears the field.",
+        "Editing as in a shell: Ctrl-A/E, Alt-B/F (words), Ctrl-U/K/W.",
       ]
     case .authType:
       return [
@@ -58,7 +58,7 @@ enum HelpText {
         "",
         "Tab moves between the fields. Ctrl-R shows or hides the",
         "password; it is hidden again when you leave this screen.",
-        "Ctrl-U clears a field.",
+        "Editing as in a shell: Ctrl-A/E, Alt-B/F, Ctrl-U/K, Ctrl-W.",
       ]
     case .oauthClient:
       return [
@@ -104,7 +104,8 @@ enum HelpText {
         "",
         "Nothing comes back? The redirect URL is probably not registered",
         "on the client: the instance then uses the first registered one.",
-        "Esc cancels the wait.",
+        "c shows the address to copy, r starts the sign-in again, Esc",
+        "cancels the wait.",
       ]
     case .test:
       if kind.isOAuth {
@@ -121,6 +122,7 @@ enum HelpText {
           "the token. r runs them again; Enter on a failure opens the",
           "screen that fixes it. Esc cancels a running test. After a",
           "failure you can still save, but only by choosing Save anyway.",
+          "PgUp/PgDn scroll a result that does not fit.",
         ]
       }
       return [
@@ -136,6 +138,7 @@ enum HelpText {
         "the token. r runs them again; Enter on a failure opens the",
         "screen that fixes it. Esc cancels a running test. After a",
         "failure you can still save, but only by choosing Save anyway.",
+        "PgUp/PgDn scroll a result that does not fit.",
       ]
     case .save:
       return [

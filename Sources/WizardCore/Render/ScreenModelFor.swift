@@ -29,6 +29,10 @@ public func screenModel(for state: WizardState) -> ScreenModel {
     progress.frame = running.frame
     model.progress = progress
   }
+  if let note = state.pasteNote {
+    model.messages.insert(ScreenMessage(kind: .info, title: note), at: 0)
+  }
+  model.scroll = state.scroll
   if state.isHelpShown {
     model.help = HelpOverlay(
       title: "Help: " + model.title,

@@ -40,7 +40,8 @@ extension WizardState {
         hints = [KeyHint("Enter", "Use it"), KeyHint("Esc", "Back to waiting"), Hints.help, Hints.quit]
       } else {
         hints = [
-          KeyHint("p", "Paste the URL"), KeyHint("c", "Copy link"), Hints.cancel, Hints.help, Hints.quit,
+          KeyHint("p", "Paste the URL"), KeyHint("c", "Copy link"), KeyHint("r", "Retry"), Hints.cancel,
+          Hints.help, Hints.quit,
         ]
       }
     case .exchanging(let session):
@@ -52,7 +53,7 @@ extension WizardState {
       var lines = verdict.remedies
       if lines.isEmpty && verdict.code.hasSuffix("timeout") { lines = Self.authorizationTimeoutCauses }
       messages.append(ScreenMessage(kind: .error, title: verdict.summary, lines: lines))
-      hints = [KeyHint("Enter", "Fix the client"), Hints.back, Hints.help, Hints.quit]
+      hints = [KeyHint("Enter", "Fix the client"), KeyHint("r", "Retry"), Hints.back, Hints.help, Hints.quit]
     }
     return ScreenModel(
       id: authorization.isPasting ? "authorization-paste" : "authorization",

@@ -31,12 +31,23 @@ extension WizardState {
             ? "Nothing to set: a public client has no secret."
             : "Set " + variables.joined(separator: " and ") + " before use.", .dim))
     }
+    let shownName = name.isEmpty ? suggestedProfileName : DisplayText.sanitised(name)
     var messages: [ScreenMessage] = []
     if save.isDespiteFailedTest {
       messages.append(
         ScreenMessage(
           kind: .warning, title: "The connection test failed; it will be saved anyway.",
-          lines: ["Run snowgate check NAME once the problem is fixed."]))
+          lines: ["Run snowgate check \(shownName) once the problem is fixed."]))
+    }
+    let shadowing = environmentVariables.filter { context.secretVariablesSet.contains($0) }
+    if !shadowing.isEmpty, save.store == .file || save.store == .command {
+      let names = shadowing.joined(separator: " and ")
+      messages.append(
+        ScreenMessage(
+          kind: .warning,
+          title: names + (shadowing.count == 1 ? " is" : " are")
+            + " set here and will win over what is saved.",
+          lines: ["snowgate check says so too; unset it to use the saved secret."]))
     }
     if let movedAsideTo = save.movedAsideTo {
       messages.append(
@@ -45,7 +56,6 @@ extension WizardState {
     if let failure = save.failure {
       messages.append(ScreenMessage(kind: .error, title: failure.summary, lines: failure.remedies))
     }
-    let shownName = name.isEmpty ? suggestedProfileName : DisplayText.sanitised(name)
     var progress: ScreenProgress?
     if save.isSaving {
       progress = ScreenProgress(
@@ -77,7 +87,7 @@ extension WizardState {
     switch store {
     case .file:
       label = "Credentials file (default)"
-      detail = "~/.config/snowgate/credentials.json, mode 0600"
+      detail = context.credentialsPath + ", mode 0600"
     case .command:
       label = "External command"
       detail = "A keyring or password manager prints it."

@@ -72,6 +72,7 @@ extension WizardState {
 
   func doneScreen() -> ScreenModel {
     let name = done?.profileName ?? save.name.text
+    if let practice = context.practice { return practiceDoneScreen(name: name, practice: practice) }
     var items: [ScreenItem] = [
       .text("What next:", .emphasis),
       .text("  snowgate check \(name)   checks it and explains any problem", .normal),
@@ -91,5 +92,34 @@ extension WizardState {
       id: "done", title: "Connection saved",
       intro: ["\(name) is saved in \(done?.location ?? "the configuration")."],
       items: items, messages: messages, hints: [KeyHint("Enter", "Finish")])
+  }
+
+  /// The demo's done screen: it was practice, here is what a real setup saves, and only
+  /// commands that work once the practice instance is gone.
+  func practiceDoneScreen(name: String, practice: PracticeRun) -> ScreenModel {
+    let intro: String
+    var items: [ScreenItem] = []
+    if practice.keepsProfiles {
+      intro =
+        "This was a practice instance. \(name) is kept in \(done?.location ?? practice.realConfigPath), "
+        + "but its instance stops when the demo ends, so checks of it will fail."
+    } else {
+      intro =
+        "This was a practice instance: \(name) was saved in a private folder that is removed when you "
+        + "finish. Nothing was written to your own configuration."
+    }
+    items.append(.text("For a real instance, the same steps save:", .emphasis))
+    items.append(.text("  the connection in " + practice.realConfigPath, .normal))
+    items.append(.text("  its secrets in " + practice.realCredentialsPath + " (mode 0600)", .normal))
+    items.append(.text("What next:", .emphasis))
+    items.append(.text("  snowgate setup          sets up your own instance", .normal))
+    if practice.keepsProfiles {
+      items.append(.text("  snowgate remove \(name)   forgets the practice connection", .normal))
+    } else {
+      items.append(.text("  snowgate demo --keep    practises and keeps the profiles", .normal))
+    }
+    return ScreenModel(
+      id: "done", title: "Practice connection saved", intro: [intro], items: items,
+      hints: [KeyHint("Enter", "Finish")])
   }
 }

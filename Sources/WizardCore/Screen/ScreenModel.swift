@@ -23,6 +23,8 @@ public struct ScreenModel: Equatable, Sendable {
   public var help: HelpOverlay?
   /// A question that must be answered before anything else (e.g. quit without saving?).
   public var dialog: Dialog?
+  /// Lines to scroll the body from where the renderer would put it (negative: up).
+  public var scroll: Int = 0
 
   public init(
     id: String, title: String, step: String? = nil, intro: [String] = [], items: [ScreenItem] = [],

@@ -27,6 +27,14 @@ import Testing
     #expect(!options.saveAnyway && !options.passwordFromStdin)
   }
 
+  @Test func timeoutIsAnOptionSoTheTimeoutAdviceWorks() throws {
+    let base = ["--instance", "dev12345", "--auth", "basic", "--username", "admin"]
+    #expect(try parse(base).timeout == nil)
+    #expect(try parse(base + ["--timeout", "30"]).timeout == 30)
+    #expect(refusal(base + ["--timeout", "soon"]).contains("--timeout needs a number of seconds"))
+    #expect(refusal(base + ["--timeout", "0"]).contains("between 0 and 600"))
+  }
+
   @Test func oauthKeepsClientScopeStoreAndAPIVersion() throws {
     let options = try parse([
       "--instance", "https://acme.service-now.com/api/now/v1/table/x", "--auth", "client-credentials",

@@ -102,10 +102,13 @@ import WizardCore
         tokens: summary))
     let lines = Lines()
     let outcome = await LiveCheck.run(draft, environment: Self.environment(bed), progress: lines.post)
-    guard case .passed = outcome else {
+    guard case .passed(let report) = outcome else {
       Issue.record("expected a pass, got \(outcome)")
       return
     }
+    // Who the token acts as comes from the instance, as Basic's "Signed in as" does.
+    #expect(report.details.first == "Signed in as admin.")
+    #expect(lines.final.first { $0.id == "api" }?.detail.hasSuffix(", signed in as admin") == true)
     #expect(bed.tokenRequests == requestsBefore)
     #expect(lines.final.first { $0.id == "token" }?.status == .pass)
     #expect(!lines.all.contains { "\($0)".contains(tokens.accessToken.reveal()) })

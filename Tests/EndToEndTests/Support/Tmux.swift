@@ -40,6 +40,13 @@ final class Tmux: @unchecked Sendable {
     try run(["send-keys", "-t", session, "-l", text])
   }
 
+  /// Pastes `text` as a terminal does: tmux wraps it in ESC[200~ … ESC[201~ only when the
+  /// program switched bracketed paste on (ESC[?2004h), so this also proves that it did.
+  func paste(_ text: String) throws {
+    try run(["set-buffer", "-b", "e2e", "--", text])
+    try run(["paste-buffer", "-p", "-r", "-d", "-b", "e2e", "-t", session])
+  }
+
   /// The visible screen as a person sees it.
   func capture() throws -> String {
     try run(["capture-pane", "-p", "-t", session])

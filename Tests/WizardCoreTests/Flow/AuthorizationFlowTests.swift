@@ -95,6 +95,72 @@ import Vocabulary
     }
   }
 
+  @Test func aWrongPasteKeepsTheFieldOpenAndARightOneCompletes() {
+    var store = Self.waiting()
+    store.send(.character("p")) { $0.authorization.isPasting = true }
+    let otherTab = "http://127.0.0.1:8484/callback?code=OLD&state=zzz"
+    store.send(.paste(Secret(otherTab))) { $0.authorization.pasted = TextInput(otherTab) }
+    store.send(.enter) {
+      $0.authorization.pasteError =
+        "That address belongs to another sign-in (its state differs). Paste the address of this one."
+    }
+    #expect(store.state.authorization.status == .waiting(OAuthFixtures.session))
+    store.send(.deleteToStart) {
+      $0.authorization.pasted = TextInput()
+      $0.authorization.pasteError = nil
+    }
+    let errorPage = "http://127.0.0.1:8484/callback?error=access_denied&state=abc"
+    store.send(.paste(Secret(errorPage))) { $0.authorization.pasted = TextInput(errorPage) }
+    store.send(.enter) {
+      $0.authorization.pasteError =
+        "The instance answered access_denied instead of a code. Sign in again in the browser (r starts "
+        + "over), then paste the new address."
+    }
+    store.send(.clearField) {
+      $0.authorization.pasted = TextInput()
+      $0.authorization.pasteError = nil
+    }
+    let noCode = "http://127.0.0.1:8484/callback?state=abc"
+    store.send(.paste(Secret(noCode))) { $0.authorization.pasted = TextInput(noCode) }
+    store.send(.enter) {
+      $0.authorization.pasteError =
+        "The pasted address has no code. Paste the address the browser ended on after Allow."
+    }
+    store.send(.clearField) {
+      $0.authorization.pasted = TextInput()
+      $0.authorization.pasteError = nil
+    }
+    let right = "http://127.0.0.1:8484/callback?code=C0DE&state=abc"
+    store.send(.paste(Secret("  " + right + "  "))) {
+      $0.authorization.pasted = TextInput(right)
+      $0.pasteNote = "Left out the spaces around the pasted text."
+    }
+    store.send(.enter, effects: [.completeAuthorization(pasted: right)]) {
+      $0.authorization.status = .exchanging(OAuthFixtures.session)
+      $0.authorization.isPasting = false
+      $0.activity = Activity(kind: .token)
+      $0.pasteNote = nil
+    }
+  }
+
+  @Test func rStartsTheSignInAgainWhileWaitingAndAfterAFailure() {
+    var store = Self.waiting()
+    let draft = OAuthFixtures.clientDraft(.oauthAuthorizationCode)
+    store.send(.character("r"), effects: [.cancel(.authorization), .startAuthorization(Self.request)]) {
+      $0.token = TokenStep(source: draft)
+      $0.authorization = AuthorizationStep(status: .starting(Self.request))
+      $0.activity = Activity(kind: .authorization)
+    }
+    store.send(.authorizationFailed(Fixtures.verdictDNS)) {
+      $0.authorization = AuthorizationStep(status: .failed(Fixtures.verdictDNS))
+      $0.activity = nil
+    }
+    store.send(.character("r"), effects: [.startAuthorization(Self.request)]) {
+      $0.authorization = AuthorizationStep(status: .starting(Self.request))
+      $0.activity = Activity(kind: .authorization)
+    }
+  }
+
   @Test func escapeFromPastingGoesBackToWaitingThenCancels() {
     var store = Self.waiting()
     store.send(.character("P")) { $0.authorization.isPasting = true }

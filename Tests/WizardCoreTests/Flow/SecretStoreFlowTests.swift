@@ -42,8 +42,11 @@ import Vocabulary
     store.send(.up) { $0.save.focus = .store }
     store.send(.down) { $0.save.store = .environment }
     store.send(.down) { $0.save.store = .ask }
-    store.send(.down)
-    store.send(.tab) { $0.save.focus = .name }
+    store.send(.down) { $0.scroll = 1 }  // past the last choice: scrolls
+    store.send(.tab) {
+      $0.save.focus = .name
+      $0.scroll = 0
+    }
     store.send(.backTab) { $0.save.focus = .store }
     store.send(.up) { $0.save.store = .environment }
     store.send(.up) { $0.save.store = .command }

@@ -14,6 +14,7 @@ import Vocabulary
       $0.instance = InstanceStep(text: "http://127.0.0.1:8080")
       $0.save.name = TextInput("demo")
       $0.save.isNameEdited = true
+      $0.screen = .instance  // a new name skips the welcome screen
     }
     #expect(store.state.instance.normalised.map(\.address) == .success("http://127.0.0.1:8080"))
   }
