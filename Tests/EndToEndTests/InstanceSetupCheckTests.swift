@@ -194,6 +194,13 @@ final class InstanceSetupCheckTests: XCTestCase {
       XCTAssertEqual(status(broken, id), "fail", id)
     }
     XCTAssertTrue((broken["plugin.com.glide.awa"]?["remedy"] as? String ?? "").contains("never installs"))
+    // Without --member no member is proposed; every change has every key (sys_id null for a new record).
+    let changes = try XCTUnwrap(try first.json()["changes"] as? [[String: Any]])
+    XCTAssertEqual(
+      changes.map { $0["table"] as? String },
+      ["sys_group_has_role", "sys_rest_message", "sys_rest_message_fn"])
+    XCTAssertTrue(changes[0]["sys_id"] is NSNull)
+    XCTAssertTrue(changes.allSatisfy { $0.keys.sorted() == ["fields", "summary", "sys_id", "table"] })
     let fixed = try bench.check(
       [
         "adm", "--for", "agent-transfer", "--webhook", Self.webhook, "--member", "beth.anglin", "--fix",

@@ -59,7 +59,13 @@ enum CheckCommand {
                            group's roles, a member) after showing them and asking; never plugins
       --yes                with --fix: answer yes (scripts); without a terminal and --yes, --fix
                            refuses and changes nothing
-      Exit status: 0 every line passes or warns, 1 a line fails, 3 reads were refused.
+      --json               {"profile","instance","admin","check","ok",
+                            "checks":[{"id","status","title","detail","remedy"}],
+                            "refused":[{"table","answer","would_tell"}],
+                            "changes":[{"table","sys_id","fields","summary"}]}
+                           (with --fix --yes: the report after the changes)
+      Exit status: 0 every line passes or warns, 1 a line fails, 3 reads were refused,
+      2 --fix without a terminal or --yes (nothing written).
 
     Colour only when stdout is a terminal and NO_COLOR is not set.
 

@@ -14,4 +14,13 @@ struct SetupChange: Sendable, Equatable, Encodable {
     case table, fields, summary
     case sysID = "sys_id"
   }
+
+  /// Every key, `sys_id` as null for a new record, so the shape never varies.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(table, forKey: .table)
+    try container.encode(sysID, forKey: .sysID)
+    try container.encode(fields, forKey: .fields)
+    try container.encode(summary, forKey: .summary)
+  }
 }
