@@ -100,7 +100,7 @@ final class CheckForSupportTests: XCTestCase {
     XCTAssertEqual(meta["status"] as? String, "warn", "\(meta)")
     XCTAssertTrue((meta["detail"] as? String ?? "").contains("sys_db_object"), "\(meta)")
     let remedy = meta["remedy"] as? String ?? ""
-    XCTAssertTrue(remedy.contains("read access on sys_db_object"), remedy)
+    XCTAssertTrue(remedy.contains("sys_db_object"), remedy)
     XCTAssertFalse(remedy.contains("sys_user"), "the warning about sys_db_object names sys_user: \(remedy)")
     let remedies = (try run.json()["diagnosis"] as? [String: Any])?["remedies"] as? [String] ?? []
     XCTAssertFalse(remedies.joined().contains("sys_user"), "\(remedies)")
