@@ -84,4 +84,29 @@ final class ConnectionTemplateTests: XCTestCase {
     XCTAssertTrue(
       try CheckRun.run(["setup", "--from", junk.path, "--no-input"]).stderr.contains("not a snowgate"))
   }
+
+  /// Without --no-input, the template opens the wizard as a half-finished setup with the
+  /// instance and the OAuth client filled in (tmux, the real binary).
+  func testSetupFromATemplateOpensTheWizardFilledIn() async throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("team.json")
+    try Data(
+      #"{"version":1,"instance":"https://acme-team.service-now.com","auth":"password","client_id":"team-client-0042"}"#
+        .utf8
+    ).write(to: file)
+    let config = directory.appendingPathComponent("config")
+    let tmux = try Tmux(
+      command: "\(Binary.snowgate.path) setup --from \(file.path) mine",
+      environment: ["SNOWGATE_CONFIG_DIR": config.path])
+    defer { tmux.kill() }
+    // The half-finished setup loads, then its first screen shows the template's instance.
+    let screen = try await tmux.waitUntil(what: "the instance screen, filled in") {
+      $0.contains("Instance address") && $0.contains("acme-team.service-now.com")
+    }
+    XCTAssertFalse(screen.contains("Loading"), screen)
+    let saved = try String(contentsOf: config.appendingPathComponent("config.json"), encoding: .utf8)
+    XCTAssertTrue(saved.contains("team-client-0042"), "the draft holds the template's client: \(saved)")
+    XCTAssertTrue(saved.contains("\"mine\""), saved)
+  }
 }
