@@ -8,8 +8,10 @@ public final class SimulatorServer: Sendable {
   private let instance: SimulatedInstance
   private let http: HTTPServer
 
-  public init(configuration: SimulatorConfiguration) {
-    let instance = SimulatedInstance(configuration: configuration)
+  /// `requestLog` gets one line per request (`POST /oauth_token.do grant_type=refresh_token 200`),
+  /// so a test of another process can count what reached the instance.
+  public init(configuration: SimulatorConfiguration, requestLog: (@Sendable (String) -> Void)? = nil) {
+    let instance = SimulatedInstance(configuration: configuration, requestLog: requestLog)
     self.instance = instance
     http = HTTPServer(
       limits: HTTPServer.Limits(

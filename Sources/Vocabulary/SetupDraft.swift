@@ -18,6 +18,9 @@ public struct SetupDraft: Codable, Equatable, Sendable {
   public var scope: String?
   public var redirectURI: String?
   public var secretStore: SecretStore?
+  /// The wizard step the person was on when they left (the screen's stable word, e.g. `token`),
+  /// so a resume opens there; nil in files written before steps were kept (opens at the start).
+  public var step: String?
   /// When the draft was last saved (set by the store).
   public var updatedAt: Date
 
@@ -25,9 +28,10 @@ public struct SetupDraft: Codable, Equatable, Sendable {
   public init(
     name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind? = nil,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
-    redirectURI: String? = nil, secretStore: SecretStore? = nil,
+    redirectURI: String? = nil, secretStore: SecretStore? = nil, step: String? = nil,
     updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
+    self.step = step
     self.name = name
     self.instanceURL = instanceURL
     self.apiVersion = apiVersion

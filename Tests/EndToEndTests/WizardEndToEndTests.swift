@@ -236,8 +236,12 @@ final class WizardEndToEndTests: XCTestCase {
     try tmux.send("Enter")
     try await see("unfinished")
     try tmux.send("Enter")
-    let resumed = try await see("Instance address")
-    XCTAssertTrue(resumed.contains(url.absoluteString), resumed)
+    // It reopens where it stopped, the user name kept; the password is asked again.
+    let resumed = try await see("Sign in with Basic auth")
+    XCTAssertTrue(resumed.contains("integration.user"), resumed)
+    try tmux.send("Escape")
+    let back = try await see("How should snowgate sign in?")
+    XCTAssertFalse(back.contains("Instance address"), back)
   }
 
   func testDiagnoseASavedConnectionShowsTheFailingLayerAndOpensItsFix() async throws {

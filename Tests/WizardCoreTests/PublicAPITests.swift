@@ -139,7 +139,7 @@ import WizardCore
             name: "local", instanceURL: URL(string: "http://127.0.0.1:8080")!,
             authType: .oauthAuthorizationCode,
             clientID: "client-1",
-            redirectURI: "http://127.0.0.1:8484/callback")),
+            redirectURI: "http://127.0.0.1:8484/callback", step: "token")),
         .quit(.cancelled),
       ])
   }

@@ -106,7 +106,10 @@ struct CheckPlanner {
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil
-    let probe = ClientLayerProbe(client: client, credentials: credentials) { tokens in
+    let probe = ClientLayerProbe(
+      client: client, credentials: credentials,
+      tokenLock: keepTokens ? ProfileTokenLock(store: store, name: name) : nil
+    ) { tokens in
       guard keepTokens else { return }
       _ = try? store.updateTokens(profile: name, tokens)
     }

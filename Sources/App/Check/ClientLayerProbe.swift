@@ -16,6 +16,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   let credentials: CheckCredentials
   /// Called with tokens the instance issued, so a saved profile keeps the newest ones.
   let onTokens: @Sendable (TokenSet) -> Void
+  /// The saved profile's token lock, when the check runs for one whose tokens it may keep.
+  let tokenLock: ProfileTokenLock?
 
   private var probeTask: Task<ProbeResult, Never>?
   /// The timings of the probe's first request (the unauthenticated Table API read).
@@ -32,8 +34,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
 
   init(
     client: ServiceNowClient, credentials: CheckCredentials, issuedTokens: TokenSet? = nil,
-    onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
+    tokenLock: ProfileTokenLock? = nil, onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
   ) {
+    self.tokenLock = tokenLock
     self.client = client
     self.credentials = credentials
     self.issuedTokens = issuedTokens
@@ -195,17 +198,26 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     let grant: OAuthGrant
     let words: String
-    switch credentials.kind {
-    case .oauthPassword:
-      grant = .password(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
-      words = "the password grant (user \(credentials.username ?? ""))"
-    case .oauthRefreshToken:
-      grant = .refreshToken(credentials.refreshToken ?? Secret(""))
-      words = "the refresh token"
-    case .oauthClientCredentials:
-      grant = .clientCredentials
-      words = "the client credentials grant"
-    default:
+    switch OAuthGrant.unattended(
+      kind: credentials.kind, username: credentials.username, password: credentials.password,
+      refreshToken: credentials.refreshToken)
+    {
+    case .success(let unattended):
+      grant = unattended
+      switch unattended {
+      case .password(let username, _): words = "the password grant (user \(username))"
+      case .refreshToken: words = "the refresh token"
+      default: words = "the \(unattended.grantType.replacingOccurrences(of: "_", with: " ")) grant"
+      }
+    case .failure(.missingUsername):
+      return .fail(
+        code: "config.secret_missing", detail: "no user name to sign in with",
+        summary: "There is no user name to sign in with.",
+        remedies: ["Give it with --username NAME, or set the profile up again with snowgate setup."])
+    case .failure(.missingPassword), .failure(.missingRefreshToken), .failure(.notOAuth):
+      // `auth` reported a missing secret before asking for a grant; Basic never gets here.
+      return .skip("skipped: nothing to sign in with")
+    case .failure(.needsBrowser):
       if let refresh = credentials.refreshToken, !refresh.isEmpty {
         grant = .refreshToken(refresh)
         words = "the saved refresh token"
@@ -225,14 +237,23 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
     let request = TokenRequest(
       clientID: clientID, clientSecret: credentials.clientSecret, grant: grant, scope: credentials.scope)
-    switch await client.requestToken(request) {
+    switch await requestToken(request) {
     case .success(let issued):
       tokens = issued
-      onTokens(issued)
       return .pass("token obtained with \(words)\(Self.lifetime(issued))")
     case .failure(let failure):
       return outcome(await narrowed(failure, request: request))
     }
+  }
+
+  /// Asks for tokens and hands them to `onTokens`; under the profile's token lock when there is one.
+  private func requestToken(_ request: TokenRequest) async -> Result<TokenSet, ServiceNowFailure> {
+    if let tokenLock {
+      return await tokenLock.renew(request, client: client, save: onTokens)
+    }
+    let result = await client.requestToken(request)
+    if case .success(let issued) = result { onTokens(issued) }
+    return result
   }
 
   /// The catch-all of a password grant narrowed by elimination: when the same user name and
@@ -359,10 +380,9 @@ actor ClientLayerProbe: HTTPLayerProbe {
       let request = TokenRequest(
         clientID: clientID, clientSecret: credentials.clientSecret, grant: .refreshToken(refresh),
         scope: credentials.scope)
-      switch await client.requestToken(request) {
+      switch await requestToken(request) {
       case .success(let issued):
         tokens = issued
-        onTokens(issued)
         return .pass("refreshed on request\(Self.lifetime(issued))")
       case .failure(let failure):
         return outcome(failure)

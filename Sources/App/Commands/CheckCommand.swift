@@ -131,22 +131,20 @@ enum CheckCommand {
       let user = request.username.map { " of \($0)" } ?? ""
       stdinPassword = PasswordPrompt.ask("Password\(user) for \(instance) (not shown): ")
     }
-    let planner = CheckPlanner(environment: environment, request: request, stdinPassword: stdinPassword)
+    let service = ConnectionService(environment: environment)
     let checks: [PreparedCheck]
     do {
-      checks = try await planner.plan()
+      checks = try await service.plan(request, stdinPassword: stdinPassword)
     } catch {
       return refuse(error, json: json, profile: request.profile, request: request)
     }
-    let options = DiagnosisOptions(
-      timeout: request.timeout, forceRefresh: request.refresh, environment: environment.variables)
+    let options = service.options(timeout: request.timeout, forceRefresh: request.refresh)
     let printer = CheckPrinter(request: request, variables: environment.variables)
     let reports: [Report]
     if LiveCheckPrinter.applies(to: request, checks: checks.count, variables: environment.variables) {
-      reports = await runLive(checks[0], options: options, printer: printer)
+      reports = await runLive(checks[0], service: service, options: options, printer: printer)
     } else {
-      reports = await DiagnosisRunner.runAll(checks.map(\.target), options: options).map(
-        ReportAdjustment.apply)
+      reports = await service.test(checks, options: options)
       let (out, err) = printer.render(reports, checks: checks)
       FileHandle.standardOutput.write(Data(out.utf8))
       if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
@@ -168,9 +166,9 @@ enum CheckCommand {
 
   /// One connection on a terminal: the notes, then each layer's line as it finishes with the
   /// running one's spinner below, then the remedies and the verdict.
-  private static func runLive(_ check: PreparedCheck, options: DiagnosisOptions, printer: CheckPrinter) async
-    -> [Report]
-  {
+  private static func runLive(
+    _ check: PreparedCheck, service: ConnectionService, options: DiagnosisOptions, printer: CheckPrinter
+  ) async -> [Report] {
     let notes = check.notes.map { "Note: \($0)\n" }.joined()
     if !notes.isEmpty { FileHandle.standardOutput.write(Data(notes.utf8)) }
     let live = LiveCheckPrinter(
@@ -181,8 +179,7 @@ enum CheckCommand {
         live.tick()
       }
     }
-    let report = ReportAdjustment.apply(
-      await DiagnosisRunner.run(check.target, options: options) { live.progress($0) })
+    let report = await service.test(check, options: options) { live.progress($0) }
     ticker.cancel()
     live.finish(printer.renderReport(report, check: check))
     return [report]

@@ -28,7 +28,7 @@ enum LogoutCommand {
       return CommandLineTool.failure(error)
     }
     return await run(
-      arguments, service: LogoutService(tokens: TokenService(environment: environment)),
+      arguments, service: LogoutService(tokens: ConnectionService(environment: environment).tokens),
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
       errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
   }

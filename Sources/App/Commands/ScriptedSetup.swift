@@ -138,13 +138,18 @@ enum ScriptedSetup {
       credentials = .basic(username: options.username ?? "", password: secrets.password ?? Secret(""))
     } else {
       let grant: OAuthGrant
-      switch options.authType {
-      case .oauthPassword:
-        grant = .password(username: options.username ?? "", password: secrets.password ?? Secret(""))
-      case .oauthRefreshToken:
-        grant = .refreshToken(secrets.refreshToken ?? Secret(""))
-      default:
-        grant = .clientCredentials
+      switch OAuthGrant.unattended(
+        kind: options.authType, username: options.username, password: secrets.password,
+        refreshToken: secrets.refreshToken)
+      {
+      case .success(let unattended):
+        grant = unattended
+      case .failure(let gap):
+        // The options were checked before the test: a gap here is a missing piece of them.
+        let failure = ServiceNowFailure(
+          code: "config.secret_missing", summary: "There is no \(gap.missing) to sign in with.",
+          remedies: ["Give it on the command line; snowgate setup --help lists the options."])
+        return SetupTestResult(failure: failure, tokens: nil)
       }
       print("Requesting a token (\(grant.grantType) grant, client \(options.clientID ?? ""))…")
       let request = TokenRequest(

@@ -13,7 +13,7 @@ import Simulator
 /// scripts started with `--port 0` can read the port before anything else.
 enum SimulateCommand {
   static let usage = """
-    Usage: snowgate simulate [--port N] [--scenario NAME|FILE] [--auto-approve]
+    Usage: snowgate simulate [--port N] [--scenario NAME|FILE] [--auto-approve] [--request-log FILE]
 
     Runs a simulated ServiceNow instance on 127.0.0.1 until Ctrl-C.
 
@@ -22,6 +22,7 @@ enum SimulateCommand {
       --scenario NAME|FILE make it a broken instance: a scenario name (several joined by commas)
                            or a JSON scenario file. Names: \(Scenario.allCases.map(\.rawValue).joined(separator: ", "))
       --auto-approve       skip the OAuth consent page: /oauth_auth.do redirects with a code at once
+      --request-log FILE   append one line per request to FILE: method, path, grant type, status
       --help               show this help
     """
 
@@ -29,6 +30,7 @@ enum SimulateCommand {
     var port: UInt16 = 0
     var scenario: String?
     var autoApprove = false
+    var requestLog: String?
     var index = 0
     func fail(_ sentence: String) -> Int32 {
       FileHandle.standardError.write(Data("snowgate simulate: \(sentence)\n".utf8))
@@ -54,6 +56,12 @@ enum SimulateCommand {
         index += 1
       case "--auto-approve":
         autoApprove = true
+      case "--request-log":
+        guard index + 1 < args.count else {
+          return fail("--request-log needs the path of a file to append the request lines to.")
+        }
+        requestLog = args[index + 1]
+        index += 1
       default:
         return fail("unknown option '\(arg)'. Run 'snowgate simulate --help' for the options.")
       }
@@ -70,7 +78,16 @@ enum SimulateCommand {
     }
     if autoApprove { configuration.autoApprove = true }
 
-    let server = SimulatorServer(configuration: configuration)
+    var log: RequestLogFile?
+    if let requestLog {
+      guard let file = RequestLogFile(path: requestLog) else {
+        return fail("the request log \(requestLog) could not be opened for appending.")
+      }
+      log = file
+    }
+    var logLine: (@Sendable (String) -> Void)?
+    if let log { logLine = { log.append($0) } }
+    let server = SimulatorServer(configuration: configuration, requestLog: logLine)
     let bound: UInt16
     do {
       bound = try server.start(port: port)

@@ -38,7 +38,7 @@ enum TokenCommand {
       (try? ParsedArguments.parse(arguments, flags: ["--help", "-h"], options: ["--ca-bundle"]))?.options[
         "--ca-bundle"]
     return await run(
-      arguments, service: TokenService(environment: environment),
+      arguments, service: ConnectionService(environment: environment).tokens,
       output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
       errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
   }

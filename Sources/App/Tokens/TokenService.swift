@@ -70,32 +70,37 @@ struct TokenService: Sendable {
   }
 
   /// A valid access token for `profile`.
+  ///
+  /// A stored token that is still good is returned without a lock. Otherwise the profile's
+  /// token lock is taken, the stored tokens are read again (another process may have renewed
+  /// them while this one waited), and only then is a renewal sent; its tokens, a rotated refresh
+  /// token included, are saved before the lock is let go. So 20 scripts asking at once make one
+  /// refresh, and none of them sends a refresh token the instance has already replaced.
   func accessToken(for profile: Profile) async -> Result<FreshToken, ServiceNowFailure> {
     guard profile.authType.isOAuth else {
       return .failure(TokenFailures.basicProfile(profile.name))
     }
-    // The cached token first, without running a secret command (a keyring may prompt).
-    if profile.secretStore.cachesIssuedTokens {
-      let cached: StoredCredentials?
-      do {
-        cached = try store.storedCredentials(for: profile.name)
-      } catch {
-        return .failure(TokenFailures.store(error))
-      }
-      if let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) {
-        return .success(
-          FreshToken(
-            accessToken: access, expiresAt: cached?.accessTokenExpiresAt,
-            origin: .stored))
-      }
-    }
-    let secrets: ResolvedSecrets
     do {
-      secrets = try await store.resolveSecrets(for: profile, environment: environment)
+      if let stored = try storedToken(profile) { return .success(stored) }
+      return try await store.withTokenLock(profile: profile.name) {
+        if let stored = try storedToken(profile) { return .success(stored) }
+        let secrets = try await store.resolveSecrets(for: profile, environment: environment)
+        return await renew(profile, secrets: secrets)
+      }
     } catch {
       return .failure(TokenFailures.store(error))
     }
-    return await renew(profile, secrets: secrets)
+  }
+
+  /// The saved access token when it is still usable, read without running a secret command
+  /// (a keyring may prompt); nil when there is none or it is about to expire.
+  private func storedToken(_ profile: Profile) throws -> FreshToken? {
+    guard profile.secretStore.cachesIssuedTokens else { return nil }
+    let cached = try store.storedCredentials(for: profile.name)
+    guard let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) else {
+      return nil
+    }
+    return FreshToken(accessToken: access, expiresAt: cached?.accessTokenExpiresAt, origin: .stored)
   }
 
   /// Whether a token with this expiry has more than `margin` seconds left (unknown: yes).
@@ -127,7 +132,10 @@ struct TokenService: Sendable {
         return .success(save(tokens, for: profile, previousRefresh: refresh, origin: .refreshed))
       case .failure(let failure) where failure.code == FailureCode.oauthRefreshExpired.rawValue:
         // One fallback, never a loop: a password profile can still get tokens on its own.
-        if profile.authType == .oauthPassword, let grant = passwordGrant(profile, secrets) {
+        if profile.authType == .oauthPassword,
+          case .success(let grant) = OAuthGrant.unattended(
+            kind: .oauthPassword, username: profile.username, password: secrets.password, refreshToken: nil)
+        {
           switch await send(grant) {
           case .success(let tokens):
             return .success(
@@ -144,26 +152,25 @@ struct TokenService: Sendable {
     }
 
     let grant: OAuthGrant
-    switch profile.authType {
-    case .basic:
+    switch OAuthGrant.unattended(
+      kind: profile.authType, username: profile.username, password: secrets.password,
+      refreshToken: secrets.refreshToken)
+    {
+    case .success(let unattended):
+      grant = unattended
+    case .failure(.notOAuth):
       return .failure(TokenFailures.basicProfile(profile.name))
-    case .oauthPassword:
-      guard let username = profile.username, !username.isEmpty else {
-        return .failure(TokenFailures.incomplete(profile.name, missing: "user name"))
-      }
-      guard let password = secrets.password else {
-        return .failure(
-          TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
-      }
-      grant = .password(username: username, password: password)
-    case .oauthClientCredentials:
-      grant = .clientCredentials
-    case .oauthRefreshToken:
+    case .failure(.needsBrowser):
+      return .failure(TokenFailures.signInRequired(profile.name))
+    case .failure(.missingUsername):
+      return .failure(TokenFailures.incomplete(profile.name, missing: "user name"))
+    case .failure(.missingPassword):
+      return .failure(
+        TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
+    case .failure(.missingRefreshToken):
       return .failure(
         TokenFailures.missingSecret(
           profile.name, what: "refresh token", variable: "SNOWGATE_REFRESH_TOKEN"))
-    case .oauthAuthorizationCode:
-      return .failure(TokenFailures.signInRequired(profile.name))
     }
     switch await send(grant) {
     case .success(let tokens):
@@ -171,13 +178,6 @@ struct TokenService: Sendable {
     case .failure(let failure):
       return .failure(failure)
     }
-  }
-
-  private func passwordGrant(_ profile: Profile, _ secrets: ResolvedSecrets) -> OAuthGrant? {
-    guard let username = profile.username, !username.isEmpty, let password = secrets.password else {
-      return nil
-    }
-    return .password(username: username, password: password)
   }
 
   /// Writes new tokens back; a failure to write is a warning, since the token itself is good.

@@ -134,6 +134,11 @@ final class EffectPerformer: @unchecked Sendable {
     var (profile, credentials) = ProfileMapping.profile(for: draft)
     if let caBundle { profile.caBundle = caBundle }
     do {
+      // Editing keeps the CA bundle the profile was saved with: the wizard has no field for it.
+      if profile.caBundle == nil, let edited = try store.load().profile(named: draft.replacing ?? draft.name)
+      {
+        profile.caBundle = edited.caBundle
+      }
       if let old = draft.replacing, old != draft.name,
         try store.load().profile(named: old) != nil
       {
@@ -154,7 +159,7 @@ final class EffectPerformer: @unchecked Sendable {
           for: profile, environment: environment.variables)
         return .profileLoaded(
           SavedProfile(
-            name: profile.name, instance: profile.instanceURL.absoluteString,
+            name: profile.name, instance: Self.address(profile.instanceURL, apiVersion: profile.apiVersion),
             authKind: profile.authType, username: profile.username ?? "",
             password: secrets?.password ?? .empty, clientID: profile.clientID ?? "",
             clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
@@ -163,11 +168,14 @@ final class EffectPerformer: @unchecked Sendable {
             secretStore: profile.secretStore))
       }
       if let draft = config.draft(named: name) {
+        // Every field the draft kept, and the step it stopped at; its secrets are asked again.
         return .profileLoaded(
           SavedProfile(
-            name: draft.name, instance: draft.instanceURL.absoluteString,
-            authKind: draft.authType.flatMap { AuthKind(rawValue: $0.rawValue) },
-            username: draft.username ?? ""))
+            name: draft.name, instance: Self.address(draft.instanceURL, apiVersion: draft.apiVersion),
+            authKind: draft.authType, username: draft.username ?? "", clientID: draft.clientID ?? "",
+            scope: draft.scope ?? "", redirectURI: draft.redirectURI,
+            secretStore: draft.secretStore ?? .file,
+            resumeAt: draft.step.flatMap(WizardScreen.init(draftWord:))))
       }
       return .profileLoadFailed(
         Verdict(
@@ -176,6 +184,14 @@ final class EffectPerformer: @unchecked Sendable {
     } catch {
       return .profileLoadFailed(storeVerdict(error))
     }
+  }
+
+  /// The address as the instance screen shows it: with `/api/now/vN` when an API version is
+  /// kept, so editing or resuming never drops it (the normaliser reads it back out).
+  static func address(_ url: URL, apiVersion: String?) -> String {
+    let root = url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString
+    guard let apiVersion, !apiVersion.isEmpty else { return url.absoluteString }
+    return root + "/api/now/" + apiVersion
   }
 
   /// A profile-store error as a verdict: the store's own sentence and what to do.

@@ -14,57 +14,50 @@ enum LiveCheck {
     _ draft: ConnectionDraft, environment: AppEnvironment,
     progress: @escaping @Sendable (CheckLineUpdate) -> Void
   ) async -> TestOutcome {
-    let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
-    let (credentials, issued) = credentials(for: draft)
-    for secret in [credentials.password, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
-      environment.log.remember(secret)
-    }
-    let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)
-    let target = DiagnosisTarget(
-      profile: nil, instance: draft.instanceURL.absoluteString, auth: credentials.kind, http: probe)
-    for id in CheckID.allCases {
-      progress(CheckLineUpdate(id: id.rawValue, title: id.title, status: .pending))
-    }
-    let seconds = Double(environment.deadline.components.seconds)
-    let options = DiagnosisOptions(timeout: max(1, seconds), environment: environment.variables)
-    let report = await DiagnosisRunner.run(target, options: options) { event in
-      progress(update(for: event))
-    }
+    let service = ConnectionService(environment: environment)
+    let check = service.plan(draft: draft)
+    let username: String? =
+      switch draft.auth {
+      case .basic(let name, _), .oauthPassword(_, let name, _, _): name
+      default: nil
+      }
+    let report = await run(check, service: service, progress: progress)
     // OAuth: the user the token acts as, which only the instance knows (as Basic says its user).
-    let who = await probe.whoSignedIn()
-    return outcome(report, username: who ?? credentials.username)
+    let who = await (check.target.http as? ClientLayerProbe)?.whoSignedIn()
+    return outcome(report, username: who ?? username)
   }
 
-  /// The check's sign-in, and the tokens to use as they are (OAuth only).
   /// The checks of a saved profile, planned as `snowgate check NAME` plans them (its secrets,
   /// environment overrides and stored tokens), reported line by line.
   static func run(
     profile name: String, environment: AppEnvironment,
     progress: @escaping @Sendable (CheckLineUpdate) -> Void
   ) async -> TestOutcome {
-    let checks: [PreparedCheck]
+    let service = ConnectionService(environment: environment)
+    let check: PreparedCheck
     do {
-      let request = try CheckRequest.parse([name])
-      checks = try await CheckPlanner(environment: environment, request: request, stdinPassword: nil).plan()
+      check = try await service.plan(profile: name)
     } catch {
       return .failed(
         Verdict(code: "config.invalid", summary: error.message, remedies: error.hint.map { [$0] } ?? []))
     }
-    guard let check = checks.first else {
-      return .failed(
-        Verdict(code: "profile.not_found", summary: "There is no saved connection named \(name)."))
-    }
+    return outcome(await run(check, service: service, progress: progress), username: nil)
+  }
+
+  /// Runs one prepared check with every line pending first, then live.
+  private static func run(
+    _ check: PreparedCheck, service: ConnectionService,
+    progress: @escaping @Sendable (CheckLineUpdate) -> Void
+  ) async -> Report {
     for id in CheckID.allCases {
       progress(CheckLineUpdate(id: id.rawValue, title: id.title, status: .pending))
     }
-    let seconds = Double(environment.deadline.components.seconds)
-    let options = DiagnosisOptions(timeout: max(1, seconds), environment: environment.variables)
-    let report = await DiagnosisRunner.run(check.target, options: options) { event in
+    return await service.test(check, options: service.options()) { event in
       progress(update(for: event))
     }
-    return outcome(report, username: nil)
   }
 
+  /// The check's sign-in, and the tokens to use as they are (OAuth only).
   static func credentials(for draft: ConnectionDraft) -> (CheckCredentials, TokenSet?) {
     switch draft.auth {
     case .basic(let name, let password):

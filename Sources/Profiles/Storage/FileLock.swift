@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -23,5 +25,42 @@ enum FileLock {
     }
     defer { flock(fd, LOCK_UN) }
     return try body()
+  }
+
+  /// Runs `body` while holding the lock on `path`, waiting for it on a thread of its own.
+  ///
+  /// `flock` blocks its thread until the holder lets go, which may take a whole token request
+  /// in another process; on Swift's small cooperative pool that would stall every other task,
+  /// so the wait happens on a dedicated thread and only the result comes back.
+  static func withLock<T>(_ path: String, _ body: () async throws -> T) async throws -> T {
+    let fd = try await acquire(path)
+    defer {
+      flock(fd, LOCK_UN)
+      close(fd)
+    }
+    return try await body()
+  }
+
+  /// Opens `path` and takes its exclusive lock on a new thread; returns the open descriptor.
+  private static func acquire(_ path: String) async throws -> Int32 {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, Error>) in
+      let thread = Thread {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+          continuation.resume(throwing: AtomicFile.failure(path, "open the lock file", errno))
+          return
+        }
+        while flock(fd, LOCK_EX) != 0 {
+          if errno == EINTR { continue }
+          let code = errno
+          close(fd)
+          continuation.resume(throwing: AtomicFile.failure(path, "lock", code))
+          return
+        }
+        continuation.resume(returning: fd)
+      }
+      thread.name = "snowgate file lock"
+      thread.start()
+    }
   }
 }

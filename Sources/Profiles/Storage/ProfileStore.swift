@@ -336,6 +336,19 @@ public struct ProfileStore: Sendable {
     }
   }
 
+  /// Runs `body` holding the token lock of the profile `name`: one renewal at a time per profile.
+  ///
+  /// Separate from the store's own `.lock` (which every save takes for a moment, and which
+  /// `body` needs to save the new tokens), so a slow token request of one profile never holds
+  /// up the saves of another. Waiting happens off the cooperative pool. Callers re-read the
+  /// stored tokens inside `body`: another process may have renewed them while this one waited.
+  public func withTokenLock<T>(profile name: String, _ body: () async throws -> T) async throws -> T {
+    guard ProfileName.check(name) == nil else { throw ProfileStoreError.profileNotFound(name) }
+    try ensureDirectory()
+    let path = directory.appendingPathComponent(".token-\(name).lock").path
+    return try await FileLock.withLock(path, body)
+  }
+
   /// Forgets the access and refresh tokens of one profile (logout, Reset).
   ///
   /// For a profile set up with a pasted refresh token in the credentials file, that token goes too.

@@ -75,6 +75,8 @@ public enum Scenario: String, Sendable, Codable, CaseIterable, Comparable {
   case webhookElsewhere = "webhook-elsewhere"
   /// Every refresh token is expired: the refresh grant gets the catch-all 401.
   case refreshExpired = "refresh-expired"
+  /// Every refresh returns a new refresh token and revokes the one used (token rotation).
+  case rotatingRefresh = "rotating-refresh"
   /// API keys are right but the REST API access policy does not allow token auth: the 401 envelope.
   case apiKeyNoPolicy = "api-key-no-policy"
   /// Every answer waits `slowDelay` seconds before it starts.

@@ -50,14 +50,19 @@ extension SimulatedInstance {
       else {
         return denied
       }
+      let rotating = scenarios.contains(.rotatingRefresh)
       let refresh = state.withLock { state -> IssuedToken? in
-        guard let token = state.refreshTokens[value], token.expiresAt > state.now else { return nil }
+        guard let token = state.refreshTokens[value], token.expiresAt > state.now,
+          token.clientID == client.id
+        else { return nil }
+        // Rotation: the refresh token works once; its successor comes with the new access token.
+        if rotating { state.refreshTokens[value] = nil }
         return token
       }
-      guard let refresh, refresh.clientID == client.id else { return denied }
+      guard let refresh else { return denied }
       return issue(
         user: refresh.userName, client: client, scope: refresh.scope, reuse: false, withRefresh: true,
-        existingRefresh: refresh)
+        existingRefresh: rotating ? nil : refresh)
 
     case "authorization_code":
       guard let value = field("code") else { return denied }

@@ -5,9 +5,30 @@ import Foundation
 /// It knows nothing of sockets, so it can be reasoned about as a function of (state, request).
 final class SimulatedInstance: Sendable {
   let state: Locked<InstanceState>
+  /// Called with one line per request (method, path, grant type, status; never a value).
+  let requestLog: (@Sendable (String) -> Void)?
 
-  init(configuration: SimulatorConfiguration) {
+  init(configuration: SimulatorConfiguration, requestLog: (@Sendable (String) -> Void)? = nil) {
     state = Locked(InstanceState(configuration: configuration))
+    self.requestLog = requestLog
+  }
+
+  /// The request log's line: `POST /oauth_token.do grant_type=refresh_token 200`.
+  ///
+  /// Only the grant type is taken from the form, and only from a fixed list, so no secret and
+  /// nothing a client chose can reach the log.
+  static func logLine(_ request: HTTPRequest, _ response: HTTPResponse) -> String {
+    let known = [
+      "password", "refresh_token", "authorization_code", "client_credentials", jwtBearerGrantType,
+    ]
+    let path = String(
+      String.UnicodeScalarView(
+        request.path.unicodeScalars.filter { (0x21..<0x7f).contains($0.value) }.prefix(200)))
+    var line = "\(request.method.prefix(16)) \(path)"
+    if let grant = request.form?.first(where: { $0.0 == "grant_type" })?.1, known.contains(grant) {
+      line += " grant_type=\(grant)"
+    }
+    return line + " \(response.status)"
   }
 
   var configuration: SimulatorConfiguration {
@@ -33,6 +54,7 @@ final class SimulatedInstance: Sendable {
     }
     response.headers.insert(
       contentsOf: InstanceResponses.edgeHeaders(preADCv2: scenarios.contains(.preADCv2)), at: 0)
+    requestLog?(Self.logLine(request, response))
     if scenarios.contains(.drop) {
       response.delivery = .drop
     } else if scenarios.contains(.drip) {

@@ -20,13 +20,16 @@ public struct SavedProfile: Equatable, Sendable {
   /// The refresh token of the refresh-token kind (the one the user pasted, or its successor).
   public var refreshToken: Secret
   public var secretStore: SecretStore
+  /// The screen a half-finished setup stopped at, to reopen there; nil for a saved profile.
+  public var resumeAt: WizardScreen?
 
   public init(
     name: String, instance: String, authKind: AuthKind? = nil, username: String = "",
     password: Secret = .empty, clientID: String = "", clientSecret: Secret = .empty,
     scope: String = "", redirectURI: String? = nil, refreshToken: Secret = .empty,
-    secretStore: SecretStore = .file
+    secretStore: SecretStore = .file, resumeAt: WizardScreen? = nil
   ) {
+    self.resumeAt = resumeAt
     self.name = name
     self.instance = instance
     self.authKind = authKind

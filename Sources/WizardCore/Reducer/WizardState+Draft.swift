@@ -24,7 +24,7 @@ extension WizardState {
     func typed(_ text: String) -> String? { text.isEmpty ? nil : text }
     var summary = SetupDraft(
       name: name, instanceURL: address.url, apiVersion: address.apiVersion, authType: authType.selected,
-      secretStore: save.store == .file ? nil : chosenSecretStore)
+      secretStore: save.store == .file ? nil : chosenSecretStore, step: screen.draftWord)
     switch authType.selected {
     case nil:
       break

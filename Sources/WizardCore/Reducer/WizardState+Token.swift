@@ -57,12 +57,19 @@ extension WizardState {
       activity = Activity(kind: .authorization)
       go(to: .authorization)
       return [.startAuthorization(request)]
-    case .basic, .oauthPassword:
-      grant = .password(username: draft.username, password: draft.password)
-    case .oauthRefreshToken:
-      grant = .refreshToken(draft.refreshToken)
-    case .oauthClientCredentials:
-      grant = .clientCredentials
+    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials:
+      // Basic never reaches the token screen; if it did, it would try the password grant.
+      let kind = draft.kind == .basic ? AuthKind.oauthPassword : draft.kind
+      switch OAuthGrant.unattended(
+        kind: kind, username: draft.username, password: draft.password, refreshToken: draft.refreshToken)
+      {
+      case .success(let unattended):
+        grant = unattended
+      case .failure:
+        // Only an empty user name: the client step asks for it again.
+        go(to: .oauthClient)
+        return []
+      }
     }
     token = TokenStep(status: .requesting, source: draft)
     activity = Activity(kind: .token)

@@ -115,6 +115,9 @@ extension WizardState {
     editingProfileName = profile.name
     hasUnsavedChanges = false
     go(to: .instance)
+    if let resumeAt = profile.resumeAt, diagnosis?.fixing == nil {
+      go(to: resumeScreen(resumeAt, kind: profile.authKind))
+    }
     // Opened from a failed diagnosis: straight to the screen that fixes it.
     if let fixing = diagnosis?.fixing {
       diagnosis = nil
@@ -124,6 +127,17 @@ extension WizardState {
       }
     }
     return []
+  }
+
+  /// Where a resumed setup reopens: the screen it stopped at, unless that screen needs what a
+  /// draft does not keep (an auth kind, or tokens, which are asked for again on the token screen).
+  func resumeScreen(_ stopped: WizardScreen, kind: AuthKind?) -> WizardScreen {
+    guard let kind else { return stopped == .instance ? .instance : .authType }
+    switch stopped {
+    case .credentials, .oauthClient: return kind.isOAuth ? .oauthClient : .credentials
+    case .token, .authorization, .test, .save: return kind.isOAuth ? .token : .credentials
+    default: return stopped
+    }
   }
 
   mutating func doneKey(_ key: Key) -> [WizardEffect] {

@@ -12,7 +12,7 @@ import Vocabulary
     let draft = SetupDraft(
       name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!,
       authType: .oauthPassword,
-      clientID: "client-1", username: "admin", scope: "useraccount")
+      clientID: "client-1", username: "admin", scope: "useraccount", step: "token")
     store.send(.interrupt) { $0.isQuitDialogShown = true }
     #expect(
       screenModel(for: store.state).dialog?.lines.first
@@ -38,7 +38,7 @@ import Vocabulary
       name: "lab", instanceURL: URL(string: "https://dev12345.service-now.com")!,
       authType: .oauthAuthorizationCode,
       clientID: "client-1", redirectURI: OAuthClientStep.defaultRedirectURI,
-      secretStore: .command(["pass", "show", "lab"]))
+      secretStore: .command(["pass", "show", "lab"]), step: "oauth-client")
     store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
   }
 
@@ -74,7 +74,8 @@ import Vocabulary
     #expect(
       state.draftSummary
         == SetupDraft(
-          name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: nil))
+          name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: nil,
+          step: "auth-type"))
   }
 
   @Test func editingACompleteProfileNeverTurnsItIntoADraft() {
@@ -96,7 +97,7 @@ import Vocabulary
       state.draftSummary
         == SetupDraft(
           name: "half", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
-          username: "admin"))
+          username: "admin", step: "credentials"))
   }
 
   @Test func theWelcomeScreenListsDraftsForResumingButNotForDiagnosis() {
@@ -177,5 +178,48 @@ import Vocabulary
       $0.instance.probe = .probing(try! InstanceURL.normalise("https://acme.service-now.com").get())
       $0.activity = Activity(kind: .probe)
     }
+  }
+
+  @Test func aResumedDraftReopensAtItsStepWithEveryField() {
+    let unfinished = ProfileSummary(
+      name: "half", instance: "https://dev12345.service-now.com", authKind: .oauthPassword, isComplete: false)
+    var state = WizardState(screen: .pickProfile, savedProfiles: Fixtures.profiles + [unfinished])
+    state.picker.isLoading = true
+    state.activity = Activity(kind: .loadProfile)
+    var store = TestStore(state)
+    let resumed = SavedProfile(
+      name: "half", instance: "https://dev12345.service-now.com/api/now/v2", authKind: .oauthPassword,
+      username: "admin", clientID: "client-1", scope: "useraccount", redirectURI: nil,
+      secretStore: .command(["pass", "show", "half"]), resumeAt: .token)
+    store.send(.profileLoaded(resumed)) {
+      $0.picker.isLoading = false
+      $0.activity = nil
+      $0.instance = InstanceStep(text: "https://dev12345.service-now.com/api/now/v2")
+      $0.authType = AuthTypeStep(focus: .oauthPassword, selected: .oauthPassword)
+      $0.oauthClient = OAuthClientStep(
+        clientID: TextInput("client-1"), username: TextInput("admin"), scope: TextInput("useraccount"))
+      $0.save = SaveStep(
+        name: TextInput("half"), isNameEdited: true, store: .command, command: TextInput("pass show half"))
+      $0.editingProfileName = "half"
+      $0.screen = .token
+    }
+    // Quitting again records the same step and keeps every field, the API version included.
+    let again = store.state.draftSummary
+    #expect(again?.step == "token")
+    #expect(again?.apiVersion == "v2")
+    #expect(again?.clientID == "client-1")
+    #expect(again?.scope == "useraccount")
+    #expect(again?.username == "admin")
+    #expect(again?.secretStore == .command(["pass", "show", "half"]))
+  }
+
+  @Test func aDraftStoppedAfterItsSecretsReopensWhereTheyAreAskedAgain() {
+    let state = WizardState()
+    #expect(state.resumeScreen(.test, kind: .basic) == .credentials)
+    #expect(state.resumeScreen(.save, kind: .oauthClientCredentials) == .token)
+    #expect(state.resumeScreen(.oauthClient, kind: .oauthPassword) == .oauthClient)
+    #expect(state.resumeScreen(.token, kind: nil) == .authType)
+    #expect(WizardScreen(draftWord: "token") == .token)
+    #expect(WizardScreen(draftWord: "from-a-newer-snowgate") == nil)
   }
 }

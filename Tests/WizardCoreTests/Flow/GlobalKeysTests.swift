@@ -33,7 +33,10 @@ import Vocabulary
     store.send(.interrupt) { $0.isQuitDialogShown = true }
     store.send(.escape) { $0.isQuitDialogShown = false }
     store.send(.interrupt) { $0.isQuitDialogShown = true }
-    store.send(.character("y"), effects: [.saveDraft(Fixtures.basicDraftSummary), .quit(.cancelled)]) {
+    store.send(
+      .character("y"),
+      effects: [.saveDraft(Fixtures.basicDraftSummary(step: "credentials")), .quit(.cancelled)]
+    ) {
       $0.isQuitDialogShown = false
     }
   }
@@ -41,7 +44,9 @@ import Vocabulary
   @Test func ctrlCTwiceQuits() {
     var store = TestStore(Fixtures.state(on: .save))
     store.send(.interrupt) { $0.isQuitDialogShown = true }
-    store.send(.interrupt, effects: [.saveDraft(Fixtures.basicDraftSummary), .quit(.cancelled)]) {
+    store.send(
+      .interrupt, effects: [.saveDraft(Fixtures.basicDraftSummary(step: "save")), .quit(.cancelled)]
+    ) {
       $0.isQuitDialogShown = false
     }
   }
@@ -53,7 +58,8 @@ import Vocabulary
     var store = TestStore(state)
     store.send(.interrupt) { $0.isQuitDialogShown = true }
     store.send(
-      .character("Y"), effects: [.cancel(.test), .saveDraft(Fixtures.basicDraftSummary), .quit(.cancelled)]
+      .character("Y"),
+      effects: [.cancel(.test), .saveDraft(Fixtures.basicDraftSummary(step: "test")), .quit(.cancelled)]
     ) {
       $0.isQuitDialogShown = false
       $0.test.status = .idle

@@ -25,10 +25,12 @@ enum Fixtures {
     code: "dns.not_found", summary: "No such host: dev12345.service-now.com.",
     remedies: ["Check the instance name for typos."])
 
-  /// What quitting a Basic setup from `state(on:)` keeps: no password.
-  static let basicDraftSummary = SetupDraft(
-    name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
-    username: "admin")
+  /// What quitting a Basic setup from `state(on:)` keeps: no password, and the step it was on.
+  static func basicDraftSummary(step: String) -> SetupDraft {
+    SetupDraft(
+      name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
+      username: "admin", step: step)
+  }
 
   static let profiles = [
     ProfileSummary(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),

@@ -1,0 +1,81 @@
+import Diagnosis
+import Foundation
+import ServiceNowClient
+import Vocabulary
+import WizardCore
+
+/// One connection, signed in and tested one way on every path.
+///
+/// The wizard's test and diagnose screens, `check`, `token` and `logout` all come here, so the
+/// same connection gets the same verdict, the same sentences and the same token handling
+/// wherever it is run: the grant is `OAuthGrant.unattended`'s, tokens come from `TokenService`
+/// under the profile's token lock, and the layered test is one planner (`CheckPlanner`), one
+/// probe (`ClientLayerProbe`) and one runner (`DiagnosisRunner`).
+struct ConnectionService: Sendable {
+  var environment: AppEnvironment
+
+  /// Access tokens of saved profiles: stored, refreshed or granted, one renewal at a time.
+  var tokens: TokenService { TokenService(environment: environment) }
+
+  /// The checks `check` runs for a request: saved profiles, or an instance on the command line.
+  func plan(_ request: CheckRequest, stdinPassword: Secret? = nil) async throws(UsageError) -> [PreparedCheck]
+  {
+    try await CheckPlanner(environment: environment, request: request, stdinPassword: stdinPassword).plan()
+  }
+
+  /// The check of the saved profile `name`, planned exactly as `snowgate check NAME` plans it.
+  func plan(profile name: String) async throws(UsageError) -> PreparedCheck {
+    let request: CheckRequest
+    do {
+      request = try CheckRequest.parse([name])
+    } catch {
+      throw UsageError(error.message, hint: error.hint)
+    }
+    guard let check = try await plan(request).first else {
+      throw UsageError("There is no saved connection named \(name).")
+    }
+    return check
+  }
+
+  /// The check of a connection the wizard is setting up, with the tokens its token screen got
+  /// (so nothing is requested twice) or its Basic password.
+  func plan(draft: ConnectionDraft) -> PreparedCheck {
+    // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
+    let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
+    let (credentials, issued) = LiveCheck.credentials(for: draft)
+    for secret in [credentials.password, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
+      environment.log.remember(secret)
+    }
+    let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)
+    let target = DiagnosisTarget(
+      profile: nil, instance: draft.instanceURL.absoluteString, auth: credentials.kind, http: probe)
+    return PreparedCheck(target: target, log: environment.log, notes: [])
+  }
+
+  /// The options every path runs the checks with: the environment's deadline, unless given.
+  func options(timeout: Double? = nil, forceRefresh: Bool = false) -> DiagnosisOptions {
+    let seconds = timeout ?? max(1, Double(environment.deadline.components.seconds))
+    return DiagnosisOptions(
+      timeout: seconds, forceRefresh: forceRefresh, environment: environment.variables)
+  }
+
+  /// Runs the layered test of each check at once; `progress` hears each check start and end.
+  ///
+  /// Every report gets `check`'s adjustments (slow layers, remedies naming the profile) here,
+  /// so the wizard's screens and `check` word the same verdict the same way.
+  func test(
+    _ checks: [PreparedCheck], options: DiagnosisOptions,
+    progress: @escaping @Sendable (Int, CheckProgress) -> Void = { _, _ in }
+  ) async -> [Report] {
+    await DiagnosisRunner.runAll(checks.map(\.target), options: options, progress: progress).map(
+      ReportAdjustment.apply)
+  }
+
+  /// Runs the layered test of one check; `progress` hears each check start and end.
+  func test(
+    _ check: PreparedCheck, options: DiagnosisOptions,
+    progress: @escaping @Sendable (CheckProgress) -> Void = { _ in }
+  ) async -> Report {
+    ReportAdjustment.apply(await DiagnosisRunner.run(check.target, options: options, progress: progress))
+  }
+}
