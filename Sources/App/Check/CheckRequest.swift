@@ -24,6 +24,19 @@ struct CheckRequest: Equatable {
   var auth = AuthKind.basic
   var username: String?
   var clientID: String?
+  /// `--instance-setup`: check the profile's OAuth record on the instance (issue 14).
+  var instanceSetup = false
+  /// `--for agent-transfer`: check what live-agent transfer needs on the instance.
+  var purpose: String?
+  /// `--admin PROFILE`: the profile the setup checks read (and --fix writes) as.
+  var admin: String?
+  var webhook: String?
+  var group: String?
+  var member: String?
+  /// `--fix`: make the Table API changes the setup check found (after a yes).
+  var fix = false
+  /// `--yes`: answer the --fix question yes (for scripts).
+  var yes = false
 
   static func parse(_ arguments: [String]) throws(UsageError) -> CheckRequest {
     let parsed = try ParsedArguments.parse(arguments, spec: CommandTable.command("check")!)
@@ -70,6 +83,7 @@ struct CheckRequest: Equatable {
       throw UsageError("--bundle needs a file name.")
     }
     try request.checkInstanceOptions(parsed, more: more)
+    try request.readSetupOptions(parsed, more: more)
     return request
   }
 
@@ -95,6 +109,52 @@ struct CheckRequest: Equatable {
     }
     if auth.isOAuth, (clientID ?? "").isEmpty {
       throw UsageError("--auth \(auth.word) needs --client-id ID (the OAuth application's client ID).")
+    }
+  }
+
+  /// The instance-setup options (issue 14): they need a saved profile and go together.
+  private mutating func readSetupOptions(_ parsed: ParsedArguments, more: String) throws(UsageError) {
+    instanceSetup = parsed.flags.contains("--instance-setup")
+    purpose = parsed.options["--for"]
+    admin = parsed.options["--admin"]
+    webhook = parsed.options["--webhook"]
+    group = parsed.options["--group"]
+    member = parsed.options["--member"]
+    fix = parsed.flags.contains("--fix")
+    yes = parsed.flags.contains("--yes")
+    if let purpose, purpose != "agent-transfer" {
+      throw UsageError("--for knows agent-transfer only, not “\(purpose)”.", hint: more)
+    }
+    let setup = instanceSetup || purpose != nil
+    if instanceSetup && purpose != nil {
+      throw UsageError("give --instance-setup or --for agent-transfer, one at a time.", hint: more)
+    }
+    if setup && (all || instance != nil) {
+      throw UsageError(
+        "the setup checks read one saved profile's instance: name it, without --all or --instance.")
+    }
+    if setup && bundle != nil {
+      throw UsageError("--bundle goes with the connection check, not the setup checks.")
+    }
+    if !setup, let option = ["--admin"].first(where: { parsed.options[$0] != nil }) {
+      throw UsageError("\(option) goes with --instance-setup or --for agent-transfer.", hint: more)
+    }
+    if purpose == nil,
+      let option = ["--webhook", "--group", "--member"].first(where: { parsed.options[$0] != nil })
+        ?? ["--fix", "--yes"].first(where: parsed.flags.contains)
+    {
+      throw UsageError("\(option) goes with --for agent-transfer.", hint: more)
+    }
+    if yes && !fix {
+      throw UsageError("--yes answers the --fix question; give --fix too.", hint: more)
+    }
+    if let webhook {
+      guard webhook.count <= 2000, let url = URL(string: webhook),
+        ["https", "http"].contains(url.scheme ?? ""),
+        url.host?.isEmpty == false
+      else {
+        throw UsageError("--webhook needs the bot's webhook URL (https://…), not “\(webhook.prefix(200))”.")
+      }
     }
   }
 }

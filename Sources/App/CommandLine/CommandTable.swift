@@ -88,6 +88,10 @@ enum CommandTable {
           "--store", value: .text("STORE"), "where secrets live: file, env, keyring or command:'CMD …'"),
         OptionSpec("--password-stdin", "read the password from the first line of stdin"),
         OptionSpec("--save-anyway", "save even when the connection test fails"),
+        OptionSpec(
+          "--from", value: .text("FILE"),
+          "a template another person exported (snowgate profiles export NAME): a path or\n"
+            + "file:// URL; opens the wizard with the instance and OAuth client filled in"),
         OptionSpec("--timeout", value: .seconds, "the deadline of each network step (default 10)"),
         OptionSpec(
           "--ca-bundle", value: .file,
@@ -178,6 +182,28 @@ enum CommandTable {
         ),
         OptionSpec("--refresh", "OAuth: force a token refresh in the token check"),
         OptionSpec("--no-color", "no colour (also NO_COLOR, CLICOLOR=0, TERM=dumb)"),
+        OptionSpec(
+          "--instance-setup",
+          "the profile's OAuth record on the instance: Active, redirect URL, public client,\n"
+            + "token lifespans and refresh-token expiry, Application User and the\n"
+            + "client-credentials property, token restrictions and format (read as an admin)"),
+        OptionSpec(
+          "--for", value: .choice("PURPOSE", ["agent-transfer"]),
+          "agent-transfer: the plugins, the agent group's roles, members and presence,\n"
+            + "and the REST message \"VABot to Bot\" live-agent transfer needs"),
+        OptionSpec(
+          "--admin", value: .profile,
+          "read (and with --fix write) as this saved admin profile of the same instance"),
+        OptionSpec(
+          "--webhook", value: .text("URL"),
+          "with --for agent-transfer: the bot's webhook the REST message must name"),
+        OptionSpec("--group", value: .text("NAME"), "the agent group (default \"Consumer Service Support\")"),
+        OptionSpec("--member", value: .text("USER"), "with --fix: the user to add to an empty agent group"),
+        OptionSpec(
+          "--fix",
+          "make the changes the Table API allows (REST message endpoints, the group's\n"
+            + "roles, a member) after showing them and asking; never plugins"),
+        OptionSpec("--yes", "with --fix: answer yes (scripts); without a terminal and --yes, --fix refuses"),
       ],
       notes: """
         Secrets never go on the command line. They come from the profile's store, or from
@@ -310,10 +336,14 @@ enum CommandTable {
       takesProfile: true),
     CommandSpec(
       "profiles", arguments: "[--json]", summary: "list the saved connections",
+      synopsis: ["profiles [--json]", "profiles export NAME [--output FILE]"],
       about: """
         Lists the saved connections: name, instance, how each signs in, where its secrets live,
         and how long its stored access token has left. The default profile is marked with *.
         Half-finished setups are listed separately. No secret is ever shown.
+
+        'profiles export NAME' writes the connection as a template without any secret or user
+        name, for 'snowgate setup --from FILE' (see 'snowgate profiles export --help').
         """,
       options: [
         OptionSpec("--json", "print a JSON object for scripts (see the README for its keys)"),

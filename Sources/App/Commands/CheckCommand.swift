@@ -50,6 +50,9 @@ enum CheckCommand {
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
     environment.caBundle = request.caBundle
+    if request.instanceSetup || request.purpose != nil {
+      return await SetupCheckCommand.run(request, environment: environment)
+    }
     var stdinPassword: Secret?
     if request.passwordFromStdin {
       let read = BoundedLine.read()

@@ -11,6 +11,9 @@ enum SetupCommand {
   static var help: String { CommandStart.help("setup") }
 
   static func run(_ arguments: [String]) async -> Int32 {
+    if let index = arguments.firstIndex(of: "--from") {
+      return await runFromTemplate(arguments, at: index)
+    }
     if arguments.contains("--no-input") {
       return await ScriptedSetup.run(arguments)
     }
@@ -209,5 +212,76 @@ enum SetupCommand {
         authKind: $0.authType.flatMap { AuthKind(rawValue: $0.rawValue) }, isComplete: false)
     }
     return complete + drafts
+  }
+
+  /// `setup --from FILE [NAME]`: the template's options; with --no-input the scripted setup,
+  /// else a half-finished setup the wizard resumes, so the person only signs in.
+  static func runFromTemplate(_ arguments: [String], at index: Int) async -> Int32 {
+    guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
+      return CommandLineTool.fail(
+        UsageError("--from needs the template file (a path or file:// URL).", hint: help))
+    }
+    let template: ConnectionTemplate
+    do {
+      template = try ConnectionTemplate.read(arguments[index + 1])
+    } catch {
+      return CommandLineTool.fail(error)
+    }
+    var rest = arguments
+    rest.removeSubrange(index...(index + 1))
+    if template.caBundle != nil, !rest.contains("--ca-bundle"),
+      !FileManager.default.isReadableFile(atPath: template.caBundle ?? "")
+    {
+      CommandLineTool.printError(
+        "note: the template trusts the CA bundle \(template.caBundle ?? ""), which is not here; "
+          + "give --ca-bundle FILE if the instance needs it.")
+    }
+    let given = Set(rest.filter { $0.hasPrefix("--") })
+    if rest.contains("--no-input") {
+      let positionals =
+        (try? ParsedArguments.parse(rest, spec: CommandTable.command("setup")!))?.positionals ?? []
+      let named = positionals.isEmpty ? [Self.proposedName(template)] : []
+      return await ScriptedSetup.run(named + rest + template.arguments(except: given))
+    }
+    let positionals = rest.filter { !$0.hasPrefix("--") }
+    guard positionals.count <= 1, rest.count == positionals.count else {
+      return CommandLineTool.fail(
+        UsageError("setup --from FILE takes a profile name and nothing else (or --no-input).", hint: help))
+    }
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      return CommandLineTool.fail(
+        UsageError(
+          "setup --from opens the wizard, which needs a terminal; from a script add --no-input "
+            + "(and --username USER for password sign-ins)."))
+    }
+    let name = positionals.first ?? Self.proposedName(template)
+    if let problem = ProfileName.problem(with: name) {
+      return CommandLineTool.fail(UsageError("\"\(name)\" cannot be a profile name. \(problem)"))
+    }
+    let environment: AppEnvironment
+    do {
+      environment = try AppEnvironment.current()
+      if try environment.store.load().profile(named: name) != nil {
+        return CommandLineTool.fail(
+          UsageError(
+            "a connection named \(name) is saved already; give another name: snowgate setup --from FILE NAME."
+          ))
+      }
+      guard let draft = template.draft(name: name) else {
+        return CommandLineTool.fail(UsageError("--from: the template's instance is not an instance address."))
+      }
+      _ = try environment.store.saveDraft(draft)
+    } catch {
+      return StoreFailure.report(error)
+    }
+    return await runWizard(environment: environment, prefilledInstance: nil, profileName: name)
+  }
+
+  /// A profile name from the template's host (`dev12345` for dev12345.service-now.com).
+  static func proposedName(_ template: ConnectionTemplate) -> String {
+    guard case .success(let address) = InstanceURL.normalise(template.instance) else { return "servicenow" }
+    let first = address.host.split(separator: ".").first.map(String.init) ?? "servicenow"
+    let cleaned = String(first.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }.prefix(40))
+    return cleaned.isEmpty || ProfileName.problem(with: cleaned) != nil ? "servicenow" : cleaned
   }
 }

@@ -24,6 +24,7 @@ enum ProfileTable {
         ])
       }
       lines += align(rows, firstGap: " ")
+      lines += refreshWarnings(listing.profiles, now: now)
       lines.append("")
       if listing.profiles.contains(where: \.isDefault) {
         lines.append("* the default profile (change it with: snowgate use NAME)")
@@ -42,6 +43,27 @@ enum ProfileTable {
       lines += align(rows).map { "  " + $0 }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Under this many seconds left, a refresh token's expiry is said beside the table (issue 14).
+  static let refreshWarning: TimeInterval = 7 * 86_400
+
+  /// A line per profile whose refresh token expires within a week (or has), so a person renews
+  /// it before a script breaks; nothing when no expiry is known.
+  static func refreshWarnings(_ profiles: [ProfileSummary], now: Date) -> [String] {
+    profiles.compactMap { profile in
+      guard let expiry = profile.refreshTokenExpiresAt, expiry.timeIntervalSince(now) < refreshWarning else {
+        return nil
+      }
+      let left = expiry.timeIntervalSince(now)
+      let when =
+        left <= 0
+        ? "expired"
+        : "expires in "
+          + (left >= 86_400 ? "\(Int(left / 86_400)) day(s)" : "\(max(1, Int(left / 3600))) hour(s)")
+      return "! \(profile.name): its refresh token \(when); sign in again before scripts break: "
+        + "snowgate setup \(profile.name)"
+    }
   }
 
   /// Pads every column but the last to its widest cell, two spaces apart (`firstGap` after the

@@ -7,6 +7,7 @@ enum ProfilesCommand {
   static var help: String { CommandStart.help("profiles") }
 
   static func run(_ arguments: [String], now: Date = Date()) -> Int32 {
+    if arguments.first == "export" { return ProfileExportCommand.run(Array(arguments.dropFirst())) }
     let parsed: ParsedArguments
     switch CommandStart.parse(arguments, command: "profiles") {
     case .exit(let status): return status

@@ -60,4 +60,18 @@ import Vocabulary
     #expect(ProfileTable.render(plain, drafts: [], now: now).contains("snowgate use NAME"))
     #expect(!ProfileTable.render(plain, drafts: [], now: now).contains("* "))
   }
+
+  @Test func warnsWhenARefreshTokenExpiresWithinAWeek() {
+    var profiles = listing().profiles
+    #expect(ProfileTable.refreshWarnings(profiles, now: now).isEmpty, "no expiry known, nothing said")
+    profiles[1].refreshTokenExpiresAt = now.addingTimeInterval(3 * 86_400 + 60)
+    profiles[0].refreshTokenExpiresAt = now.addingTimeInterval(30 * 86_400)
+    #expect(
+      ProfileTable.refreshWarnings(profiles, now: now) == [
+        "! prod: its refresh token expires in 3 day(s); sign in again before scripts break: snowgate setup prod"
+      ])
+    profiles[1].refreshTokenExpiresAt = now.addingTimeInterval(-5)
+    let text = ProfileTable.render(ProfileListing(profiles: profiles, drafts: []), drafts: [], now: now)
+    #expect(text.contains("! prod: its refresh token expired;"))
+  }
 }
