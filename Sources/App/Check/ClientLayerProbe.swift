@@ -357,19 +357,15 @@ actor ClientLayerProbe: HTTPLayerProbe {
     }
   }
 
-  /// The user an OAuth token acts as: a token response never says, so the instance is asked
-  /// for the sys_user record whose sys_id is the caller's own (`gs.getUserID()`).
+  /// The user an OAuth token acts as: a token response never says, so the instance is asked,
+  /// through the one current-user read every path uses (`ServiceNowClient.currentUser`).
   private func whoAmI(_ tokens: TokenSet) async -> String? {
     guard credentials.kind != .basic else { return nil }
-    let read = await client.readTable(
-      "sys_user", fields: ["user_name"], limit: 1, auth: .bearer(tokens.accessToken),
-      encodedQuery: "sys_id=javascript:gs.getUserID()")
-    guard case .success(let found) = read, found.records.count == 1,
-      let name = found.records[0]["user_name"], !name.isEmpty, name.count <= 100,
-      !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+    guard case .success(let user) = await client.currentUser(auth: .bearer(tokens.accessToken)),
+      !user.userName.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
     else { return nil }
     // The instance's words: scrubbed of the secrets in play like every other server text.
-    return client.log.scrubber.clean(name)
+    return client.log.scrubber.clean(user.userName)
   }
 
   /// Who the OAuth layers signed in as, when the instance said.
