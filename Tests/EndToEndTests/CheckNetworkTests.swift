@@ -70,6 +70,19 @@ final class CheckNetworkTests: XCTestCase {
     XCTAssertEqual(run.status, 4)
   }
 
+  /// The process ends cleanly after a TLS failure, every time: exiting through `exit` while a
+  /// libcurl thread was still ending raced OpenSSL's exit-time clean-up, and about half of
+  /// these runs died of SIGSEGV after printing the right report (CommandLineTool.finish).
+  func testATLSFailureNeverCrashesTheProcessOnTheWayOut() async throws {
+    let server = try CheckLocalServer(["python3", "-m", "http.server", "--bind", "127.0.0.1", "{port}"])
+    defer { server.stop() }
+    var statuses: [Int32] = []
+    for _ in 0..<16 {
+      statuses.append(try check("https://127.0.0.1:\(server.port)").status)
+    }
+    XCTAssertEqual(statuses, Array(repeating: 4, count: 16), "an exit status other than 4 is a crash on exit")
+  }
+
   func testPlainHTTPOnAnHTTPSAddressIsTLSFailed() async throws {
     let server = try CheckLocalServer(["python3", "-m", "http.server", "--bind", "127.0.0.1", "{port}"])
     defer { server.stop() }

@@ -9,7 +9,7 @@ public enum CommandLineTool {
     ProcessHardening.apply()
     let args: [String]
     switch GlobalOptions.read(Array(arguments.dropFirst())) {
-    case .failure(let error): exit(fail(error))
+    case .failure(let error): finish(fail(error))
     case .success(let global):
       args = global.arguments
       if global.noColour { setenv("NO_COLOR", "1", 1) }
@@ -57,7 +57,19 @@ public enum CommandLineTool {
     default:
       status = fail(unknownCommand(args[0]))
     }
-    exit(status)
+    finish(status)
+  }
+
+  /// Ends the process with `status`, its output flushed, without running exit-time handlers.
+  ///
+  /// A libcurl transfer thread may still be ending (OpenSSL frees its per-thread state as the
+  /// thread exits) when the command is done; `exit` then runs OpenSSL's own clean-up at the
+  /// same time, and the two were seen to crash the process with SIGSEGV after a TLS failure
+  /// (CI, under load), after the report was printed. Nothing of ours waits for exit handlers:
+  /// files are written and synced where they are saved, the terminal is restored by then.
+  static func finish(_ status: Int32) -> Never {
+    fflush(nil)
+    _exit(status)
   }
 
   static var usage: String { CommandTable.usage }
