@@ -225,6 +225,8 @@ import WizardCore
     where file.hasSuffix(".txt") || file.hasSuffix(".json") {
       let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
       #expect(!text.contains(Self.sentinelMark), "screens/\(file) shows a secret")
+      // The demo's practice client secret is a secret on screen like any other.
+      #expect(!text.contains("demo-secret"), "screens/\(file) shows the demo's client secret")
     }
   }
 }

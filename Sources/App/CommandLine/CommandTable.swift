@@ -17,8 +17,9 @@ enum CommandTable {
       synopsis: ["demo [--scenario NAME] [--keep]"],
       about: """
         Starts a simulated ServiceNow instance on 127.0.0.1 and opens the setup wizard with its
-        address filled in. Sign in with user admin, password admin; the OAuth client is
-        snowgate-demo with secret demo-secret. A scenario makes the instance misbehave, e.g.
+        address filled in. Sign in as user admin with OAuth client snowgate-demo; their practice
+        password and secret are in the README ("Try it"), never in help or screens, and work
+        only on this simulator. A scenario makes the instance misbehave, e.g.
         --scenario hibernating (see 'snowgate simulate --help').
 
         What the demo saves goes to a private temporary folder, removed when it ends.
