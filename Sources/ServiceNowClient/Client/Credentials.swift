@@ -28,7 +28,7 @@ public enum Credentials: Sendable, Equatable {
   }
 
   /// Which kind of refusal a 401 means for these credentials.
-  public var kind: ResponseClassifier.AuthKind {
+  public var kind: ResponseClassifier.RequestAuth {
     switch self {
     case .basic: .basic
     case .bearer: .bearer

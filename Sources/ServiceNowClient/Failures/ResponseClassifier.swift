@@ -7,7 +7,7 @@ import Vocabulary
 /// between releases.
 public enum ResponseClassifier {
   /// How the request was authenticated, which decides what a 401 means.
-  public enum AuthKind: Sendable, Equatable {
+  public enum RequestAuth: Sendable, Equatable {
     case basic
     case bearer
     case apiKey
@@ -103,7 +103,7 @@ public enum ResponseClassifier {
   // MARK: Table API
 
   /// The failure of a Table API answer, or nil when it is a usable success.
-  public static func tableFailure(_ response: HTTPResponse, auth: AuthKind) -> ServiceNowFailure? {
+  public static func tableFailure(_ response: HTTPResponse, auth: RequestAuth) -> ServiceNowFailure? {
     if isHibernationPage(response) {
       return ServiceNowFailure(.instanceHibernating)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// The answers a real instance gives, byte for byte where shared/SERVICENOW.md documents them.
 enum InstanceResponses {

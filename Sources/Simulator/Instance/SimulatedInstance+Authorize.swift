@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// `/oauth_auth.do`: the consent page and its Allow and Deny forms.
 ///

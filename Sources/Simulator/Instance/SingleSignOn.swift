@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// The identity provider the `sso` and `sso-oidc` scenarios send the login pages to.
 ///

@@ -1,15 +1,8 @@
 import Foundation
+import Hashing
 
-/// Base64url without padding (RFC 4648 §5), the alphabet of PKCE challenges and of our tokens.
-enum Base64URL {
-  /// Encodes bytes with `-` and `_` and no trailing `=`.
-  static func encode(_ bytes: [UInt8]) -> String {
-    Data(bytes).base64EncodedString()
-      .replacingOccurrences(of: "+", with: "-")
-      .replacingOccurrences(of: "/", with: "_")
-      .replacingOccurrences(of: "=", with: "")
-  }
-
+/// The simulator's random values in the one base64url alphabet (Hashing's `Base64URL`).
+extension Base64URL {
   /// A fresh random string of `count` bytes of entropy, for tokens, codes and session cookies.
   static func random(bytes count: Int) -> String {
     var generator = SystemRandomNumberGenerator()
