@@ -22,6 +22,11 @@ struct CheckCredentials: Sendable {
   /// The JWT bearer grant's key file and Key ID (the subject is `username`).
   var jwtKeyFile: String?
   var jwtKeyID: String?
+  /// The client certificate of a `certificate` connection, its key's passphrase included.
+  var clientCertificate: ClientCertificate?
+  /// What the look at the certificate files found: their facts, or why they cannot be used
+  /// (the tls layer reports it instead of sending anything).
+  var certificateCheck: Result<ClientCertificateReport, ServiceNowFailure>?
   /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
   /// the auth layer reports it instead of sending anything.
   var problem: String?
@@ -45,7 +50,7 @@ struct CheckCredentials: Sendable {
       if clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
     case .apiKey:
       if apiKey?.isEmpty ?? true { return ("API key", "SNOWGATE_API_KEY") }
-    case .oauthAuthorizationCode, .jwtBearer:
+    case .oauthAuthorizationCode, .jwtBearer, .certificate:
       break
     }
     return nil

@@ -84,6 +84,7 @@ struct CheckPlanner {
       credentials.accessToken = secrets.accessToken
       credentials.accessTokenExpiresAt = secrets.accessTokenExpiresAt
       credentials.apiKey = secrets.apiKey
+      credentials.clientCertificate = profile.clientCertificate(passphrase: secrets.keyPassphrase)
       notes += secrets.shadowingNotes(store: profile.secretStore)
       if let stdinPassword {
         credentials.password = stdinPassword
@@ -104,11 +105,26 @@ struct CheckPlanner {
     if profile.signedOutAt != nil {
       credentials.problem = TokenFailures.signedOut(profile.name).summary
     }
+    if profile.authType == .certificate {
+      if credentials.clientCertificate == nil, credentials.problem == nil {
+        credentials.problem =
+          "The profile names no client certificate and key: set it up again with snowgate setup "
+          + "\(profile.name) --no-input --auth certificate --cert FILE --key FILE."
+      }
+      if let certificate = credentials.clientCertificate, credentials.problem == nil {
+        let inspected = await ClientCertificateCheck.inspect(certificate, environment: environment.variables)
+        credentials.certificateCheck = inspected
+        if case .success(let report) = inspected { notes += report.warnings }
+      }
+    }
     let log = RequestLog()
     var env = environment
     env.log = log
+    // A certificate whose files failed their check is not sent: the tls layer reports why.
+    let usable: Bool = if case .success = credentials.certificateCheck { true } else { false }
     let client = env.client(
-      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle,
+      certificate: usable ? credentials.clientCertificate : nil)
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil

@@ -79,7 +79,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// sys_user read that Basic `auth` and `api` both rest on.
   private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
     var outcome = outcome
-    let timings = client.timings.take().last ?? (credentials.kind == .basic ? basicReadTimings : nil)
+    let timings = client.timings.take().last ?? (directCredentials != nil ? basicReadTimings : nil)
     outcome.timings = timings.map(CheckTimings.init)
     if outcome.status == .skip { outcome.timings = nil }
     return outcome
@@ -88,8 +88,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
   // MARK: tls, instance
 
   private func tlsVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
+    // A certificate connection's files are the first thing its handshake needs.
+    if case .failure(let failure) = credentials.certificateCheck {
+      return outcome(failure)
+    }
     guard context.baseURL.scheme == "https" else {
-      return .skip("plain http (allowed for this machine only): no TLS to check")
+      let unsent = credentials.kind == .certificate ? "; the client certificate is not sent over http" : ""
+      return .skip("plain http (allowed for this machine only): no TLS to check\(unsent)")
     }
     if case .unreachable(let failure) = await probe() {
       if Self.failsBeforeAnswer(failure) { return outcome(failure) }
@@ -99,8 +104,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
       }
     }
     let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
+    var presented = ""
+    if case .success(let report) = credentials.certificateCheck {
+      presented = "; the server took the client certificate \(report.certificate.subject)"
+    }
     return .pass(
-      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)")
+      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)\(presented)"
+    )
   }
 
   private func instanceVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
@@ -183,13 +193,23 @@ actor ClientLayerProbe: HTTPLayerProbe {
     case .basic:
       .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
     case .apiKey: .apiKey(credentials.apiKey ?? Secret(""))
+    case .certificate: .clientCertificate
     default: nil
     }
   }
 
   private func directAuth(_ direct: Credentials) async -> LayerOutcome {
-    let how =
-      credentials.kind == .apiKey ? "the API key" : "Basic auth as user \(credentials.username ?? "")"
+    let how: String
+    switch credentials.kind {
+    case .apiKey: how = "the API key"
+    case .certificate:
+      if case .success(let report) = credentials.certificateCheck {
+        how = "the client certificate \(report.certificate.subject)"
+      } else {
+        how = "the client certificate"
+      }
+    default: how = "Basic auth as user \(credentials.username ?? "")"
+    }
     let read = await readUsers(direct)
     switch read {
     case .success:

@@ -69,8 +69,10 @@ enum ScriptedSetup {
       return StoreFailure.report(error)
     }
 
+    let certificate = options.clientCertificate(passphrase: secrets.keyPassphrase)
     let client = environment.client(
-      for: options.instanceURL, apiVersion: options.apiVersion, profileBundle: options.caBundle)
+      for: options.instanceURL, apiVersion: options.apiVersion, profileBundle: options.caBundle,
+      certificate: certificate)
     let version = options.apiVersion.map { " (Table API \($0))" } ?? ""
     print("Instance: \(options.instance.address)\(version)")
     let test = await testConnection(options: options, secrets: secrets, client: client)
@@ -118,6 +120,15 @@ enum ScriptedSetup {
     } else if options.authType == .apiKey {
       print("Signing in with the API key (x-sn-apikey)…")
       credentials = .apiKey(secrets.apiKey ?? Secret(""))
+    } else if let certificate = options.clientCertificate(passphrase: secrets.keyPassphrase) {
+      switch await ClientCertificateCheck.inspect(certificate) {
+      case .failure(let failure):
+        return SetupTestResult(failure: failure, tokens: nil)
+      case .success(let report):
+        print("Signing in with the client certificate \(report.certificate.summary)…")
+        report.warnings.forEach { CommandLineTool.printError("snowgate setup: warning: \($0)") }
+      }
+      credentials = .clientCertificate
     } else {
       let grant: OAuthGrant
       if options.authType == .jwtBearer {

@@ -18,6 +18,9 @@ struct ScriptedSetupOptions: Equatable {
   /// The JWT bearer grant's key file (made absolute) and Key ID; the subject is `username`.
   var jwtKeyFile: String?
   var jwtKeyID: String?
+  /// A certificate connection's certificate and key files (made absolute).
+  var clientCertificateFile: String?
+  var clientKeyFile: String?
   var store: SecretStore
   /// Whether `--store` named the store; without it the keyring is used where one answers.
   var storeChosen = false
@@ -90,14 +93,24 @@ struct ScriptedSetupOptions: Equatable {
             + "KID that map entry's Key Id, USER the user the tokens act as.")
       }
       // The profile outlives the directory it was set up in.
-      if !file.hasPrefix("/") {
-        jwtKeyFile =
-          URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-          .appendingPathComponent(file).standardizedFileURL.path
-      }
+      jwtKeyFile = absolute(file)
       username = subject
     } else if jwtKeyFile != nil || jwtKeyID != nil || jwtSubject != nil {
       throw UsageError("--jwt-key, --jwt-key-id and --jwt-subject are for --auth jwt-bearer only.")
+    }
+    var certificateFile = nonEmpty(parsed.options["--cert"])
+    var keyFile = nonEmpty(parsed.options["--key"])
+    if authType == .certificate {
+      guard let certificate = certificateFile, let key = keyFile else {
+        throw UsageError(
+          "--auth certificate needs --cert FILE and --key FILE.",
+          hint: "The PEM client certificate the instance maps to a user, and its private key; an encrypted "
+            + "key's passphrase goes in SNOWGATE_KEY_PASSPHRASE or on stdin with --password-stdin.")
+      }
+      certificateFile = absolute(certificate)
+      keyFile = absolute(key)
+    } else if certificateFile != nil || keyFile != nil {
+      throw UsageError("--cert and --key are for --auth certificate only.")
     }
     let usesUsername = authType == .basic || authType == .oauthPassword
     if usesUsername, username == nil {
@@ -132,7 +145,7 @@ struct ScriptedSetupOptions: Equatable {
     }
 
     let passwordFromStdin = parsed.flags.contains("--password-stdin")
-    if passwordFromStdin, !usesUsername {
+    if passwordFromStdin, !usesUsername, authType != .certificate {
       throw UsageError(
         "--password-stdin reads a password, and --auth \(authText) uses none.",
         hint: "Put the secrets in the environment: SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN.")
@@ -160,7 +173,8 @@ struct ScriptedSetupOptions: Equatable {
 
     return ScriptedSetupOptions(
       name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
-      clientID: clientID, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, store: store,
+      clientID: clientID, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID,
+      clientCertificateFile: certificateFile, clientKeyFile: keyFile, store: store,
       storeChosen: parsed.options["--store"] != nil, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
       passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
@@ -170,8 +184,23 @@ struct ScriptedSetupOptions: Equatable {
   var profile: Profile {
     Profile(
       name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, secretStore: store,
+      username: username, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID,
+      clientCertificateFile: clientCertificateFile, clientKeyFile: clientKeyFile, secretStore: store,
       caBundle: caBundle)
+  }
+
+  /// The certificate a `certificate` setup presents, with its key's passphrase; nil for other kinds.
+  func clientCertificate(passphrase: Secret?) -> ClientCertificate? {
+    guard authType == .certificate, let clientCertificateFile, let clientKeyFile else { return nil }
+    return ClientCertificate(
+      certificateFile: clientCertificateFile, keyFile: clientKeyFile, passphrase: passphrase)
+  }
+
+  /// `path` made absolute against the current folder: the profile outlives the folder it was set up in.
+  private static func absolute(_ path: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+      .standardizedFileURL.path
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

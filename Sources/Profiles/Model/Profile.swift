@@ -27,6 +27,11 @@ public struct Profile: Codable, Equatable, Sendable {
   public var jwtKeyFile: String?
   /// The Key ID of the JWT verifier map entry on the instance, sent as the assertion's `kid`.
   public var jwtKeyID: String?
+  /// The client certificate (PEM) a `certificate` profile presents in the TLS handshake; only
+  /// the path is saved, and the instance maps the certificate to the user it acts as.
+  public var clientCertificateFile: String?
+  /// The private key (PEM) of `clientCertificateFile`; an encrypted key's passphrase is a secret.
+  public var clientKeyFile: String?
   /// When `snowgate logout` signed the profile out (its tokens revoked, its secrets forgotten);
   /// nil while signed in. Saving the profile again signs it in.
   public var signedOutAt: Date?
@@ -44,7 +49,8 @@ public struct Profile: Codable, Equatable, Sendable {
     name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
     redirectURI: String? = nil, jwtKeyFile: String? = nil, jwtKeyID: String? = nil,
-    signedOutAt: Date? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
+    clientCertificateFile: String? = nil, clientKeyFile: String? = nil, signedOutAt: Date? = nil,
+    secretStore: SecretStore = .file, caBundle: String? = nil,
     createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
     self.name = name
@@ -57,6 +63,8 @@ public struct Profile: Codable, Equatable, Sendable {
     self.redirectURI = redirectURI
     self.jwtKeyFile = jwtKeyFile
     self.jwtKeyID = jwtKeyID
+    self.clientCertificateFile = clientCertificateFile
+    self.clientKeyFile = clientKeyFile
     self.signedOutAt = signedOutAt
     self.secretStore = secretStore
     self.caBundle = caBundle

@@ -85,7 +85,7 @@ public struct WizardState: Equatable, Sendable {
       let draft = oauthClientDraft
       switch kind {
       // The wizard cannot select a JWT bearer or API key connection yet (`isAvailable`).
-      case .basic, .oauthPassword, .jwtBearer, .apiKey:
+      case .basic, .oauthPassword, .jwtBearer, .apiKey, .certificate:
         auth = .oauthPassword(
           client: draft.client, username: draft.username, password: draft.password, tokens: tokens)
       case .oauthAuthorizationCode:

@@ -58,7 +58,8 @@ extension WizardState {
       go(to: .authorization)
       return [.startAuthorization(request)]
     // The JWT bearer grant and API keys are not selectable in the wizard yet (`isAvailable`).
-    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer, .apiKey:
+    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer, .apiKey,
+      .certificate:
       // Basic never reaches the token screen; if it did, it would try the password grant.
       let kind = draft.kind.isOAuth && draft.kind != .jwtBearer ? draft.kind : AuthKind.oauthPassword
       switch OAuthGrant.unattended(

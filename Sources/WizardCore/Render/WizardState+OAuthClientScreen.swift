@@ -40,6 +40,7 @@ extension WizardState {
     case .oauthClientCredentials: return "OAuth client: client credentials"
     case .jwtBearer: return "OAuth client: JWT bearer grant"
     case .apiKey: return "REST API key"
+    case .certificate: return "Client certificate"
     }
   }
 
@@ -57,7 +58,7 @@ extension WizardState {
     case .oauthClientCredentials:
       return "The client alone signs in, as its OAuth Application User; no user password. "
         + "F1 shows how to create the client."
-    case .jwtBearer, .apiKey:
+    case .jwtBearer, .apiKey, .certificate:
       return "Set this kind up with snowgate setup NAME --no-input --auth \(kind.word)."
     }
   }

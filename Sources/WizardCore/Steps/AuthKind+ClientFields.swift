@@ -11,7 +11,7 @@ extension AuthKind {
     case .oauthClientCredentials: return [.clientID, .clientSecret, .scope]
     // Not selectable in the wizard yet (`isAvailable`); setup --no-input sets them up.
     case .jwtBearer: return [.clientID, .clientSecret, .scope]
-    case .apiKey: return []
+    case .apiKey, .certificate: return []
     }
   }
 }
