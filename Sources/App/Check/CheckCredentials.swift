@@ -1,4 +1,5 @@
 import Foundation
+import Profiles
 import ServiceNowClient
 import Vocabulary
 
@@ -30,6 +31,46 @@ struct CheckCredentials: Sendable {
   /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
   /// the auth layer reports it instead of sending anything.
   var problem: String?
+
+  /// Who a profile signs in as, before its secrets are found.
+  init(profile: Profile) {
+    kind = profile.authType
+    username = profile.username
+    clientID = profile.clientID
+    scope = profile.scope
+    jwtKeyFile = profile.jwtKeyFile
+    jwtKeyID = profile.jwtKeyID
+  }
+
+  init(kind: AuthKind, username: String?, clientID: String?, scope: String?) {
+    self.kind = kind
+    self.username = username
+    self.clientID = clientID
+    self.scope = scope
+  }
+
+  /// The certificate to present: only one whose files passed `inspectCertificate` (one that
+  /// failed is never sent; the tls layer reports why).
+  var usableCertificate: ClientCertificate? {
+    guard case .success = certificateCheck else { return nil }
+    return clientCertificate
+  }
+
+  /// For a `certificate` connection, checks its files with `ClientCertificateCheck` and keeps the
+  /// outcome for the tls layer; returns the warnings worth a note (a key others may read).
+  mutating func inspectCertificate(environment: [String: String]) async -> [String] {
+    guard kind == .certificate, problem == nil else { return [] }
+    guard let clientCertificate else {
+      problem =
+        "The connection names no client certificate and key: set it up again with snowgate setup NAME "
+        + "--no-input --auth certificate --cert FILE --key FILE."
+      return []
+    }
+    let inspected = await ClientCertificateCheck.inspect(clientCertificate, environment: environment)
+    certificateCheck = inspected
+    if case .success(let report) = inspected { return report.warnings }
+    return []
+  }
 
   /// The auth kinds `--auth` accepts.
   static let commandKinds: [AuthKind] = [

@@ -69,11 +69,7 @@ struct CheckPlanner {
   // MARK: Profiles
 
   private func profileCheck(_ profile: Profile) async -> PreparedCheck {
-    var credentials = CheckCredentials(
-      kind: profile.authType, username: profile.username, clientID: profile.clientID,
-      scope: profile.scope)
-    credentials.jwtKeyFile = profile.jwtKeyFile
-    credentials.jwtKeyID = profile.jwtKeyID
+    var credentials = CheckCredentials(profile: profile)
     var notes: [String] = []
     do {
       let secrets = try await environment.store.resolveSecrets(
@@ -105,40 +101,17 @@ struct CheckPlanner {
     if profile.signedOutAt != nil {
       credentials.problem = TokenFailures.signedOut(profile.name).summary
     }
-    if profile.authType == .certificate {
-      if credentials.clientCertificate == nil, credentials.problem == nil {
-        credentials.problem =
-          "The profile names no client certificate and key: set it up again with snowgate setup "
-          + "\(profile.name) --no-input --auth certificate --cert FILE --key FILE."
-      }
-      if let certificate = credentials.clientCertificate, credentials.problem == nil {
-        let inspected = await ClientCertificateCheck.inspect(certificate, environment: environment.variables)
-        credentials.certificateCheck = inspected
-        if case .success(let report) = inspected { notes += report.warnings }
-      }
-    }
-    let log = RequestLog()
-    var env = environment
-    env.log = log
-    // A certificate whose files failed their check is not sent: the tls layer reports why.
-    let usable: Bool = if case .success = credentials.certificateCheck { true } else { false }
-    let client = env.client(
-      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle,
-      certificate: usable ? credentials.clientCertificate : nil)
+    notes += await credentials.inspectCertificate(environment: environment.variables)
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil
-    let probe = ClientLayerProbe(
-      client: client, credentials: credentials,
-      tokenLock: keepTokens ? ProfileTokenLock(store: store, name: name) : nil
+    return ConnectionService(environment: environment).plan(
+      profile: profile, credentials: credentials,
+      tokenLock: keepTokens ? ProfileTokenLock(store: store, name: name) : nil, notes: notes
     ) { tokens in
       guard keepTokens else { return }
       _ = try? store.updateTokens(profile: name, tokens)
     }
-    let target = DiagnosisTarget(
-      profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe
-    )
-    return PreparedCheck(target: target, log: log, notes: notes)
   }
 
   /// The auth kind as `check` names it.
