@@ -23,7 +23,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
   /// lists them greyed out with the command that does set them up.
   public var isAvailable: Bool {
     switch self {
-    case .jwtBearer, .apiKey, .certificate: false
+    case .jwtBearer, .apiKey: false
     default: true
     }
   }
@@ -114,7 +114,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthClientCredentials: return "Client ID and secret only (Washington DC+)."
     case .jwtBearer: return "A signed assertion from your key; snowgate setup --auth jwt-bearer."
     case .apiKey: return "An x-sn-apikey header; snowgate setup --auth api-key."
-    case .certificate: return "A certificate the instance maps to a user; --auth certificate."
+    case .certificate: return "A certificate and key file; the instance maps it to a user."
     }
   }
 }

@@ -13,7 +13,8 @@ import Vocabulary
 /// the client extracted them, in case an instance echoes one in an error message.
 actor ClientLayerProbe: HTTPLayerProbe {
   let client: ServiceNowClient
-  let credentials: CheckCredentials
+  /// Who the check signs in as; a certificate's file check is kept here once the tls layer made it.
+  private(set) var credentials: CheckCredentials
   /// Called with tokens the instance issued, so a saved profile keeps the newest ones.
   let onTokens: @Sendable (TokenSet) -> Void
   /// The saved profile's token lock, when the check runs for one whose tokens it may keep.
@@ -88,7 +89,13 @@ actor ClientLayerProbe: HTTPLayerProbe {
   // MARK: tls, instance
 
   private func tlsVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
-    // A certificate connection's files are the first thing its handshake needs.
+    // A certificate connection's files are the first thing its handshake needs; a path that
+    // checked nothing yet (the wizard's test) checks them now, before the probe sends anything.
+    if credentials.kind == .certificate, credentials.certificateCheck == nil {
+      var checked = credentials
+      _ = await checked.inspectCertificate(environment: ProcessInfo.processInfo.environment)
+      credentials = checked
+    }
     if case .failure(let failure) = credentials.certificateCheck {
       return outcome(failure)
     }

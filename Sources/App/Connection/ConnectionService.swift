@@ -62,8 +62,10 @@ struct ConnectionService: Sendable {
   /// (so nothing is requested twice) or its Basic password.
   func plan(draft: ConnectionDraft) -> PreparedCheck {
     // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
-    let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
     let (credentials, issued) = LiveCheck.credentials(for: draft)
+    // A certificate is presented only once the tls layer has checked its files (`ClientLayerProbe`).
+    let client = environment.client(
+      for: draft.instanceURL, apiVersion: draft.apiVersion, certificate: credentials.clientCertificate)
     for secret in [credentials.password, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
       environment.log.remember(secret)
     }

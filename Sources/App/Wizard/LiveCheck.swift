@@ -74,6 +74,10 @@ enum LiveCheck {
       return (credentials, issued)
     case .oauthClientCredentials(let client, let tokens):
       return oauth(.oauthClientCredentials, client: client, username: nil, tokens: tokens)
+    case .certificate(let certificate):
+      var credentials = CheckCredentials(kind: .certificate, username: nil, clientID: nil, scope: nil)
+      credentials.clientCertificate = certificate
+      return (credentials, nil)
     }
   }
 

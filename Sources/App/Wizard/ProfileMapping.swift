@@ -43,6 +43,10 @@ enum ProfileMapping {
       credentials.refreshToken = stored(tokens.refreshToken ?? refreshToken)
     case .oauthClientCredentials:
       break
+    case .certificate(let certificate):
+      profile.clientCertificateFile = certificate.certificateFile
+      profile.clientKeyFile = certificate.keyFile
+      credentials.keyPassphrase = stored(certificate.passphrase)
     }
     return (profile, credentials)
   }

@@ -11,6 +11,8 @@ public enum AuthDraft: Equatable, Sendable {
   /// `refreshToken` is the one the user pasted; `tokens.refreshToken` a newer one, if any came back.
   case oauthRefreshToken(client: OAuthClient, refreshToken: Secret, tokens: TokenSet)
   case oauthClientCredentials(client: OAuthClient, tokens: TokenSet)
+  /// Mutual TLS: the certificate in every handshake, no token.
+  case certificate(ClientCertificate)
 
   public var kind: AuthKind {
     switch self {
@@ -19,13 +21,14 @@ public enum AuthDraft: Equatable, Sendable {
     case .oauthAuthorizationCode: return .oauthAuthorizationCode
     case .oauthRefreshToken: return .oauthRefreshToken
     case .oauthClientCredentials: return .oauthClientCredentials
+    case .certificate: return .certificate
     }
   }
 
   /// The OAuth client, nil for Basic.
   public var client: OAuthClient? {
     switch self {
-    case .basic: return nil
+    case .basic, .certificate: return nil
     case .oauthPassword(let client, _, _, _), .oauthAuthorizationCode(let client, _, _),
       .oauthRefreshToken(let client, _, _), .oauthClientCredentials(let client, _):
       return client
@@ -35,7 +38,7 @@ public enum AuthDraft: Equatable, Sendable {
   /// The tokens from the token screen, nil for Basic.
   public var tokens: TokenSet? {
     switch self {
-    case .basic: return nil
+    case .basic, .certificate: return nil
     case .oauthPassword(_, _, _, let tokens), .oauthAuthorizationCode(_, _, let tokens),
       .oauthRefreshToken(_, _, let tokens), .oauthClientCredentials(_, let tokens):
       return tokens

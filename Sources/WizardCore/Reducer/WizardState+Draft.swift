@@ -5,7 +5,8 @@ extension WizardState {
   var isPastInstanceStep: Bool {
     switch screen {
     case .welcome, .pickProfile, .instance, .done, .diagnose: return authType.selected != nil
-    case .authType, .credentials, .oauthClient, .token, .authorization, .test, .save: return true
+    case .authType, .credentials, .certificate, .oauthClient, .token, .authorization, .test, .save:
+      return true
     }
   }
 
@@ -30,6 +31,9 @@ extension WizardState {
       break
     case .basic:
       summary.username = typed(credentials.username.text)
+    case .certificate:
+      summary.connection.clientCertificateFile = typed(certificate.certificateFile.text)
+      summary.connection.clientKeyFile = typed(certificate.keyFile.text)
     case .some:
       let client = oauthClientDraft
       summary.clientID = typed(client.client.clientID)

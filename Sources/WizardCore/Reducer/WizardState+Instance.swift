@@ -84,7 +84,7 @@ extension WizardState {
         oauthClient.errors = [:]
       }
       authType.selected = authType.focus
-      go(to: authType.focus.isOAuth ? .oauthClient : .credentials)
+      go(to: signInScreen)
     case .escape:
       go(to: .instance)
     default:

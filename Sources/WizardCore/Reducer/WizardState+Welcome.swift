@@ -135,8 +135,12 @@ extension WizardState {
   func resumeScreen(_ stopped: WizardScreen, kind: AuthKind?) -> WizardScreen {
     guard let kind else { return stopped == .instance ? .instance : .authType }
     switch stopped {
-    case .credentials, .oauthClient: return kind.isOAuth ? .oauthClient : .credentials
-    case .token, .authorization, .test, .save: return kind.isOAuth ? .token : .credentials
+    case .credentials, .oauthClient, .certificate:
+      if kind == .certificate { return .certificate }
+      return kind.isOAuth ? .oauthClient : .credentials
+    case .token, .authorization, .test, .save:
+      if kind == .certificate { return .certificate }
+      return kind.isOAuth ? .token : .credentials
     default: return stopped
     }
   }

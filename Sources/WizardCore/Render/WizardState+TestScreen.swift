@@ -10,6 +10,10 @@ extension WizardState {
       if kind == .oauthPassword { signIn += ", as " + DisplayText.sanitised(draft.username) }
       items.append(.text(signIn, .normal))
       items.append(.text("Client ID " + DisplayText.sanitised(draft.client.clientID), .normal))
+    } else if kind == .certificate {
+      items.append(
+        .text(
+          "Sign-in   Client certificate " + DisplayText.sanitised(certificate.certificateFile.text), .normal))
     } else {
       items.append(.text("Sign-in   Basic, as " + DisplayText.sanitised(credentials.username.text), .normal))
     }
