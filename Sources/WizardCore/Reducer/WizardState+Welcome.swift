@@ -91,6 +91,9 @@ extension WizardState {
       kind.isOAuth
       ? CredentialsStep()
       : CredentialsStep(username: TextInput(profile.username), password: SecretInput(profile.password))
+    certificate = CertificateStep(
+      certificateFile: TextInput(profile.clientCertificateFile), keyFile: TextInput(profile.clientKeyFile),
+      passphrase: SecretInput(profile.keyPassphrase))
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
       clientID: TextInput(profile.clientID), clientSecret: SecretInput(profile.clientSecret),
@@ -123,7 +126,7 @@ extension WizardState {
     if let fixing = diagnosis?.fixing {
       diagnosis = nil
       if fixing == .editCredentials, let kind = authType.selected {
-        go(to: kind.isOAuth ? .oauthClient : .credentials)
+        go(to: signInScreen)
         if kind.isOAuth { oauthClient.focus = .clientSecret } else { credentials.focus = .password }
       }
     }
