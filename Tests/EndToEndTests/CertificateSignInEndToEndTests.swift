@@ -104,7 +104,7 @@ final class CertificateSignInEndToEndTests: XCTestCase {
       (checks.first { $0["id"] as? String == id }?["detail"] as? String) ?? ""
     }
     XCTAssertTrue(
-      detail("tls").contains("took the client certificate CN=snowgate encrypted client"), detail("tls"))
+      detail("tls").contains("the client certificate CN=snowgate encrypted client is offered"), detail("tls"))
     XCTAssertTrue(detail("auth").contains("signed in as \(ProfileWorkspace.user)"), detail("auth"))
 
     let api = try run(["api", "-p", "mtls", "table/sys_user?sysparm_limit=1&sysparm_fields=user_name"])

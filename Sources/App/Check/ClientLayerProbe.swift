@@ -113,7 +113,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
     var presented = ""
     if case .success(let report) = credentials.certificateCheck {
-      presented = "; the server took the client certificate \(report.certificate.subject)"
+      // Sent only when the server asks; the auth line says whether the instance took it.
+      presented = "; the client certificate \(report.certificate.subject) is offered to the server"
     }
     return .pass(
       "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)\(presented)"
