@@ -171,6 +171,7 @@ import Vocabulary
         refreshToken: SecretInput(Secret(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
       $0.save = SaveStep(
         name: TextInput("prod"), isNameEdited: true, store: .command, command: TextInput("pass show acme"))
+      $0.save.isStoreChosen = true
       $0.editingProfileName = "prod"
       $0.screen = .instance
     }
