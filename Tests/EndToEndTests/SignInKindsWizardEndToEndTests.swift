@@ -163,8 +163,9 @@ final class SignInKindsWizardEndToEndTests: XCTestCase {
 
     let credentials = credentialsText
     XCTAssertTrue(credentials.contains(Self.apiKey), "the key is not in credentials.json")
-    let mode = try FileManager.default.attributesOfItem(
-      atPath: configDirectory.appendingPathComponent("credentials.json").path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(
+        atPath: configDirectory.appendingPathComponent("credentials.json").path)[.posixPermissions] as? Int
     XCTAssertEqual(mode, 0o600)
     let header = try run(["token", "e2e-apikey", "--header"])
     XCTAssertEqual(header.status, 0, header.stderr)
@@ -212,7 +213,8 @@ final class SignInKindsWizardEndToEndTests: XCTestCase {
     let check = try run(["check", "e2e-jwt"])
     XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
     XCTAssertFalse((check.stdout + check.stderr).contains("S3CR3T"))
-    let config = try String(contentsOf: configDirectory.appendingPathComponent("config.json"), encoding: .utf8)
+    let config = try String(
+      contentsOf: configDirectory.appendingPathComponent("config.json"), encoding: .utf8)
     XCTAssertTrue(config.contains(keyFile), "the key file was not saved as an absolute path: \(config)")
   }
 }
