@@ -274,7 +274,8 @@ final class WizardEndToEndTests: XCTestCase {
     let config = folder.appendingPathComponent("config").path
     let saved = try Binary.run(
       [
-        "setup", "stale", "--no-input", "--instance", url.absoluteString, "--auth", "basic", "--username",
+        "setup", "stale", "--no-input", "--store", "file", "--instance", url.absoluteString, "--auth",
+        "basic", "--username",
         "integration.user", "--save-anyway",
       ],
       environment: ["SNOWGATE_CONFIG_DIR": config, "SNOWGATE_PASSWORD": "an-old-password"])
