@@ -21,12 +21,12 @@ import WizardCore
   /// Runs the wizard on `steps` against the bed and returns the terminal with every frame.
   static func run(
     _ steps: [FakeTerminal.Step], bed: TokenTestBed, browser: (@Sendable (URL) -> Void)? = nil,
-    variables: [String: String] = [:]
+    variables: [String: String] = [:], keyring: KeyringStore? = nil
   ) async -> (FakeTerminal, WizardRuntime.Outcome) {
-    // No keyring answers here whatever the machine has (no secret-tool on this PATH): the save
-    // screen asks before it uses the credentials file.
+    // Unless a test gives one, no keyring answers here whatever the machine has (no secret-tool
+    // on this PATH): the save screen asks before it uses the credentials file.
     var store = bed.store
-    store.keyring = KeyringStore(environment: ["PATH": "/nonexistent"])
+    store.keyring = keyring ?? KeyringStore(environment: ["PATH": "/nonexistent"])
     var environment = AppEnvironment(variables: variables, store: store, log: bed.log, deadline: .seconds(5))
     if let browser { environment.openBrowser = browser }
     let terminal = FakeTerminal(steps)
