@@ -233,6 +233,7 @@ final class EffectPerformer: @unchecked Sendable {
             name: draft.name, instance: Self.address(draft.instanceURL, apiVersion: draft.apiVersion),
             authKind: draft.authType, username: draft.username ?? "", clientID: draft.clientID ?? "",
             scope: draft.scope ?? "", redirectURI: draft.redirectURI,
+            jwtKeyFile: draft.jwtKeyFile ?? "", jwtKeyID: draft.jwtKeyID ?? "",
             secretStore: draft.secretStore ?? .file,
             resumeAt: draft.step.flatMap(WizardScreen.init(draftWord:))))
       }
