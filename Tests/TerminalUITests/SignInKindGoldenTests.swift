@@ -84,6 +84,14 @@ import WizardCore
     let text = Self.lines(help)
     #expect(text.contains("REST API Key") && text.contains("x-sn-apikey") && text.contains("Access Polic"))
     assertScreen(help.shot(), named: "13-api-key--help")
+
+    var test = filled
+    test.press(.enter)
+    #expect(test.state.screen == .test)
+    test.press(.help)
+    let testHelp = Self.lines(test)
+    #expect(testHelp.contains("x-sn-apikey") && testHelp.contains("REST API access"))
+    assertScreen(test.shot(), named: "13-api-key--test-help")
   }
 
   @Test func theJWTClientScreenAsksForTheKeyTheKidAndTheSubject() {

@@ -143,6 +143,21 @@ enum HelpText {
         "c shows the address to copy, r starts the sign-in again, Esc",
         "cancels the wait.",
       ]
+    case .test where kind == .apiKey:
+      return [
+        "The test sends the key in the x-sn-apikey header and reads one",
+        "record of sys_user and of sys_db_object. Nothing is changed on",
+        "the instance.",
+        "",
+        "401: the instance refused the key: mistyped, expired or made",
+        "inactive on its REST API Key record, or no REST API access",
+        "policy lets API keys into the Table API. 403: the key works,",
+        "but its user lacks a role to read the tables.",
+        "",
+        "r runs the checks again; Enter on a failure opens the screen",
+        "that fixes it. After a failure you can still save, but only by",
+        "choosing Save anyway. PgUp/PgDn scroll a long result.",
+      ]
     case .test:
       if kind.isOAuth {
         return [
