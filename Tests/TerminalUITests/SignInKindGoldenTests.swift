@@ -88,6 +88,18 @@ import WizardCore
     var test = filled
     test.press(.enter)
     #expect(test.state.screen == .test)
+    var refused = test
+    refused.press(.enter)
+    refused.send(
+      .testFinished(
+        .failed(
+          Verdict(
+            code: "auth.api_key_rejected", summary: "The instance refused the API key (401).",
+            remedies: ["Check the key on its REST API Key record (active, not expired)."]))))
+    let refusedText = Self.lines(refused)
+    #expect(refusedText.contains("Sign-in   REST API key") && refusedText.contains("Change the API key"))
+    #expect(!refusedText.contains("S3CR3T"))
+    assertScreen(refused.shot(), named: "13-api-key--test-refused")
     test.press(.help)
     let testHelp = Self.lines(test)
     #expect(testHelp.contains("x-sn-apikey") && testHelp.contains("REST API access"))
