@@ -23,6 +23,16 @@ import WizardCore
     return (folder, try TestKeyPair.make(in: folder, name: "signing"))
   }
 
+  @Test func aSetAPIKeyVariableIsToldToTheSaveScreen() async throws {
+    let bed = try TokenTestBed()
+    let environment = AppEnvironment(
+      variables: ["SNOWGATE_API_KEY": "S3CR3T-shadow", "SNOWGATE_PASSWORD": ""], store: bed.store,
+      log: bed.log,
+      deadline: .seconds(5))
+    let context = SetupCommand.context(environment, practice: false)
+    #expect(context.secretVariablesSet == ["SNOWGATE_API_KEY"])
+  }
+
   @Test func anAPIKeyIsWalkedToASavedProfile() async throws {
     let bed = try TokenTestBed(apiKeys: [SimulatedAPIKey(key: Self.apiKey, userName: "admin")])
     let index = try #require(AuthKind.allCases.firstIndex(of: .apiKey))
