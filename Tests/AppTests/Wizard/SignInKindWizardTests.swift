@@ -33,6 +33,43 @@ import WizardCore
     #expect(context.secretVariablesSet == ["SNOWGATE_API_KEY"])
   }
 
+  @Test func editingASavedAPIKeyOrJWTProfileFillsItsFields() async throws {
+    let bed = try TokenTestBed()
+    let environment = AppEnvironment(variables: [:], store: bed.store, log: bed.log, deadline: .seconds(5))
+    try bed.store.save(
+      profile: Profile(name: "key", instanceURL: bed.server.baseURL, authType: .apiKey),
+      secrets: StoredCredentials(apiKey: Secret(Self.apiKey)))
+    try bed.store.save(
+      profile: Profile(
+        name: "jwt", instanceURL: bed.server.baseURL, authType: .jwtBearer, clientID: "snowgate-demo",
+        username: "admin", jwtKeyFile: "/keys/signing.pem", jwtKeyID: Self.keyID),
+      secrets: StoredCredentials(clientSecret: Secret(TokenTestBed.clientSecret)))
+
+    guard case .profileLoaded(let key) = await EffectPerformer.load("key", environment: environment) else {
+      Issue.record("the API key profile did not load")
+      return
+    }
+    #expect(key.apiKey.reveal() == Self.apiKey)
+    var state = WizardState(screen: .pickProfile)
+    state.activity = Activity(kind: .loadProfile)
+    _ = reduce(&state, .profileLoaded(key))
+    #expect(state.credentials.apiKey.secret.reveal() == Self.apiKey)
+    #expect(state.credentials.focus == .apiKey)
+    #expect(state.save.isFileAgreed, "editing a file profile asks again")
+
+    guard case .profileLoaded(let jwt) = await EffectPerformer.load("jwt", environment: environment) else {
+      Issue.record("the JWT profile did not load")
+      return
+    }
+    #expect(jwt.jwtKeyFile == "/keys/signing.pem" && jwt.jwtKeyID == Self.keyID && jwt.username == "admin")
+    state = WizardState(screen: .pickProfile)
+    state.activity = Activity(kind: .loadProfile)
+    _ = reduce(&state, .profileLoaded(jwt))
+    let draft = state.oauthClientDraft
+    #expect(draft.jwtKeyFile == "/keys/signing.pem" && draft.jwtKeyID == Self.keyID)
+    #expect(draft.username == "admin" && draft.client.clientSecret?.reveal() == TokenTestBed.clientSecret)
+  }
+
   @Test func anAPIKeyIsWalkedToASavedProfile() async throws {
     let bed = try TokenTestBed(apiKeys: [SimulatedAPIKey(key: Self.apiKey, userName: "admin")])
     let index = try #require(AuthKind.allCases.firstIndex(of: .apiKey))
