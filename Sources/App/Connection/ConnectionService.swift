@@ -62,11 +62,13 @@ struct ConnectionService: Sendable {
   /// (so nothing is requested twice) or its Basic password.
   func plan(draft: ConnectionDraft) -> PreparedCheck {
     // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
-    let (credentials, issued) = LiveCheck.credentials(for: draft)
+    let (credentials, issued) = LiveCheck.credentials(for: draft, environment: environment.variables)
     // A certificate is presented only once the tls layer has checked its files (`ClientLayerProbe`).
     let client = environment.client(
       for: draft.instanceURL, apiVersion: draft.apiVersion, certificate: credentials.clientCertificate)
-    for secret in [credentials.password, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
+    for secret in [credentials.password, credentials.apiKey, issued?.accessToken, issued?.refreshToken]
+      .compactMap({ $0 })
+    {
       environment.log.remember(secret)
     }
     let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)

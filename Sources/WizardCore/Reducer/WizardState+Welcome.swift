@@ -90,7 +90,10 @@ extension WizardState {
     credentials =
       kind.isOAuth
       ? CredentialsStep()
-      : CredentialsStep(username: TextInput(profile.username), password: SecretInput(profile.password))
+      : CredentialsStep(
+        username: TextInput(profile.username), password: SecretInput(profile.password),
+        focus: kind.credentialFields.first ?? .username)
+    credentials.apiKey = SecretInput(profile.apiKey)
     certificate = CertificateStep(
       certificateFile: TextInput(profile.clientCertificateFile), keyFile: TextInput(profile.clientKeyFile),
       passphrase: SecretInput(profile.keyPassphrase))
@@ -102,6 +105,8 @@ extension WizardState {
       refreshToken: SecretInput(profile.refreshToken),
       redirectURI: TextInput(profile.redirectURI ?? OAuthClientStep.defaultRedirectURI),
       scope: TextInput(profile.scope))
+    oauthClient.jwtKeyFile = TextInput(profile.jwtKeyFile)
+    oauthClient.jwtKeyID = TextInput(profile.jwtKeyID)
     token = TokenStep()
     authorization = AuthorizationStep()
     test = TestStep()
@@ -115,6 +120,10 @@ extension WizardState {
     case .ask: save.store = .ask
     case .keyring: save.store = .keyring
     }
+    // The profile's store was chosen when it was saved; editing keeps it without asking again.
+    // A half-finished setup's store was never confirmed by a save.
+    save.isStoreChosen = profile.resumeAt == nil
+    save.isFileAgreed = profile.resumeAt == nil && save.store == .file
     done = nil
     editingProfileName = profile.name
     hasUnsavedChanges = false
@@ -127,7 +136,13 @@ extension WizardState {
       diagnosis = nil
       if fixing == .editCredentials, let kind = authType.selected {
         go(to: signInScreen)
-        if kind.isOAuth { oauthClient.focus = .clientSecret } else { credentials.focus = .password }
+        if kind.isOAuth {
+          oauthClient.focus = .clientSecret
+        } else if kind == .certificate {
+          certificate.focus = .certificateFile
+        } else {
+          credentials.focus = kind.credentialFields.last ?? .password
+        }
       }
     }
     return []

@@ -89,21 +89,18 @@ import WizardCore
     let certificate = folder.appendingPathComponent("client.pem").path
     let key = folder.appendingPathComponent("client.key").path
     let index = try #require(AuthKind.allCases.filter(\.isAvailable).firstIndex(of: .certificate))
-    let steps: [FakeTerminal.Step] = [
-      .waitFor("Set up a new connection"), .keys([.enter]),
-      .waitFor("Instance address"), .type("https://localhost:\(port)"), .keys([.enter]),
-      // Without a certificate yet, the address probe is refused: that is the point of the server.
-      .waitFor("client certificate"), .keys([.enter]),
-      .waitFor("How should snowgate sign in?"), .keys(Array(repeating: .down, count: index) + [.enter]),
-      .waitFor("Sign in with a client certificate"), .keys([.help]),
-      .waitFor("User to Certificate Mapping"), .keys([.escape]),
-      .waitFor("Certificate file"), .type(certificate), .keys([.tab]), .type(key), .keys([.tab]),
-      .type(Self.passphrase), .keys([.enter]),
-      .waitFor("Test the connection"), .keys([.enter]),
-      .waitFor("The connection works."), .keys([.enter]),
-      .waitFor("Save the connection"), .keys([.clearField]), .type("sim-mtls"), .keys([.enter]),
-      .waitFor("Connection saved"), .keys([.enter]),
-    ]
+    let steps: [FakeTerminal.Step] =
+      [
+        .waitFor("Set up a new connection"), .keys([.enter]),
+        .waitFor("Instance address"), .type("https://localhost:\(port)"), .keys([.enter]),
+        // Without a certificate yet, the address probe is refused: that is the point of the server.
+        .waitFor("client certificate"), .keys([.enter]),
+        .waitFor("How should snowgate sign in?"), .keys(Array(repeating: .down, count: index) + [.enter]),
+        .waitFor("Sign in with a client certificate"), .keys([.help]),
+        .waitFor("User to Certificate Mapping"), .keys([.escape]),
+        .waitFor("Certificate file"), .type(certificate), .keys([.tab]), .type(key), .keys([.tab]),
+        .type(Self.passphrase), .keys([.enter]),
+      ] + InProcessWizardTests.testAndSave("sim-mtls")
     var environment = AppEnvironment(variables: [:], store: bed.store, log: bed.log, deadline: .seconds(5))
     environment.caBundle = folder.appendingPathComponent("ca.pem").path
     let terminal = FakeTerminal(steps)
