@@ -12,13 +12,18 @@ extension WizardState {
     "Use http://127.0.0.1:PORT/PATH (or localhost); snowgate listens there."
 
   mutating func oauthClientKey(_ key: Key) -> [WizardEffect] {
-    let fields = (authType.selected ?? .oauthPassword).clientFields
+    let kind = authType.selected ?? .oauthPassword
+    let fields = kind.clientFields
+    let stops = fields + (kind.canCreateClient ? [.createClient] : [])
     switch key {
     case .tab, .down:
-      oauthClient.focus = Self.step(fields, from: oauthClient.focus, by: 1)
+      oauthClient.focus = Self.step(stops, from: oauthClient.focus, by: 1)
       return []
     case .backTab, .up:
-      oauthClient.focus = Self.step(fields, from: oauthClient.focus, by: -1)
+      oauthClient.focus = Self.step(stops, from: oauthClient.focus, by: -1)
+      return []
+    case .enter where oauthClient.focus == .createClient:
+      openOAuthClientCreation()
       return []
     case .toggleReveal:
       let focus = oauthClient.focus
@@ -41,6 +46,7 @@ extension WizardState {
     case .refreshToken: changed = Self.edit(&oauthClient.refreshToken, key)
     case .redirectURI: changed = Self.edit(&oauthClient.redirectURI, key)
     case .scope: changed = Self.edit(&oauthClient.scope, key)
+    case .createClient: changed = false
     }
     guard changed else { return [] }
     oauthClient.errors[oauthClient.focus] = nil
@@ -79,7 +85,7 @@ extension WizardState {
       let text = oauthClient.redirectURI.text
       if text.isEmpty { return Self.redirectURIMissing }
       return Self.isLoopbackRedirect(text) ? nil : Self.redirectURINotLoopback
-    case .scope:
+    case .scope, .createClient:
       return nil
     }
   }

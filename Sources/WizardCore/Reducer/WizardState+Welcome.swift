@@ -145,6 +145,9 @@ extension WizardState {
     switch key {
     case .enter, .escape, .character("q"), .character("Q"):
       return [.quit(.success)]
+    case .character("a"), .character("A"):
+      // The practice instance of `snowgate demo` has no setup to prepare.
+      return context.practice == nil ? openAgentTransfer() : []
     default:
       return []
     }

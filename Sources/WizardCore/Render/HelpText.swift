@@ -163,6 +163,10 @@ enum HelpText {
         "Enter on a failure opens the connection to fix it; r runs the",
         "checks again; Esc goes back to the welcome screen.",
       ]
+    case .createOAuthClient:
+      return OAuthClientCreationStep.help
+    case .agentTransfer:
+      return AgentTransferStep.help
     case .done:
       return [
         "snowgate check NAME diagnoses the connection when it fails.",

@@ -21,6 +21,13 @@ extension WizardState {
       if field == oauthClient.focus { focus = items.count }
       items.append(.field(clientField(field, kind: kind)))
     }
+    if kind.canCreateClient {
+      if oauthClient.focus == .createClient { focus = items.count }
+      items.append(.action(ActionModel(label: "Create the OAuth client on the instance for me")))
+    }
+    if let created = oauthClientCreation.createdNote {
+      messages.append(ScreenMessage(kind: .success, title: created))
+    }
     let focusIsSecret = oauthClient.focus.isSecret
     var hints = [KeyHint("Tab", "Next")]
     if focusIsSecret {
@@ -98,7 +105,7 @@ extension WizardState {
       return plain(
         "Redirect URI", oauthClient.redirectURI, placeholder: OAuthClientStep.defaultRedirectURI,
         note: "Register exactly this as a Redirect URL of the client; any free port.")
-    case .scope:
+    case .scope, .createClient:
       return plain(
         "Scope", oauthClient.scope, placeholder: "empty: the client's default",
         note: "Optional; only if the client record limits scopes.")

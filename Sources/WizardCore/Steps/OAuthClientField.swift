@@ -7,12 +7,14 @@ public enum OAuthClientField: Equatable, Hashable, Sendable {
   case refreshToken
   case redirectURI
   case scope
+  /// The action "Create the OAuth client on the instance for me", after the fields.
+  case createClient
 
   /// Whether the field holds a secret (drawn as bullets unless revealed).
   public var isSecret: Bool {
     switch self {
     case .clientSecret, .password, .refreshToken: return true
-    case .clientID, .username, .redirectURI, .scope: return false
+    case .clientID, .username, .redirectURI, .scope, .createClient: return false
     }
   }
 }

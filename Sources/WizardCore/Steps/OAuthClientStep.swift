@@ -45,6 +45,7 @@ public struct OAuthClientStep: Equatable, Sendable {
     case .refreshToken: return refreshToken.secret.isEmpty
     case .redirectURI: return redirectURI.text.isEmpty
     case .scope: return scope.text.isEmpty
+    case .createClient: return true
     }
   }
 }
