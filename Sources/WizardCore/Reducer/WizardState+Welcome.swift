@@ -118,6 +118,11 @@ extension WizardState {
     go(to: .instance)
     if let resumeAt = profile.resumeAt, diagnosis?.fixing == nil {
       go(to: resumeScreen(resumeAt, kind: profile.authKind))
+      if screen == .oauthClient, let kind = profile.authKind {
+        // The first field still to type (a template has the client ID, not the secret).
+        oauthClient.focus =
+          kind.clientFields.first { oauthClientProblem($0, kind: kind) != nil } ?? oauthClient.focus
+      }
     }
     // Opened from a failed diagnosis: straight to the screen that fixes it.
     if let fixing = diagnosis?.fixing {

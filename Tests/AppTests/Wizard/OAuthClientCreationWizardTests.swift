@@ -125,6 +125,10 @@ import WizardCore
     #expect(clientID.count == 32 && clientID.allSatisfy(\.isHexDigit))
     let secret = try #require(secrets.clientSecret?.reveal())
     #expect(secret.count >= 40, "the secret is 32 random bytes in base64url")
+    // The record's refresh lifespan (100 days) is kept with the tokens, so `profiles` can warn.
+    let stored = try bed.store.storedCredentials(for: "made-here")
+    let ends = try #require(stored?.refreshTokenExpiresAt, "no refresh token expiry was saved")
+    #expect(abs(ends.timeIntervalSinceNow - 8_640_000) < 120)
     let records = try await bed.rows("oauth_entity")
     #expect(records.count == 1)
     let record = try #require(records.first)
