@@ -77,6 +77,7 @@ enum HelpText {
         "Client credentials also needs Washington DC or later, the",
         "property glide.oauth.inbound.client.credential.grant_type",
         ".enabled=true and an OAuth Application User on the record.",
+        "Or, as an admin: Create the OAuth client on the instance for me.",
         "Tab moves; Ctrl-R shows or hides the focused secret.",
       ]
     case .token:

@@ -25,7 +25,9 @@ extension WizardState {
       if oauthClient.focus == .createClient { focus = items.count }
       items.append(.action(ActionModel(label: "Create the OAuth client on the instance for me")))
     }
-    if let created = oauthClientCreation.createdNote {
+    if let created = oauthClientCreation.createdNote,
+      oauthClientCreation.createdClientID == oauthClient.clientID.text
+    {
       messages.append(ScreenMessage(kind: .success, title: created))
     }
     let focusIsSecret = oauthClient.focus.isSecret

@@ -18,30 +18,32 @@ import WizardCore
   @Test func theChecksRunAfterSavingAndTheFixIsMadeOnlyAfterYes() async throws {
     let bed = try Bed(scenarios: [.missingRole])
     let before = try await bed.rows("sys_group_has_role").count
-    let steps: [FakeTerminal.Step] = [
-      .waitFor("Set up a new connection"), .keys([.enter]),
-      .waitFor("Instance address"), .type(bed.server.baseURL.absoluteString), .keys([.enter]),
-      .waitFor("A ServiceNow instance answers"), .keys([.enter]),
-      .waitFor("How should snowgate sign in?"), .keys([.enter]),
-      .waitFor("Sign in with Basic auth"), .type("admin"), .keys([.enter]),
-      .type(OAuthClientCreationWizardTests.adminPassword), .keys([.enter]),
-      .waitFor("Test the connection"), .keys([.enter]),
-      .waitFor("The connection works."), .keys([.enter]),
-      .waitFor("Save the connection"), .keys([.clearField]), .type("adm"), .keys([.enter]),
-      .waitFor("Prepare for live agent transfer"), .keys([.character("a")]),
-      .waitFor("Role agent_workspace_user"), .waitFor("The group lacks agent_workspace_user"),
-      .waitFor("snowgate can make"), .keys([.character("f")]),
-      .waitFor("Make these"), .keys([.character("n")]),
-    ]
+    func steps(_ name: String) -> [FakeTerminal.Step] {
+      [
+        .waitFor("Set up a new connection"), .keys([.enter]),
+        .waitFor("Instance address"), .type(bed.server.baseURL.absoluteString), .keys([.enter]),
+        .waitFor("A ServiceNow instance answers"), .keys([.enter]),
+        .waitFor("How should snowgate sign in?"), .keys([.enter]),
+        .waitFor("Sign in with Basic auth"), .type("admin"), .keys([.enter]),
+        .type(OAuthClientCreationWizardTests.adminPassword), .keys([.enter]),
+        .waitFor("Test the connection"), .keys([.enter]),
+        .waitFor("The connection works."), .keys([.enter]),
+        .waitFor("Save the connection"), .keys([.clearField]), .type(name), .keys([.enter]),
+        .waitFor("Prepare for live agent transfer"), .keys([.character("a")]),
+        .waitFor("Role agent_workspace_user"), .waitFor("The group lacks agent_workspace_user"),
+        .waitFor("snowgate can make"), .keys([.character("f")]),
+        .waitFor("Make these"), .keys([.character("n")]),
+      ]
+    }
     let first = await OAuthClientCreationWizardTests.run(
-      steps + [.keys([.escape]), .waitFor("Connection saved"), .keys([.enter])], bed: bed)
+      steps("adm") + [.keys([.escape]), .waitFor("Connection saved"), .keys([.enter])], bed: bed)
     #expect(first.1 == .finished(.success))
     let afterNo = try await bed.rows("sys_group_has_role").count
     #expect(afterNo == before, "n wrote to the instance")
 
-    // The same setup again (saved over the first), and this time the fix is made.
+    // The same setup again under another name, and this time the fix is made.
     let fix: [FakeTerminal.Step] =
-      Array(steps.dropLast(2)) + [
+      Array(steps("adm2").dropLast(2)) + [
         .keys([.character("f")]), .waitFor("Make these"), .keys([.character("y")]),
         .waitFor("Changed on the instance:"), .waitFor("The group has agent_workspace_user."),
         .keys([.enter]), .waitFor("Connection saved"), .keys([.enter]),

@@ -64,7 +64,7 @@ import WizardCore
   static func run(_ steps: [FakeTerminal.Step], bed: Bed) async -> (FakeTerminal, WizardRuntime.Outcome) {
     let terminal = FakeTerminal(steps)
     let runtime = WizardRuntime(terminal: terminal, environment: bed.environment)
-    let outcome = await runtime.run(start: .start(savedProfiles: []))
+    let outcome = await runtime.run(start: .start(savedProfiles: SetupCommand.savedSummaries(bed.store)))
     #expect(terminal.isFinished, "the wizard ended before the script did:\n\(terminal.screen)")
     return (terminal, outcome)
   }
@@ -142,6 +142,26 @@ import WizardCore
     let report = await service.test(try await service.plan(profile: "made-here"), options: service.options())
     #expect(report.ok, "check failed: \(report.diagnosis.summary)")
     Self.expectNoSecret(terminal, [secret], log: bed.log)
+  }
+
+  @Test func aSavedAdminConnectionCreatesTheClient() async throws {
+    let bed = try Bed()
+    let admin = Profile(
+      name: "adm", instanceURL: bed.server.baseURL, authType: .basic, username: "admin", secretStore: .file)
+    try bed.store.save(profile: admin, secrets: StoredCredentials(password: Secret(Self.adminPassword)))
+    let steps =
+      [.waitFor("Set up a new connection")]
+      + Array(Self.toClientScreen(bed, index: 1).dropFirst()) + [
+        .keys([.tab, .tab]), .type("admin"), .keys([.tab]), .type(Self.adminPassword), .keys([.tab, .tab]),
+        .waitFor("Create the OAuth client on the instance for me"), .keys([.enter]),
+        .waitFor("The saved connection adm"), .keys([.down, .enter]),
+        .waitFor("As adm, snowgate will create"), .keys([.character("y")]),
+        .waitFor("Generate token"), .keys([.interrupt]), .waitFor("Quit"), .keys([.character("y")]),
+      ]
+    let (terminal, _) = await Self.run(steps, bed: bed)
+    let records = try await bed.rows("oauth_entity")
+    #expect(records.count == 1)
+    Self.expectNoSecret(terminal, [], log: bed.log)
   }
 
   @Test func sayingNoWritesNothing() async throws {
