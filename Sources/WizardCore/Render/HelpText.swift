@@ -77,8 +77,7 @@ enum HelpText {
         "Client credentials also needs Washington DC or later, the",
         "property glide.oauth.inbound.client.credential.grant_type",
         ".enabled=true and an OAuth Application User on the record.",
-        "Admins: Create the OAuth client on the instance for me. Ctrl-R",
-        "shows or hides the focused secret.",
+        "Admins: Create the OAuth client on the instance for me does it.",
       ]
     case .token:
       return [
