@@ -27,13 +27,13 @@ import WizardCore
     let log = RequestLog()
     let folder: URL
 
-    init(scenarios: Set<Scenario> = []) throws {
+    init(scenarios: Set<Scenario> = [], autoApprove: Bool = false) throws {
       let configuration = SimulatorConfiguration(
         users: [
           SimulatedUser(
             userName: "admin", password: OAuthClientCreationWizardTests.adminPassword, roles: ["admin"]),
           SimulatedUser(userName: "abel.tuter", password: OAuthClientCreationWizardTests.userPassword),
-        ], oauthClients: [], scenarios: scenarios)
+        ], oauthClients: [], scenarios: scenarios, autoApprove: autoApprove)
       server = SimulatorServer(configuration: configuration)
       try server.start()
       folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -47,7 +47,11 @@ import WizardCore
     }
 
     var environment: AppEnvironment {
-      AppEnvironment(variables: [:], store: store, log: log, deadline: .seconds(5))
+      var environment = AppEnvironment(variables: [:], store: store, log: log, deadline: .seconds(5))
+      // The "browser": follows the authorize address to the simulator, which approves at once
+      // (with `autoApprove`) and sends it on to the wizard's loopback listener with the code.
+      environment.openBrowser = { url in Task.detached { _ = try? await URLSession.shared.data(from: url) } }
+      return environment
     }
 
     /// A table's rows as the admin reads them over HTTP.
@@ -161,6 +165,27 @@ import WizardCore
     let (terminal, _) = await Self.run(steps, bed: bed)
     let records = try await bed.rows("oauth_entity")
     #expect(records.count == 1)
+    Self.expectNoSecret(terminal, [], log: bed.log)
+  }
+
+  @Test func theBrowserFlowsClientIsCreatedWithTheRedirectURLAndSignsIn() async throws {
+    let bed = try Bed(autoApprove: true)
+    let redirect = "http://127.0.0.1:\(Int.random(in: 20_000..<60_000))/callback"
+    let steps =
+      Self.toClientScreen(bed, index: 2) + [
+        .waitFor("sign in in a browser"), .keys([.tab, .tab, .clearField]), .type(redirect),
+        .keys([.tab, .tab]),
+      ]
+      + Self.signIn("admin", Self.adminPassword) + [
+        .waitFor("Redirect URL   \(redirect)"), .keys([.character("y")]),
+        .waitFor("Sign in in the browser"), .keys([.enter]),
+        .waitFor("The instance issued a token."), .keys([.interrupt]), .waitFor("Quit"),
+        .keys([.character("y")]),
+      ]
+    let (terminal, _) = await Self.run(steps, bed: bed)
+    let record = try #require(try await bed.rows("oauth_entity").first)
+    #expect(record["redirect_url"] == redirect)
+    #expect(record["public_client"] == "false")
     Self.expectNoSecret(terminal, [], log: bed.log)
   }
 
