@@ -2,6 +2,7 @@ import Foundation
 import Hashing
 import Profiles
 import ServiceNowClient
+import TextSafety
 import Vocabulary
 import WizardCore
 
@@ -38,8 +39,9 @@ enum OAuthClientCreator {
       "sys_properties", query: "name=" + property, fields: ["sys_id", "value"],
       wouldTell: "whether the client-credentials grant is switched on")
     if let failure = reader.failure { return .refused(Outcomes.verdict(failure)) }
-    return .ready(
-      adminName: access.name, propertyValue: rows?.first?["value"], propertyKnown: rows != nil)
+    // The value is the instance's: made visible and bounded before the review shows it.
+    let value = rows?.first?["value"].map { String(UntrustedText.visible($0).prefix(40)) }
+    return .ready(adminName: access.name, propertyValue: value, propertyKnown: rows != nil)
   }
 
   /// Creates the record (and sets the property when asked); the person said yes to exactly this.
@@ -163,7 +165,9 @@ enum OAuthClientCreator {
     guard let refused = reader.refusals.first else { return nil }
     return Verdict(
       code: "setup.not_admin",
-      summary: "\(admin) may not read \(refused.table) on this instance: \(refused.answer).",
+      summary:
+        "\(admin) may not read \(refused.table) on this instance: "
+        + "\(String(UntrustedText.visible(refused.answer).prefix(300))).",
       remedies: [
         "Sign in as a user with the admin role, or choose a saved connection that has it.",
         "Or ask an admin to create the client: \(SetupPaths.newOAuthRecord).",
