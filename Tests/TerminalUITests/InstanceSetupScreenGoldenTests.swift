@@ -134,7 +134,7 @@ import WizardCore
     wizard.press(.enter)
     wizard.send(.saveFinished(.saved(location: "/home/ada/.config/snowgate/config.json")))
     wizard.press(.character("a"))
-    guard case .checkAgentTransfer(let name, false)? = wizard.effects.first else {
+    guard case .checkAgentTransfer(let name, nil, false)? = wizard.effects.first else {
       Issue.record("a did not run the checks: \(wizard.effects)")
       return
     }
@@ -165,7 +165,7 @@ import WizardCore
     #expect(wizard.effects.isEmpty, "no writes nothing")
     wizard.press(.character("f"))
     wizard.press(.character("y"))
-    guard case .checkAgentTransfer(_, true)? = wizard.effects.first else {
+    guard case .checkAgentTransfer(_, _, true)? = wizard.effects.first else {
       Issue.record("y did not fix: \(wizard.effects)")
       return
     }
@@ -179,5 +179,14 @@ import WizardCore
           lines: fixed, refused: [], changes: [],
           made: ["give the group “Consumer Service Support” the role awa_agent"])))
     assertScreen(wizard.shot(), named: "14-agent-transfer--fixed")
+    wizard.press(.character("w"))
+    wizard.type("https://bot.example.com/hooks/42")
+    assertScreen(wizard.shot(), named: "14-agent-transfer--webhook")
+    wizard.press(.enter)
+    guard case .checkAgentTransfer(_, "https://bot.example.com/hooks/42", false)? = wizard.effects.first
+    else {
+      Issue.record("Enter in the webhook field did not check with it: \(wizard.effects)")
+      return
+    }
   }
 }

@@ -9,7 +9,8 @@ import WizardCore
 /// `check NAME --for agent-transfer` runs it, read as the saved connection, and with `fix` its
 /// changes made first through `SetupChange.apply` (the person said yes to exactly these).
 enum WizardAgentTransfer {
-  static func run(profile name: String, fix: Bool, environment: AppEnvironment) async -> AgentTransferOutcome
+  static func run(profile name: String, webhook: String?, fix: Bool, environment: AppEnvironment) async
+    -> AgentTransferOutcome
   {
     let profile: Profile
     do {
@@ -30,7 +31,7 @@ enum WizardAgentTransfer {
     case .success(let signedIn):
       access = signedIn
     }
-    let audit = AgentTransferAudit()
+    let audit = AgentTransferAudit(webhook: webhook)
     var made: [String] = []
     if fix {
       var reader = SetupReader(access: access)

@@ -97,10 +97,10 @@ final class EffectPerformer: @unchecked Sendable {
       run(.instanceSetup, post) { [environment] in
         .oauthClientCreated(await OAuthClientCreator.create(request, environment: environment))
       }
-    case .checkAgentTransfer(let name, let fix):
+    case .checkAgentTransfer(let name, let webhook, let fix):
       run(.instanceSetup, post) { [environment] in
         .agentTransferChecked(
-          await WizardAgentTransfer.run(profile: name, fix: fix, environment: environment))
+          await WizardAgentTransfer.run(profile: name, webhook: webhook, fix: fix, environment: environment))
       }
     case .cancel(let kind):
       lock.lock()

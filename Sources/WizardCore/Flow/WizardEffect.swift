@@ -38,7 +38,7 @@ public enum WizardEffect: Equatable, Sendable {
   /// Make the client ID and secret, create the record (and set the property); answer
   /// `.oauthClientCreated`. Only ever sent after the person's yes.
   case createOAuthClient(OAuthClientCreation)
-  /// Run `check --for agent-transfer` for a saved profile, and with `fix` make its changes
-  /// first (only ever after the person's yes); answer `.agentTransferChecked`.
-  case checkAgentTransfer(profileName: String, fix: Bool)
+  /// Run `check --for agent-transfer [--webhook URL]` for a saved profile, and with `fix` make
+  /// its changes first (only ever after the person's yes); answer `.agentTransferChecked`.
+  case checkAgentTransfer(profileName: String, webhook: String?, fix: Bool)
 }

@@ -8,6 +8,17 @@ extension WizardState {
     var progress: ScreenProgress?
     var hints: [KeyHint] = []
     var dialog: Dialog?
+    var focus: Int?
+    if let step = agentTransfer {
+      if step.isEditingWebhook { focus = 0 }
+      items.append(
+        .field(
+          FieldModel(
+            label: "Bot webhook", display: DisplayText.sanitised(step.webhook.text),
+            cursor: step.webhook.cursor,
+            placeholder: "w: your bot's webhook, to check the REST message against",
+            error: step.webhookError)))
+    }
     switch agentTransfer?.status ?? .idle {
     case .idle:
       hints = [KeyHint("r", "Check"), Hints.back]
@@ -18,7 +29,7 @@ extension WizardState {
       if !made.isEmpty {
         messages.append(ScreenMessage(kind: .success, title: "Changed on the instance:", lines: made))
       }
-      items = lines.map { .check($0.lineModel) }
+      items += lines.map { .check($0.lineModel) }
       if !refused.isEmpty {
         messages.append(
           ScreenMessage(
@@ -32,13 +43,16 @@ extension WizardState {
             kind: failing == 0 ? .success : .info,
             title: failing == 0
               ? "Ready for live agent transfer." : "\(failing) to fix; each line says where to click."))
-        hints = [KeyHint("r", "Check again"), KeyHint("Enter", "Done"), Hints.help]
+        hints = [KeyHint("w", "Webhook"), KeyHint("r", "Check again"), KeyHint("Enter", "Done"), Hints.help]
       } else {
         messages.append(
           ScreenMessage(
             kind: .info, title: "snowgate can make \(changes.count) of the fixes (f shows them).",
             lines: changes.map { "- " + DisplayText.sanitised($0) }))
-        hints = [KeyHint("f", "Fix"), KeyHint("r", "Check again"), KeyHint("Enter", "Done"), Hints.help]
+        hints = [
+          KeyHint("f", "Fix"), KeyHint("w", "Webhook"), KeyHint("r", "Check again"), KeyHint("Enter", "Done"),
+          Hints.help,
+        ]
         if agentTransfer?.isConfirming == true {
           dialog = Dialog(
             title: "Make these \(changes.count) change(s) on the instance?",
@@ -56,6 +70,9 @@ extension WizardState {
         "The instance's side of handing a bot's chat to a live agent: the checks of "
           + "snowgate check \(name) --for agent-transfer."
       ],
-      items: items, messages: messages, progress: progress, hints: hints, dialog: dialog)
+      items: items, focus: focus, messages: messages, progress: progress,
+      hints: agentTransfer?.isEditingWebhook == true
+        ? [KeyHint("Enter", "Check with it"), KeyHint("Esc", "Leave the field")] : hints,
+      dialog: dialog)
   }
 }

@@ -6,6 +6,12 @@ public struct AgentTransferStep: Equatable, Sendable {
   public var status: AgentTransferStatus
   /// "Make these changes?" is asked; only `y` makes them.
   public var isConfirming: Bool
+  /// The bot's webhook the REST message should point at; empty reports where it points.
+  public var webhook = TextInput()
+  /// The webhook field has the keys (after `w`); Enter checks with it.
+  public var isEditingWebhook = false
+  /// Why the typed webhook cannot be used, shown under the field.
+  public var webhookError: String? = nil
 
   public init(profileName: String, status: AgentTransferStatus = .idle, isConfirming: Bool = false) {
     self.profileName = profileName
@@ -25,7 +31,8 @@ public struct AgentTransferStep: Equatable, Sendable {
     "f lists the changes the Table API can make (roles, a member,",
     "the endpoints) and makes them only after y. Plugins are never",
     "installed by snowgate: the line says where to click.",
-    "To check the webhook, run the command with --webhook URL.",
+    "w types your bot's webhook URL; the REST message is checked",
+    "against it (and f can point the REST message there).",
     "r runs the checks again; Esc goes back.",
   ]
 }

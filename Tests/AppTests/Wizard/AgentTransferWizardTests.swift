@@ -9,14 +9,16 @@ import WizardCore
 
 /// "Prepare for live agent transfer" in process: a Basic admin connection is set up and saved,
 /// then the done screen's `a` runs the checks of `check --for agent-transfer` against the
-/// simulated instance (its group lacks a role), `f` lists the fix, `n` writes nothing and `y`
-/// makes it through the Table API.
+/// simulated instance (its group lacks a role, its REST message points at an old webhook), `f`
+/// lists the fixes, `n` writes nothing, `w` checks against the bot's webhook, and `y` makes the
+/// fixes through the Table API.
 @MainActor
 @Suite(.serialized) struct AgentTransferWizardTests {
   typealias Bed = OAuthClientCreationWizardTests.Bed
+  nonisolated static let webhook = "https://bot.example/h42"
 
   @Test func theChecksRunAfterSavingAndTheFixIsMadeOnlyAfterYes() async throws {
-    let bed = try Bed(scenarios: [.missingRole])
+    let bed = try Bed(scenarios: [.missingRole, .webhookElsewhere])
     let before = try await bed.rows("sys_group_has_role").count
     func steps(_ name: String) -> [FakeTerminal.Step] {
       [
@@ -43,9 +45,12 @@ import WizardCore
 
     // The same setup again under another name, and this time the fix is made.
     let fix: [FakeTerminal.Step] =
-      Array(steps("adm2").dropLast(2)) + [
+      Array(steps("adm2").dropLast(3)) + [
+        .keys([.character("w")]), .type(Self.webhook), .keys([.enter]),
+        .waitFor("set it to \(Self.webhook)"), .waitFor("snowgate can make 3"),
         .keys([.character("f")]), .waitFor("Make these"), .keys([.character("y")]),
         .waitFor("Changed on the instance:"), .waitFor("The group has agent_workspace_user."),
+        .waitFor("Points at \(Self.webhook)."),
         .keys([.enter]), .waitFor("Connection saved"), .keys([.enter]),
       ]
     let second = await OAuthClientCreationWizardTests.run(fix, bed: bed)
