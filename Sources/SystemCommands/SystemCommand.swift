@@ -77,7 +77,14 @@ public struct SystemCommand: Sendable {
     let stdoutPipe = try Self.makePipe(programName)
     let stderrPipe = try Self.makePipe(programName)
 
-    var actions = posix_spawn_file_actions_t()
+    #if canImport(Glibc)
+      var actions = posix_spawn_file_actions_t()
+      var attributes = posix_spawnattr_t()
+    #else
+      // Darwin's are opaque pointers that the init calls fill in; there is no empty value.
+      var actions: posix_spawn_file_actions_t? = nil
+      var attributes: posix_spawnattr_t? = nil
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
@@ -86,7 +93,6 @@ public struct SystemCommand: Sendable {
 
     // A clean signal mask and default handlers (a test runner or the wizard may block or catch
     // signals the child must get), and a process group of its own so the deadline kills it whole.
-    var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     var empty = sigset_t()
