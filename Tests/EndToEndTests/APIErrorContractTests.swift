@@ -123,6 +123,36 @@ final class APIErrorContractTests: XCTestCase {
     try compare("http://127.0.0.1:\(server.port)", expecting: "http.too_large", status: 5)
   }
 
+  /// A saved profile: check's remedies name it (`snowgate setup prod`), and so do api's.
+  func testASavedProfilesExpiredRefreshTokenIsCheckVerdictNamingTheProfile() async throws {
+    let simulator = try SimulatorProcess(scenario: "refresh-expired")
+    defer { simulator.stop() }
+    let profiles = try CheckProfiles.make(
+      [
+        .init(
+          name: "prod", instance: simulator.url.absoluteString, secretStore: "file",
+          authType: "oauthRefreshToken", clientID: "snowgate-demo")
+      ],
+      defaultProfile: "prod",
+      stored: ["prod": ["clientSecret": "demo-secret", "refreshToken": "an-expired-refresh-token"]])
+    defer { profiles.remove() }
+    let check = try CheckRun.run(["check", "prod", "--json"], configDirectory: profiles.directory)
+    let api = try CheckRun.run(
+      ["api", "-p", "prod", "--json", "table/sys_user?sysparm_limit=1"], configDirectory: profiles.directory)
+    XCTAssertEqual(try check.code(), "oauth.refresh_expired", check.stdout)
+    let verdict = try XCTUnwrap(try check.json()["diagnosis"] as? [String: Any])
+    let report = try api.json()
+    let diagnosis = try XCTUnwrap(report["diagnosis"] as? [String: Any])
+    XCTAssertEqual(diagnosis["code"] as? String, verdict["code"] as? String, api.stdout)
+    XCTAssertEqual(diagnosis["summary"] as? String, verdict["summary"] as? String)
+    XCTAssertEqual(diagnosis["remedies"] as? [String], verdict["remedies"] as? [String])
+    XCTAssertTrue(api.stdout.contains("snowgate setup prod"), api.stdout)
+    XCTAssertEqual(report["profile"] as? String, "prod")
+    XCTAssertEqual(report["auth"] as? String, "refresh-token")
+    XCTAssertEqual(api.status, check.status)
+    XCTAssertEqual(api.status, 3)
+  }
+
   func testAMissingRecordIsHTTPErrorWithTheInstanceMessageAndExitOne() async throws {
     let simulator = try SimulatorProcess()
     defer { simulator.stop() }
