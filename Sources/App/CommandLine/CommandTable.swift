@@ -114,7 +114,7 @@ enum CommandTable {
           authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
 
         --store: keyring (the OS keyring, tokens too: the default where one answers), file
-        (credentials.json, mode 0600; the default where no keyring answers, said on stderr),
+        (credentials.json, mode 0600; where no keyring answers, setup fails unless you say it),
         env (nothing stored; give them in the environment every time), or command:'CMD ARGS'
         (a command that prints each secret, e.g. command:'pass show servicenow/prod'; tokens
         are cached in the file).

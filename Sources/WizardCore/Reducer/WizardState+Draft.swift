@@ -36,6 +36,8 @@ extension WizardState {
       summary.username = typed(client.username)
       summary.scope = typed(client.client.scope)
       summary.redirectURI = typed(client.redirectURI)
+      summary.jwtKeyFile = typed(client.jwtKeyFile)
+      summary.jwtKeyID = typed(client.jwtKeyID)
     }
     return summary
   }

@@ -71,6 +71,8 @@ extension WizardState {
       return authorizationFailed(verdict)
     case .brokenConfigMoved(let outcome):
       return brokenConfigMoved(outcome)
+    case .keyringChecked(let problem):
+      return keyringChecked(problem)
     case .scrollSettled(let lines):
       scroll = lines
       return []

@@ -90,7 +90,10 @@ extension WizardState {
     credentials =
       kind.isOAuth
       ? CredentialsStep()
-      : CredentialsStep(username: TextInput(profile.username), password: SecretInput(profile.password))
+      : CredentialsStep(
+        username: TextInput(profile.username), password: SecretInput(profile.password),
+        focus: kind.credentialFields.first ?? .username)
+    credentials.apiKey = SecretInput(profile.apiKey)
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
       clientID: TextInput(profile.clientID), clientSecret: SecretInput(profile.clientSecret),
@@ -99,6 +102,8 @@ extension WizardState {
       refreshToken: SecretInput(profile.refreshToken),
       redirectURI: TextInput(profile.redirectURI ?? OAuthClientStep.defaultRedirectURI),
       scope: TextInput(profile.scope))
+    oauthClient.jwtKeyFile = TextInput(profile.jwtKeyFile)
+    oauthClient.jwtKeyID = TextInput(profile.jwtKeyID)
     token = TokenStep()
     authorization = AuthorizationStep()
     test = TestStep()
@@ -112,6 +117,10 @@ extension WizardState {
     case .ask: save.store = .ask
     case .keyring: save.store = .keyring
     }
+    // The profile's store was chosen when it was saved; editing keeps it without asking again.
+    // A half-finished setup's store was never confirmed by a save.
+    save.isStoreChosen = profile.resumeAt == nil
+    save.isFileAgreed = profile.resumeAt == nil && save.store == .file
     done = nil
     editingProfileName = profile.name
     hasUnsavedChanges = false
@@ -124,7 +133,11 @@ extension WizardState {
       diagnosis = nil
       if fixing == .editCredentials, let kind = authType.selected {
         go(to: kind.isOAuth ? .oauthClient : .credentials)
-        if kind.isOAuth { oauthClient.focus = .clientSecret } else { credentials.focus = .password }
+        if kind.isOAuth {
+          oauthClient.focus = .clientSecret
+        } else {
+          credentials.focus = kind.credentialFields.last ?? .password
+        }
       }
     }
     return []

@@ -57,8 +57,11 @@ extension WizardState {
     case .oauthClientCredentials:
       return "The client alone signs in, as its OAuth Application User; no user password. "
         + "F1 shows how to create the client."
-    case .jwtBearer, .apiKey:
-      return "Set this kind up with snowgate setup NAME --no-input --auth \(kind.word)."
+    case .jwtBearer:
+      return "snowgate signs a short assertion with your private key (the key stays in its "
+        + "file) and trades it for tokens. F1 shows the setup on the instance."
+    case .apiKey:
+      return "An API key signs in on the credentials screen."
     }
   }
 
@@ -87,6 +90,11 @@ extension WizardState {
         ? "Optional: leave it empty for a public client; PKCE proves it instead." : nil
       return secret("Client secret", oauthClient.clientSecret, note: note)
     case .username:
+      if kind == .jwtBearer {
+        return plain(
+          "Subject user", oauthClient.username, placeholder: "e.g. integration.user",
+          note: "The sub claim: the user the tokens act as.")
+      }
       return plain("User name", oauthClient.username, placeholder: "e.g. integration.user")
     case .password:
       return secret("Password", oauthClient.password)
@@ -98,6 +106,14 @@ extension WizardState {
       return plain(
         "Redirect URI", oauthClient.redirectURI, placeholder: OAuthClientStep.defaultRedirectURI,
         note: "Register exactly this as a Redirect URL of the client; any free port.")
+    case .jwtKeyFile:
+      return plain(
+        "Key file", oauthClient.jwtKeyFile, placeholder: "e.g. ~/.snowgate/jwt.pem",
+        note: "RSA private key (PEM), no passphrase; openssl reads it.")
+    case .jwtKeyID:
+      return plain(
+        "Key ID", oauthClient.jwtKeyID, placeholder: "the verifier map's Key Id",
+        note: "Sent as the kid of the assertion's header.")
     case .scope:
       return plain(
         "Scope", oauthClient.scope, placeholder: "empty: the client's default",

@@ -21,6 +21,14 @@ extension WizardState {
     default: break
     }
     items.append(.text(grant, .normal))
+    if draft.kind == .jwtBearer {
+      items.append(
+        .text(
+          "Assertion RS256, sub " + DisplayText.sanitised(draft.username) + ", kid "
+            + DisplayText.sanitised(draft.jwtKeyID) + ", 5 minutes", .normal))
+      items.append(
+        .text("Key file  " + DisplayText.sanitised(draft.jwtKeyFile) + " (openssl signs)", .normal))
+    }
     items.append(.text("Client ID " + DisplayText.sanitised(client.clientID), .normal))
     if isBrowser { items.append(.text("Redirect  " + DisplayText.sanitised(draft.redirectURI), .normal)) }
     items.append(
@@ -79,6 +87,8 @@ extension WizardState {
     let refresh: String
     if tokens.hasRefreshToken {
       refresh = "Refresh   yes; snowgate renews the access token by itself."
+    } else if kind == .jwtBearer {
+      refresh = "Refresh   none (never for JWT bearer); a new assertion gets the next."
     } else if kind == .oauthClientCredentials {
       refresh = "Refresh   none (never for client credentials); it asks anew."
     } else {

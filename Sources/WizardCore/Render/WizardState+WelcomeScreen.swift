@@ -77,7 +77,9 @@ extension WizardState {
       .text("What next:", .emphasis),
       .text("  snowgate check \(name)   checks it and explains any problem", .normal),
     ]
-    if let kind = done?.authKind, kind != .basic {
+    if let kind = done?.authKind, kind == .apiKey {
+      items.append(.text("  snowgate token \(name) --header   prints the x-sn-apikey header line", .normal))
+    } else if let kind = done?.authKind, kind != .basic {
       items.append(.text("  snowgate token \(name)   prints an access token for scripts", .normal))
     }
     items.append(.text("  snowgate setup \(name)   changes it later", .normal))
