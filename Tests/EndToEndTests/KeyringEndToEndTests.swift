@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The `keyring` secret store as people use it, with a fake `secret-tool` on PATH: the default

@@ -19,7 +19,9 @@ import WizardCore
         authorizeURL: URL(string: "http://127.0.0.1:8080/oauth_auth.do?client_id=c&state=s")!,
         listeningOn: "127.0.0.1:8484", timeoutSeconds: 300)
     case .moveBrokenConfigAside: return .brokenConfigMoved(.moved(keptAs: "/tmp/config.json.broken-1"))
-    case .loadProfile, .diagnose, .cancel, .quit, .saveDraft, .showPlainText: return nil
+    case .loadProfile, .diagnose, .cancel, .quit, .saveDraft, .showPlainText, .checkAdmin, .createOAuthClient,
+      .checkAgentTransfer:
+      return nil
     }
   }
 

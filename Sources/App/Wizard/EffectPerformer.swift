@@ -105,6 +105,19 @@ final class EffectPerformer: @unchecked Sendable {
           return .brokenConfigMoved(.failed(Self.storeVerdict(error)))
         }
       }
+    case .checkAdmin(let request):
+      run(.instanceSetup, post) { [environment] in
+        .adminChecked(await OAuthClientCreator.check(request, environment: environment))
+      }
+    case .createOAuthClient(let request):
+      run(.instanceSetup, post) { [environment] in
+        .oauthClientCreated(await OAuthClientCreator.create(request, environment: environment))
+      }
+    case .checkAgentTransfer(let name, let webhook, let fix):
+      run(.instanceSetup, post) { [environment] in
+        .agentTransferChecked(
+          await WizardAgentTransfer.run(profile: name, webhook: webhook, fix: fix, environment: environment))
+      }
     case .cancel(let kind):
       lock.lock()
       let task = tasks.removeValue(forKey: kind)

@@ -32,6 +32,8 @@ enum ProfileMapping {
       credentials.accessToken = stored(tokens.accessToken)
       credentials.accessTokenExpiresAt = tokens.expiresAt
       credentials.refreshToken = stored(tokens.refreshToken)
+      // Known when snowgate created the client (its record's refresh lifespan).
+      if credentials.refreshToken != nil { credentials.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt }
     }
     switch connection.auth {
     case .basic(let username, let password):

@@ -39,4 +39,12 @@ public enum WizardEffect: Equatable, Sendable {
   case checkKeyring
   /// Rename the unreadable config file to `config.json.broken-TIMESTAMP`; answer `.brokenConfigMoved`.
   case moveBrokenConfigAside
+  /// Sign in as the admin and read what creating the client needs; answer `.adminChecked`.
+  case checkAdmin(OAuthClientCreation)
+  /// Make the client ID and secret, create the record (and set the property); answer
+  /// `.oauthClientCreated`. Only ever sent after the person's yes.
+  case createOAuthClient(OAuthClientCreation)
+  /// Run `check --for agent-transfer [--webhook URL]` for a saved profile, and with `fix` make
+  /// its changes first (only ever after the person's yes); answer `.agentTransferChecked`.
+  case checkAgentTransfer(profileName: String, webhook: String?, fix: Bool)
 }

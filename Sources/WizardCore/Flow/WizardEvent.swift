@@ -43,4 +43,10 @@ public enum WizardEvent: Equatable, Sendable {
   case keyringChecked(problem: String?)
   /// The answer to `.moveBrokenConfigAside`.
   case brokenConfigMoved(MoveAsideOutcome)
+  /// The answer to `.checkAdmin`.
+  case adminChecked(AdminCheckOutcome)
+  /// The answer to `.createOAuthClient`.
+  case oauthClientCreated(OAuthClientCreationOutcome)
+  /// The answer to `.checkAgentTransfer`.
+  case agentTransferChecked(AgentTransferOutcome)
 }

@@ -9,11 +9,11 @@ extension WizardScreen {
     case .authType: "auth-type"
     case .credentials: "credentials"
     case .certificate: "certificate"
-    case .oauthClient: "oauth-client"
+    case .oauthClient, .createOAuthClient: "oauth-client"
     case .token, .authorization: "token"
     case .test: "test"
     case .save: "save"
-    case .welcome, .pickProfile, .done, .diagnose: nil
+    case .welcome, .pickProfile, .done, .diagnose, .agentTransfer: nil
     }
   }
 

@@ -27,6 +27,10 @@ public struct WizardState: Equatable, Sendable {
   public var done: DoneStep?
   /// The diagnose screen's run, nil until a saved connection is diagnosed.
   public var diagnosis: DiagnoseStep? = nil
+  /// "Create the OAuth client on the instance for me".
+  public var oauthClientCreation = OAuthClientCreationStep()
+  /// "Prepare for live agent transfer", nil until opened from the done screen.
+  public var agentTransfer: AgentTransferStep? = nil
   /// The saved profile being edited (its name), nil for a new one.
   public var editingProfileName: String?
   /// F1 help over the current screen.

@@ -4,8 +4,10 @@ extension WizardState {
   /// Whether the person got past the address: a half-finished setup is worth keeping from here.
   var isPastInstanceStep: Bool {
     switch screen {
-    case .welcome, .pickProfile, .instance, .done, .diagnose: return authType.selected != nil
-    case .authType, .credentials, .certificate, .oauthClient, .token, .authorization, .test, .save:
+    case .welcome, .pickProfile, .instance, .done, .diagnose, .agentTransfer:
+      return authType.selected != nil
+    case .authType, .credentials, .certificate, .oauthClient, .createOAuthClient, .token, .authorization,
+      .test, .save:
       return true
     }
   }

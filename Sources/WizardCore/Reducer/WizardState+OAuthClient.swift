@@ -16,13 +16,18 @@ extension WizardState {
     "Use http://127.0.0.1:PORT/PATH (or localhost); snowgate listens there."
 
   mutating func oauthClientKey(_ key: Key) -> [WizardEffect] {
-    let fields = (authType.selected ?? .oauthPassword).clientFields
+    let kind = authType.selected ?? .oauthPassword
+    let fields = kind.clientFields
+    let stops = fields + (kind.canCreateClient ? [.createClient] : [])
     switch key {
     case .tab, .down:
-      oauthClient.focus = Self.step(fields, from: oauthClient.focus, by: 1)
+      oauthClient.focus = Self.step(stops, from: oauthClient.focus, by: 1)
       return []
     case .backTab, .up:
-      oauthClient.focus = Self.step(fields, from: oauthClient.focus, by: -1)
+      oauthClient.focus = Self.step(stops, from: oauthClient.focus, by: -1)
+      return []
+    case .enter where oauthClient.focus == .createClient:
+      openOAuthClientCreation()
       return []
     case .toggleReveal:
       let focus = oauthClient.focus
@@ -47,6 +52,7 @@ extension WizardState {
     case .jwtKeyFile: changed = Self.edit(&oauthClient.jwtKeyFile, key)
     case .jwtKeyID: changed = Self.edit(&oauthClient.jwtKeyID, key)
     case .scope: changed = Self.edit(&oauthClient.scope, key)
+    case .createClient: changed = false
     }
     guard changed else { return [] }
     oauthClient.errors[oauthClient.focus] = nil
@@ -92,7 +98,7 @@ extension WizardState {
       return oauthClient.jwtKeyFile.text.trimmingSpaces.isEmpty ? Self.jwtKeyFileMissing : nil
     case .jwtKeyID:
       return oauthClient.jwtKeyID.text.trimmingSpaces.isEmpty ? Self.jwtKeyIDMissing : nil
-    case .scope:
+    case .scope, .createClient:
       return nil
     }
   }

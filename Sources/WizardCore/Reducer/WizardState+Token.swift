@@ -109,7 +109,13 @@ extension WizardState {
     activity = nil
     authorization = AuthorizationStep()
     switch outcome {
-    case .received(let tokens): token.status = .received(tokens)
+    case .received(var tokens):
+      // A client snowgate created has a known refresh lifespan: kept with the tokens, so the
+      // saved profile (and `profiles`) know when a new sign-in is due.
+      if tokens.hasRefreshToken, tokens.refreshTokenExpiresAt == nil {
+        tokens.refreshTokenExpiresAt = refreshTokenExpiry(tokens)
+      }
+      token.status = .received(tokens)
     case .failed(let verdict):
       token.status = .failed(verdict)
       if verdict.code.hasPrefix(Self.jwtKeyProblemPrefix), oauthClientDraft.kind == .jwtBearer {

@@ -130,6 +130,11 @@ extension WizardState {
     go(to: .instance)
     if let resumeAt = profile.resumeAt, diagnosis?.fixing == nil {
       go(to: resumeScreen(resumeAt, kind: profile.authKind))
+      if screen == .oauthClient, let kind = profile.authKind {
+        // The first field still to type (a template has the client ID, not the secret).
+        oauthClient.focus =
+          kind.clientFields.first { oauthClientProblem($0, kind: kind) != nil } ?? oauthClient.focus
+      }
     }
     // Opened from a failed diagnosis: straight to the screen that fixes it.
     if let fixing = diagnosis?.fixing {
@@ -167,6 +172,9 @@ extension WizardState {
     switch key {
     case .enter, .escape, .character("q"), .character("Q"):
       return [.quit(.success)]
+    case .character("a"), .character("A"):
+      // The practice instance of `snowgate demo` has no setup to prepare.
+      return context.practice == nil ? openAgentTransfer() : []
     default:
       return []
     }

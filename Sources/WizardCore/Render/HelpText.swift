@@ -128,7 +128,7 @@ enum HelpText {
         "Client credentials also needs Washington DC or later, the",
         "property glide.oauth.inbound.client.credential.grant_type",
         ".enabled=true and an OAuth Application User on the record.",
-        "Tab moves; Ctrl-R shows or hides the focused secret.",
+        "Admins: Create the OAuth client on the instance for me does it.",
       ]
     case .token:
       return [
@@ -230,6 +230,10 @@ enum HelpText {
         "Enter on a failure opens the connection to fix it; r runs the",
         "checks again; Esc goes back to the welcome screen.",
       ]
+    case .createOAuthClient:
+      return OAuthClientCreationStep.help
+    case .agentTransfer:
+      return AgentTransferStep.help
     case .done:
       return [
         "snowgate check NAME diagnoses the connection when it fails.",

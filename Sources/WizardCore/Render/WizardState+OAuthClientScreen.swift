@@ -21,6 +21,15 @@ extension WizardState {
       if field == oauthClient.focus { focus = items.count }
       items.append(.field(clientField(field, kind: kind)))
     }
+    if kind.canCreateClient {
+      if oauthClient.focus == .createClient { focus = items.count }
+      items.append(.action(ActionModel(label: "Create the OAuth client on the instance for me")))
+    }
+    if let created = oauthClientCreation.createdNote,
+      oauthClientCreation.createdClientID == oauthClient.clientID.text
+    {
+      messages.append(ScreenMessage(kind: .success, title: created))
+    }
     let focusIsSecret = oauthClient.focus.isSecret
     var hints = [KeyHint("Tab", "Next")]
     if focusIsSecret {
@@ -117,7 +126,7 @@ extension WizardState {
       return plain(
         "Key ID", oauthClient.jwtKeyID, placeholder: "the verifier map's Key Id",
         note: "Sent as the kid of the assertion's header.")
-    case .scope:
+    case .scope, .createClient:
       return plain(
         "Scope", oauthClient.scope, placeholder: "empty: the client's default",
         note: "Optional; only if the client record limits scopes.")

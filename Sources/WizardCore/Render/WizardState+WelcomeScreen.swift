@@ -83,6 +83,7 @@ extension WizardState {
       items.append(.text("  snowgate token \(name)   prints an access token for scripts", .normal))
     }
     items.append(.text("  snowgate setup \(name)   changes it later", .normal))
+    items.append(.text("  a   Prepare for live agent transfer (admins): checks the instance", .normal))
     var messages: [ScreenMessage] = []
     if save.isDespiteFailedTest {
       messages.append(
@@ -93,7 +94,8 @@ extension WizardState {
     return ScreenModel(
       id: "done", title: "Connection saved",
       intro: ["\(name) is saved in \(done?.location ?? "the configuration")."],
-      items: items, messages: messages, hints: [KeyHint("Enter", "Finish")])
+      items: items, messages: messages,
+      hints: [KeyHint("Enter", "Finish"), KeyHint("a", "Agent transfer")])
   }
 
   /// The demo's done screen: it was practice, here is what a real setup saves, and only

@@ -51,6 +51,7 @@ public struct OAuthClientStep: Equatable, Sendable {
     case .jwtKeyFile: return jwtKeyFile.text.isEmpty
     case .jwtKeyID: return jwtKeyID.text.isEmpty
     case .scope: return scope.text.isEmpty
+    case .createClient: return true
     }
   }
 }
