@@ -208,7 +208,7 @@ final class HostileServerTests: XCTestCase {
         assertClean([("setup stdout", run.stdout), ("setup stderr", run.stderr)], "setup \(mode) \(auth[1])")
         if mode == "ansi" && auth == Self.basic {
           XCTAssertTrue(
-            run.stderr.contains("␛]0;PWNED-TITLE"), "the message is shown, made visible: \(run.stderr)")
+            run.stdout.contains("␛]0;PWNED-TITLE"), "the message is shown, made visible: \(run.stdout)")
         }
       }
     }

@@ -49,6 +49,39 @@ final class ProfileSetupTests: XCTestCase {
     }
   }
 
+  /// setup --no-input tests through the same connection service as check: a wrong client
+  /// secret gets one verdict, with the same code, words and exit status from both.
+  func testSetupAndCheckGiveTheSameVerdictForTheSameConnection() async throws {
+    let workspace = try ProfileWorkspace()
+    let url = try workspace.simulator().url.absoluteString
+    let secrets = [
+      "SNOWGATE_PASSWORD": ProfileWorkspace.password, "SNOWGATE_CLIENT_SECRET": "not-the-S3CR3T",
+    ]
+    let setup = try workspace.run(
+      [
+        "setup", "oauth", "--no-input", "--store", "file", "--instance", url, "--auth", "password",
+        "--client-id", ProfileWorkspace.clientID, "--username", ProfileWorkspace.user, "--save-anyway",
+      ], environment: secrets)
+    XCTAssertEqual(setup.status, 0, setup.stderr)
+    let check = try workspace.run(["check", "oauth", "--json"], environment: secrets)
+    let report = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], check.stdout)
+    let diagnosis = try XCTUnwrap(report["diagnosis"] as? [String: Any])
+    let code = try XCTUnwrap(diagnosis["code"] as? String)
+    let summary = try XCTUnwrap(diagnosis["summary"] as? String)
+    XCTAssertTrue(code.hasPrefix("oauth."), code)
+    XCTAssertTrue(setup.stderr.contains("(\(code)): \(summary)"), "setup said: \(setup.stderr)")
+    XCTAssertTrue(setup.stdout.contains("\(code): \(summary)"), "setup's report: \(setup.stdout)")
+    XCTAssertEqual(check.status, exitStatus(of: code))
+    let again = try workspace.run(["check", "oauth"], environment: secrets)
+    XCTAssertTrue(again.stdout.contains("\(code): \(summary)"), again.stdout)
+  }
+
+  /// The exit status check documents for a verdict code's family.
+  private func exitStatus(of code: String) -> Int32 {
+    code.hasPrefix("oauth.") || code.hasPrefix("auth.") ? 3 : 1
+  }
+
   func testPasswordGrantStoresTokensWithExpiryInAPrivateFile() async throws {
     let workspace = try ProfileWorkspace()
     let url = try workspace.simulator().url.absoluteString

@@ -4,6 +4,68 @@ import Testing
 import Vocabulary
 
 @Suite struct RoundTripTests {
+  /// config.json as snowgate wrote it before profiles and drafts shared `ConnectionSettings`:
+  /// one flat object each. The shared description must read it and write it back unchanged.
+  static let flatConfig = """
+    {
+      "defaultProfile" : "prod",
+      "drafts" : [
+        {
+          "apiVersion" : "v2",
+          "authType" : "oauthPassword",
+          "clientID" : "half-client",
+          "instanceURL" : "https://half.service-now.com",
+          "name" : "half",
+          "scope" : "useraccount",
+          "secretStore" : {
+            "kind" : "keyring"
+          },
+          "step" : "token",
+          "updatedAt" : "2026-11-30T10:00:00Z",
+          "username" : "integration.user"
+        }
+      ],
+      "profiles" : [
+        {
+          "authType" : "jwtBearer",
+          "caBundle" : "/etc/ssl/corp.pem",
+          "clientID" : "jwt-client",
+          "createdAt" : "2026-11-01T09:00:00Z",
+          "instanceURL" : "https://prod.service-now.com",
+          "jwtKeyFile" : "/home/me/jwt.pem",
+          "jwtKeyID" : "kid-1",
+          "name" : "prod",
+          "redirectURI" : "http://127.0.0.1:8484/callback",
+          "secretStore" : {
+            "kind" : "file"
+          },
+          "signedOutAt" : "2026-11-29T08:00:00Z",
+          "updatedAt" : "2026-11-02T09:00:00Z",
+          "username" : "svc.jwt"
+        }
+      ],
+      "version" : 1
+    }
+    """
+
+  @Test func theFlatConfigOfEarlierReleasesReadsAndWritesBackUnchanged() throws {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    let config = try decoder.decode(Config.self, from: Data(Self.flatConfig.utf8))
+    let profile = try #require(config.profiles.first)
+    #expect(profile.connection.jwtKeyID == "kid-1")
+    #expect(profile.instanceURL.host == "prod.service-now.com")
+    #expect(profile.caBundle == "/etc/ssl/corp.pem")
+    let draft = try #require(config.drafts.first)
+    #expect(draft.clientID == "half-client")
+    #expect(draft.secretStore == .keyring)
+    #expect(draft.step == "token")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    #expect(String(decoding: try encoder.encode(config), as: UTF8.self) == Self.flatConfig)
+  }
+
   @Test func everyProfileFieldSurvivesSaveAndLoad() throws {
     try withTemporaryFolder { folder throws in
       let store = Fixtures.store(folder)

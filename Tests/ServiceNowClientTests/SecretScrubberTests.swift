@@ -37,6 +37,17 @@ final class SecretScrubberTests: XCTestCase {
     }
   }
 
+  func testAPasswordThatIsTheUserNameLeavesTheUserNamedButMasksThePair() {
+    let log = RequestLog()
+    log.rememberPair(username: "admin", password: Secret("admin"))
+    let pair = Data("admin:admin".utf8).base64EncodedString()
+    let scrubbed = log.scrubber.scrub("user_name admin, header Basic \(pair)")
+    XCTAssertTrue(scrubbed.hasPrefix("user_name admin, header Basic "), scrubbed)
+    XCTAssertFalse(scrubbed.contains(pair), scrubbed)
+    log.rememberPair(username: "admin", password: Secret("S3CR3T"))
+    XCTAssertFalse(log.scrubber.scrub("said S3CR3T").contains("S3CR3T"))
+  }
+
   func testAPasswordThatIsAWordLeavesLongerWordsAlone() {
     let scrubber = SecretScrubber(secrets: ["admin"])
     XCTAssertEqual(

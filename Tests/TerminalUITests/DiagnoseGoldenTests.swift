@@ -16,7 +16,7 @@ import WizardCore
     var wizard = Wizard()
     wizard.send(
       .start(savedProfiles: [
-        ProfileSummary(name: "prod", instance: "https://dev12345.service-now.com", authKind: .basic)
+        ProfileChoice(name: "prod", instance: "https://dev12345.service-now.com", authKind: .basic)
       ]))
     wizard.press(.down, times: 2)
     wizard.press(.enter)

@@ -1,4 +1,5 @@
 import Foundation
+import Profiles
 import ServiceNowClient
 import Vocabulary
 
@@ -25,6 +26,23 @@ struct CheckCredentials: Sendable {
   /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
   /// the auth layer reports it instead of sending anything.
   var problem: String?
+
+  /// Who a profile signs in as, before its secrets are found.
+  init(profile: Profile) {
+    kind = profile.authType
+    username = profile.username
+    clientID = profile.clientID
+    scope = profile.scope
+    jwtKeyFile = profile.jwtKeyFile
+    jwtKeyID = profile.jwtKeyID
+  }
+
+  init(kind: AuthKind, username: String?, clientID: String?, scope: String?) {
+    self.kind = kind
+    self.username = username
+    self.clientID = clientID
+    self.scope = scope
+  }
 
   /// The auth kinds `--auth` accepts.
   static let commandKinds: [AuthKind] = [

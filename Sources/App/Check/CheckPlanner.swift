@@ -69,11 +69,7 @@ struct CheckPlanner {
   // MARK: Profiles
 
   private func profileCheck(_ profile: Profile) async -> PreparedCheck {
-    var credentials = CheckCredentials(
-      kind: profile.authType, username: profile.username, clientID: profile.clientID,
-      scope: profile.scope)
-    credentials.jwtKeyFile = profile.jwtKeyFile
-    credentials.jwtKeyID = profile.jwtKeyID
+    var credentials = CheckCredentials(profile: profile)
     var notes: [String] = []
     do {
       let secrets = try await environment.store.resolveSecrets(
@@ -104,25 +100,16 @@ struct CheckPlanner {
     if profile.signedOutAt != nil {
       credentials.problem = TokenFailures.signedOut(profile.name).summary
     }
-    let log = RequestLog()
-    var env = environment
-    env.log = log
-    let client = env.client(
-      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil
-    let probe = ClientLayerProbe(
-      client: client, credentials: credentials,
-      tokenLock: keepTokens ? ProfileTokenLock(store: store, name: name) : nil
+    return ConnectionService(environment: environment).plan(
+      profile: profile, credentials: credentials,
+      tokenLock: keepTokens ? ProfileTokenLock(store: store, name: name) : nil, notes: notes
     ) { tokens in
       guard keepTokens else { return }
       _ = try? store.updateTokens(profile: name, tokens)
     }
-    let target = DiagnosisTarget(
-      profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe
-    )
-    return PreparedCheck(target: target, log: log, notes: notes)
   }
 
   /// The auth kind as `check` names it.

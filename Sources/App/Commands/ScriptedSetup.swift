@@ -9,8 +9,9 @@ import WizardCore
 ///
 /// It does what the wizard does, in order: check the instance address, gather the secrets
 /// (environment, `--password-stdin` or the profile's secret command; never argv), test the
-/// connection (Basic: a Table API read; OAuth: the grant, then a read with the token) and save
-/// only when the test passed, unless `--save-anyway`. Every line it prints is free of secrets.
+/// connection as `snowgate check` will test the saved profile (every layer, through
+/// `ConnectionService`, so both say the same) and save only when the test passed, unless
+/// `--save-anyway`. Every line it prints is free of secrets.
 enum ScriptedSetup {
   /// The help text, from the command table (setup's, which covers --no-input).
   static var help: String { CommandStart.help("setup") }
@@ -43,14 +44,14 @@ enum ScriptedSetup {
     if let problem = store.fileProblems().first {
       return StoreFailure.report(problem)
     }
-    if options.store == .keyring || !options.storeChosen {
+    if options.secretStore == .keyring || !options.storeChosen {
       let keyring = store.keyring
       let availability = await withCheckedContinuation { continuation in
         DispatchQueue.global().async { continuation.resume(returning: keyring.availability()) }
       }
       switch (availability, options.storeChosen) {
       case (.available, _):
-        options.store = .keyring
+        options.secretStore = .keyring
       case (.unavailable(let problem), true):
         return StoreFailure.report(ProfileStoreError.keyringFailed(problem))
       case (.unavailable(let problem), false):
@@ -69,18 +70,19 @@ enum ScriptedSetup {
       return StoreFailure.report(error)
     }
 
-    let client = environment.client(
-      for: options.instanceURL, apiVersion: options.apiVersion, profileBundle: options.caBundle)
     let version = options.apiVersion.map { " (Table API \($0))" } ?? ""
     print("Instance: \(options.instance.address)\(version)")
-    let test = await testConnection(options: options, secrets: secrets, client: client)
+    let test = await testConnection(options: options, secrets: secrets, environment: &environment)
 
-    if let failure = test.failure {
-      printFailure(failure)
+    if !test.report.ok {
+      // The report above is on stdout; stderr alone still says what failed, for a script's log.
+      let verdict = test.report.diagnosis
+      CommandLineTool.printError(
+        "snowgate setup: the connection test failed (\(verdict.code)): \(verdict.summary)")
       guard options.saveAnyway else {
         CommandLineTool.printError(
           "Nothing was saved. To save the profile '\(options.name)' anyway, add --save-anyway.")
-        return Diagnosis.exitCode(for: failure.code)
+        return verdict.exitCode
       }
     }
 
@@ -91,7 +93,7 @@ enum ScriptedSetup {
       saved = try store.save(profile: options.profile, secrets: secrets.stored(tokens: test.tokens))
       isDefault = try store.load().defaultProfile == options.name
       let verb = existed ? "Replaced" : "Saved"
-      let anyway = test.failure == nil ? "" : " (--save-anyway: the connection test failed)"
+      let anyway = test.report.ok ? "" : " (--save-anyway: the connection test failed)"
       print("\(verb) the profile '\(saved.name)' in \(store.configURL.path)\(anyway).")
     } catch {
       return StoreFailure.report(error)
@@ -106,74 +108,26 @@ enum ScriptedSetup {
     return 0
   }
 
-  /// Signs in the way the profile will, then reads the user table; prints each step.
-  static func testConnection(options: ScriptedSetupOptions, secrets: SetupSecrets, client: ServiceNowClient)
-    async -> SetupTestResult
-  {
-    let credentials: Credentials
-    var tokens: TokenSet?
-    if options.authType == .basic {
-      print("Signing in with Basic as \(options.username ?? "")…")
-      credentials = .basic(username: options.username ?? "", password: secrets.password ?? Secret(""))
-    } else if options.authType == .apiKey {
-      print("Signing in with the API key (x-sn-apikey)…")
-      credentials = .apiKey(secrets.apiKey ?? Secret(""))
-    } else {
-      let grant: OAuthGrant
-      if options.authType == .jwtBearer {
-        print("Signing a JWT assertion with \(options.jwtKeyFile ?? "") (key ID \(options.jwtKeyID ?? ""))…")
-        switch await JWTGrant.make(
-          profileName: options.name, clientID: options.clientID ?? "", subject: options.username,
-          keyID: options.jwtKeyID, keyFile: options.jwtKeyFile,
-          environment: ProcessInfo.processInfo.environment)
-        {
-        case .failure(let failure): return SetupTestResult(failure: failure, tokens: nil)
-        case .success(let made): grant = made
-        }
-      } else {
-        switch OAuthGrant.unattended(
-          kind: options.authType, username: options.username, password: secrets.password,
-          refreshToken: secrets.refreshToken)
-        {
-        case .success(let unattended):
-          grant = unattended
-        case .failure(let gap):
-          // The options were checked before the test: a gap here is a missing piece of them.
-          let failure = ServiceNowFailure(
-            code: "config.secret_missing", summary: "There is no \(gap.missing) to sign in with.",
-            remedies: ["Give it on the command line; snowgate setup --help lists the options."])
-          return SetupTestResult(failure: failure, tokens: nil)
-        }
-      }
-      print("Requesting a token (\(grant.grantType) grant, client \(options.clientID ?? ""))…")
-      let request = TokenRequest(
-        clientID: options.clientID ?? "", clientSecret: secrets.clientSecret, grant: grant,
-        scope: options.scope)
-      switch await client.requestToken(request) {
-      case .failure(let failure):
-        return SetupTestResult(failure: failure, tokens: nil)
-      case .success(let issued):
-        tokens = issued
-        let expiry = ExpiryText.describe(expiresAt: issued.expiresAt, now: Date())
-        let refresh = issued.refreshToken == nil ? "" : " and a refresh token"
-        print("Got an access token (\(expiry == ExpiryText.none ? "no expiry given" : expiry))\(refresh).")
-        credentials = .bearer(issued.accessToken)
-      }
-    }
-    print("Reading the user table (sys_user)…")
-    switch await client.testTableAccess(auth: credentials) {
-    case .failure(let failure):
-      return SetupTestResult(failure: failure, tokens: tokens)
-    case .success(let report):
-      print("Connection test passed: read \(report.users.table) in \(milliseconds(report.users.elapsed)) ms.")
-      if case .success(let user) = await client.currentUser(auth: credentials) {
-        print("Signed in as \(user.description).")
-      }
-      if let warning = report.metadataWarning {
-        print("Warning: the table list (sys_db_object) cannot be read: \(warning.summary)")
-      }
-      return SetupTestResult(failure: nil, tokens: tokens)
-    }
+  /// Tests the connection exactly as `snowgate check` would test the saved profile (the same
+  /// layers through `ConnectionService`, the same verdicts and sentences) and prints check's
+  /// report; the tokens the instance issued on the way are kept for saving.
+  static func testConnection(
+    options: ScriptedSetupOptions, secrets: SetupSecrets, environment: inout AppEnvironment
+  ) async -> SetupTestResult {
+    var credentials = CheckCredentials(profile: options.profile)
+    credentials.password = secrets.password
+    credentials.clientSecret = secrets.clientSecret
+    credentials.refreshToken = secrets.refreshToken
+    credentials.apiKey = secrets.apiKey
+    let issued = IssuedTokens()
+    let service = ConnectionService(environment: environment)
+    let check = service.plan(profile: options.profile, credentials: credentials) { issued.keep($0) }
+    // SNOWGATE_LOG of a setup holds the test's requests.
+    environment.log = check.log
+    let report = await service.test(check, options: service.options(timeout: options.timeout))
+    let printer = CheckPrinter(request: CheckRequest(), variables: environment.variables)
+    print(printer.renderReport(report, check: check), terminator: "")
+    return SetupTestResult(report: report, tokens: issued.latest)
   }
 
   /// The environment variables that will hide what was just saved.
@@ -192,21 +146,9 @@ enum ScriptedSetup {
     }.notes
   }
 
-  /// The failure for people on stderr: what happened, its code, and what to do.
-  static func printFailure(_ failure: ServiceNowFailure) {
-    var lines = ["snowgate: the connection test failed: \(failure.summary)"]
-    if let detail = failure.detail { lines.append("  (\(detail))") }
-    lines.append("  code: \(failure.code)")
-    if !failure.remedies.isEmpty {
-      lines.append("What to do:")
-      lines += failure.remedies.map { "  - \($0)" }
-    }
-    CommandLineTool.printError(lines.joined(separator: "\n"))
-  }
-
   /// One line saying where the profile's secrets are now.
   static func storeLine(options: ScriptedSetupOptions, store: ProfileStore) -> String {
-    switch options.store {
+    switch options.secretStore {
     case .keyring:
       return "Its secrets and tokens are in the OS keyring (service snowgate, profile \(options.name)); "
         + "\(store.credentialsURL.lastPathComponent) holds none of them."
@@ -221,8 +163,4 @@ enum ScriptedSetup {
     }
   }
 
-  private static func milliseconds(_ duration: Duration) -> Int {
-    let (seconds, attoseconds) = duration.components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-  }
 }

@@ -199,15 +199,15 @@ enum SetupCommand {
 
   /// The saved connections and half-finished setups for the welcome screen; none when the
   /// file cannot be read (the save step then explains the problem).
-  static func savedSummaries(_ store: ProfileStore) -> [WizardCore.ProfileSummary] {
+  static func savedSummaries(_ store: ProfileStore) -> [WizardCore.ProfileChoice] {
     guard let config = try? store.load() else { return [] }
     let complete = config.profiles.map {
-      WizardCore.ProfileSummary(
+      WizardCore.ProfileChoice(
         name: $0.name, instance: $0.instanceURL.absoluteString,
         authKind: AuthKind(rawValue: $0.authType.rawValue), isComplete: true)
     }
     let drafts = config.drafts.map {
-      WizardCore.ProfileSummary(
+      WizardCore.ProfileChoice(
         name: $0.name, instance: $0.instanceURL.absoluteString,
         authKind: $0.authType.flatMap { AuthKind(rawValue: $0.rawValue) }, isComplete: false)
     }

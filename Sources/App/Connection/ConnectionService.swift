@@ -1,5 +1,6 @@
 import Diagnosis
 import Foundation
+import Profiles
 import ServiceNowClient
 import Vocabulary
 import WizardCore
@@ -35,6 +36,25 @@ struct ConnectionService: Sendable {
       throw UsageError("There is no saved connection named \(name).")
     }
     return check
+  }
+
+  /// The check of `profile` signed in with `credentials`: a saved profile (whose tokens
+  /// `onTokens` keeps, under `tokenLock`) or one `setup --no-input` is about to save.
+  func plan(
+    profile: Profile, credentials: CheckCredentials, tokenLock: ProfileTokenLock? = nil, notes: [String] = [],
+    onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
+  ) -> PreparedCheck {
+    let log = RequestLog()
+    var env = environment
+    env.log = log
+    let client = env.client(
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
+    let probe = ClientLayerProbe(
+      client: client, credentials: credentials, tokenLock: tokenLock, onTokens: onTokens)
+    let target = DiagnosisTarget(
+      profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe
+    )
+    return PreparedCheck(target: target, log: log, notes: notes)
   }
 
   /// The check of a connection the wizard is setting up, with the tokens its token screen got

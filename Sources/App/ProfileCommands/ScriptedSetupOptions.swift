@@ -7,29 +7,24 @@ import WizardCore
 ///
 /// Everything a script can get wrong is refused here, before any file or network is touched,
 /// with a sentence that names the flag and a good value.
+@dynamicMemberLookup
 struct ScriptedSetupOptions: Equatable {
-  var name: String
+  /// The profile this setup saves, as the options describe it (read through it: `options.name`).
+  var profile: Profile
+  /// The instance as it was normalised, for the line that names it.
   var instance: NormalisedInstance
-  var apiVersion: String?
-  var authType: AuthKind
-  var username: String?
-  var clientID: String?
-  var scope: String?
-  /// The JWT bearer grant's key file (made absolute) and Key ID; the subject is `username`.
-  var jwtKeyFile: String?
-  var jwtKeyID: String?
-  var store: SecretStore
   /// Whether `--store` named the store; without it the keyring is used where one answers.
   var storeChosen = false
-  /// `--ca-bundle FILE`, saved in the profile.
-  var caBundle: String?
   var passwordFromStdin: Bool
   var saveAnyway: Bool
   /// `--timeout SECONDS`: the deadline of each network step, nil for the default.
   var timeout: Double? = nil
 
-  /// The instance URL as it will be saved.
-  var instanceURL: URL { instance.url }
+  /// The profile's fields as the options' own.
+  subscript<Value>(dynamicMember field: WritableKeyPath<Profile, Value>) -> Value {
+    get { profile[keyPath: field] }
+    set { profile[keyPath: field] = newValue }
+  }
 
   /// Parses and checks the arguments after `setup`.
   static func parse(_ arguments: [String]) throws(UsageError) -> ScriptedSetupOptions {
@@ -158,20 +153,13 @@ struct ScriptedSetupOptions: Equatable {
       timeout = seconds
     }
 
+    let connection = ConnectionSettings(
+      instanceURL: instance.url, apiVersion: apiVersion, clientID: clientID, username: username, scope: scope,
+      jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, caBundle: nonEmpty(parsed.options["--ca-bundle"]))
     return ScriptedSetupOptions(
-      name: name, instance: instance, apiVersion: apiVersion, authType: authType, username: username,
-      clientID: clientID, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, store: store,
-      storeChosen: parsed.options["--store"] != nil, caBundle: nonEmpty(parsed.options["--ca-bundle"]),
-      passwordFromStdin: passwordFromStdin,
+      profile: Profile(name: name, authType: authType, connection: connection, secretStore: store),
+      instance: instance, storeChosen: parsed.options["--store"] != nil, passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
-  }
-
-  /// The profile this setup saves.
-  var profile: Profile {
-    Profile(
-      name: name, instanceURL: instanceURL, apiVersion: apiVersion, authType: authType, clientID: clientID,
-      username: username, scope: scope, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, secretStore: store,
-      caBundle: caBundle)
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

@@ -52,7 +52,7 @@ struct SetupSecrets: Sendable {
       variables[SecretKind.password.environmentVariable ?? ""] = line
     }
     var secrets = SetupSecrets()
-    if case .command = options.store {
+    if case .command = options.secretStore {
       // A store in a folder that does not exist holds nothing, so every secret the environment
       // lacks comes from the command, never from an older profile's stored values.
       let scratch = ProfileStore(
@@ -83,7 +83,7 @@ struct SetupSecrets: Sendable {
   /// Refuses a setup that lacks a secret its sign-in cannot do without.
   func checkComplete(for options: ScriptedSetupOptions) throws {
     let auth = options.authType.word
-    let fromCommand: Bool = if case .command = options.store { true } else { false }
+    let fromCommand: Bool = if case .command = options.secretStore { true } else { false }
     func missing(_ kind: SecretKind, extra: String = "") -> UsageError {
       let variable = kind.environmentVariable ?? ""
       let source = fromCommand ? "neither the environment nor the store's command gave one" : "none was given"

@@ -1,10 +1,10 @@
-import ServiceNowClient
+import Diagnosis
 import Vocabulary
 
-/// What the connection test of a scripted setup found: a failure or none, and any tokens issued.
+/// What the connection test of a scripted setup found: check's report, and any tokens issued.
 ///
-/// Tokens are kept even when a later step failed, so `--save-anyway` saves what was obtained.
+/// Tokens are kept even when a later layer failed, so `--save-anyway` saves what was obtained.
 struct SetupTestResult {
-  var failure: ServiceNowFailure?
+  var report: Report
   var tokens: TokenSet?
 }

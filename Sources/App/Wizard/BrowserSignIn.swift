@@ -18,7 +18,7 @@ final class BrowserSignIn: @unchecked Sendable {
   ]
 
   private let lock = NSLock()
-  private var session: AuthorizationSession?
+  private var session: AuthorizationCodeExchange?
   private var listener: LoopbackListener?
 
   /// Starts an attempt: the listener, the browser, and the event saying where to look.
@@ -30,7 +30,7 @@ final class BrowserSignIn: @unchecked Sendable {
     cancel()
     let secret = draft.clientSecret.flatMap { $0.isEmpty ? nil : $0 }
     if let secret { environment.log.remember(secret) }
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: environment.client(for: draft.instanceURL, apiVersion: nil), clientID: draft.clientID,
       clientSecret: secret, scope: draft.scope.isEmpty ? nil : draft.scope, redirectURI: draft.redirectURI)
     let listener = try? LoopbackListener(redirectURI: draft.redirectURI)

@@ -8,7 +8,7 @@ public enum WizardEvent: Equatable, Sendable {
   /// when a saved profile has that name, opens it for editing (effect `.loadProfile`). A new
   /// name, or any `prefill`, skips the welcome screen and opens the instance screen filled in.
   case start(
-    savedProfiles: [ProfileSummary], prefilledInstance: String? = nil, profileName: String? = nil,
+    savedProfiles: [ProfileChoice], prefilledInstance: String? = nil, profileName: String? = nil,
     prefill: SetupPrefill = SetupPrefill(), context: WizardContext = WizardContext())
   case key(Key)
   /// The answer of one operation (any of the result events below), tagged by the runtime with

@@ -5,7 +5,7 @@
 public struct WizardState: Equatable, Sendable {
   public var screen: WizardScreen
   /// From `.start`; the welcome screen and the name check use them.
-  public var savedProfiles: [ProfileSummary]
+  public var savedProfiles: [ProfileChoice]
   public var welcome: WelcomeStep
   public var picker: ProfilePickerStep
   public var instance: InstanceStep
@@ -44,7 +44,7 @@ public struct WizardState: Equatable, Sendable {
   public var context = WizardContext()
 
   public init(
-    screen: WizardScreen = .welcome, savedProfiles: [ProfileSummary] = [],
+    screen: WizardScreen = .welcome, savedProfiles: [ProfileChoice] = [],
     welcome: WelcomeStep = WelcomeStep(),
     picker: ProfilePickerStep = ProfilePickerStep(), instance: InstanceStep = InstanceStep(),
     authType: AuthTypeStep = AuthTypeStep(), credentials: CredentialsStep = CredentialsStep(),

@@ -22,7 +22,7 @@ import Testing
     let options = try parse(["--instance", "dev12345", "--auth", "basic", "--username", "admin"])
     #expect(options.instanceURL.absoluteString == "https://dev12345.service-now.com")
     #expect(options.authType == .basic)
-    #expect(options.store == .file)
+    #expect(options.secretStore == .file)
     #expect(options.profile.username == "admin")
     #expect(!options.saveAnyway && !options.passwordFromStdin)
   }
@@ -44,7 +44,7 @@ import Testing
     #expect(options.authType == .oauthClientCredentials)
     #expect(options.clientID == "cid")
     #expect(options.scope == "useraccount")
-    #expect(options.store == .command(["pass", "show", "sn/prod"]))
+    #expect(options.secretStore == .command(["pass", "show", "sn/prod"]))
     #expect(options.apiVersion == "v2")
     #expect(options.saveAnyway)
   }

@@ -88,7 +88,7 @@ import Vocabulary
 
   @Test func aResumedDraftIsReplacedByTheNewDraft() {
     let profiles = [
-      ProfileSummary(name: "half", instance: "https://dev12345.service-now.com", isComplete: false)
+      ProfileChoice(name: "half", instance: "https://dev12345.service-now.com", isComplete: false)
     ]
     var state = Fixtures.state(on: .credentials, profiles: profiles)
     state.editingProfileName = "half"
@@ -101,7 +101,7 @@ import Vocabulary
   }
 
   @Test func theWelcomeScreenListsDraftsForResumingButNotForDiagnosis() {
-    let half = ProfileSummary(name: "half", instance: "https://dev1.service-now.com", isComplete: false)
+    let half = ProfileChoice(name: "half", instance: "https://dev1.service-now.com", isComplete: false)
     var store = TestStore(WizardState(savedProfiles: [half]))
     let model = screenModel(for: store.state)
     #expect(
@@ -134,7 +134,7 @@ import Vocabulary
   @Test func diagnosingADraftSaysToFinishItFirst() {
     let profiles =
       Fixtures.profiles + [
-        ProfileSummary(name: "half", instance: "https://dev1.service-now.com", isComplete: false)
+        ProfileChoice(name: "half", instance: "https://dev1.service-now.com", isComplete: false)
       ]
     var state = WizardState(screen: .pickProfile, savedProfiles: profiles)
     state.picker = ProfilePickerStep(purpose: .diagnose, focus: 2)
@@ -181,7 +181,7 @@ import Vocabulary
   }
 
   @Test func aResumedDraftReopensAtItsStepWithEveryField() {
-    let unfinished = ProfileSummary(
+    let unfinished = ProfileChoice(
       name: "half", instance: "https://dev12345.service-now.com", authKind: .oauthPassword, isComplete: false)
     var state = WizardState(screen: .pickProfile, savedProfiles: Fixtures.profiles + [unfinished])
     state.picker.isLoading = true

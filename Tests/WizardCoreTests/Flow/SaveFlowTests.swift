@@ -4,7 +4,7 @@ import Vocabulary
 @testable import WizardCore
 
 @Suite struct SaveFlowTests {
-  static func onSave(profiles: [ProfileSummary] = []) -> WizardState {
+  static func onSave(profiles: [ProfileChoice] = []) -> WizardState {
     var state = Fixtures.state(on: .save, profiles: profiles)
     state.test.status = .passed(Fixtures.draft, TestReport(details: ["Signed in as admin"]))
     state.save.name = TextInput("dev12345")

@@ -33,12 +33,12 @@ enum Fixtures {
   }
 
   static let profiles = [
-    ProfileSummary(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),
-    ProfileSummary(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic),
+    ProfileChoice(name: "prod", instance: "https://acme.service-now.com", authKind: .basic),
+    ProfileChoice(name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic),
   ]
 
   /// A state on `screen` with a valid instance and complete Basic credentials, as the flow leaves it.
-  static func state(on screen: WizardScreen, profiles: [ProfileSummary] = []) -> WizardState {
+  static func state(on screen: WizardScreen, profiles: [ProfileChoice] = []) -> WizardState {
     var state = WizardState(screen: screen, savedProfiles: profiles)
     state.instance = InstanceStep(text: instanceText)
     state.instance.input = TextInput(instanceText)

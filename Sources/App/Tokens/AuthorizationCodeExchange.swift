@@ -7,7 +7,7 @@ import Vocabulary
 ///
 /// A value made once per attempt; starting again means a new session, so an old browser tab's
 /// redirect (an old state) is refused.
-struct AuthorizationSession: Sendable {
+struct AuthorizationCodeExchange: Sendable {
   let client: ServiceNowClient
   let clientID: String
   /// Nil or empty for a public client, which proves itself with the PKCE verifier alone.

@@ -5,7 +5,7 @@ import Vocabulary
 
 @testable import App
 
-@Suite struct AuthorizationSessionTests {
+@Suite struct AuthorizationCodeExchangeTests {
   /// A "browser" that fetches the URL with curl, following redirects, as the proof asks.
   static func curlBrowser() throws -> (path: String, folder: URL) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -33,7 +33,7 @@ import Vocabulary
 
   @Test func theAuthorizeURLCarriesStateAndTheS256Challenge() throws {
     let client = ServiceNowClient(instance: URL(string: "http://127.0.0.1:1")!)
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: client, clientID: "snowgate-public", clientSecret: nil, scope: nil,
       redirectURI: "http://127.0.0.1:8484/callback",
       verifier: Secret("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), state: "xyz")
@@ -55,7 +55,7 @@ import Vocabulary
     let browser = try Self.curlBrowser()
     defer { try? FileManager.default.removeItem(at: browser.folder) }
     let secret = clientID == "snowgate-demo" ? Secret(TokenTestBed.clientSecret) : nil
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: bed.client(), clientID: clientID, clientSecret: secret, scope: nil,
       redirectURI: listener.redirectURI)
     let opener = BrowserOpener(environment: ["BROWSER": browser.path, "PATH": "/usr/bin:/bin"])
@@ -71,7 +71,7 @@ import Vocabulary
 
   @Test func thePastedRedirectURLCompletesTheSignIn() async throws {
     let bed = try TokenTestBed(autoApprove: true)
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: bed.client(), clientID: "snowgate-public", clientSecret: nil, scope: nil,
       redirectURI: "http://127.0.0.1:8484/callback")
     let location = try Self.redirectLocation(session.authorizeURL)
@@ -82,7 +82,7 @@ import Vocabulary
 
   @Test func aPastedBareCodeCompletesTheSignIn() async throws {
     let bed = try TokenTestBed(autoApprove: true)
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: bed.client(), clientID: "snowgate-demo", clientSecret: Secret(TokenTestBed.clientSecret),
       scope: nil, redirectURI: "http://127.0.0.1:8484/callback")
     let location = try Self.redirectLocation(session.authorizeURL)
@@ -93,7 +93,7 @@ import Vocabulary
 
   @Test func aPastedURLWithAnotherOrNoStateIsRefusedWithoutSendingIt() async throws {
     let bed = try TokenTestBed()
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: bed.client(), clientID: "snowgate-public", clientSecret: nil, scope: nil,
       redirectURI: "http://127.0.0.1:8484/callback", state: "mine")
     let other = await session.complete(pasted: "http://127.0.0.1:8484/callback?code=abc&state=theirs")
@@ -114,7 +114,7 @@ import Vocabulary
     let bed = try TokenTestBed(autoApprove: true, redirectURLs: ["http://127.0.0.1:9/callback"])
     let browser = try Self.curlBrowser()
     defer { try? FileManager.default.removeItem(at: browser.folder) }
-    let session = AuthorizationSession(
+    let session = AuthorizationCodeExchange(
       client: bed.client(), clientID: "snowgate-public", clientSecret: nil, scope: nil,
       redirectURI: listener.redirectURI)
     _ = BrowserOpener(environment: ["BROWSER": browser.path, "PATH": "/usr/bin:/bin"]).open(

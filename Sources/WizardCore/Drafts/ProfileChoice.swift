@@ -1,7 +1,8 @@
 import Vocabulary
 
-/// A saved profile as the welcome screen lists it: no secrets, just enough to recognise it.
-public struct ProfileSummary: Equatable, Sendable {
+/// A saved profile or a half-finished setup as the welcome screen offers it for picking: no
+/// secrets, just enough to recognise it. (The `profiles` listing row is `Profiles.ProfileSummary`.)
+public struct ProfileChoice: Equatable, Sendable {
   public var name: String
   /// The instance address as saved, e.g. https://dev12345.service-now.com.
   public var instance: String
