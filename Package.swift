@@ -50,7 +50,8 @@ let package = Package(
       ]),
     .testTarget(name: "DiagnosisTests", dependencies: ["Diagnosis", "Vocabulary"]),
     .testTarget(
-      name: "ProfilesTests", dependencies: ["Profiles", "SystemCommands", "Vocabulary", "profile-writer"]),
+      name: "ProfilesTests",
+      dependencies: ["Profiles", "SystemCommands", "TestSupport", "Vocabulary", "profile-writer"]),
     .executableTarget(
       name: "profile-writer", dependencies: ["Profiles", "Vocabulary"], path: "Tests/Fixtures/profile-writer"),
     .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hashing", "SystemCommands"]),
@@ -65,7 +66,8 @@ let package = Package(
         "Vocabulary",
         "WizardCore",
       ]),
-    .testTarget(name: "EndToEndTests"),
+    // The real binary as people run it; TestSupport only for its fakes (FakeSecretTool).
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

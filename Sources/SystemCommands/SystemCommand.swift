@@ -28,11 +28,14 @@ public struct SystemCommand: Sendable {
   public var deadline: TimeInterval
   /// The most bytes kept from each of standard output and standard error; more kills the program.
   public var outputLimit: Int
+  /// Variables set for the program after the `SNOWGATE_*` ones are removed: what snowgate tells
+  /// it on purpose (a secret command's `SNOWGATE_PROFILE`), never anything inherited.
+  public var told: [String: String]
 
   public init(
     _ arguments: [String], input: Data = Data(),
     environment: [String: String] = ProcessInfo.processInfo.environment, deadline: TimeInterval = 10,
-    outputLimit: Int = 64 * 1024
+    outputLimit: Int = 64 * 1024, told: [String: String] = [:]
   ) {
     precondition(!arguments.isEmpty, "a command needs a program")
     self.arguments = arguments
@@ -40,14 +43,16 @@ public struct SystemCommand: Sendable {
     self.environment = environment
     self.deadline = deadline
     self.outputLimit = outputLimit
+    self.told = told
   }
 
   /// The program's name as people see it in messages ("openssl", "secret-tool").
   public var programName: String { (arguments[0] as NSString).lastPathComponent }
 
-  /// The environment actually handed over: `environment` without the `SNOWGATE_*` variables.
+  /// The environment actually handed over: `environment` without the `SNOWGATE_*` variables,
+  /// then `told`.
   public var childEnvironment: [String: String] {
-    environment.filter { !$0.key.hasPrefix("SNOWGATE_") }
+    environment.filter { !$0.key.hasPrefix("SNOWGATE_") }.merging(told) { _, said in said }
   }
 
   /// Runs the program on a thread of its own and returns how it ended.
@@ -72,7 +77,14 @@ public struct SystemCommand: Sendable {
     let stdoutPipe = try Self.makePipe(programName)
     let stderrPipe = try Self.makePipe(programName)
 
-    var actions = posix_spawn_file_actions_t()
+    #if canImport(Glibc)
+      var actions = posix_spawn_file_actions_t()
+      var attributes = posix_spawnattr_t()
+    #else
+      // Darwin's are opaque pointers that the init calls fill in; there is no empty value.
+      var actions: posix_spawn_file_actions_t? = nil
+      var attributes: posix_spawnattr_t? = nil
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
@@ -81,7 +93,6 @@ public struct SystemCommand: Sendable {
 
     // A clean signal mask and default handlers (a test runner or the wizard may block or catch
     // signals the child must get), and a process group of its own so the deadline kills it whole.
-    var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     var empty = sigset_t()

@@ -16,14 +16,9 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
 
   /// Whether the wizard can set it up yet; `setup --no-input` takes every kind.
   ///
-  /// The JWT bearer grant and API keys have no wizard screens yet, so the auth-type screen
-  /// lists them greyed out with the command that does set them up.
-  public var isAvailable: Bool {
-    switch self {
-    case .jwtBearer, .apiKey: false
-    default: true
-    }
-  }
+  /// A kind added before its wizard screens answers false here, and the auth-type screen lists
+  /// it greyed out; every kind of today has its screens.
+  public var isAvailable: Bool { true }
 
   /// The kinds that get their access token from `/oauth_token.do`.
   public var isOAuth: Bool { self != .basic && self != .apiKey }
@@ -106,8 +101,8 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthAuthorizationCode: return "Sign in in a browser (PKCE); works with SSO."
     case .oauthRefreshToken: return "Paste a refresh token you already have."
     case .oauthClientCredentials: return "Client ID and secret only (Washington DC+)."
-    case .jwtBearer: return "A signed assertion from your key; snowgate setup --auth jwt-bearer."
-    case .apiKey: return "An x-sn-apikey header; snowgate setup --auth api-key."
+    case .jwtBearer: return "Client ID and secret plus an assertion signed with your key."
+    case .apiKey: return "A key in the x-sn-apikey header (Washington DC+)."
     }
   }
 }

@@ -13,7 +13,8 @@ final class BoundedInputTests: XCTestCase {
     XCTAssertFalse((check.stdout + check.stderr).contains("S3CR3T"))
     let setup = try CheckRun.run(
       [
-        "setup", "big", "--no-input", "--instance", "http://127.0.0.1:9", "--auth", "basic", "--username",
+        "setup", "big", "--no-input", "--store", "file", "--instance", "http://127.0.0.1:9", "--auth",
+        "basic", "--username",
         "u",
         "--password-stdin",
       ], stdin: huge)

@@ -114,7 +114,8 @@ final class CheckTrustTests: XCTestCase {
     // s_server is not ServiceNow, so the setup's test fails; --save-anyway keeps the profile.
     let setup = try CheckRun.run(
       [
-        "setup", "trusted", "--no-input", "--instance", "https://localhost:\(tls.port)", "--auth", "basic",
+        "setup", "trusted", "--no-input", "--store", "file", "--instance", "https://localhost:\(tls.port)",
+        "--auth", "basic",
         "--username", "admin", "--ca-bundle", certificates.caFile, "--save-anyway",
       ], environment: ["SNOWGATE_PASSWORD": "admin"], configDirectory: config)
     let saved = try String(contentsOf: config.appendingPathComponent("config.json"), encoding: .utf8)

@@ -100,11 +100,12 @@ final class ConnectionTemplateTests: XCTestCase {
       command: "\(Binary.snowgate.path) setup --from \(file.path) mine",
       environment: ["SNOWGATE_CONFIG_DIR": config.path])
     defer { tmux.kill() }
-    // The half-finished setup loads, then its first screen shows the template's instance.
-    let screen = try await tmux.waitUntil(what: "the instance screen, filled in") {
-      $0.contains("Instance address") && $0.contains("acme-team.service-now.com")
+    // The half-finished setup loads and opens at the sign-in: everything else is the template's.
+    let screen = try await tmux.waitUntil(what: "the sign-in step, filled in") {
+      $0.contains("OAuth client: password grant") && $0.contains("team-client-0042")
     }
     XCTAssertFalse(screen.contains("Loading"), screen)
+    XCTAssertFalse(screen.contains("Instance address"), screen)
     let saved = try String(contentsOf: config.appendingPathComponent("config.json"), encoding: .utf8)
     XCTAssertTrue(saved.contains("team-client-0042"), "the draft holds the template's client: \(saved)")
     XCTAssertTrue(saved.contains("\"mine\""), saved)

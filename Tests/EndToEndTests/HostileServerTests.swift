@@ -200,7 +200,7 @@ final class HostileServerTests: XCTestCase {
       defer { server.stop() }
       for auth in [Self.basic, Self.passwordGrant] {
         let run = try CheckRun.run(
-          ["setup", "hostile", "--no-input", "--instance", server.url] + auth,
+          ["setup", "hostile", "--no-input", "--store", "file", "--instance", server.url] + auth,
           environment: ["SNOWGATE_PASSWORD": Self.password, "SNOWGATE_CLIENT_SECRET": Self.clientSecret],
           configDirectory: FileManager.default.temporaryDirectory.appendingPathComponent(
             "sg-hostile-setup-\(UUID().uuidString)"))
@@ -227,7 +227,8 @@ final class HostileServerTests: XCTestCase {
       ]
       defer { try? FileManager.default.removeItem(atPath: config.path + ".log") }
       let setup = try CheckRun.run(
-        ["setup", "hostile", "--no-input", "--instance", server.url, "--save-anyway"] + Self.passwordGrant,
+        ["setup", "hostile", "--no-input", "--store", "file", "--instance", server.url, "--save-anyway"]
+          + Self.passwordGrant,
         environment: secrets, configDirectory: config)
       XCTAssertEqual(setup.status, 0, "\(mode): --save-anyway did not save: \(setup.stderr)")
       var outputs = [("setup stdout", setup.stdout), ("setup stderr", setup.stderr)]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The `keyring` secret store as people use it, with a fake `secret-tool` on PATH: the default
@@ -117,18 +118,36 @@ final class KeyringEndToEndTests: XCTestCase {
       token.stderr.contains("prod is signed out: `snowgate setup prod` signs in again"), token.stderr)
   }
 
-  func testWithoutAKeyringTheFileIsUsedOnlyWithANoteAndKeyringIsRefused() throws {
+  func testWithoutAKeyringTheFileIsUsedOnlyWhenSaidAndKeyringIsRefused() throws {
     let refused = try passwordSetup("prod", store: ["--store", "keyring"], keyring: false)
     XCTAssertEqual(refused.status, 2, refused.stderr)
     XCTAssertTrue(refused.stderr.contains("keyring"), refused.stderr)
     XCTAssertEqual(workspace.text(of: workspace.configFile), "", "something was saved")
 
-    let noted = try passwordSetup("prod", keyring: false)
-    XCTAssertEqual(noted.status, 0, noted.stderr)
-    XCTAssertTrue(noted.stderr.contains("no OS keyring answers here"), noted.stderr)
-    XCTAssertTrue(noted.stderr.contains("--store file"), noted.stderr)
+    // No store said: the file is not taken silently; the sentence says how to choose it.
+    let unsaid = try passwordSetup("prod", keyring: false)
+    XCTAssertEqual(unsaid.status, 2, unsaid.stderr)
+    XCTAssertTrue(unsaid.stderr.contains("no OS keyring answers here, so nothing was saved"), unsaid.stderr)
+    XCTAssertTrue(unsaid.stderr.contains("pass --store file"), unsaid.stderr)
+    XCTAssertEqual(unsaid.stdout, "", "it tested or saved something: \(unsaid.stdout)")
+    XCTAssertEqual(workspace.text(of: workspace.configFile), "", "something was saved")
+    XCTAssertEqual(workspace.text(of: workspace.credentialsFile), "", "a secret was written")
+    workspace.assertNoSentinel([unsaid.stdout, unsaid.stderr], "the refusal")
+
+    // Without secret-tool on PATH at all, the same, naming the missing command.
+    let noTool = try run(
+      [
+        "setup", "prod", "--no-input", "--instance", try workspace.simulator().url.absoluteString, "--auth",
+        "basic", "--username", ProfileWorkspace.user,
+      ],
+      ["PATH": workspace.folder.path, "SNOWGATE_PASSWORD": ProfileWorkspace.password], keyring: false)
+    XCTAssertEqual(noTool.status, 2, noTool.stderr)
+    XCTAssertTrue(noTool.stderr.contains("secret-tool command is not installed"), noTool.stderr)
+    XCTAssertTrue(noTool.stderr.contains("pass --store file"), noTool.stderr)
+
     let said = try passwordSetup("prod", store: ["--store", "file"], keyring: false)
     XCTAssertEqual(said.status, 0, said.stderr)
     XCTAssertFalse(said.stderr.contains("no OS keyring"), said.stderr)
+    XCTAssertTrue(workspace.text(of: workspace.credentialsFile).contains(ProfileWorkspace.password))
   }
 }

@@ -8,17 +8,14 @@ import XCTest
 /// The wizard's OAuth sign-ins as a person does them: the real binary in a real 80×24 terminal
 /// (tmux), talking HTTP to `snowgate simulate --auto-approve` in another process, with
 /// `BROWSER` set to a small curl script standing in for the browser.
-final class OAuthWizardEndToEndTests: XCTestCase {
+final class OAuthWizardEndToEndTests: XCTestCase, TerminalSessionTest {
   static let clientID = "e2e-oauth-client"
   static let clientSecret = "S3CR3T-e2e-client-SENTINEL-5150"
   static let password = "S3CR3T-e2e-oauth-pw-SENTINEL-4711"
   static let profileName = "e2e-oauth"
 
-  var folder: URL!
-  var simulator: SimulatorProcess?
-  var tmux: Tmux?
-  /// Every screen the test looked at, to grep for the secrets at the end.
-  var screens: [String] = []
+  /// The folder, terminal and simulator; every screen looked at is grepped for the secrets.
+  var session: TerminalSession!
 
   var configDirectory: URL { folder.appendingPathComponent("config") }
   var logFile: URL { folder.appendingPathComponent("requests.log") }
@@ -29,30 +26,24 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     [
       "SNOWGATE_CONFIG_DIR": configDirectory.path, "SNOWGATE_LOG": logFile.path, "SNOWGATE_PASSWORD": "",
       "SNOWGATE_CLIENT_SECRET": "", "SNOWGATE_REFRESH_TOKEN": "",
+      // No keyring answers, whatever the machine has: the save screen asks before the file.
+      "DBUS_SESSION_BUS_ADDRESS": "", "XDG_RUNTIME_DIR": "",
     ]
   }
 
   override func setUp() async throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sg-e2e-oauth-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    session = try TerminalSession(prefix: "sg-e2e-oauth")
   }
 
   override func tearDown() async throws {
-    tmux?.kill()
-    simulator?.stop()
-    for screen in screens {
-      for secret in [Self.clientSecret, Self.password] {
-        XCTAssertFalse(screen.contains(secret), "a screen showed a secret:\n\(screen)")
-      }
-    }
+    session.end(secrets: [Self.clientSecret, Self.password])
     if let log = try? String(contentsOf: logFile, encoding: .utf8) {
       let basic = Data("\(Self.clientID):\(Self.clientSecret)".utf8).base64EncodedString()
       for secret in [Self.clientSecret, Self.password, basic] {
         XCTAssertFalse(log.contains(secret), "the request log holds a secret")
       }
     }
-    try? FileManager.default.removeItem(at: folder)
+    session.removeFolder()
   }
 
   // MARK: - Setting up
@@ -60,20 +51,16 @@ final class OAuthWizardEndToEndTests: XCTestCase {
   /// A simulated instance with one user and one confidential client, both with sentinel secrets,
   /// that approves every browser sign-in at once.
   func startSimulator(redirectURI: String = "http://127.0.0.1:8484/callback") throws -> URL {
-    let file = folder.appendingPathComponent("instance.json")
-    let scenario: [String: Any] = [
-      "users": [["userName": "integration.user", "password": Self.password]],
-      "oauthClients": [
-        [
-          "id": Self.clientID, "secret": Self.clientSecret, "name": "snowgate e2e",
-          "redirectURLs": [redirectURI], "applicationUser": "integration.user",
-        ]
-      ],
-    ]
-    try JSONSerialization.data(withJSONObject: scenario).write(to: file)
-    let simulator = try SimulatorProcess(scenario: file.path, extraArguments: ["--auto-approve"])
-    self.simulator = simulator
-    return simulator.url
+    try session.startSimulator(
+      [
+        "users": [["userName": "integration.user", "password": Self.password]],
+        "oauthClients": [
+          [
+            "id": Self.clientID, "secret": Self.clientSecret, "name": "snowgate e2e",
+            "redirectURLs": [redirectURI], "applicationUser": "integration.user",
+          ]
+        ],
+      ], extraArguments: ["--auto-approve"])
   }
 
   /// A "browser": an executable shell script given the authorize URL as `$1`.
@@ -93,33 +80,14 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     environment["BROWSER"] = browser ?? ""
     environment["DISPLAY"] = ""
     environment["WAYLAND_DISPLAY"] = ""
-    let tmux = try Tmux(
-      command: "\(Binary.snowgate.path) setup", width: 80, height: 24, environment: environment)
-    self.tmux = tmux
-    return tmux
-  }
-
-  @discardableResult
-  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
-    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
-    let screen = try await tmux.waitFor(text, timeout: timeout)
-    screens.append(screen)
-    return screen
+    return try session.start("\(Binary.snowgate.path) setup", width: 80, height: 24, environment: environment)
   }
 
   /// Welcome → instance → probe → the auth type `downs` steps below Basic; leaves the wizard on
   /// the OAuth client screen titled `title`.
   func walkToClientScreen(instance: URL, downs: Int, title: String) async throws {
     guard let tmux else { return }
-    try await see("Set up a new connection")
-    try tmux.send("Enter")
-    try await see("Instance address")
-    try tmux.type(instance.absoluteString)
-    try await see("→ \(instance.absoluteString)")
-    try tmux.send("Enter")
-    try await see("A ServiceNow instance answers")
-    try tmux.send("Enter")
-    try await see("How should snowgate sign in?")
+    try await session.walkToSignInChoice(instance: instance.absoluteString)
     for _ in 0..<downs { try tmux.send("Down") }
     try tmux.send("Enter")
     try await see(title)
@@ -137,6 +105,8 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     try tmux.send("C-u")
     try tmux.type(Self.profileName)
     try tmux.send("Enter")
+    try await see("Keep the secrets in a plain file?")
+    try tmux.send("y")
     try await see("Connection saved")
     try tmux.send("Enter")
     try await see("[exit 0]")
@@ -205,7 +175,9 @@ final class OAuthWizardEndToEndTests: XCTestCase {
     XCTAssertNotNil(profile["access_token_expires_at"] as? String, "no expiry listed: \(profile)")
     let token = try XCTUnwrap(try storedAccessToken(), "credentials.json holds no access token")
     XCTAssertFalse(token.isEmpty)
-    for screen in screens { XCTAssertFalse(screen.contains(token), "a screen showed the access token") }
+    for screen in session.screens {
+      XCTAssertFalse(screen.contains(token), "a screen showed the access token")
+    }
     let log = try String(contentsOf: logFile, encoding: .utf8)
     XCTAssertTrue(log.contains("/oauth_token.do"), "the request log misses the token request")
     XCTAssertFalse(log.contains(token), "the request log holds the access token")
@@ -421,13 +393,13 @@ extension OAuthWizardEndToEndTests {
     let answer = try await tmux.waitUntil(what: "the client screen's refusal or the token screen") {
       $0.contains("Sign in in the browser") || $0.contains("Use http://127.0.0.1")
     }
-    screens.append(answer)
+    session.screens.append(answer)
     guard answer.contains("Sign in in the browser") else { return }
     try tmux.send("Enter")
     let outcome = try await tmux.waitUntil(what: "the end of the sign-in") {
       $0.contains("The instance issued a token.") || $0.contains("did not finish")
     }
-    screens.append(outcome)
+    session.screens.append(outcome)
     XCTAssertTrue(outcome.contains("The instance issued a token."), outcome)
   }
 }

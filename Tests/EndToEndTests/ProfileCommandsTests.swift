@@ -99,7 +99,8 @@ final class ProfileCommandsTests: XCTestCase {
     }
     let setup = try workspace.run(
       [
-        "setup", "a", "--no-input", "--instance", "http://127.0.0.1:9", "--auth", "basic", "--username",
+        "setup", "a", "--no-input", "--store", "file", "--instance", "http://127.0.0.1:9", "--auth", "basic",
+        "--username",
         "u", "--save-anyway",
       ], environment: ["SNOWGATE_PASSWORD": ProfileWorkspace.password])
     XCTAssertEqual(setup.status, 2, setup.stderr)

@@ -31,7 +31,8 @@ final class ProfileSetupTests: XCTestCase {
     let workspace = try ProfileWorkspace()
     let url = try workspace.simulator().url.absoluteString
     let arguments = [
-      "setup", "dev", "--no-input", "--instance", url, "--auth", "basic", "--username", ProfileWorkspace.user,
+      "setup", "dev", "--no-input", "--store", "file", "--instance", url, "--auth", "basic", "--username",
+      ProfileWorkspace.user,
     ]
     let wrong = "wrong-S3CR3T-SENTINEL-pw"
     let refused = try workspace.run(arguments, environment: ["SNOWGATE_PASSWORD": wrong])
@@ -87,7 +88,8 @@ final class ProfileSetupTests: XCTestCase {
     let url = try workspace.simulator().url.absoluteString
     let setup = try workspace.run(
       [
-        "setup", "oauth", "--no-input", "--instance", url, "--auth", "password", "--client-id",
+        "setup", "oauth", "--no-input", "--store", "file", "--instance", url, "--auth", "password",
+        "--client-id",
         ProfileWorkspace.clientID, "--username", ProfileWorkspace.user, "--password-stdin",
       ],
       environment: ["SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret],
@@ -184,7 +186,7 @@ final class ProfileSetupTests: XCTestCase {
     let ask = try workspace.run(base + ["--auth", "basic", "--username", "u", "--store", "ask"])
     XCTAssertEqual(ask.status, 2)
     XCTAssertTrue(ask.stderr.contains("--store ask"), ask.stderr)
-    let noPassword = try workspace.run(base + ["--auth", "basic", "--username", "u"])
+    let noPassword = try workspace.run(base + ["--auth", "basic", "--username", "u", "--store", "file"])
     XCTAssertEqual(noPassword.status, 2)
     XCTAssertTrue(noPassword.stderr.contains("SNOWGATE_PASSWORD"), noPassword.stderr)
     let inArgv = try workspace.run(
@@ -198,7 +200,8 @@ final class ProfileSetupTests: XCTestCase {
     let workspace = try ProfileWorkspace()
     let run = try workspace.runOnTerminal(
       [
-        "setup", "dev", "--no-input", "--instance", "http://127.0.0.1:9", "--auth", "basic", "--username",
+        "setup", "dev", "--no-input", "--store", "file", "--instance", "http://127.0.0.1:9", "--auth",
+        "basic", "--username",
         "u",
         "--password-stdin",
       ], typed: "")
@@ -216,7 +219,8 @@ final class ProfileSetupTests: XCTestCase {
 
     let setup = try workspace.run(
       [
-        "setup", "other", "--no-input", "--instance", try workspace.simulator().url.absoluteString, "--auth",
+        "setup", "other", "--no-input", "--store", "file", "--instance",
+        try workspace.simulator().url.absoluteString, "--auth",
         "basic", "--username", ProfileWorkspace.user,
       ], environment: ["SNOWGATE_PASSWORD": ProfileWorkspace.password])
     XCTAssertEqual(setup.status, 2, setup.stderr)
@@ -239,14 +243,16 @@ final class ProfileSetupGrantTests: XCTestCase {
     let url = try workspace.simulator().url.absoluteString
     let client = try workspace.run(
       [
-        "setup", "svc", "--no-input", "--instance", url, "--auth", "client-credentials", "--client-id",
+        "setup", "svc", "--no-input", "--store", "file", "--instance", url, "--auth", "client-credentials",
+        "--client-id",
         ProfileWorkspace.clientID,
       ], environment: ["SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret])
     XCTAssertEqual(client.status, 0, client.stderr)
 
     let password = try workspace.run(
       [
-        "setup", "seed", "--no-input", "--instance", url, "--auth", "password", "--client-id",
+        "setup", "seed", "--no-input", "--store", "file", "--instance", url, "--auth", "password",
+        "--client-id",
         ProfileWorkspace.clientID, "--username", ProfileWorkspace.user,
       ],
       environment: [
@@ -261,7 +267,8 @@ final class ProfileSetupGrantTests: XCTestCase {
 
     let refresh = try workspace.run(
       [
-        "setup", "pasted", "--no-input", "--instance", url, "--auth", "refresh-token", "--client-id",
+        "setup", "pasted", "--no-input", "--store", "file", "--instance", url, "--auth", "refresh-token",
+        "--client-id",
         ProfileWorkspace.clientID,
       ],
       environment: [
@@ -302,7 +309,7 @@ final class ProfileSetupGrantTests: XCTestCase {
     let url = try workspace.simulator().url.absoluteString
     let setup = try workspace.run(
       [
-        "setup", "dev", "--no-input", "--instance", url, "--auth", "basic", "--username",
+        "setup", "dev", "--no-input", "--store", "file", "--instance", url, "--auth", "basic", "--username",
         ProfileWorkspace.user,
         "--password-stdin",
       ], environment: ["SNOWGATE_PASSWORD": "stale-S3CR3T-value"], stdin: ProfileWorkspace.password + "\n")

@@ -91,7 +91,8 @@ final class ProfileWorkspace: @unchecked Sendable {
   func setupBasic(_ name: String, extra: [String] = []) throws -> Binary.Output {
     let output = try run(
       [
-        "setup", name, "--no-input", "--instance", try simulator().url.absoluteString, "--auth", "basic",
+        "setup", name, "--no-input", "--store", "file", "--instance", try simulator().url.absoluteString,
+        "--auth", "basic",
         "--username", Self.user,
       ] + extra,
       environment: ["SNOWGATE_PASSWORD": Self.password])

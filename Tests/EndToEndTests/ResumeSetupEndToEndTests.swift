@@ -3,16 +3,15 @@ import XCTest
 
 /// A half-finished setup as a person leaves and resumes it: the real binary in an 80×24 tmux
 /// terminal, quit on the token screen, reopened with `snowgate setup NAME`.
-final class ResumeSetupEndToEndTests: XCTestCase {
+final class ResumeSetupEndToEndTests: XCTestCase, TerminalSessionTest {
   static let clientID = "e2e-resume-client"
   static let clientSecret = "S3CR3T-resume-client-SENTINEL-2207"
   static let password = "S3CR3T-resume-pw-SENTINEL-3141"
   static let user = "integration.user"
   static let scope = "useraccount"
 
-  var folder: URL!
-  var tmux: Tmux?
-  var screens: [String] = []
+  /// The folder and terminal; every screen looked at is grepped for the secrets.
+  var session: TerminalSession!
 
   var configDirectory: URL { folder.appendingPathComponent("config") }
 
@@ -25,40 +24,22 @@ final class ResumeSetupEndToEndTests: XCTestCase {
   }
 
   override func setUp() async throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sg-e2e-resume-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    session = try TerminalSession(prefix: "sg-e2e-resume")
   }
 
   override func tearDown() async throws {
-    tmux?.kill()
-    for screen in screens {
-      for secret in [Self.clientSecret, Self.password] {
-        XCTAssertFalse(screen.contains(secret), "a screen showed a secret:\n\(screen)")
-      }
-    }
+    session.end(secrets: [Self.clientSecret, Self.password])
     if let config = try? String(
       contentsOf: configDirectory.appendingPathComponent("config.json"), encoding: .utf8)
     {
       XCTAssertFalse(config.contains("S3CR3T"), "config.json holds a secret")
     }
-    try? FileManager.default.removeItem(at: folder)
-  }
-
-  @discardableResult
-  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
-    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
-    let screen = try await tmux.waitFor(text, timeout: timeout)
-    screens.append(screen)
-    return screen
+    session.removeFolder()
   }
 
   func startWizard(_ arguments: String) throws -> Tmux {
-    tmux?.kill()
-    let tmux = try Tmux(
-      command: "\(Binary.snowgate.path) setup \(arguments)", width: 80, height: 24, environment: environment)
-    self.tmux = tmux
-    return tmux
+    try session.start(
+      "\(Binary.snowgate.path) setup \(arguments)", width: 80, height: 24, environment: environment)
   }
 
   func testAPasswordGrantSetupQuitOnTheTokenScreenResumesThereWithEveryField() async throws {
@@ -67,15 +48,7 @@ final class ResumeSetupEndToEndTests: XCTestCase {
     let instance = simulator.url.absoluteString
 
     var tmux = try startWizard("")
-    try await see("Set up a new connection")
-    try tmux.send("Enter")
-    try await see("Instance address")
-    try tmux.type(instance)
-    try await see("→ \(instance)")
-    try tmux.send("Enter")
-    try await see("A ServiceNow instance answers")
-    try tmux.send("Enter")
-    try await see("How should snowgate sign in?")
+    try await session.walkToSignInChoice(instance: instance)
     try tmux.send("Down")
     try tmux.send("Enter")
     try await see("OAuth client: password grant")

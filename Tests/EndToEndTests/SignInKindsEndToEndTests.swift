@@ -100,7 +100,10 @@ final class SignInKindsEndToEndTests: XCTestCase {
 
   func testAnAPIKeyIsSetUpUsedAsAHeaderCheckedAndSignedOut() throws {
     let setup = try run(
-      ["setup", "key", "--no-input", "--instance", simulator.url.absoluteString, "--auth", "api-key"],
+      [
+        "setup", "key", "--no-input", "--store", "file", "--instance", simulator.url.absoluteString, "--auth",
+        "api-key",
+      ],
       ["SNOWGATE_API_KEY": Self.apiKey])
     XCTAssertEqual(setup.status, 0, setup.stderr)
     XCTAssertTrue(
@@ -129,7 +132,10 @@ final class SignInKindsEndToEndTests: XCTestCase {
 
   func testAWrongAPIKeyFailsTheSetupWithItsCodeAndSavesNothing() throws {
     let setup = try run(
-      ["setup", "key", "--no-input", "--instance", simulator.url.absoluteString, "--auth", "api-key"],
+      [
+        "setup", "key", "--no-input", "--store", "file", "--instance", simulator.url.absoluteString, "--auth",
+        "api-key",
+      ],
       ["SNOWGATE_API_KEY": "S3CR3T-not-the-key"])
     XCTAssertEqual(setup.status, 3, setup.stderr)
     XCTAssertTrue(setup.stderr.contains("(auth.api_key_rejected)"), setup.stderr)
@@ -140,7 +146,8 @@ final class SignInKindsEndToEndTests: XCTestCase {
 
   func testAnAPIKeyIsNeverTakenFromTheCommandLine() throws {
     let setup = try run([
-      "setup", "key", "--no-input", "--instance", simulator.url.absoluteString, "--auth", "api-key",
+      "setup", "key", "--no-input", "--store", "file", "--instance", simulator.url.absoluteString, "--auth",
+      "api-key",
     ])
     XCTAssertEqual(setup.status, 2, setup.stderr)
     XCTAssertTrue(setup.stderr.contains("SNOWGATE_API_KEY"), setup.stderr)
@@ -151,7 +158,8 @@ final class SignInKindsEndToEndTests: XCTestCase {
   private func jwtSetup(keyID: String = keyID) throws -> Binary.Output {
     try run(
       [
-        "setup", "jwt", "--no-input", "--instance", simulator.url.absoluteString, "--auth", "jwt-bearer",
+        "setup", "jwt", "--no-input", "--store", "file", "--instance", simulator.url.absoluteString, "--auth",
+        "jwt-bearer",
         "--client-id", ProfileWorkspace.clientID, "--jwt-key", keyFile, "--jwt-key-id", keyID,
         "--jwt-subject", ProfileWorkspace.user,
       ], ["SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret])
@@ -227,7 +235,8 @@ final class SignInKindsEndToEndTests: XCTestCase {
       ),
     ]
     for (name, arguments, secrets) in kinds {
-      let setup = try run(["setup", name, "--no-input", "--instance", url] + arguments, secrets)
+      let setup = try run(
+        ["setup", name, "--no-input", "--store", "file", "--instance", url] + arguments, secrets)
       XCTAssertEqual(setup.status, 0, "\(name): \(setup.stderr)")
       XCTAssertTrue(setup.stdout.contains("signed in as \(user)"), "\(name): \(setup.stdout)")
     }
@@ -238,7 +247,8 @@ final class SignInKindsEndToEndTests: XCTestCase {
     let refresh = try XCTUnwrap(profiles?["password"]?["refreshToken"] as? String)
     let fromRefresh = try run(
       [
-        "setup", "rt", "--no-input", "--instance", url, "--auth", "refresh-token", "--client-id",
+        "setup", "rt", "--no-input", "--store", "file", "--instance", url, "--auth", "refresh-token",
+        "--client-id",
         ProfileWorkspace.clientID,
       ],
       ["SNOWGATE_REFRESH_TOKEN": refresh, "SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret])
@@ -246,7 +256,7 @@ final class SignInKindsEndToEndTests: XCTestCase {
     let jwt = try jwtSetup()
     XCTAssertEqual(jwt.status, 0, jwt.stderr)
     let key = try run(
-      ["setup", "key", "--no-input", "--instance", url, "--auth", "api-key"],
+      ["setup", "key", "--no-input", "--store", "file", "--instance", url, "--auth", "api-key"],
       ["SNOWGATE_API_KEY": Self.apiKey])
     XCTAssertEqual(key.status, 0, key.stderr)
     try addBrowserProfile("browser", instance: url)
@@ -270,7 +280,7 @@ final class SignInKindsEndToEndTests: XCTestCase {
   func testKeepSecretsForgetsOnlyTheTokens() throws {
     let setup = try run(
       [
-        "setup", "cc", "--no-input", "--instance", simulator.url.absoluteString, "--auth",
+        "setup", "cc", "--no-input", "--store", "file", "--instance", simulator.url.absoluteString, "--auth",
         "client-credentials",
         "--client-id", ProfileWorkspace.clientID,
       ], ["SNOWGATE_CLIENT_SECRET": ProfileWorkspace.clientSecret])

@@ -3,26 +3,18 @@ import XCTest
 
 /// The wizard's editing as people use it: the real binary in a real 80×24 terminal (tmux),
 /// against `snowgate simulate` (user admin/admin, client snowgate-demo/demo-secret).
-final class WizardEditingEndToEndTests: XCTestCase {
+final class WizardEditingEndToEndTests: XCTestCase, TerminalSessionTest {
   static let wrongPassword = "S3CR3T-wrong-e2e-9931"
-  var folder: URL!
-  var simulator: SimulatorProcess?
-  var tmux: Tmux?
-  var screens: [String] = []
+  /// The folder, terminal and simulator; every screen looked at is grepped for the secrets.
+  var session: TerminalSession!
 
   override func setUp() async throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("sg-e2e-edit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    session = try TerminalSession(prefix: "sg-e2e-edit")
   }
 
   override func tearDown() async throws {
-    tmux?.kill()
-    simulator?.stop()
-    for screen in screens {
-      XCTAssertFalse(screen.contains(Self.wrongPassword), "a screen showed the password:\n\(screen)")
-      XCTAssertFalse(screen.contains("demo-secret"), "a screen showed the client secret:\n\(screen)")
-    }
-    try? FileManager.default.removeItem(at: folder)
+    session.end(secrets: [Self.wrongPassword, "demo-secret"])
+    session.removeFolder()
   }
 
   var environment: [String: String] {
@@ -33,23 +25,11 @@ final class WizardEditingEndToEndTests: XCTestCase {
   }
 
   func start(_ arguments: String) throws -> Tmux {
-    let tmux = try Tmux(command: "\(Binary.snowgate.path) \(arguments)", environment: environment)
-    self.tmux = tmux
-    return tmux
+    try session.start("\(Binary.snowgate.path) \(arguments)", environment: environment)
   }
 
   func startSimulator() throws -> URL {
-    let simulator = try SimulatorProcess()
-    self.simulator = simulator
-    return simulator.url
-  }
-
-  @discardableResult
-  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
-    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
-    let screen = try await tmux.waitFor(text, timeout: timeout)
-    screens.append(screen)
-    return screen
+    try session.startSimulator()
   }
 
   func testSetupWithOptionsOpensFilledInAndPgUpShowsTheFirstLineOfAFailedTest() async throws {
@@ -80,7 +60,7 @@ final class WizardEditingEndToEndTests: XCTestCase {
     let top = try await tmux.waitUntil(what: "the top of the result") {
       $0.contains("✓ URL") && !$0.contains("↑ more")
     }
-    screens.append(top)
+    session.screens.append(top)
     XCTAssertTrue(top.contains("↓ more"), top)
     XCTAssertTrue(top.contains("Test the connection"), top)
     try tmux.send("NPage")
@@ -89,7 +69,7 @@ final class WizardEditingEndToEndTests: XCTestCase {
       !$0.contains("✓ URL") && !$0.contains("↓ more")
     }
     XCTAssertTrue(bottom.contains("(401)"), bottom)
-    screens.append(bottom)
+    session.screens.append(bottom)
   }
 
   func testABracketedMultiLinePasteKeepsTheFirstLineTrimmedAndAltBMovesAWord() async throws {

@@ -3,40 +3,27 @@ import XCTest
 
 /// The wizard as a person uses it: the real binary in a real 80×24 terminal (tmux), talking
 /// HTTP to `snowgate simulate` in another process.
-final class WizardEndToEndTests: XCTestCase {
+final class WizardEndToEndTests: XCTestCase, TerminalSessionTest {
   static let password = "S3CR3T-e2e-Pw-4711"
-  var folder: URL!
-  var simulator: SimulatorProcess?
-  var tmux: Tmux?
-  /// Every screen the test looked at, to grep for the password at the end.
-  var screens: [String] = []
+  /// The folder, terminal and simulator; every screen looked at is grepped for the password.
+  var session: TerminalSession!
 
   override func setUp() async throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("sg-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    session = try TerminalSession(prefix: "sg-e2e")
   }
 
   override func tearDown() async throws {
-    tmux?.kill()
-    simulator?.stop()
-    for screen in screens {
-      XCTAssertFalse(screen.contains(Self.password), "a screen showed the password:\n\(screen)")
-    }
-    try? FileManager.default.removeItem(at: folder)
+    session.end(secrets: [Self.password])
+    session.removeFolder()
   }
 
   /// A simulated instance whose only user has the sentinel password.
   func startSimulator(scenarios: [String] = []) throws -> URL {
-    let file = folder.appendingPathComponent("instance.json")
-    let scenario: [String: Any] = [
+    try session.startSimulator([
       "users": [["userName": "integration.user", "password": Self.password]],
       "oauthClients": [] as [Any],
       "scenarios": scenarios,
-    ]
-    try JSONSerialization.data(withJSONObject: scenario).write(to: file)
-    let simulator = try SimulatorProcess(scenario: file.path)
-    self.simulator = simulator
-    return simulator.url
+    ])
   }
 
   /// snowgate setup in tmux, with its own config folder and request log; its pid in `pid`.
@@ -46,33 +33,19 @@ final class WizardEndToEndTests: XCTestCase {
     let command =
       "stty -g > \(folder.path)/stty-before; sh -c 'echo $$ > \(folder.path)/pid; exec \(Binary.snowgate.path) setup';"
       + " echo \"[exit $?]\"; stty -g > \(folder.path)/stty-after"
-    let tmux = try Tmux(
-      command: command, width: width, height: height,
-      environment: ["SNOWGATE_CONFIG_DIR": config, "SNOWGATE_LOG": log])
-    self.tmux = tmux
-    return tmux
-  }
-
-  @discardableResult
-  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
-    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
-    let screen = try await tmux.waitFor(text, timeout: timeout)
-    screens.append(screen)
-    return screen
+    return try session.start(
+      command, width: width, height: height,
+      environment: [
+        "SNOWGATE_CONFIG_DIR": config, "SNOWGATE_LOG": log,
+        // No keyring answers, whatever the machine has: the save screen asks before the file.
+        "DBUS_SESSION_BUS_ADDRESS": "", "DISPLAY": "", "XDG_RUNTIME_DIR": "",
+      ])
   }
 
   /// Welcome → instance → probe → Basic → credentials typed; leaves the wizard on the test screen.
   func walkToTest(instance: URL, password: String) async throws {
     guard let tmux else { return }
-    try await see("Set up a new connection")
-    try tmux.send("Enter")
-    try await see("Instance address")
-    try tmux.type(instance.absoluteString)
-    try await see("→ \(instance.absoluteString)")
-    try tmux.send("Enter")
-    try await see("A ServiceNow instance answers")
-    try tmux.send("Enter")
-    try await see("How should snowgate sign in?")
+    try await session.walkToSignInChoice(instance: instance.absoluteString)
     try tmux.send("Enter")
     try await see("Sign in with Basic auth")
     try tmux.type("integration.user")
@@ -93,6 +66,8 @@ final class WizardEndToEndTests: XCTestCase {
     try tmux.send("C-u")
     try tmux.type("e2e-local")
     try tmux.send("Enter")
+    try await see("Keep the secrets in a plain file?")
+    try tmux.send("y")
     try await see("Connection saved")
     try tmux.send("Enter")
     try await see("[exit 0]")
@@ -162,7 +137,7 @@ final class WizardEndToEndTests: XCTestCase {
     let wide = try await tmux.waitUntil(what: "a 100-column frame") { screen in
       screen.split(separator: "\n").contains { $0.hasPrefix("┌") && $0.count == 100 }
     }
-    screens.append(wide)
+    session.screens.append(wide)
     try tmux.resize(width: 50, height: 15)
     try await see("needs at least 60×20")
     try tmux.resize(width: 80, height: 24)
@@ -268,7 +243,8 @@ final class WizardEndToEndTests: XCTestCase {
     let config = folder.appendingPathComponent("config").path
     let saved = try Binary.run(
       [
-        "setup", "stale", "--no-input", "--instance", url.absoluteString, "--auth", "basic", "--username",
+        "setup", "stale", "--no-input", "--store", "file", "--instance", url.absoluteString, "--auth",
+        "basic", "--username",
         "integration.user", "--save-anyway",
       ],
       environment: ["SNOWGATE_CONFIG_DIR": config, "SNOWGATE_PASSWORD": "an-old-password"])

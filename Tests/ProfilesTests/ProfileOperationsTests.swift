@@ -142,6 +142,21 @@ import Vocabulary
         refreshTokenExpiresAt: Date(timeIntervalSince1970: 1_950_000_000))
       try store.updateTokens(profile: "a", rotated)
       #expect(try store.storedCredentials(for: "a")?.refreshToken == Secret("S3CR3T-r2"))
+
+      // The same refresh token handed back keeps its known expiry; a new one without an
+      // expiry in the answer has none known.
+      let same = TokenSet(
+        expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-3"), refreshToken: Secret("S3CR3T-r2")
+      )
+      try store.updateTokens(profile: "a", same)
+      #expect(
+        try store.storedCredentials(for: "a")?.refreshTokenExpiresAt
+          == Date(timeIntervalSince1970: 1_950_000_000))
+      let fresh = TokenSet(
+        expiresAt: nil, obtainedAt: Date(), accessToken: Secret("S3CR3T-4"), refreshToken: Secret("S3CR3T-r3")
+      )
+      try store.updateTokens(profile: "a", fresh)
+      #expect(try store.storedCredentials(for: "a")?.refreshTokenExpiresAt == nil)
       #expect(throws: ProfileStoreError.profileNotFound("zz")) {
         try store.updateTokens(profile: "zz", rotated)
       }

@@ -12,13 +12,16 @@ import WizardCore
     case .probeInstance: return .probeFinished(.reachable)
     case .testConnection: return .testFinished(.passed(TestReport(details: ["Signed in as admin"])))
     case .saveProfile(let draft): return .saveFinished(.saved(location: "/tmp/\(draft.name).json"))
-    case .requestToken, .completeAuthorization: return .tokenFinished(.received(tokens))
+    case .requestToken, .requestJWTToken, .completeAuthorization: return .tokenFinished(.received(tokens))
+    case .checkKeyring: return .keyringChecked(problem: nil)
     case .startAuthorization:
       return .authorizationStarted(
         authorizeURL: URL(string: "http://127.0.0.1:8080/oauth_auth.do?client_id=c&state=s")!,
         listeningOn: "127.0.0.1:8484", timeoutSeconds: 300)
     case .moveBrokenConfigAside: return .brokenConfigMoved(.moved(keptAs: "/tmp/config.json.broken-1"))
-    case .loadProfile, .diagnose, .cancel, .quit, .saveDraft, .showPlainText: return nil
+    case .loadProfile, .diagnose, .cancel, .quit, .saveDraft, .showPlainText, .checkAdmin, .createOAuthClient,
+      .checkAgentTransfer:
+      return nil
     }
   }
 
@@ -71,7 +74,9 @@ import WizardCore
             instanceURL: url, grant: .password(username: "admin", password: Secret("S3CR3T-pw")),
             clientID: "client-1", clientSecret: Secret("S3CR3T-client"))),
         .testConnection(draft),
-        .saveProfile(ProfileDraft(name: "local", connection: draft)),
+        // A keyring answers here (`answer`), so it is where the secrets go by default.
+        .checkKeyring,
+        .saveProfile(ProfileDraft(name: "local", connection: draft, secretStore: .keyring)),
         .quit(.success),
       ])
     #expect(state.screen == .done)
@@ -100,8 +105,8 @@ import WizardCore
       instanceURL: url, auth: .basic(username: "admin", password: Secret("S3CR3T-SENTINEL")))
     #expect(
       log == [
-        .probeInstance(url), .testConnection(draft),
-        .saveProfile(ProfileDraft(name: "local", connection: draft)),
+        .probeInstance(url), .testConnection(draft), .checkKeyring,
+        .saveProfile(ProfileDraft(name: "local", connection: draft, secretStore: .keyring)),
         .quit(.success),
       ])
     #expect(state.screen == .done)

@@ -114,7 +114,7 @@ enum CommandTable {
           authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
 
         --store: keyring (the OS keyring, tokens too: the default where one answers), file
-        (credentials.json, mode 0600; the default where no keyring answers, said on stderr),
+        (credentials.json, mode 0600; where no keyring answers, setup fails unless you say it),
         env (nothing stored; give them in the environment every time), or command:'CMD ARGS'
         (a command that prints each secret, e.g. command:'pass show servicenow/prod'; tokens
         are cached in the file).
@@ -266,14 +266,18 @@ enum CommandTable {
       takesProfile: true),
     CommandSpec(
       "api", arguments: "PATH", summary: "send a request to the instance with a profile's sign-in",
-      synopsis: ["api PATH [-X METHOD] [-f KEY=VALUE]... [--input FILE] [-H 'NAME: VALUE']... [--paginate]"],
+      synopsis: [
+        "api PATH [-X METHOD] [-f KEY=VALUE]... [--input FILE] [-H 'NAME: VALUE']... [--paginate] [--json]"
+      ],
       about: """
         Sends one request to the instance with the sign-in of a saved profile (or the
         SNOWGATE_INSTANCE connection), refreshing its token when needed, and writes the answer's
         body to standard output unchanged. PATH is relative to the instance: 'table/incident'
         means /api/now/table/incident (with the profile's API version), a path starting with '/'
         is used as it is; an address on another host is refused, so the sign-in never leaves
-        the instance. A refused request fails with the verdict and exit status of 'snowgate check'.
+        the instance. A refused request fails with the verdict and exit status of 'snowgate check':
+        its sentence on stderr, the instance's error body on stdout, or with --json the verdict's
+        one line of JSON on stdout instead (see "JSON output" in the README).
         """,
       options: [
         profileOption,
@@ -289,6 +293,10 @@ enum CommandTable {
         OptionSpec("--paginate", "follow Link: rel=\"next\" and write every page's body"),
         OptionSpec("--include", short: "-i", "print the status line and headers before the body"),
         OptionSpec("--verbose", "print the redacted exchange on stderr"),
+        OptionSpec(
+          "--json",
+          "on failure print the verdict as JSON on stdout instead of the body\n(the body of a success is unchanged)"
+        ),
         OptionSpec("--timeout", value: .seconds, "the deadline of each request (default 30)"),
         OptionSpec(
           "--ca-bundle", value: .file,
@@ -299,10 +307,11 @@ enum CommandTable {
         "snowgate api table/incident?sysparm_limit=1",
         "snowgate api -p prod -X POST table/incident -f short_description=Printer",
         "snowgate api --paginate 'table/sys_user?sysparm_limit=100'",
+        "snowgate api --json table/incident/SYS_ID || echo \"failed: $?\"",
       ],
       environment: ["SNOWGATE_PROFILE", "SNOWGATE_INSTANCE", "SNOWGATE_DEBUG"],
       exitStatus:
-        "  As 'snowgate check': 0 a 2xx answer, 2 usage, 3 refused sign-in or access,\n  4 network, 5 an unusable answer, 6 rate limited; 1 any other HTTP error."
+        "  As 'snowgate check': 0 a 2xx answer, 2 usage, 3 refused sign-in or access,\n  4 network, 5 an unusable answer, 6 rate limited; 1 any other HTTP error\n  (api.http_error) or --paginate stopped (api.paginate_stopped)."
     ),
     CommandSpec(
       "env", arguments: "[NAME]", summary: "print shell export lines for a connection",

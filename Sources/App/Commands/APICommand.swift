@@ -2,6 +2,7 @@ import Diagnosis
 import Foundation
 import Profiles
 import ServiceNowClient
+import TextSafety
 import Vocabulary
 
 /// `snowgate api PATH`: one request to the instance with a saved profile's sign-in, like `gh api`.
@@ -18,26 +19,35 @@ enum APICommand {
   static let maximumAnswer = 64 << 20
 
   static func run(_ arguments: [String]) async -> Int32 {
+    // --json promises JSON on stdout whatever happens, usage mistakes included (as check).
+    var outcome = APIOutcome(json: arguments.contains("--json"))
+    guard let spec = CommandTable.command("api") else { return outcome.refuse(UsageError("no api command.")) }
     let parsed: ParsedArguments
-    switch CommandStart.parse(arguments, command: "api") {
-    case .exit(let status): return status
-    case .run(let arguments): parsed = arguments
+    do {
+      parsed = try ParsedArguments.parse(arguments, spec: spec)
+    } catch {
+      return outcome.refuse(error)
+    }
+    if parsed.flags.contains("--help") {
+      print(spec.help)
+      return 0
     }
     let request: APIRequest
     do {
       request = try APIRequest.parse(parsed, readInput: readInput)
     } catch {
-      return CommandLineTool.fail(error)
+      return outcome.refuse(error)
     }
+    outcome.report.method = request.method
     var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()
     } catch {
-      return CommandLineTool.failure(error)
+      return outcome.refuse(UsageError(CheckPlanner.describe(error), code: CheckPlanner.code(of: error)))
     }
     environment.deadline = .milliseconds(Int64((request.timeout * 1000).rounded()))
     environment.caBundle = parsed.options["--ca-bundle"]
-    let status = await send(request, environment: environment)
+    let status = await send(request, environment: environment, outcome: &outcome)
     if request.verbose {
       CommandLineTool.printError(environment.log.render(includeBodies: true))
     }
@@ -60,25 +70,30 @@ enum APICommand {
     return data
   }
 
-  static func send(_ request: APIRequest, environment: AppEnvironment) async -> Int32 {
+  static func send(_ request: APIRequest, environment: AppEnvironment, outcome: inout APIOutcome) async
+    -> Int32
+  {
     let service = TokenService(environment: environment)
     let profile: Profile
     switch ConnectionChoice.resolve(named: request.profile, variables: environment.variables) {
     case .failure(let error):
-      return CommandLineTool.fail(error)
+      return outcome.refuse(error)
     case .success(.saved(let name)):
+      outcome.report.profile = name
       switch service.profile(named: name) {
-      case .failure(let failure): return report(failure)
+      case .failure(let failure): return outcome.fail(failure)
       case .success(let found): profile = found
       }
     case .success(.environment(let found)):
       CommandLineTool.printError(ConnectionChoice.announcement(found))
       profile = found
     }
+    outcome.report.instance = profile.instanceURL.absoluteString
+    outcome.report.auth = profile.authType
     let client = environment.client(
       for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
     guard var url = client.apiURL(request.path) else {
-      return CommandLineTool.fail(
+      return outcome.refuse(
         UsageError(
           "\(request.path) is not on the instance \(client.instance.absoluteString); "
             + "snowgate api sends a profile's sign-in only to its own instance.",
@@ -87,7 +102,7 @@ enum APICommand {
     var credentials: Credentials
     var renewable = false
     switch await signIn(profile, service: service, environment: environment) {
-    case .failure(let failure): return report(failure)
+    case .failure(let failure): return outcome.fail(inCheckWords(failure))
     case .success(let (found, stored)):
       credentials = found
       renewable = stored
@@ -95,6 +110,7 @@ enum APICommand {
     var pages = 0
     while true {
       pages += 1
+      outcome.report.url = url.absoluteString
       var answer = await client.call(
         request.method, url: url, headers: request.headers, body: request.body, auth: credentials)
       // A saved token the instance no longer takes (revoked, clock skew): renew once and retry.
@@ -110,43 +126,100 @@ enum APICommand {
       }
       let response: HTTPResponse
       switch answer {
-      case .failure(let failure): return report(failure)
+      case .failure(let failure):
+        return outcome.fail(
+          await asCheckSays(failure, profile: profile, request: request, environment: environment))
       case .success(let value): response = value
       }
       guard response.body.count <= maximumAnswer else {
-        CommandLineTool.printError(
-          "snowgate api: the answer is larger than \(maximumAnswer >> 20) MiB; nothing of it was written. "
-            + "Ask for less (sysparm_limit, sysparm_fields) or page with --paginate.")
-        return 5
+        return outcome.fail(
+          ServiceNowFailure(
+            .httpTooLarge,
+            detail: "The answer is larger than \(maximumAnswer >> 20) MiB; nothing of it was written. "
+              + "Ask for less (sysparm_limit, sysparm_fields) or page with --paginate."),
+          status: response.status)
+      }
+      guard (200..<300).contains(response.status) else {
+        // The error body is the instance's answer: without --json it goes to stdout as gh does;
+        // with --json the report takes its place and its message is in `detail`.
+        if !outcome.json {
+          if request.include { write(Data(statusAndHeaders(response).utf8)) }
+          write(response.body)
+        }
+        let failure = SecretScrubber.$current.withValue(client.log.scrubber) {
+          refusal(response, auth: credentials.kind)
+        }
+        return outcome.fail(failure, status: response.status)
       }
       if request.include {
         write(Data(statusAndHeaders(response).utf8))
       }
       write(response.body)
-      guard (200..<300).contains(response.status) else {
-        let failure =
-          ResponseClassifier.tableFailure(response, auth: credentials.kind)
-          ?? ServiceNowFailure(.apiBadResponse, detail: "HTTP \(response.status).")
-        CommandLineTool.printError(FailureText.render(failure, command: "api"))
-        let classified = [401, 403, 429].contains(response.status) || response.status >= 500
-        return classified ? Diagnosis.exitCode(for: failure.code) : 1
-      }
       guard request.paginate, let next = nextLink(response), let nextURL = URL(string: next) else {
         return 0
       }
       guard client.isOnInstance(nextURL) else {
-        CommandLineTool.printError(
-          "snowgate api: the next page is on another server (\(nextURL.host ?? "?")); stopped without following it."
-        )
-        return 1
+        return outcome.fail(
+          paginationStopped(
+            "The next page is on another server (\(UntrustedText.visible(nextURL.host ?? "?"))); "
+              + "it was not followed, so the sign-in stays on the instance."))
       }
       guard pages < maximumPages else {
-        CommandLineTool.printError("snowgate api: stopped after \(maximumPages) pages.")
-        return 1
+        return outcome.fail(
+          paginationStopped("It stopped after \(maximumPages) pages, the most snowgate api follows."))
       }
       url = nextURL
       if !request.include, !(response.body.last.map { $0 == 0x0A } ?? true) { write(Data("\n".utf8)) }
     }
+  }
+
+  /// A failure below HTTP (a proxy, DNS, TCP) as `check` words it: check judges those with
+  /// its own network layers, not from libcurl's error, so they run once more here (network
+  /// only, nothing is sent) and the first that fails gives the verdict. When they all pass now
+  /// (the failure was passing), the client's own wording stays.
+  static func asCheckSays(
+    _ failure: ServiceNowFailure, profile: Profile, request: APIRequest, environment: AppEnvironment
+  ) async -> ServiceNowFailure {
+    let layer = failure.code.split(separator: ".").first.map(String.init) ?? ""
+    guard ["proxy", "dns", "tcp"].contains(layer) else { return failure }
+    let target = DiagnosisTarget(
+      profile: profile.name, instance: profile.instanceURL.absoluteString, auth: profile.authType, http: nil)
+    let options = ConnectionService(environment: environment).options(timeout: request.timeout)
+    let report = await DiagnosisRunner.run(target, options: options)
+    guard let failed = report.failingCheck, report.diagnosis.code != "ok" else { return failure }
+    return ServiceNowFailure(
+      code: report.diagnosis.code, summary: report.diagnosis.summary, remedies: report.diagnosis.remedies,
+      detail: failed.detail)
+  }
+
+  /// A sign-in failure as check words it. `snowgate token` words a refused refresh token for the
+  /// profile's kind; check gives the catalog's sentence for `oauth.refresh_expired`, and api
+  /// reports check's, so support staff look up one verdict.
+  static func inCheckWords(_ failure: ServiceNowFailure) -> ServiceNowFailure {
+    guard failure.code == FailureCode.oauthRefreshExpired.rawValue else { return failure }
+    return ServiceNowFailure(.oauthRefreshExpired, detail: failure.detail)
+  }
+
+  /// A non-2xx answer as a verdict: sign-in, access, rate limits and server errors as `check`
+  /// classifies them; any other status (404, 400, 405) is `api.http_error`, exit status 1.
+  static func refusal(_ response: HTTPResponse, auth: ResponseClassifier.RequestAuth) -> ServiceNowFailure {
+    let classified = [401, 403, 429].contains(response.status) || response.status >= 500
+    if classified, let failure = ResponseClassifier.tableFailure(response, auth: auth) { return failure }
+    let said = ErrorEnvelope.parse(response.body).map { "The instance said: \($0.text)" }
+    return ServiceNowFailure(
+      code: "api.http_error",
+      summary: "The instance answered HTTP \(response.status): it did not accept this request.",
+      remedies: [
+        "Check the PATH, the method (-X) and the body; a 404 is a table or record that does not exist."
+      ],
+      detail: said ?? "HTTP \(response.status).")
+  }
+
+  /// `--paginate` stopped following pages before the last: the pages before are on stdout.
+  static func paginationStopped(_ why: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "api.paginate_stopped", summary: why,
+      remedies: ["Page with sysparm_offset yourself, or ask for fewer records (sysparm_query)."])
   }
 
   /// The credentials of a profile; true when they are a saved token that may be renewed.
@@ -201,11 +274,6 @@ enum APICommand {
     let headers = response.headers.sorted { $0.key.lowercased() < $1.key.lowercased() }
       .map { "\($0.key): \($0.value)" }
     return (["HTTP \(response.status)"] + headers).joined(separator: "\r\n") + "\r\n\r\n"
-  }
-
-  static func report(_ failure: ServiceNowFailure) -> Int32 {
-    CommandLineTool.printError(FailureText.render(failure, command: "api"))
-    return Diagnosis.exitCode(for: failure.code)
   }
 
   static func write(_ data: Data) {

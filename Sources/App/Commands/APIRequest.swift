@@ -34,6 +34,10 @@ struct APIRequest: Equatable {
     guard path.count <= 8192, !path.contains(where: { $0.isNewline || $0 == " " }) else {
       throw UsageError("the PATH holds spaces or line breaks; encode them (%20).")
     }
+    if parsed.flags.contains("--json"), parsed.flags.contains("--include") {
+      // With --json stdout is JSON: the body, or the failure's report; headers would break it.
+      throw UsageError("give --include or --json, not both: with --json stdout holds JSON only.")
+    }
     var body: Data?
     let fields = parsed.values["--field"] ?? []
     if !fields.isEmpty {

@@ -55,9 +55,12 @@ enum ScriptedSetup {
       case (.unavailable(let problem), true):
         return StoreFailure.report(ProfileStoreError.keyringFailed(problem))
       case (.unavailable(let problem), false):
+        // The file is a fallback a person must agree to (the wizard asks); a script says so
+        // with --store file, as gh's --insecure-storage does. Nothing was tested or saved.
         CommandLineTool.printError(
-          "snowgate setup: no OS keyring answers here (\(problem.description)), so the secrets go to "
-            + "the credentials file (mode 0600). Say --store file to choose it and silence this note.")
+          "snowgate setup: no OS keyring answers here, so nothing was saved: \(problem.description) "
+            + "To keep the secrets in the credentials file (mode 0600) instead, pass --store file.")
+        return StoreFailure.exitCode(for: ProfileStoreError.keyringFailed(problem))
       }
     }
 

@@ -169,7 +169,7 @@ enum SetupCommand {
   static func context(_ environment: AppEnvironment, practice: Bool) -> WizardContext {
     let variables = environment.variables
     let set = Set(
-      ["SNOWGATE_PASSWORD", "SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"].filter {
+      ["SNOWGATE_PASSWORD", "SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN", "SNOWGATE_API_KEY"].filter {
         !(variables[$0] ?? "").isEmpty
       })
     var context = WizardContext(

@@ -62,8 +62,10 @@ struct ConnectionService: Sendable {
   func plan(draft: ConnectionDraft) -> PreparedCheck {
     // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
     let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
-    let (credentials, issued) = LiveCheck.credentials(for: draft)
-    for secret in [credentials.password, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
+    let (credentials, issued) = LiveCheck.credentials(for: draft, environment: environment.variables)
+    for secret in [credentials.password, credentials.apiKey, issued?.accessToken, issued?.refreshToken]
+      .compactMap({ $0 })
+    {
       environment.log.remember(secret)
     }
     let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)

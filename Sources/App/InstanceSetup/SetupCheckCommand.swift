@@ -82,9 +82,7 @@ enum SetupCheckCommand {
       return 1
     }
     for change in report0.changes {
-      let result = await access.client.writeRecord(
-        change.table, sysID: change.sysID, fields: change.fields, auth: access.credentials)
-      if case .failure(let failure) = result {
+      if case .failure(let failure) = await change.apply(as: access) {
         CommandLineTool.printError("snowgate: could not \(change.summary): \(failure.summary)")
         return 1
       }
@@ -121,7 +119,7 @@ enum SetupCheckCommand {
       return nil
     }
     return SetupReport(
-      profile: profile.name, instance: profile.instanceURL.absoluteString, admin: access.profile.name,
+      profile: profile.name, instance: profile.instanceURL.absoluteString, admin: access.name,
       check: request.instanceSetup ? "instance-setup" : "agent-transfer", checks: lines,
       refused: reader.refusals,
       changes: changes)

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Vocabulary
+import WizardCore
 
 /// A saved connection without its secrets or its user: what `profiles export` writes and
 /// `setup --from` reads, so each person signs in as themselves.
@@ -118,6 +119,9 @@ struct ConnectionTemplate: Codable, Equatable {
     guard case .success(let address) = InstanceURL.normalise(instance) else { return nil }
     return SetupDraft(
       name: name, instanceURL: address.url, apiVersion: apiVersion ?? address.apiVersion,
-      authType: AuthKind(word: auth), clientID: clientID, scope: scope, redirectURI: redirectURI)
+      authType: AuthKind(word: auth), clientID: clientID, scope: scope, redirectURI: redirectURI,
+      // Everything but the sign-in is in the template: the wizard opens where each person
+      // signs in as themselves (the Basic credentials or the OAuth client screen).
+      step: WizardScreen.credentials.draftWord)
   }
 }

@@ -59,13 +59,20 @@ final class EffectPerformer: @unchecked Sendable {
       }
     case .saveProfile(let draft):
       run(.save, post) { [environment] in
-        .saveFinished(Self.save(draft, store: environment.store, caBundle: environment.caBundle))
+        .saveFinished(
+          Self.save(
+            draft, store: environment.store, caBundle: environment.caBundle, variables: environment.variables)
+        )
       }
     case .loadProfile(let name):
       run(.loadProfile, post) { [environment] in
         await Self.load(name, environment: environment)
       }
     case .requestToken(let draft):
+      run(.token, post) { [environment] in
+        await .tokenFinished(Self.token(draft, environment: environment))
+      }
+    case .requestJWTToken(let draft):
       run(.token, post) { [environment] in
         await .tokenFinished(Self.token(draft, environment: environment))
       }
@@ -80,6 +87,15 @@ final class EffectPerformer: @unchecked Sendable {
     case .saveDraft(let draft):
       // Comes right before quitting: done now, on this thread, so it is on disk before exit.
       _ = try? environment.store.saveDraft(draft)
+    case .checkKeyring:
+      // A blocking probe (secret-tool store and clear, an unlock prompt at worst): off the pool.
+      let keyring = environment.store.keyring
+      DispatchQueue.global().async {
+        switch keyring.availability() {
+        case .available: post(.keyringChecked(problem: nil))
+        case .unavailable(let problem): post(.keyringChecked(problem: problem.description))
+        }
+      }
     case .moveBrokenConfigAside:
       run(.moveAside, post) { [environment] in
         do {
@@ -88,6 +104,19 @@ final class EffectPerformer: @unchecked Sendable {
         } catch {
           return .brokenConfigMoved(.failed(Self.storeVerdict(error)))
         }
+      }
+    case .checkAdmin(let request):
+      run(.instanceSetup, post) { [environment] in
+        .adminChecked(await OAuthClientCreator.check(request, environment: environment))
+      }
+    case .createOAuthClient(let request):
+      run(.instanceSetup, post) { [environment] in
+        .oauthClientCreated(await OAuthClientCreator.create(request, environment: environment))
+      }
+    case .checkAgentTransfer(let name, let webhook, let fix):
+      run(.instanceSetup, post) { [environment] in
+        .agentTransferChecked(
+          await WizardAgentTransfer.run(profile: name, webhook: webhook, fix: fix, environment: environment))
       }
     case .cancel(let kind):
       lock.lock()
@@ -149,9 +178,31 @@ final class EffectPerformer: @unchecked Sendable {
     }
   }
 
+  /// Signs a fresh assertion with the draft's key file (as `token` and `check` do) and asks for
+  /// a token with it; a key that cannot be used answers its `jwt.key_*` verdict.
+  static func token(_ draft: JWTTokenRequestDraft, environment: AppEnvironment) async -> TokenOutcome {
+    let made = await JWTGrant.make(
+      profileName: "this connection", clientID: draft.clientID, subject: draft.subject, keyID: draft.keyID,
+      keyFile: KeyFilePath.absolute(draft.keyFile, environment: environment.variables),
+      environment: environment.variables)
+    switch made {
+    case .success(let grant):
+      if case .jwtBearer(let assertion) = grant { environment.log.remember(assertion) }
+      return await token(
+        TokenRequestDraft(
+          instanceURL: draft.instanceURL, grant: grant, clientID: draft.clientID,
+          clientSecret: draft.clientSecret, scope: draft.scope),
+        environment: environment)
+    case .failure(let failure):
+      return .failed(Outcomes.verdict(failure))
+    }
+  }
+
   /// Saves the draft; `caBundle` (`setup --ca-bundle FILE`) goes into the profile.
-  static func save(_ draft: ProfileDraft, store: ProfileStore, caBundle: String? = nil) -> SaveOutcome {
-    var (profile, credentials) = ProfileMapping.profile(for: draft)
+  static func save(
+    _ draft: ProfileDraft, store: ProfileStore, caBundle: String? = nil, variables: [String: String] = [:]
+  ) -> SaveOutcome {
+    var (profile, credentials) = ProfileMapping.profile(for: draft, environment: variables)
     if let caBundle { profile.caBundle = caBundle }
     do {
       // Editing keeps the CA bundle the profile was saved with: the wizard has no field for it.
@@ -185,7 +236,8 @@ final class EffectPerformer: @unchecked Sendable {
             clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
             redirectURI: profile.redirectURI,
             refreshToken: secrets?.refreshToken ?? .empty,
-            secretStore: profile.secretStore))
+            apiKey: secrets?.apiKey ?? .empty, jwtKeyFile: profile.jwtKeyFile ?? "",
+            jwtKeyID: profile.jwtKeyID ?? "", secretStore: profile.secretStore))
       }
       if let draft = config.draft(named: name) {
         // Every field the draft kept, and the step it stopped at; its secrets are asked again.
@@ -194,6 +246,7 @@ final class EffectPerformer: @unchecked Sendable {
             name: draft.name, instance: Self.address(draft.instanceURL, apiVersion: draft.apiVersion),
             authKind: draft.authType, username: draft.username ?? "", clientID: draft.clientID ?? "",
             scope: draft.scope ?? "", redirectURI: draft.redirectURI,
+            jwtKeyFile: draft.jwtKeyFile ?? "", jwtKeyID: draft.jwtKeyID ?? "",
             secretStore: draft.secretStore ?? .file,
             resumeAt: draft.step.flatMap(WizardScreen.init(draftWord:))))
       }

@@ -58,7 +58,9 @@ enum LiveCheck {
   }
 
   /// The check's sign-in, and the tokens to use as they are (OAuth only).
-  static func credentials(for draft: ConnectionDraft) -> (CheckCredentials, TokenSet?) {
+  static func credentials(for draft: ConnectionDraft, environment: [String: String] = [:]) -> (
+    CheckCredentials, TokenSet?
+  ) {
     switch draft.auth {
     case .basic(let name, let password):
       var credentials = CheckCredentials(kind: .basic, username: name, clientID: nil, scope: nil)
@@ -74,6 +76,17 @@ enum LiveCheck {
       return (credentials, issued)
     case .oauthClientCredentials(let client, let tokens):
       return oauth(.oauthClientCredentials, client: client, username: nil, tokens: tokens)
+    case .jwtBearer(let client, let subject, let keyFile, let keyID, let tokens):
+      var (credentials, issued) = oauth(.jwtBearer, client: client, username: subject, tokens: tokens)
+      // Only when the token expires during the test: a new assertion from the same key.
+      credentials.clientSecret = client.clientSecret
+      credentials.jwtKeyFile = KeyFilePath.absolute(keyFile, environment: environment)
+      credentials.jwtKeyID = keyID
+      return (credentials, issued)
+    case .apiKey(let key):
+      var credentials = CheckCredentials(kind: .apiKey, username: nil, clientID: nil, scope: nil)
+      credentials.apiKey = key
+      return (credentials, nil)
     }
   }
 

@@ -13,8 +13,11 @@ enum ProfileMapping {
     return text
   }
 
-  /// The profile and the secrets to store for a draft the wizard asks to save.
-  static func profile(for draft: ProfileDraft) -> (Profile, StoredCredentials) {
+  /// The profile and the secrets to store for a draft the wizard asks to save; `environment`
+  /// expands a key file's `~/` (`KeyFilePath`).
+  static func profile(for draft: ProfileDraft, environment: [String: String] = [:]) -> (
+    Profile, StoredCredentials
+  ) {
     let connection = draft.connection
     var profile = Profile(
       name: draft.name, instanceURL: connection.instanceURL, apiVersion: connection.apiVersion,
@@ -29,6 +32,8 @@ enum ProfileMapping {
       credentials.accessToken = stored(tokens.accessToken)
       credentials.accessTokenExpiresAt = tokens.expiresAt
       credentials.refreshToken = stored(tokens.refreshToken)
+      // Known when snowgate created the client (its record's refresh lifespan).
+      if credentials.refreshToken != nil { credentials.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt }
     }
     switch connection.auth {
     case .basic(let username, let password):
@@ -43,6 +48,12 @@ enum ProfileMapping {
       credentials.refreshToken = stored(tokens.refreshToken ?? refreshToken)
     case .oauthClientCredentials:
       break
+    case .jwtBearer(_, let subject, let keyFile, let keyID, _):
+      profile.username = subject
+      profile.jwtKeyFile = KeyFilePath.absolute(keyFile, environment: environment)
+      profile.jwtKeyID = keyID
+    case .apiKey(let key):
+      credentials.apiKey = stored(key)
     }
     return (profile, credentials)
   }

@@ -377,8 +377,15 @@ public struct ProfileStore: Sendable {
       entry.accessToken = tokens.accessToken
       entry.accessTokenExpiresAt = tokens.expiresAt.map(Self.wholeSeconds)
       if let refresh = tokens.refreshToken {
+        // The same refresh token handed back (not rotated) keeps the expiry already known;
+        // a new one has the expiry the answer gives, or none known.
+        let sameToken = entry.refreshToken?.reveal() == refresh.reveal()
         entry.refreshToken = refresh
-        entry.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt.map(Self.wholeSeconds)
+        if let expiry = tokens.refreshTokenExpiresAt {
+          entry.refreshTokenExpiresAt = Self.wholeSeconds(expiry)
+        } else if !sameToken {
+          entry.refreshTokenExpiresAt = nil
+        }
       }
       credentials.profiles[name] = entry
       return true

@@ -19,6 +19,11 @@ public struct SavedProfile: Equatable, Sendable {
   public var redirectURI: String?
   /// The refresh token of the refresh-token kind (the one the user pasted, or its successor).
   public var refreshToken: Secret
+  /// The REST API key of the API key kind.
+  public var apiKey: Secret
+  /// JWT bearer: the private key's file and the Key ID; the subject is `username`.
+  public var jwtKeyFile: String
+  public var jwtKeyID: String
   public var secretStore: SecretStore
   /// The screen a half-finished setup stopped at, to reopen there; nil for a saved profile.
   public var resumeAt: WizardScreen?
@@ -27,8 +32,12 @@ public struct SavedProfile: Equatable, Sendable {
     name: String, instance: String, authKind: AuthKind? = nil, username: String = "",
     password: Secret = .empty, clientID: String = "", clientSecret: Secret = .empty,
     scope: String = "", redirectURI: String? = nil, refreshToken: Secret = .empty,
+    apiKey: Secret = .empty, jwtKeyFile: String = "", jwtKeyID: String = "",
     secretStore: SecretStore = .file, resumeAt: WizardScreen? = nil
   ) {
+    self.apiKey = apiKey
+    self.jwtKeyFile = jwtKeyFile
+    self.jwtKeyID = jwtKeyID
     self.resumeAt = resumeAt
     self.name = name
     self.instance = instance

@@ -14,4 +14,6 @@ public enum OperationKind: Equatable, Hashable, Sendable {
   case authorization
   /// Renaming an unreadable config file aside (`.moveBrokenConfigAside`).
   case moveAside
+  /// Reads and writes of the instance's setup as an admin (the OAuth client, agent transfer).
+  case instanceSetup
 }

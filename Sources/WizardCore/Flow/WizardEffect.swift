@@ -22,6 +22,9 @@ public enum WizardEffect: Equatable, Sendable {
   case showPlainText(String)
   /// POST to `<instance>/oauth_token.do`; answer `.tokenFinished`.
   case requestToken(TokenRequestDraft)
+  /// Sign a JWT bearer assertion with the key file and POST it to `<instance>/oauth_token.do`;
+  /// answer `.tokenFinished` (a key that cannot be used fails with a `jwt.key_*` verdict).
+  case requestJWTToken(JWTTokenRequestDraft)
   /// Make the PKCE verifier and state, start the loopback listener on the redirect URI, open the
   /// browser on the authorize URL; answer `.authorizationStarted`, then `.tokenFinished` when the
   /// listener got the code and exchanged it, or `.authorizationFailed`.
@@ -31,6 +34,17 @@ public enum WizardEffect: Equatable, Sendable {
   case completeAuthorization(pasted: String)
   /// Keep a setup quit half way (no secrets in it); no answer. Always followed by `.quit`.
   case saveDraft(SetupDraft)
+  /// Ask whether the OS keyring can keep secrets here (it stores and removes a probe item);
+  /// answer `.keyringChecked`, untagged.
+  case checkKeyring
   /// Rename the unreadable config file to `config.json.broken-TIMESTAMP`; answer `.brokenConfigMoved`.
   case moveBrokenConfigAside
+  /// Sign in as the admin and read what creating the client needs; answer `.adminChecked`.
+  case checkAdmin(OAuthClientCreation)
+  /// Make the client ID and secret, create the record (and set the property); answer
+  /// `.oauthClientCreated`. Only ever sent after the person's yes.
+  case createOAuthClient(OAuthClientCreation)
+  /// Run `check --for agent-transfer [--webhook URL]` for a saved profile, and with `fix` make
+  /// its changes first (only ever after the person's yes); answer `.agentTransferChecked`.
+  case checkAgentTransfer(profileName: String, webhook: String?, fix: Bool)
 }

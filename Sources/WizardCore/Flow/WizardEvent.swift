@@ -38,6 +38,15 @@ public enum WizardEvent: Equatable, Sendable {
   /// The renderer could scroll only this far (the body has fewer lines than asked for): the
   /// runtime says so after drawing, so that PgDn after too many PgUp moves at once.
   case scrollSettled(Int)
+  /// The answer to `.checkKeyring`: nil when the keyring can keep secrets, else why it cannot
+  /// (a sentence for people, never the tool's raw output).
+  case keyringChecked(problem: String?)
   /// The answer to `.moveBrokenConfigAside`.
   case brokenConfigMoved(MoveAsideOutcome)
+  /// The answer to `.checkAdmin`.
+  case adminChecked(AdminCheckOutcome)
+  /// The answer to `.createOAuthClient`.
+  case oauthClientCreated(OAuthClientCreationOutcome)
+  /// The answer to `.checkAgentTransfer`.
+  case agentTransferChecked(AgentTransferOutcome)
 }

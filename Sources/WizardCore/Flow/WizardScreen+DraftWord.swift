@@ -8,11 +8,11 @@ extension WizardScreen {
     case .instance: "instance"
     case .authType: "auth-type"
     case .credentials: "credentials"
-    case .oauthClient: "oauth-client"
+    case .oauthClient, .createOAuthClient: "oauth-client"
     case .token, .authorization: "token"
     case .test: "test"
     case .save: "save"
-    case .welcome, .pickProfile, .done, .diagnose: nil
+    case .welcome, .pickProfile, .done, .diagnose, .agentTransfer: nil
     }
   }
 

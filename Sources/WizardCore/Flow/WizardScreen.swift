@@ -17,16 +17,20 @@ public enum WizardScreen: Equatable, Sendable {
   case done
   /// The live checks of one saved profile, from the welcome screen.
   case diagnose
+  /// OAuth: create the client on the instance as an admin (from the OAuth client screen).
+  case createOAuthClient
+  /// After saving: the instance's live-agent-transfer setup, checked and fixed after a yes.
+  case agentTransfer
 
   /// "Step N of M" position in the Basic flow, nil outside the numbered flow.
   public var stepNumber: Int? {
     switch self {
     case .instance: return 1
     case .authType: return 2
-    case .credentials, .oauthClient: return 3
+    case .credentials, .oauthClient, .createOAuthClient: return 3
     case .test, .token, .authorization: return 4
     case .save: return 5
-    case .welcome, .pickProfile, .done, .diagnose: return nil
+    case .welcome, .pickProfile, .done, .diagnose, .agentTransfer: return nil
     }
   }
 

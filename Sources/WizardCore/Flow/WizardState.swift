@@ -23,6 +23,10 @@ public struct WizardState: Equatable, Sendable {
   public var done: DoneStep?
   /// The diagnose screen's run, nil until a saved connection is diagnosed.
   public var diagnosis: DiagnoseStep? = nil
+  /// "Create the OAuth client on the instance for me".
+  public var oauthClientCreation = OAuthClientCreationStep()
+  /// "Prepare for live agent transfer", nil until opened from the done screen.
+  public var agentTransfer: AgentTransferStep? = nil
   /// The saved profile being edited (its name), nil for a new one.
   public var editingProfileName: String?
   /// F1 help over the current screen.
@@ -84,8 +88,12 @@ public struct WizardState: Equatable, Sendable {
       guard let tokens = token.tokens, token.source == oauthClientDraft else { return nil }
       let draft = oauthClientDraft
       switch kind {
-      // The wizard cannot select a JWT bearer or API key connection yet (`isAvailable`).
-      case .basic, .oauthPassword, .jwtBearer, .apiKey:
+      case .jwtBearer:
+        auth = .jwtBearer(
+          client: draft.client, subject: draft.username, keyFile: draft.jwtKeyFile, keyID: draft.jwtKeyID,
+          tokens: tokens)
+      // Neither is OAuth, so neither reaches here.
+      case .basic, .oauthPassword, .apiKey:
         auth = .oauthPassword(
           client: draft.client, username: draft.username, password: draft.password, tokens: tokens)
       case .oauthAuthorizationCode:
@@ -95,6 +103,8 @@ public struct WizardState: Equatable, Sendable {
       case .oauthClientCredentials:
         auth = .oauthClientCredentials(client: draft.client, tokens: tokens)
       }
+    } else if kind == .apiKey {
+      auth = .apiKey(key: credentials.apiKey.secret)
     } else {
       auth = .basic(username: credentials.username.text, password: credentials.password.secret)
     }
@@ -116,7 +126,9 @@ public struct WizardState: Equatable, Sendable {
       username: fields.contains(.username) ? oauthClient.username.text : "",
       password: fields.contains(.password) ? oauthClient.password.secret : .empty,
       refreshToken: fields.contains(.refreshToken) ? oauthClient.refreshToken.secret : .empty,
-      redirectURI: fields.contains(.redirectURI) ? oauthClient.redirectURI.text : "")
+      redirectURI: fields.contains(.redirectURI) ? oauthClient.redirectURI.text : "",
+      jwtKeyFile: fields.contains(.jwtKeyFile) ? oauthClient.jwtKeyFile.text.trimmingSpaces : "",
+      jwtKeyID: fields.contains(.jwtKeyID) ? oauthClient.jwtKeyID.text.trimmingSpaces : "")
   }
 
   /// Whether the runtime should send `.tick` events now: work is in flight, or an access

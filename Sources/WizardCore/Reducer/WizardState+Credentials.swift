@@ -1,11 +1,26 @@
+import Vocabulary
+
 extension WizardState {
   static let usernameMissing = "Type the user name the connection signs in as, e.g. admin."
   static let passwordMissing = "Type the password of that user."
+  static let apiKeyMissing =
+    "Paste the API key from its REST API Key record on the instance (F1 shows where)."
+
+  /// The fields of the credentials screen for the chosen kind (Basic's unless an API key).
+  var credentialFields: [CredentialsField] {
+    let fields = (authType.selected ?? .basic).credentialFields
+    return fields.isEmpty ? AuthKind.basic.credentialFields : fields
+  }
 
   mutating func credentialsKey(_ key: Key) -> [WizardEffect] {
+    let fields = credentialFields
+    if !fields.contains(credentials.focus) { credentials.focus = fields[0] }
     switch key {
-    case .tab, .down, .backTab, .up:
-      credentials.focus = credentials.focus == .username ? .password : .username
+    case .tab, .down:
+      credentials.focus = Self.step(fields, from: credentials.focus, by: 1)
+      return []
+    case .backTab, .up:
+      credentials.focus = Self.step(fields, from: credentials.focus, by: -1)
       return []
     case .toggleReveal:
       credentials.isPasswordRevealed.toggle()
@@ -14,11 +29,14 @@ extension WizardState {
       go(to: .authType)
       return []
     case .enter:
-      return submitCredentials()
+      return fields == [.apiKey] ? submitAPIKey() : submitCredentials()
     default:
       break
     }
     switch credentials.focus {
+    case .apiKey:
+      guard Self.edit(&credentials.apiKey, key) else { return [] }
+      credentials.apiKeyError = nil
     case .username:
       let before = credentials.username.text
       guard credentials.username.apply(key), credentials.username.text != before else { return [] }
@@ -51,6 +69,17 @@ extension WizardState {
       credentials.focus = .password
       return []
     }
+    enterTest()
+    return []
+  }
+
+  /// Enter on the API key: check that one was typed and go to the test screen.
+  private mutating func submitAPIKey() -> [WizardEffect] {
+    guard !credentials.apiKey.secret.reveal().trimmingSpaces.isEmpty else {
+      credentials.apiKeyError = Self.apiKeyMissing
+      return []
+    }
+    credentials.apiKeyError = nil
     enterTest()
     return []
   }

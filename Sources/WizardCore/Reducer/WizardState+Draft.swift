@@ -4,8 +4,9 @@ extension WizardState {
   /// Whether the person got past the address: a half-finished setup is worth keeping from here.
   var isPastInstanceStep: Bool {
     switch screen {
-    case .welcome, .pickProfile, .instance, .done, .diagnose: return authType.selected != nil
-    case .authType, .credentials, .oauthClient, .token, .authorization, .test, .save: return true
+    case .welcome, .pickProfile, .instance, .done, .diagnose, .agentTransfer: return authType.selected != nil
+    case .authType, .credentials, .oauthClient, .createOAuthClient, .token, .authorization, .test, .save:
+      return true
     }
   }
 
@@ -36,6 +37,8 @@ extension WizardState {
       summary.username = typed(client.username)
       summary.scope = typed(client.client.scope)
       summary.redirectURI = typed(client.redirectURI)
+      summary.jwtKeyFile = typed(client.jwtKeyFile)
+      summary.jwtKeyID = typed(client.jwtKeyID)
     }
     return summary
   }

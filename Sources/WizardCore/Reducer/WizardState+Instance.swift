@@ -82,6 +82,7 @@ extension WizardState {
         hasUnsavedChanges = true
         oauthClient.focus = .clientID
         oauthClient.errors = [:]
+        if let first = authType.focus.credentialFields.first { credentials.focus = first }
       }
       authType.selected = authType.focus
       go(to: authType.focus.isOAuth ? .oauthClient : .credentials)

@@ -8,17 +8,26 @@ extension WizardState {
   static let oauthPasswordMissing = "Type the password of that user."
   static let refreshTokenMissing = "Paste the refresh token you were given."
   static let redirectURIMissing = "Type the redirect URI, e.g. \(OAuthClientStep.defaultRedirectURI)."
+  static let jwtKeyFileMissing =
+    "Type the path of the private key file (PEM) that signs the assertion, e.g. ~/.snowgate/jwt.pem."
+  static let jwtKeyIDMissing = "Type the Key ID (kid) of the JWT verifier map entry on the instance."
+  static let jwtSubjectMissing = "Type the user the tokens act as (the sub claim), e.g. integration.user."
   static let redirectURINotLoopback =
     "Use http://127.0.0.1:PORT/PATH (or localhost); snowgate listens there."
 
   mutating func oauthClientKey(_ key: Key) -> [WizardEffect] {
-    let fields = (authType.selected ?? .oauthPassword).clientFields
+    let kind = authType.selected ?? .oauthPassword
+    let fields = kind.clientFields
+    let stops = fields + (kind.canCreateClient ? [.createClient] : [])
     switch key {
     case .tab, .down:
-      oauthClient.focus = Self.step(fields, from: oauthClient.focus, by: 1)
+      oauthClient.focus = Self.step(stops, from: oauthClient.focus, by: 1)
       return []
     case .backTab, .up:
-      oauthClient.focus = Self.step(fields, from: oauthClient.focus, by: -1)
+      oauthClient.focus = Self.step(stops, from: oauthClient.focus, by: -1)
+      return []
+    case .enter where oauthClient.focus == .createClient:
+      openOAuthClientCreation()
       return []
     case .toggleReveal:
       let focus = oauthClient.focus
@@ -40,7 +49,10 @@ extension WizardState {
     case .password: changed = Self.edit(&oauthClient.password, key)
     case .refreshToken: changed = Self.edit(&oauthClient.refreshToken, key)
     case .redirectURI: changed = Self.edit(&oauthClient.redirectURI, key)
+    case .jwtKeyFile: changed = Self.edit(&oauthClient.jwtKeyFile, key)
+    case .jwtKeyID: changed = Self.edit(&oauthClient.jwtKeyID, key)
     case .scope: changed = Self.edit(&oauthClient.scope, key)
+    case .createClient: changed = false
     }
     guard changed else { return [] }
     oauthClient.errors[oauthClient.focus] = nil
@@ -70,7 +82,8 @@ extension WizardState {
       if kind == .oauthAuthorizationCode { return nil }
       return oauthClient.clientSecret.secret.isEmpty ? Self.clientSecretMissing : nil
     case .username:
-      return oauthClient.username.text.isEmpty ? Self.oauthUsernameMissing : nil
+      guard oauthClient.username.text.isEmpty else { return nil }
+      return kind == .jwtBearer ? Self.jwtSubjectMissing : Self.oauthUsernameMissing
     case .password:
       return oauthClient.password.secret.isEmpty ? Self.oauthPasswordMissing : nil
     case .refreshToken:
@@ -79,7 +92,13 @@ extension WizardState {
       let text = oauthClient.redirectURI.text
       if text.isEmpty { return Self.redirectURIMissing }
       return Self.isLoopbackRedirect(text) ? nil : Self.redirectURINotLoopback
-    case .scope:
+    case .jwtKeyFile:
+      // Whether the file exists and holds a key only the runtime can tell: generating the
+      // token says so on this field (`tokenFinished`).
+      return oauthClient.jwtKeyFile.text.trimmingSpaces.isEmpty ? Self.jwtKeyFileMissing : nil
+    case .jwtKeyID:
+      return oauthClient.jwtKeyID.text.trimmingSpaces.isEmpty ? Self.jwtKeyIDMissing : nil
+    case .scope, .createClient:
       return nil
     }
   }

@@ -71,6 +71,14 @@ extension WizardState {
       return authorizationFailed(verdict)
     case .brokenConfigMoved(let outcome):
       return brokenConfigMoved(outcome)
+    case .keyringChecked(let problem):
+      return keyringChecked(problem)
+    case .adminChecked(let outcome):
+      return adminChecked(outcome)
+    case .oauthClientCreated(let outcome):
+      return oauthClientCreated(outcome)
+    case .agentTransferChecked(let outcome):
+      return agentTransferChecked(outcome)
     case .scrollSettled(let lines):
       scroll = lines
       return []
@@ -163,6 +171,8 @@ extension WizardState {
     case .save: return saveKey(key)
     case .done: return doneKey(key)
     case .diagnose: return diagnoseKey(key)
+    case .createOAuthClient: return oauthClientCreationKey(key)
+    case .agentTransfer: return agentTransferKey(key)
     }
   }
 
@@ -197,6 +207,7 @@ extension WizardState {
       if token.status == .requesting { token.status = .idle }
     case .authorization: authorization = AuthorizationStep()
     case .moveAside: save.isSaving = false
+    case .instanceSetup: instanceSetupCancelled()
     }
     return [.cancel(running.kind)]
   }

@@ -1,12 +1,35 @@
 import Vocabulary
 
 extension WizardState {
-  /// Shows the save screen, proposing a name from the host until the person types their own.
-  mutating func enterSave(despiteFailedTest: Bool) {
+  /// Shows the save screen, proposing a name from the host until the person types their own,
+  /// and asks the first time whether the OS keyring answers here (the demo's practice profile
+  /// lives in a folder of its own and never touches the person's keyring).
+  mutating func enterSave(despiteFailedTest: Bool) -> [WizardEffect] {
     save.isDespiteFailedTest = despiteFailedTest
     if !save.isNameEdited { save.name = TextInput(suggestedProfileName) }
     go(to: .save)
+    guard save.keyring == .unknown, context.practice == nil else { return [] }
+    save.keyring = .checking
+    return [.checkKeyring]
   }
+
+  /// The keyring's answer: where one works it becomes the default, unless a store was chosen.
+  mutating func keyringChecked(_ problem: String?) -> [WizardEffect] {
+    guard save.keyring == .checking else { return [] }
+    save.keyring = problem.map(KeyringStatus.unavailable) ?? .available
+    if save.keyring.isAvailable && !save.isStoreChosen { save.store = .keyring }
+    return []
+  }
+
+  /// Whether saving to the credentials file needs the person's yes first: no keyring is known
+  /// to answer, so the file is a fallback, not a choice (as gh's insecure storage is).
+  var needsFileConsent: Bool {
+    save.store == .file && !save.keyring.isAvailable && !save.isFileAgreed && context.practice == nil
+  }
+
+  static let keyringUnavailableCode = "keyring.unavailable"
+  static let chooseAnotherStore =
+    "Choose another place for the secrets, e.g. the credentials file (mode 0600), then press Enter."
 
   /// `dev12345` for dev12345.service-now.com, `itsm` for itsm.example.com, `local` for loopback;
   /// made unique against the saved profiles with a `-2`, `-3`, … suffix.
@@ -56,6 +79,21 @@ extension WizardState {
 
   mutating func saveKey(_ key: Key) -> [WizardEffect] {
     if save.isSaving { return [] }
+    if save.isFileConsentAsked {
+      // Only an explicit y agrees; Enter, the key that reached the question, does not.
+      switch key {
+      case .character("y"), .character("Y"):
+        save.isFileConsentAsked = false
+        save.isFileAgreed = true
+        return submitSave()
+      case .character("n"), .character("N"), .escape:
+        save.isFileConsentAsked = false
+        save.focus = .store
+      default:
+        break
+      }
+      return []
+    }
     if save.isMoveAsideOffered {
       switch key {
       case .character("y"), .character("Y"):
@@ -121,6 +159,8 @@ extension WizardState {
 
   private mutating func chooseStore(_ store: SecretStoreKind) {
     save.store = store
+    save.isStoreChosen = true
+    if save.failure?.code == Self.keyringUnavailableCode { save.failure = nil }
     save.commandError = nil
     hasUnsavedChanges = true
   }
@@ -153,6 +193,16 @@ extension WizardState {
     if save.store == .command, let problem = commandProblem(save.command.text) {
       save.commandError = problem
       save.focus = .command
+      return []
+    }
+    if save.store == .keyring, case .unavailable(let reason) = save.keyring {
+      save.failure = Verdict(
+        code: Self.keyringUnavailableCode, summary: reason, remedies: [Self.chooseAnotherStore])
+      save.focus = .store
+      return []
+    }
+    if needsFileConsent {
+      save.isFileConsentAsked = true
       return []
     }
     guard let connection = connectionDraft else {

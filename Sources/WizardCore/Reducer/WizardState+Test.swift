@@ -13,7 +13,7 @@ extension WizardState {
     case .passed:
       switch key {
       case .character("r"), .character("R"): return startTest()
-      case .enter: enterSave(despiteFailedTest: false)
+      case .enter: return enterSave(despiteFailedTest: false)
       case .escape: go(to: screenBeforeTest)
       default: break
       }
@@ -41,13 +41,13 @@ extension WizardState {
           if signInScreen == .oauthClient {
             oauthClient.focus = .clientSecret
           } else {
-            credentials.focus = .password
+            credentials.focus = credentialFields.last ?? .password
           }
           go(to: signInScreen)
         case .editInstance:
           go(to: .instance)
         case .saveAnyway:
-          enterSave(despiteFailedTest: true)
+          return enterSave(despiteFailedTest: true)
         }
       default:
         break

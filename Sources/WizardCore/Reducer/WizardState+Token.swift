@@ -57,10 +57,19 @@ extension WizardState {
       begin(.authorization)
       go(to: .authorization)
       return [.startAuthorization(request)]
-    // The JWT bearer grant and API keys are not selectable in the wizard yet (`isAvailable`).
-    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer, .apiKey:
-      // Basic never reaches the token screen; if it did, it would try the password grant.
-      let kind = draft.kind.isOAuth && draft.kind != .jwtBearer ? draft.kind : AuthKind.oauthPassword
+    case .jwtBearer:
+      token = TokenStep(status: .requesting, source: draft)
+      begin(.token)
+      return [
+        .requestJWTToken(
+          JWTTokenRequestDraft(
+            instanceURL: address.url, clientID: client.clientID, clientSecret: client.clientSecret,
+            scope: client.scope, subject: draft.username, keyFile: draft.jwtKeyFile,
+            keyID: draft.jwtKeyID))
+      ]
+    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey:
+      // Basic and API keys never reach the token screen; if they did, it would try the password grant.
+      let kind = draft.kind.isOAuth ? draft.kind : AuthKind.oauthPassword
       switch OAuthGrant.unattended(
         kind: kind, username: draft.username, password: draft.password, refreshToken: draft.refreshToken)
       {
@@ -82,6 +91,9 @@ extension WizardState {
     ]
   }
 
+  /// The codes of a JWT signing key that cannot be used (missing, unreadable, not RSA, …).
+  static let jwtKeyProblemPrefix = "jwt.key_"
+
   mutating func tokenFinished(_ outcome: TokenOutcome) -> [WizardEffect] {
     let fromBrowser: Bool
     switch (activity?.kind, authorization.status) {
@@ -96,8 +108,20 @@ extension WizardState {
     activity = nil
     authorization = AuthorizationStep()
     switch outcome {
-    case .received(let tokens): token.status = .received(tokens)
-    case .failed(let verdict): token.status = .failed(verdict)
+    case .received(var tokens):
+      // A client snowgate created has a known refresh lifespan: kept with the tokens, so the
+      // saved profile (and `profiles`) know when a new sign-in is due.
+      if tokens.hasRefreshToken, tokens.refreshTokenExpiresAt == nil {
+        tokens.refreshTokenExpiresAt = refreshTokenExpiry(tokens)
+      }
+      token.status = .received(tokens)
+    case .failed(let verdict):
+      token.status = .failed(verdict)
+      if verdict.code.hasPrefix(Self.jwtKeyProblemPrefix), oauthClientDraft.kind == .jwtBearer {
+        // The key file is the field to fix: "Fix the client" lands on it, with the reason.
+        oauthClient.errors[.jwtKeyFile] = verdict.summary
+        oauthClient.focus = .jwtKeyFile
+      }
     }
     token.receivedAtTick = nil
     token.secondsSinceReceipt = 0

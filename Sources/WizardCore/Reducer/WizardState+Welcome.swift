@@ -90,7 +90,10 @@ extension WizardState {
     credentials =
       kind.isOAuth
       ? CredentialsStep()
-      : CredentialsStep(username: TextInput(profile.username), password: SecretInput(profile.password))
+      : CredentialsStep(
+        username: TextInput(profile.username), password: SecretInput(profile.password),
+        focus: kind.credentialFields.first ?? .username)
+    credentials.apiKey = SecretInput(profile.apiKey)
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
       clientID: TextInput(profile.clientID), clientSecret: SecretInput(profile.clientSecret),
@@ -99,6 +102,8 @@ extension WizardState {
       refreshToken: SecretInput(profile.refreshToken),
       redirectURI: TextInput(profile.redirectURI ?? OAuthClientStep.defaultRedirectURI),
       scope: TextInput(profile.scope))
+    oauthClient.jwtKeyFile = TextInput(profile.jwtKeyFile)
+    oauthClient.jwtKeyID = TextInput(profile.jwtKeyID)
     token = TokenStep()
     authorization = AuthorizationStep()
     test = TestStep()
@@ -112,19 +117,32 @@ extension WizardState {
     case .ask: save.store = .ask
     case .keyring: save.store = .keyring
     }
+    // The profile's store was chosen when it was saved; editing keeps it without asking again.
+    // A half-finished setup's store was never confirmed by a save.
+    save.isStoreChosen = profile.resumeAt == nil
+    save.isFileAgreed = profile.resumeAt == nil && save.store == .file
     done = nil
     editingProfileName = profile.name
     hasUnsavedChanges = false
     go(to: .instance)
     if let resumeAt = profile.resumeAt, diagnosis?.fixing == nil {
       go(to: resumeScreen(resumeAt, kind: profile.authKind))
+      if screen == .oauthClient, let kind = profile.authKind {
+        // The first field still to type (a template has the client ID, not the secret).
+        oauthClient.focus =
+          kind.clientFields.first { oauthClientProblem($0, kind: kind) != nil } ?? oauthClient.focus
+      }
     }
     // Opened from a failed diagnosis: straight to the screen that fixes it.
     if let fixing = diagnosis?.fixing {
       diagnosis = nil
       if fixing == .editCredentials, let kind = authType.selected {
         go(to: kind.isOAuth ? .oauthClient : .credentials)
-        if kind.isOAuth { oauthClient.focus = .clientSecret } else { credentials.focus = .password }
+        if kind.isOAuth {
+          oauthClient.focus = .clientSecret
+        } else {
+          credentials.focus = kind.credentialFields.last ?? .password
+        }
       }
     }
     return []
@@ -145,6 +163,9 @@ extension WizardState {
     switch key {
     case .enter, .escape, .character("q"), .character("Q"):
       return [.quit(.success)]
+    case .character("a"), .character("A"):
+      // The practice instance of `snowgate demo` has no setup to prepare.
+      return context.practice == nil ? openAgentTransfer() : []
     default:
       return []
     }

@@ -45,8 +45,26 @@ enum HelpText {
         "  browser (PKCE)      you sign in in a browser; works with SSO",
         "  refresh token       a token someone already generated",
         "  client credentials  the client alone (Washington DC or later)",
-        "",
+        "  JWT bearer          the client plus an assertion your key signs",
+        "A REST API key (Washington DC or later) goes in the x-sn-apikey",
+        "header instead; the instance needs an API access policy for it.",
         "↑ ↓ move, Enter picks, Esc goes back to the address.",
+      ]
+    case .credentials where kind == .apiKey:
+      return [
+        "Make the key on the instance (once, as an admin; Washington DC",
+        "or later, plugin API Key and HMAC Authentication):",
+        " 1. System Web Services > API Access Policies > Inbound",
+        "    Authentication Profile > New > Create API Key authentication",
+        "    profiles; Auth Parameter x-sn-apikey, Auth Header.",
+        " 2. API Access Policies > REST API Key > New: a name and the",
+        "    user the key acts as (its roles decide what it may read).",
+        "    Submit, open it again and copy its Token: that is the key.",
+        " 3. API Access Policies > REST API Access Policies > New: the",
+        "    API (e.g. Table API) with the profile of step 1. API keys",
+        "    are not allowed in the Global REST API policy.",
+        "snowgate sends the key as the header x-sn-apikey. Ctrl-R shows",
+        "or hides it; it is hidden again when you leave this screen.",
       ]
     case .credentials:
       return [
@@ -59,6 +77,25 @@ enum HelpText {
         "Tab moves between the fields. Ctrl-R shows or hides the",
         "password; it is hidden again when you leave this screen.",
         "Editing as in a shell: Ctrl-A/E, Alt-B/F, Ctrl-U/K, Ctrl-W.",
+      ]
+    case .oauthClient where kind == .jwtBearer:
+      return [
+        "Set up the JWT bearer grant on the instance (once, as an admin):",
+        " 1. Make a key and certificate, keep the key (no passphrase):",
+        "    openssl req -x509 -newkey rsa:2048 -nodes -keyout jwt.pem",
+        "    -out jwt.crt -days 365 -subj /CN=snowgate; then upload",
+        "    jwt.crt in System Definition > Certificates.",
+        " 2. Zurich and later: Machine Identity Console > Inbound",
+        "    integrations > New integration > JWT bearer. Earlier: System",
+        "    OAuth > Application Registry > New > Create an OAuth JWT API",
+        "    endpoint for external clients.",
+        " 3. On that record, Jwt Verifier Maps > New (a JWT Provider is",
+        "    for outbound calls, not this): the certificate and a Key Id.",
+        "    Type that Key Id here: it is the assertion's kid.",
+        " 4. Its User Field says what sub holds (user_name or email):",
+        "    type that user's value as the subject. Copy the Client ID",
+        "    and, unlocked, the Client Secret.",
+        "Tab moves; Ctrl-R shows or hides the client secret.",
       ]
     case .oauthClient:
       return [
@@ -77,7 +114,7 @@ enum HelpText {
         "Client credentials also needs Washington DC or later, the",
         "property glide.oauth.inbound.client.credential.grant_type",
         ".enabled=true and an OAuth Application User on the record.",
-        "Tab moves; Ctrl-R shows or hides the focused secret.",
+        "Admins: Create the OAuth client on the instance for me does it.",
       ]
     case .token:
       return [
@@ -106,6 +143,21 @@ enum HelpText {
         "on the client: the instance then uses the first registered one.",
         "c shows the address to copy, r starts the sign-in again, Esc",
         "cancels the wait.",
+      ]
+    case .test where kind == .apiKey:
+      return [
+        "The test sends the key in the x-sn-apikey header and reads one",
+        "record of sys_user and of sys_db_object. Nothing is changed on",
+        "the instance.",
+        "",
+        "401: the instance refused the key: mistyped, expired or made",
+        "inactive on its REST API Key record, or no REST API access",
+        "policy lets API keys into the Table API. 403: the key works,",
+        "but its user lacks a role to read the tables.",
+        "",
+        "r runs the checks again; Enter on a failure opens the screen",
+        "that fixes it. After a failure you can still save, but only by",
+        "choosing Save anyway. PgUp/PgDn scroll a long result.",
       ]
     case .test:
       if kind.isOAuth {
@@ -146,10 +198,11 @@ enum HelpText {
         "snowgate check NAME. Use letters, digits, -, _ and . only.",
         "The next screen says where it was saved.",
         "",
-        "Secrets (password, client secret, tokens) go to the credentials",
-        "file unless you choose otherwise: a command that prints them",
-        "(run without a shell), the environment variables only, or a",
-        "question each time. Tab moves to the list; ↑ ↓ choose.",
+        "Secrets (password, client secret, API key, tokens) go to the OS",
+        "keyring where one answers. Otherwise choose: the credentials",
+        "file (mode 0600; snowgate asks you to agree), a command that",
+        "prints them (run without a shell), the environment variables",
+        "only, or a question each time. Tab: the list; ↑ ↓ choose.",
         "",
         "Esc goes back to the test; nothing is saved until Enter.",
       ]
@@ -163,6 +216,10 @@ enum HelpText {
         "Enter on a failure opens the connection to fix it; r runs the",
         "checks again; Esc goes back to the welcome screen.",
       ]
+    case .createOAuthClient:
+      return OAuthClientCreationStep.help
+    case .agentTransfer:
+      return AgentTransferStep.help
     case .done:
       return [
         "snowgate check NAME diagnoses the connection when it fails.",

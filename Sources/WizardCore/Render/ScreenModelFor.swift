@@ -16,6 +16,8 @@ public func screenModel(for state: WizardState) -> ScreenModel {
   case .save: model = state.saveScreen()
   case .done: model = state.doneScreen()
   case .diagnose: model = state.diagnoseScreen()
+  case .createOAuthClient: model = state.oauthClientCreationScreen()
+  case .agentTransfer: model = state.agentTransferScreen()
   }
   if (state.authType.selected ?? .basic).isOAuth {
     if let number = state.screen.oauthStepNumber {

@@ -107,6 +107,7 @@ extension WizardState {
   }
 
   func credentialsScreen() -> ScreenModel {
+    if credentialFields == [.apiKey] { return apiKeyScreen() }
     let revealed = credentials.isPasswordRevealed
     let password = credentials.password
     let username = FieldModel(
@@ -131,6 +132,29 @@ extension WizardState {
       hints: [
         KeyHint("Tab", "Next"), KeyHint("Ctrl-R", revealed ? "Hide" : "Show"), KeyHint("Enter", "Continue"),
         Hints.back, Hints.help,
+      ])
+  }
+
+  /// The API key kind's credentials: one masked field, the header it travels in.
+  func apiKeyScreen() -> ScreenModel {
+    let revealed = credentials.isPasswordRevealed
+    let key = credentials.apiKey
+    let field = FieldModel(
+      label: "API key",
+      display: revealed ? DisplayText.sanitised(key.secret.reveal()) : DisplayText.bullets(key.secret.count),
+      cursor: key.cursor, isSecret: true, isRevealed: revealed,
+      note: revealed
+        ? "Shown until you press Ctrl-R or leave this screen." : "Sent as the x-sn-apikey header.",
+      error: credentials.apiKeyError)
+    return ScreenModel(
+      id: "credentials-apiKey", title: "Sign in with a REST API key",
+      intro: [
+        "Paste the key of a REST API Key record on the instance (Washington DC or later). "
+          + "It needs an API access policy that allows it; F1 shows how."
+      ],
+      items: [.field(field)], focus: 0,
+      hints: [
+        KeyHint("Ctrl-R", revealed ? "Hide" : "Show"), KeyHint("Enter", "Continue"), Hints.back, Hints.help,
       ])
   }
 }

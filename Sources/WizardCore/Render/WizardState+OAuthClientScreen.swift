@@ -21,6 +21,15 @@ extension WizardState {
       if field == oauthClient.focus { focus = items.count }
       items.append(.field(clientField(field, kind: kind)))
     }
+    if kind.canCreateClient {
+      if oauthClient.focus == .createClient { focus = items.count }
+      items.append(.action(ActionModel(label: "Create the OAuth client on the instance for me")))
+    }
+    if let created = oauthClientCreation.createdNote,
+      oauthClientCreation.createdClientID == oauthClient.clientID.text
+    {
+      messages.append(ScreenMessage(kind: .success, title: created))
+    }
     let focusIsSecret = oauthClient.focus.isSecret
     var hints = [KeyHint("Tab", "Next")]
     if focusIsSecret {
@@ -57,8 +66,11 @@ extension WizardState {
     case .oauthClientCredentials:
       return "The client alone signs in, as its OAuth Application User; no user password. "
         + "F1 shows how to create the client."
-    case .jwtBearer, .apiKey:
-      return "Set this kind up with snowgate setup NAME --no-input --auth \(kind.word)."
+    case .jwtBearer:
+      return "snowgate signs a short assertion with your private key (the key stays in its "
+        + "file) and trades it for tokens. F1 shows the setup on the instance."
+    case .apiKey:
+      return "An API key signs in on the credentials screen."
     }
   }
 
@@ -87,6 +99,11 @@ extension WizardState {
         ? "Optional: leave it empty for a public client; PKCE proves it instead." : nil
       return secret("Client secret", oauthClient.clientSecret, note: note)
     case .username:
+      if kind == .jwtBearer {
+        return plain(
+          "Subject user", oauthClient.username, placeholder: "e.g. integration.user",
+          note: "The sub claim: the user the tokens act as.")
+      }
       return plain("User name", oauthClient.username, placeholder: "e.g. integration.user")
     case .password:
       return secret("Password", oauthClient.password)
@@ -98,7 +115,15 @@ extension WizardState {
       return plain(
         "Redirect URI", oauthClient.redirectURI, placeholder: OAuthClientStep.defaultRedirectURI,
         note: "Register exactly this as a Redirect URL of the client; any free port.")
-    case .scope:
+    case .jwtKeyFile:
+      return plain(
+        "Key file", oauthClient.jwtKeyFile, placeholder: "e.g. ~/.snowgate/jwt.pem",
+        note: "RSA private key (PEM), no passphrase; openssl reads it.")
+    case .jwtKeyID:
+      return plain(
+        "Key ID", oauthClient.jwtKeyID, placeholder: "the verifier map's Key Id",
+        note: "Sent as the kid of the assertion's header.")
+    case .scope, .createClient:
       return plain(
         "Scope", oauthClient.scope, placeholder: "empty: the client's default",
         note: "Optional; only if the client record limits scopes.")

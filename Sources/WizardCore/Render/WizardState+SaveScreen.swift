@@ -49,6 +49,12 @@ extension WizardState {
             + " set here and will win over what is saved.",
           lines: ["snowgate check says so too; unset it to use the saved secret."]))
     }
+    if case .unavailable(let reason) = save.keyring, save.failure?.code != Self.keyringUnavailableCode {
+      messages.append(
+        ScreenMessage(
+          kind: .warning, title: "No OS keyring answers here, so the secrets cannot go there.",
+          lines: [reason]))
+    }
     if let movedAsideTo = save.movedAsideTo {
       messages.append(
         ScreenMessage(kind: .info, title: "The unreadable file is kept as:", lines: [movedAsideTo]))
@@ -65,6 +71,20 @@ extension WizardState {
     if save.focus == .store { hints.append(KeyHint("↑↓", "Choose")) }
     hints += [KeyHint("Enter", "Save"), Hints.back, Hints.help, Hints.quit]
     var dialog: Dialog?
+    if save.isFileConsentAsked {
+      let why =
+        save.keyring == .checking
+        ? "The OS keyring has not answered yet, so the secrets would go to"
+        : "No OS keyring answers here, so the secrets would go to"
+      dialog = Dialog(
+        title: "Keep the secrets in a plain file?",
+        lines: [
+          why, context.credentialsPath + " (mode 0600).",
+          "Any program that runs as you can read them there, and so can",
+          "whoever reads your backups.",
+        ],
+        options: [KeyHint("y", "Yes, use the credentials file"), KeyHint("n", "No, choose another place")])
+    }
     if save.isMoveAsideOffered {
       dialog = Dialog(
         title: "Move the unreadable file aside?",
@@ -86,8 +106,9 @@ extension WizardState {
     let detail: String
     switch store {
     case .file:
-      label = "Credentials file (default)"
-      detail = context.credentialsPath + ", mode 0600"
+      // The default only in the demo; elsewhere the keyring is, and without one nothing is.
+      label = context.practice != nil ? "Credentials file (default)" : "Credentials file"
+      detail = context.credentialsPath + (needsFileConsent ? ", asks first" : ", mode 0600")
     case .command:
       label = "External command"
       detail = "A keyring or password manager prints it."
@@ -98,8 +119,17 @@ extension WizardState {
       label = "Ask each time"
       detail = "Nothing stored; interactive use only."
     case .keyring:
-      label = "OS keyring"
-      detail = "Secret Service or keychain; tokens too."
+      switch save.keyring {
+      case .available:
+        label = "OS keyring (default)"
+        detail = "Secret Service or keychain; tokens too."
+      case .checking, .unknown:
+        label = "OS keyring"
+        detail = "Checking whether one answers here…"
+      case .unavailable:
+        label = "OS keyring"
+        detail = "None answers here (see below)."
+      }
     }
     return ChoiceModel(label: label, detail: detail, isSelected: save.store == store)
   }

@@ -7,9 +7,13 @@ extension WizardState {
     if kind.isOAuth {
       let draft = oauthClientDraft
       var signIn = "Sign-in   " + kind.title
-      if kind == .oauthPassword { signIn += ", as " + DisplayText.sanitised(draft.username) }
+      if kind == .oauthPassword || kind == .jwtBearer {
+        signIn += ", as " + DisplayText.sanitised(draft.username)
+      }
       items.append(.text(signIn, .normal))
       items.append(.text("Client ID " + DisplayText.sanitised(draft.client.clientID), .normal))
+    } else if kind == .apiKey {
+      items.append(.text("Sign-in   REST API key, in the x-sn-apikey header", .normal))
     } else {
       items.append(.text("Sign-in   Basic, as " + DisplayText.sanitised(credentials.username.text), .normal))
     }
@@ -45,9 +49,9 @@ extension WizardState {
       messages.append(ScreenMessage(kind: .error, title: verdict.summary, lines: lines))
       let first = items.count
       for action in TestFailureAction.choices(for: verdict) {
-        let title =
-          action == .editCredentials && kind.isOAuth
-          ? "Change the OAuth client or its credentials" : action.title
+        var title = action.title
+        if action == .editCredentials && kind.isOAuth { title = "Change the OAuth client or its credentials" }
+        if action == .editCredentials && kind == .apiKey { title = "Change the API key" }
         items.append(.choice(ChoiceModel(label: title)))
       }
       focus = first + test.failureFocus

@@ -1,3 +1,4 @@
+import Foundation
 import Vocabulary
 
 extension WizardState {
@@ -21,6 +22,14 @@ extension WizardState {
     default: break
     }
     items.append(.text(grant, .normal))
+    if draft.kind == .jwtBearer {
+      items.append(
+        .text(
+          "Assertion RS256, sub " + DisplayText.sanitised(draft.username) + ", kid "
+            + DisplayText.sanitised(draft.jwtKeyID) + ", 5 minutes", .normal))
+      items.append(
+        .text("Key file  " + DisplayText.sanitised(draft.jwtKeyFile) + " (openssl signs)", .normal))
+    }
     items.append(.text("Client ID " + DisplayText.sanitised(client.clientID), .normal))
     if isBrowser { items.append(.text("Redirect  " + DisplayText.sanitised(draft.redirectURI), .normal)) }
     items.append(
@@ -30,6 +39,11 @@ extension WizardState {
     var messages: [ScreenMessage] = []
     var progress: ScreenProgress?
     var hints: [KeyHint]
+    if let created = oauthClientCreation.createdNote, oauthClientCreation.createdClientID == client.clientID,
+      token.status == .idle
+    {
+      messages.append(ScreenMessage(kind: .success, title: created))
+    }
     switch token.status {
     case .idle:
       focus = items.count
@@ -79,20 +93,46 @@ extension WizardState {
     let refresh: String
     if tokens.hasRefreshToken {
       refresh = "Refresh   yes; snowgate renews the access token by itself."
+    } else if kind == .jwtBearer {
+      refresh = "Refresh   none (never for JWT bearer); a new assertion gets the next."
     } else if kind == .oauthClientCredentials {
       refresh = "Refresh   none (never for client credentials); it asks anew."
     } else {
       refresh = "Refresh   none came back; snowgate asks anew when it expires."
     }
-    return ScreenMessage(
-      kind: left > 0 ? .success : .warning, title: "The instance issued a token.",
-      lines: [
-        "Type      " + DisplayText.sanitised(tokens.tokenType),
-        "Scope     "
-          + ((tokens.scope ?? "").isEmpty ? "(none given)" : DisplayText.sanitised(tokens.scope ?? "")),
-        "Expires   " + ClockText.utc(tokens.expiresAt ?? tokens.obtainedAt) + " (" + expiry + ")",
-        refresh,
-      ])
+    var lines = [
+      "Type      " + DisplayText.sanitised(tokens.tokenType),
+      "Scope     "
+        + ((tokens.scope ?? "").isEmpty ? "(none given)" : DisplayText.sanitised(tokens.scope ?? "")),
+      "Expires   " + ClockText.utc(tokens.expiresAt ?? tokens.obtainedAt) + " (" + expiry + ")",
+      refresh,
+    ]
+    var kind: ScreenMessage.Kind = left > 0 ? .success : .warning
+    if tokens.hasRefreshToken, let ends = refreshTokenExpiry(tokens) {
+      let now = tokens.obtainedAt.addingTimeInterval(TimeInterval(token.secondsSinceReceipt))
+      lines.append(
+        "          refresh token " + ExpiryText.describe(expiresAt: ends, now: now) + ", "
+          + ClockText.utc(ends))
+      if ends.timeIntervalSince(now) < Self.refreshWarningSeconds {
+        kind = .warning
+        lines.append("          under 7 days: then scripts need a new sign-in.")
+      }
+    }
+    return ScreenMessage(kind: kind, title: "The instance issued a token.", lines: lines)
+  }
+
+  /// Under this many seconds left, the refresh token's expiry is a warning (as `profiles` and
+  /// `check --instance-setup` warn).
+  static let refreshWarningSeconds: TimeInterval = 7 * 86_400
+
+  /// When the refresh token stops working: its own expiry when known, else the lifespan of the
+  /// client record snowgate created for these tokens; nil when neither is known.
+  func refreshTokenExpiry(_ tokens: TokenSet) -> Date? {
+    if let own = tokens.refreshTokenExpiresAt { return own }
+    guard let lifespan = oauthClientCreation.createdRefreshLifespan,
+      oauthClientCreation.createdClientID == oauthClientDraft.client.clientID
+    else { return nil }
+    return tokens.obtainedAt.addingTimeInterval(TimeInterval(lifespan))
   }
 
   /// A token failure; `access_denied` is said honestly: the instance does not tell which

@@ -77,10 +77,13 @@ extension WizardState {
       .text("What next:", .emphasis),
       .text("  snowgate check \(name)   checks it and explains any problem", .normal),
     ]
-    if let kind = done?.authKind, kind != .basic {
+    if let kind = done?.authKind, kind == .apiKey {
+      items.append(.text("  snowgate token \(name) --header   prints the x-sn-apikey header line", .normal))
+    } else if let kind = done?.authKind, kind != .basic {
       items.append(.text("  snowgate token \(name)   prints an access token for scripts", .normal))
     }
     items.append(.text("  snowgate setup \(name)   changes it later", .normal))
+    items.append(.text("  a   Prepare for live agent transfer (admins): checks the instance", .normal))
     var messages: [ScreenMessage] = []
     if save.isDespiteFailedTest {
       messages.append(
@@ -91,7 +94,8 @@ extension WizardState {
     return ScreenModel(
       id: "done", title: "Connection saved",
       intro: ["\(name) is saved in \(done?.location ?? "the configuration")."],
-      items: items, messages: messages, hints: [KeyHint("Enter", "Finish")])
+      items: items, messages: messages,
+      hints: [KeyHint("Enter", "Finish"), KeyHint("a", "Agent transfer")])
   }
 
   /// The demo's done screen: it was practice, here is what a real setup saves, and only

@@ -11,11 +11,16 @@ public struct OAuthClientDraft: Equatable, Sendable {
   public var password: Secret
   public var refreshToken: Secret
   public var redirectURI: String
+  /// JWT bearer: the key file as typed and the Key ID; the subject is `username`.
+  public var jwtKeyFile: String = ""
+  public var jwtKeyID: String = ""
 
   public init(
     kind: AuthKind, client: OAuthClient, username: String = "", password: Secret = .empty,
-    refreshToken: Secret = .empty, redirectURI: String = ""
+    refreshToken: Secret = .empty, redirectURI: String = "", jwtKeyFile: String = "", jwtKeyID: String = ""
   ) {
+    self.jwtKeyFile = jwtKeyFile
+    self.jwtKeyID = jwtKeyID
     self.kind = kind
     self.client = client
     self.username = username

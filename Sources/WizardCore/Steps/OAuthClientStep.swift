@@ -9,6 +9,10 @@ public struct OAuthClientStep: Equatable, Sendable {
   public var password: SecretInput
   public var refreshToken: SecretInput
   public var redirectURI: TextInput
+  /// JWT bearer: the private key's file, as typed (the runtime makes it absolute).
+  public var jwtKeyFile: TextInput = TextInput()
+  /// JWT bearer: the Key ID (`kid`) of the verifier map entry.
+  public var jwtKeyID: TextInput = TextInput()
   public var scope: TextInput
   public var focus: OAuthClientField
   /// The secret field shown in clear after Ctrl-R; hidden again when the screen is left.
@@ -44,7 +48,10 @@ public struct OAuthClientStep: Equatable, Sendable {
     case .password: return password.secret.isEmpty
     case .refreshToken: return refreshToken.secret.isEmpty
     case .redirectURI: return redirectURI.text.isEmpty
+    case .jwtKeyFile: return jwtKeyFile.text.isEmpty
+    case .jwtKeyID: return jwtKeyID.text.isEmpty
     case .scope: return scope.text.isEmpty
+    case .createClient: return true
     }
   }
 }

@@ -21,6 +21,16 @@ public struct SaveStep: Equatable, Sendable {
   public var isMoveAsideOffered: Bool
   /// Where the broken file was moved, once it was.
   public var movedAsideTo: String?
+  /// Whether the OS keyring answers here; asked for when the screen is first shown.
+  public var keyring: KeyringStatus = .unknown
+  /// The store was chosen by the person (↑ ↓) or kept from the profile being edited, so the
+  /// keyring's answer no longer changes it.
+  public var isStoreChosen: Bool = false
+  /// "Keep the secrets in a plain file?" after Enter on the credentials file while no keyring
+  /// is known to answer.
+  public var isFileConsentAsked: Bool = false
+  /// The person said yes to that question (or the profile being edited kept its secrets there).
+  public var isFileAgreed: Bool = false
 
   public init(
     name: TextInput = TextInput(), isNameEdited: Bool = false, nameError: String? = nil,

@@ -1,6 +1,7 @@
 import Diagnosis
 import Foundation
 import Profiles
+import ServiceNowClient
 import Testing
 import Vocabulary
 
@@ -88,9 +89,33 @@ import Vocabulary
       + "\n"
   }
 
-  @Test(arguments: ["check", "profiles"])
+  /// `api --json` failing: the 401 of a Basic profile (every key holds a value here).
+  static func apiErrorOutput() -> String {
+    var report = APIFailureReport(diagnosis: Verdict(code: "", summary: ""))
+    report.profile = "prod"
+    report.instance = "https://dev12345.service-now.com"
+    report.auth = .basic
+    report.method = "GET"
+    report.url = "https://dev12345.service-now.com/api/now/table/incident?sysparm_limit=1"
+    report.failed(
+      ServiceNowFailure(
+        code: "auth.basic_rejected", summary: "The instance refused the user name or password.",
+        remedies: ["Check the password."], detail: "The instance said: User Not Authenticated"),
+      status: 401)
+    return report.render() + "\n"
+  }
+
+  static func output(_ name: String) -> String {
+    switch name {
+    case "check": checkOutput()
+    case "api-error": apiErrorOutput()
+    default: profilesOutput()
+    }
+  }
+
+  @Test(arguments: ["check", "profiles", "api-error"])
   func outputMatchesItsGoldenAndTheDocumentedKeys(_ name: String) throws {
-    let output = name == "check" ? Self.checkOutput() : Self.profilesOutput()
+    let output = Self.output(name)
     HelpGolden.check(output, named: "../json/\(name).json")
     let actual = try JSONSerialization.jsonObject(with: Data(output.utf8))
     let documented = try Self.documented(name)
@@ -104,6 +129,26 @@ import Vocabulary
         key.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil,
         "\(name): \(path) is not snake_case")
     }
+  }
+
+  @Test func anAPIFailureIsOneLineWithTheExitStatusOfItsCode() throws {
+    let output = Self.apiErrorOutput()
+    #expect(output.filter { $0 == "\n" }.count == 1, "one line, so it can follow --paginate's pages")
+    var report = APIFailureReport(diagnosis: Verdict(code: "", summary: ""))
+    report.failed(ServiceNowFailure(.authBasicRejected))
+    #expect(report.exitStatus == 3)
+    report.failed(ServiceNowFailure(.httpTooLarge))
+    #expect(report.exitStatus == 5)
+    report.refused(UsageError("PATH is missing.", hint: "Give one."))
+    #expect(report.exitStatus == 2)
+    #expect(
+      report.diagnosis == Verdict(code: "usage.invalid", summary: "PATH is missing.", remedies: ["Give one."])
+    )
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(report.render().utf8)) as? [String: Any])
+    #expect(object["status"] is NSNull)
+    #expect(object["detail"] is NSNull)
+    #expect(object["profile"] is NSNull)
   }
 
   @Test func enumValuesAreWordsNotProse() throws {

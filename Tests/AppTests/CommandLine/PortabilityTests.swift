@@ -8,6 +8,9 @@ import Testing
     // Not "/proc/": a path compared as text (LogFile's /proc/self/fd/N) compiles everywhere.
     "Glibc.", "SOCK_STREAM.rawValue", "SOCK_CLOEXEC", "MSG_NOSIGNAL", "pipe2", "epoll", "prctl", "accept4",
     "signalfd", "inotify", "contentsOfFile: \"/proc",
+    // Glibc's spawn types are structs with an empty init, Darwin's opaque pointers (start from
+    // nil); Glibc's sigaction has __sigaction_handler where Darwin's has __sigaction_u.
+    "posix_spawn_file_actions_t()", "posix_spawnattr_t()", "__sigaction_handler",
   ]
 
   /// The lines of `text` outside every Linux-only conditional block.

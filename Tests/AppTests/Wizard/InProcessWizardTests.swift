@@ -19,10 +19,15 @@ import WizardCore
 @MainActor
 @Suite(.serialized) struct InProcessWizardTests {
   /// Runs the wizard on `steps` against the bed and returns the terminal with every frame.
-  static func run(_ steps: [FakeTerminal.Step], bed: TokenTestBed, browser: (@Sendable (URL) -> Void)? = nil)
-    async -> (FakeTerminal, WizardRuntime.Outcome)
-  {
-    var environment = AppEnvironment(variables: [:], store: bed.store, log: bed.log, deadline: .seconds(5))
+  static func run(
+    _ steps: [FakeTerminal.Step], bed: TokenTestBed, browser: (@Sendable (URL) -> Void)? = nil,
+    variables: [String: String] = [:], keyring: KeyringStore? = nil
+  ) async -> (FakeTerminal, WizardRuntime.Outcome) {
+    // Unless a test gives one, no keyring answers here whatever the machine has (no secret-tool
+    // on this PATH): the save screen asks before it uses the credentials file.
+    var store = bed.store
+    store.keyring = keyring ?? KeyringStore(environment: ["PATH": "/nonexistent"])
+    var environment = AppEnvironment(variables: variables, store: store, log: bed.log, deadline: .seconds(5))
     if let browser { environment.openBrowser = browser }
     let terminal = FakeTerminal(steps)
     let runtime = WizardRuntime(terminal: terminal, environment: environment)
@@ -41,12 +46,14 @@ import WizardCore
     ]
   }
 
-  /// Test → save as `name` in the credentials file → done.
+  /// Test → save as `name` in the credentials file, agreeing to it as no keyring answers → done.
   static func testAndSave(_ name: String) -> [FakeTerminal.Step] {
     [
       .waitFor("Test the connection"), .keys([.enter]),
       .waitFor("The connection works."), .keys([.enter]),
-      .waitFor("Save the connection"), .keys([.clearField]), .type(name), .keys([.enter]),
+      .waitFor("Save the connection"), .waitFor("No OS keyring answers here"), .keys([.clearField]),
+      .type(name), .keys([.enter]),
+      .waitFor("Keep the secrets in a plain file?"), .keys([.character("y")]),
       .waitFor("Connection saved"), .keys([.enter]),
     ]
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import TestSupport
 import Testing
 import Vocabulary
 

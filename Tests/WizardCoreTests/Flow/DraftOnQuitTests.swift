@@ -42,6 +42,21 @@ import Vocabulary
     store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
   }
 
+  @Test func aJWTBearerDraftKeepsTheKeyFileTheKidAndTheSubjectButNoSecret() throws {
+    var state = OAuthFixtures.state(.jwtBearer, on: .oauthClient)
+    state.isQuitDialogShown = true
+    var store = TestStore(state)
+    var draft = SetupDraft(
+      name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .jwtBearer,
+      clientID: "client-1", username: "admin", step: "oauth-client")
+    draft.jwtKeyFile = "/home/ada/.snowgate/jwt.pem"
+    draft.jwtKeyID = "kid-1"
+    store.send(.interrupt, effects: [.saveDraft(draft), .quit(.cancelled)]) { $0.isQuitDialogShown = false }
+    var text = ""
+    dump(draft, to: &text)
+    #expect(!text.contains("S3CR3T"))
+  }
+
   @Test func quittingWhileTheBrowserWaitsCancelsItThenKeepsTheDraft() {
     var state = OAuthFixtures.state(.oauthAuthorizationCode, on: .authorization)
     state.authorization.status = .waiting(OAuthFixtures.session)
@@ -171,6 +186,7 @@ import Vocabulary
         refreshToken: SecretInput(Secret(OAuthFixtures.refreshToken)), scope: TextInput("useraccount"))
       $0.save = SaveStep(
         name: TextInput("prod"), isNameEdited: true, store: .command, command: TextInput("pass show acme"))
+      $0.save.isStoreChosen = true
       $0.editingProfileName = "prod"
       $0.screen = .instance
     }

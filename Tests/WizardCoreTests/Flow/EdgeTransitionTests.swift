@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 
 @testable import WizardCore
 
@@ -12,7 +13,7 @@ import Testing
 
   @Test func upFromTheFirstAuthTypeWrapsToTheLast() {
     var store = TestStore(WizardState(screen: .authType))
-    store.send(.up) { $0.authType.focus = .oauthClientCredentials }
+    store.send(.up) { $0.authType.focus = AuthKind.allCases.last! }
     store.send(.down) { $0.authType.focus = .basic }
   }
 

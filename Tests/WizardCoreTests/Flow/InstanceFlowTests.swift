@@ -147,6 +147,8 @@ import Vocabulary
     store.send(.up) { $0.authType.focus = .basic }
     store.send(.enter) {
       $0.authType.selected = .basic
+      // A newly chosen kind starts on its first credentials field.
+      $0.credentials.focus = .username
       $0.screen = .credentials
     }
     store.send(.escape) { $0.screen = .authType }

@@ -18,14 +18,14 @@ import Vocabulary
     }
   }
 
-  @Test func theCredentialsFileIsTheDefault() {
+  @Test func theCredentialsFileIsSavedToWithoutAQuestionWhereAKeyringAnswers() {
     var store = TestStore(Self.onSave())
     let model = screenModel(for: store.state)
     #expect(
       model.items[2]
         == .choice(
           ChoiceModel(
-            label: "Credentials file (default)", detail: "~/.config/snowgate/credentials.json, mode 0600",
+            label: "Credentials file", detail: "~/.config/snowgate/credentials.json, mode 0600",
             isSelected: true)))
     #expect(model.items.count == 7)
     Self.saving(&store, ProfileDraft(name: "dev12345", connection: Fixtures.draft, secretStore: .file))
@@ -34,7 +34,10 @@ import Vocabulary
   @Test func arrowsChooseTheStoreAndTabReachesTheCommand() {
     var store = TestStore(Self.onSave())
     store.send(.down) { $0.save.focus = .store }
-    store.send(.down) { $0.save.store = .command }
+    store.send(.down) {
+      $0.save.store = .command
+      $0.save.isStoreChosen = true
+    }
     #expect(screenModel(for: store.state).focus == 3)
     store.send(.character("x"))
     store.send(.tab) { $0.save.focus = .command }

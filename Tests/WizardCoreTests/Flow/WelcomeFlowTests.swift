@@ -89,6 +89,9 @@ import Vocabulary
       $0.credentials = CredentialsStep(
         username: TextInput("admin"), password: SecretInput(Secret(Fixtures.password)))
       $0.save = SaveStep(name: TextInput("dev12345"), isNameEdited: true)
+      // Saved in the file before: editing it keeps it there without asking again.
+      $0.save.isStoreChosen = true
+      $0.save.isFileAgreed = true
       $0.editingProfileName = "dev12345"
       $0.screen = .instance
     }

@@ -47,6 +47,9 @@ enum Fixtures {
     state.credentials = CredentialsStep(
       username: TextInput("admin"), password: SecretInput(Secret(password)), focus: .password)
     state.hasUnsavedChanges = true
+    // A keyring that answered: the save screen asks nothing more before the file is used
+    // (`KeyringConsentFlowTests` walks what happens without one).
+    state.save.keyring = .available
     return state
   }
 }
@@ -81,6 +84,8 @@ enum OAuthFixtures {
       clientID: TextInput("client-1"), clientSecret: SecretInput(Secret(clientSecret)),
       username: TextInput("admin"), password: SecretInput(Secret(password)),
       refreshToken: SecretInput(Secret(refreshToken)))
+    state.oauthClient.jwtKeyFile = TextInput("/home/ada/.snowgate/jwt.pem")
+    state.oauthClient.jwtKeyID = TextInput("kid-1")
     return state
   }
 

@@ -3,13 +3,14 @@ import Foundation
 /// Says how long a stored access token has left, the way `snowgate profiles` shows it.
 ///
 /// Relative words ("expires in 12 min") answer the question people have when they list
-/// profiles (will my script work now?) better than a timestamp in another time zone.
-enum ExpiryText {
+/// profiles (will my script work now?) better than a timestamp in another time zone. Here in
+/// Vocabulary so the wizard's token screen says it in the same words.
+public enum ExpiryText {
   /// The dash shown when no access token with an expiry is stored (Basic, or nothing yet).
-  static let none = "—"
+  public static let none = "—"
 
   /// "expires in 12 min", "expired", or "—" when no token expiry is stored.
-  static func describe(expiresAt: Date?, now: Date) -> String {
+  public static func describe(expiresAt: Date?, now: Date) -> String {
     guard let expiresAt else { return none }
     let seconds = expiresAt.timeIntervalSince(now)
     if seconds <= 0 { return "expired" }
@@ -22,7 +23,7 @@ enum ExpiryText {
   }
 
   /// The state word of `--json`: `none`, `expired` or `valid`.
-  static func state(expiresAt: Date?, now: Date) -> String {
+  public static func state(expiresAt: Date?, now: Date) -> String {
     guard let expiresAt else { return "none" }
     return expiresAt > now ? "valid" : "expired"
   }

@@ -1,0 +1,62 @@
+import Foundation
+import Simulator
+import TestSupport
+import Testing
+import Vocabulary
+import WizardCore
+
+@testable import App
+
+/// "Prepare for live agent transfer" in process: a Basic admin connection is set up and saved,
+/// then the done screen's `a` runs the checks of `check --for agent-transfer` against the
+/// simulated instance (its group lacks a role, its REST message points at an old webhook), `f`
+/// lists the fixes, `n` writes nothing, `w` checks against the bot's webhook, and `y` makes the
+/// fixes through the Table API.
+@MainActor
+@Suite(.serialized) struct AgentTransferWizardTests {
+  typealias Bed = OAuthClientCreationWizardTests.Bed
+  nonisolated static let webhook = "https://bot.example/h42"
+
+  @Test func theChecksRunAfterSavingAndTheFixIsMadeOnlyAfterYes() async throws {
+    let bed = try Bed(scenarios: [.missingRole, .webhookElsewhere])
+    let before = try await bed.rows("sys_group_has_role").count
+    func steps(_ name: String) -> [FakeTerminal.Step] {
+      [
+        .waitFor("Set up a new connection"), .keys([.enter]),
+        .waitFor("Instance address"), .type(bed.server.baseURL.absoluteString), .keys([.enter]),
+        .waitFor("A ServiceNow instance answers"), .keys([.enter]),
+        .waitFor("How should snowgate sign in?"), .keys([.enter]),
+        .waitFor("Sign in with Basic auth"), .type("admin"), .keys([.enter]),
+        .type(OAuthClientCreationWizardTests.adminPassword), .keys([.enter]),
+        .waitFor("Test the connection"), .keys([.enter]),
+        .waitFor("The connection works."), .keys([.enter]),
+        .waitFor("Save the connection"), .keys([.clearField]), .type(name), .keys([.enter]),
+        .waitFor("Keep the secrets in a plain file?"), .keys([.character("y")]),
+        .waitFor("Prepare for live agent transfer"), .keys([.character("a")]),
+        .waitFor("Role agent_workspace_user"), .waitFor("The group lacks agent_workspace_user"),
+        .waitFor("snowgate can make"), .keys([.character("f")]),
+        .waitFor("Make these"), .keys([.character("n")]),
+      ]
+    }
+    let first = await OAuthClientCreationWizardTests.run(
+      steps("adm") + [.keys([.escape]), .waitFor("Connection saved"), .keys([.enter])], bed: bed)
+    #expect(first.1 == .finished(.success))
+    let afterNo = try await bed.rows("sys_group_has_role").count
+    #expect(afterNo == before, "n wrote to the instance")
+
+    // The same setup again under another name, and this time the fix is made.
+    let fix: [FakeTerminal.Step] =
+      Array(steps("adm2").dropLast(3)) + [
+        .keys([.character("w")]), .type(Self.webhook), .keys([.enter]),
+        .waitFor("set it to \(Self.webhook)"), .waitFor("snowgate can make 3"),
+        .keys([.character("f")]), .waitFor("Make these"), .keys([.character("y")]),
+        .waitFor("Changed on the instance:"), .waitFor("The group has agent_workspace_user."),
+        .waitFor("Points at \(Self.webhook)."),
+        .keys([.enter]), .waitFor("Connection saved"), .keys([.enter]),
+      ]
+    let second = await OAuthClientCreationWizardTests.run(fix, bed: bed)
+    #expect(second.1 == .finished(.success))
+    #expect(try await bed.rows("sys_group_has_role").count == before + 1)
+    OAuthClientCreationWizardTests.expectNoSecret(second.0, [], log: bed.log)
+  }
+}
