@@ -91,6 +91,17 @@ final class SignInKindsEndToEndTests: XCTestCase {
         out.stderr.contains("\(name) is signed out: `snowgate setup \(name)` signs in again"), out.stderr,
         file: file, line: line)
     }
+    // check gives the same verdict, code and exit status as token.
+    let check = try run(["check", name, "--json"])
+    XCTAssertEqual(check.status, 3, check.stdout, file: file, line: line)
+    let report = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], file: file,
+      line: line)
+    let diagnosis = try XCTUnwrap(report["diagnosis"] as? [String: Any], file: file, line: line)
+    XCTAssertEqual(diagnosis["code"] as? String, "auth.signed_out", file: file, line: line)
+    XCTAssertEqual(
+      diagnosis["summary"] as? String, "\(name) is signed out: `snowgate setup \(name)` signs in again",
+      file: file, line: line)
     let listing = try run(["profiles"])
     XCTAssertTrue(
       listing.stdout.contains(name), "the profile went: \(listing.stdout)", file: file, line: line)

@@ -137,10 +137,20 @@ final class TokenCommandEndToEndTests: XCTestCase {
     let out = try Binary.run(["token", "agent"], environment: environment)
     XCTAssertEqual(out.status, 3)
     XCTAssertEqual(out.stdout, "")
-    XCTAssertTrue(out.stderr.contains("expired or was revoked"), out.stderr)
+    XCTAssertTrue(out.stderr.contains("The refresh token was refused: it has expired"), out.stderr)
     XCTAssertTrue(out.stderr.contains("snowgate setup agent"), out.stderr)
+    // The words check gives for the same verdict, so a ticket holds one sentence.
+    let check = try Binary.run(["check", "agent", "--json"], environment: environment)
+    let report = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], check.stdout)
+    let diagnosis = try XCTUnwrap(report["diagnosis"] as? [String: Any])
+    XCTAssertEqual(diagnosis["code"] as? String, "oauth.refresh_expired")
+    let summary = try XCTUnwrap(diagnosis["summary"] as? String)
+    XCTAssertTrue(out.stderr.contains(summary), "token: \(out.stderr)\ncheck: \(summary)")
+    XCTAssertEqual(check.status, out.status)
     let log = try String(contentsOfFile: logPath, encoding: .utf8)
-    XCTAssertEqual(log.components(separatedBy: "/oauth_token.do").count - 1, 1, "the refresh was retried")
+    XCTAssertEqual(
+      log.components(separatedBy: "/oauth_token.do").count - 1, 2, "one refresh by token, one by check")
     assertNoSecrets(out.stderr, log)
   }
 

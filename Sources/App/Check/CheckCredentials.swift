@@ -26,6 +26,9 @@ struct CheckCredentials: Sendable {
   /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
   /// the auth layer reports it instead of sending anything.
   var problem: String?
+  /// A refusal with its own verdict (the profile is signed out): the auth layer reports it as
+  /// `snowgate token` does, with the same code, instead of sending anything.
+  var refusal: ServiceNowFailure?
 
   /// Who a profile signs in as, before its secrets are found.
   init(profile: Profile) {

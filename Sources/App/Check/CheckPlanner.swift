@@ -98,11 +98,11 @@ struct CheckPlanner {
       credentials.problem = Self.describe(error)
     }
     if profile.signedOutAt != nil {
-      credentials.problem = TokenFailures.signedOut(profile.name).summary
+      credentials.refusal = TokenFailures.signedOut(profile.name)
     }
     let store = environment.store
     let name = profile.name
-    let keepTokens = notes.isEmpty && credentials.problem == nil
+    let keepTokens = notes.isEmpty && credentials.problem == nil && credentials.refusal == nil
     return ConnectionService(environment: environment).plan(
       profile: profile, credentials: credentials,
       tokenLock: keepTokens ? ProfileTokenLock(store: store, name: name) : nil, notes: notes

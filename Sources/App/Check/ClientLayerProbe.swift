@@ -151,6 +151,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
   // MARK: auth
 
   private func authVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
+    if let refusal = credentials.refusal {
+      return .fail(
+        code: refusal.code, detail: refusal.summary, summary: refusal.summary, remedies: refusal.remedies)
+    }
     if let problem = credentials.problem {
       return .fail(
         code: "config.secret_unavailable", detail: shown(problem),

@@ -102,7 +102,7 @@ enum APICommand {
     var credentials: Credentials
     var renewable = false
     switch await signIn(profile, service: service, environment: environment) {
-    case .failure(let failure): return outcome.fail(inCheckWords(failure))
+    case .failure(let failure): return outcome.fail(failure)
     case .success(let (found, stored)):
       credentials = found
       renewable = stored
@@ -190,14 +190,6 @@ enum APICommand {
     return ServiceNowFailure(
       code: report.diagnosis.code, summary: report.diagnosis.summary, remedies: report.diagnosis.remedies,
       detail: failed.detail)
-  }
-
-  /// A sign-in failure as check words it. `snowgate token` words a refused refresh token for the
-  /// profile's kind; check gives the catalog's sentence for `oauth.refresh_expired`, and api
-  /// reports check's, so support staff look up one verdict.
-  static func inCheckWords(_ failure: ServiceNowFailure) -> ServiceNowFailure {
-    guard failure.code == FailureCode.oauthRefreshExpired.rawValue else { return failure }
-    return ServiceNowFailure(.oauthRefreshExpired, detail: failure.detail)
   }
 
   /// A non-2xx answer as a verdict: sign-in, access, rate limits and server errors as `check`

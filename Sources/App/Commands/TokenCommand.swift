@@ -105,10 +105,14 @@ enum TokenCommand {
     }
   }
 
+  /// The version of the `--json` shape (`schema_version`); it changes only when a key changes
+  /// meaning, as for `check --json`, `profiles --json` and `api --json`.
+  static let schemaVersion = 1
+
   /// The `--json` form: snake_case keys, the token in clear (it is what was asked for).
   static func json(_ token: FreshToken, profile: Profile, now: Date = Date()) -> String {
     var object: [String: Any] = [
-      "access_token": token.accessToken.reveal(), "token_type": "Bearer",
+      "schema_version": schemaVersion, "access_token": token.accessToken.reveal(), "token_type": "Bearer",
       "instance": profile.instanceURL.absoluteString, "profile": profile.name,
     ]
     if let expiresAt = token.expiresAt {

@@ -57,7 +57,7 @@ enum TokenFailures {
     ServiceNowFailure(
       code: FailureCode.authSignedOut.rawValue,
       summary: "\(name) is signed out: `snowgate setup \(name)` signs in again",
-      remedies: [])
+      remedies: ["Sign in again with snowgate setup \(name); the profile and its settings are kept."])
   }
 
   /// The store could not be read, or a secret command failed.
@@ -97,24 +97,13 @@ enum TokenFailures {
       remedies: ["Sign in again with snowgate setup \(name)."])
   }
 
-  /// The refresh token was refused; the remedy depends on how the profile got it.
-  static func refreshExpired(_ name: String, authType: AuthKind, detail: String?) -> ServiceNowFailure {
-    let remedy: String =
-      switch authType {
-      case .oauthAuthorizationCode: "Sign in again in the browser with snowgate setup \(name)."
-      case .oauthRefreshToken:
-        "Paste a new refresh token with snowgate setup \(name) (or set SNOWGATE_REFRESH_TOKEN)."
-      default: "Generate new tokens with snowgate setup \(name)."
-      }
+  /// The refresh token was refused (expired or revoked).
+  static func refreshExpired(_ name: String, detail: String?) -> ServiceNowFailure {
+    // check's words for the same verdict, with its remedies naming the profile, so `token`,
+    // `api` and `check` say one thing to the person who pastes it into a ticket.
+    let failure = ServiceNowFailure(.oauthRefreshExpired, detail: detail)
     return ServiceNowFailure(
-      code: FailureCode.oauthRefreshExpired.rawValue,
-      summary: "The refresh token was refused: it has expired or was revoked "
-        + "(the instance answered access_denied).",
-      remedies: [
-        remedy,
-        "If this happens often, ask an admin to lengthen the refresh token lifespan on the "
-          + "application registry record.",
-      ],
-      detail: detail)
+      code: failure.code, summary: failure.summary,
+      remedies: failure.remedies.map { ReportAdjustment.naming($0, profile: name) }, detail: detail)
   }
 }

@@ -184,7 +184,7 @@ struct TokenService: Sendable {
           }
         }
         return .failure(
-          TokenFailures.refreshExpired(profile.name, authType: profile.authType, detail: failure.detail))
+          TokenFailures.refreshExpired(profile.name, detail: failure.detail))
       case .failure(let failure):
         return .failure(failure)
       }

@@ -105,15 +105,26 @@ import Vocabulary
     return report.render() + "\n"
   }
 
+  /// `token --json` of a profile whose token expires in ten minutes (a sentinel, not a token).
+  static func tokenOutput() -> String {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let profile = Profile(
+      name: "prod", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .oauthPassword)
+    let token = FreshToken(
+      accessToken: Secret("ACCESS-TOKEN-EXAMPLE"), expiresAt: now.addingTimeInterval(600), origin: .stored)
+    return TokenCommand.json(token, profile: profile, now: now) + "\n"
+  }
+
   static func output(_ name: String) -> String {
     switch name {
     case "check": checkOutput()
     case "api-error": apiErrorOutput()
+    case "token": tokenOutput()
     default: profilesOutput()
     }
   }
 
-  @Test(arguments: ["check", "profiles", "api-error"])
+  @Test(arguments: ["check", "profiles", "api-error", "token"])
   func outputMatchesItsGoldenAndTheDocumentedKeys(_ name: String) throws {
     let output = Self.output(name)
     HelpGolden.check(output, named: "../json/\(name).json")

@@ -59,7 +59,7 @@ import Vocabulary
     #expect(status == 3)
     #expect(out.all.isEmpty)
     #expect(err.text.contains("refresh token"))
-    #expect(err.text.contains("expired or was revoked"))
+    #expect(err.text.contains("it has expired (100 days by default) or was revoked"))
     #expect(err.text.contains("snowgate setup agent"))
     #expect(!err.text.contains("S3CR3T"))
   }
