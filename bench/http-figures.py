@@ -201,30 +201,63 @@ try:
     if not cases & {"3", "4", "5", "6"}:
         raise SystemExit(0)
 
-    # 3. healthy check, and 6. its peak RSS
+    # 3. healthy check, and 6. its peak RSS. curl sends exactly the requests snowgate sends (read
+    # from its own --verbose log: method, URL, Accept, Content-Type, the kind of Authorization, the
+    # form body with the secrets put back), one after the other in one process, reusing its
+    # connection as snowgate does.
     check_env = dict(clean_env, SNOWGATE_CONFIG_DIR=os.path.join(work, "empty"), SNOWGATE_PASSWORD="admin")
     base = simulator.url
-    users = f"{base}/api/now/table/sys_user?sysparm_limit=1&sysparm_fields=sys_id,user_name"
-    meta = f"{base}/api/now/table/sys_db_object?sysparm_limit=1&sysparm_fields=sys_id,name"
-    probe = f"{base}/api/now/table/sys_user?sysparm_limit=1"
-    basic_curl = [curl, "-s", "-o", "/dev/null", probe, "--next", "-s", "-u", "admin:admin", "-o", "/dev/null",
-                  users, "--next", "-s", "-u", "admin:admin", "-o", "/dev/null", meta]
+    grant = ("grant_type=password&username=admin&password=admin&client_id=snowgate-demo"
+             "&client_secret=demo-secret")
     token_answer = json.loads(subprocess.run(
-        [curl, "-s", "-d", "grant_type=password&username=admin&password=admin&client_id=snowgate-demo"
-         "&client_secret=demo-secret", f"{base}/oauth_token.do"], capture_output=True).stdout)
+        [curl, "-s", "-d", grant, f"{base}/oauth_token.do"], capture_output=True).stdout)
     bearer = "Authorization: Bearer " + token_answer["access_token"]
-    password_curl = [curl, "-s", "-o", "/dev/null", probe, "--next", "-s", "-o", "/dev/null", "-d",
-                     "grant_type=password&username=admin&password=admin&client_id=snowgate-demo"
-                     "&client_secret=demo-secret", f"{base}/oauth_token.do", "--next", "-s", "-H", bearer,
-                     "-o", "/dev/null", users, "--next", "-s", "-H", bearer, "-o", "/dev/null", meta]
+
+    def same_requests(argv, env):
+        """curl's argv for the requests snowgate's --verbose log shows."""
+        done = subprocess.run(argv + ["--verbose"], env=env, capture_output=True, text=True)
+        log = done.stdout + done.stderr
+        requests = []
+        for line in log.splitlines():
+            line = line.strip()
+            if not line.startswith("> "):
+                continue
+            text = line[2:]
+            first = text.split(" ", 1)[0]
+            if first in ("GET", "POST", "HEAD", "PUT", "PATCH", "DELETE") and "://" in text:
+                requests.append({"method": first, "url": text.split(" ", 1)[1], "headers": [], "body": None})
+            elif requests and text.startswith("Authorization: Basic"):
+                requests[-1]["headers"] += ["-u", "admin:admin"]
+            elif requests and text.startswith("Authorization: Bearer"):
+                requests[-1]["headers"] += ["-H", bearer]
+            elif requests and text.split(":", 1)[0] in ("Accept", "Content-Type"):
+                requests[-1]["headers"] += ["-H", text]
+            elif requests and text.startswith("grant_type="):
+                requests[-1]["body"] = grant
+        out = [curl]
+        for index, request in enumerate(requests):
+            if index:
+                out.append("--next")
+            out += ["-s", "-o", "/dev/null", "-X", request["method"]] + request["headers"]
+            if request["body"]:
+                out += ["--data-raw", request["body"]]
+            out.append(request["url"])
+        return out, len(requests)
+
+    basic_argv = [binary, "check", "--instance", base, "--username", "admin"]
+    password_argv = [binary, "check", "--instance", base, "--auth", "password", "--username", "admin",
+                     "--client-id", "snowgate-demo"]
+    password_env = dict(check_env, SNOWGATE_CLIENT_SECRET="demo-secret")
+    basic_curl, basic_count = same_requests(basic_argv, check_env)
+    password_curl, password_count = same_requests(password_argv, password_env)
+    print(f"3. requests per check (curl sends the same): Basic {basic_count}, password grant {password_count}")
     rss_ours, rss_curl = [], []
-    for name, argv, curl_argv, extra in [
-            ("Basic", ["--username", "admin"], basic_curl, {}),
-            ("password grant", ["--auth", "password", "--username", "admin", "--client-id", "snowgate-demo"],
-             password_curl, {"SNOWGATE_CLIENT_SECRET": "demo-secret"})]:
-        ours = [measured([binary, "check", "--instance", base] + argv, env=dict(check_env, **extra))
-                for _ in range(runs)]
-        theirs = [measured(curl_argv) for _ in range(runs)]
+    for name, argv, curl_argv, env in [("Basic", basic_argv, basic_curl, check_env),
+                                       ("password grant", password_argv, password_curl, password_env)]:
+        ours, theirs = [], []
+        for _ in range(runs):  # alternating, so a busy machine slows both alike
+            ours.append(measured(argv, env=env))
+            theirs.append(measured(curl_argv))
         show(f"3. healthy check ({name}), wall", "ms", [o[0] for o in ours], [t[0] for t in theirs], "curl")
         show(f"3. healthy check ({name}), CPU", "ms", [o[1] for o in ours], [t[1] for t in theirs], "curl")
         rss_ours += [o[2] / 1024 for o in ours]

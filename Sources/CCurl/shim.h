@@ -238,12 +238,14 @@ static inline int sg_has_feature(const sg_curl_api *api, int feature) {
   return info != NULL && (info->features & feature) != 0;
 }
 
-// CURLMsg's `data` is a union Swift cannot read: the result code of a finished transfer.
-static inline int sg_multi_done(const sg_curl_api *api, CURLM *multi, CURLcode *result) {
+// CURLMsg's `data` is a union Swift cannot read: the next finished transfer of `multi`, its easy
+// handle in `easy` and its result in `result`; 0 when none has finished.
+static inline int sg_multi_next_done(const sg_curl_api *api, CURLM *multi, CURL **easy, CURLcode *result) {
   int left = 0;
   CURLMsg *message;
   while ((message = api->multi_info_read(multi, &left)) != NULL) {
     if (message->msg == CURLMSG_DONE) {
+      *easy = message->easy_handle;
       *result = message->data.result;
       return 1;
     }

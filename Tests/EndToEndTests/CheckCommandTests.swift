@@ -109,7 +109,10 @@ final class CheckCommandTests: XCTestCase {
       checks.map { $0["id"] as? String },
       ["url", "proxy", "dns", "tcp", "tls", "instance", "auth", "api", "api_meta", "token"])
     for check in checks {
-      XCTAssertEqual(Set(check.keys), ["id", "status", "title", "detail", "remedy", "elapsed_ms", "timings"])
+      XCTAssertEqual(
+        Set(check.keys),
+        ["id", "status", "title", "detail", "remedy", "elapsed_ms", "timings", "presented_chain"])
+      XCTAssertTrue(check["presented_chain"] is NSNull, "a healthy check saw no failed handshake: \(check)")
     }
     // The checks that sent a request carry its timings from libcurl; the local ones do not.
     for check in checks {

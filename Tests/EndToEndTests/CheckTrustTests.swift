@@ -136,4 +136,53 @@ final class CheckTrustTests: XCTestCase {
     let text = try String(contentsOfFile: bundle, encoding: .utf8)
     XCTAssertTrue(text.contains("issued by CN=snowgate test CA"), text)
   }
+
+  /// The chain is a field, not only words: a script reads who presented the certificate.
+  func testThePresentedChainIsAStructuredFieldOfTheTLSCheckInTheJSONAndTheBundle() throws {
+    let certificates = try made()
+    let tls = try server(certificates.server)
+    defer { tls.stop() }
+    let bundle = certificates.path("bundle-\(UUID().uuidString.prefix(6)).txt")
+    let run = try check(tls.port, ["--bundle", bundle])
+    XCTAssertEqual(try run.code(), "tls.untrusted", run.stdout)
+    let chain = try XCTUnwrap(try run.check("tls")?["presented_chain"] as? [[String: Any]], run.stdout)
+    let leaf = try XCTUnwrap(chain.first)
+    XCTAssertEqual(Set(leaf.keys), ["subject", "issuer", "not_before", "not_after"])
+    XCTAssertEqual(leaf["subject"] as? String, "CN=localhost")
+    XCTAssertEqual(leaf["issuer"] as? String, "CN=snowgate test CA")
+    let format = ISO8601DateFormatter()
+    let notBefore = try XCTUnwrap((leaf["not_before"] as? String).flatMap(format.date(from:)), "\(leaf)")
+    let notAfter = try XCTUnwrap((leaf["not_after"] as? String).flatMap(format.date(from:)), "\(leaf)")
+    XCTAssertLessThan(notBefore, Date())
+    XCTAssertGreaterThan(notAfter, Date(), "the test certificate is valid for 2 days")
+    for check in try XCTUnwrap(try run.json()["checks"] as? [[String: Any]])
+    where check["id"] as? String != "tls" {
+      XCTAssertTrue(check["presented_chain"] is NSNull, "only the TLS line has a chain: \(check)")
+    }
+    let text = try String(contentsOfFile: bundle, encoding: .utf8)
+    XCTAssertTrue(text.contains("\"presented_chain\""), text)
+    XCTAssertTrue(
+      text.contains("\"subject\" : \"CN=localhost\"") || text.contains("\"subject\": \"CN=localhost\""), text)
+  }
+
+  func testAnExpiredLeafShowsItsPastValidityInThePresentedChain() throws {
+    let certificates = try made()
+    let tls = try server(certificates.expired)
+    defer { tls.stop() }
+    let run = try check(tls.port, ["--ca-bundle", certificates.caFile])
+    XCTAssertEqual(try run.code(), "tls.expired", run.stdout)
+    let chain = try XCTUnwrap(try run.check("tls")?["presented_chain"] as? [[String: Any]], run.stdout)
+    let notAfter = try XCTUnwrap(
+      (chain.first?["not_after"] as? String).flatMap(ISO8601DateFormatter().date(from:)), "\(chain)")
+    XCTAssertLessThan(notAfter, Date(), "an expired certificate's end lies in the past")
+  }
+
+  func testAHealthyTLSCheckHasNoChain() throws {
+    let certificates = try made()
+    let tls = try server(certificates.server)
+    defer { tls.stop() }
+    let run = try check(tls.port, ["--ca-bundle", certificates.caFile])
+    XCTAssertEqual(try run.check("tls")?["status"] as? String, "pass", run.stdout)
+    XCTAssertTrue(try run.check("tls")?["presented_chain"] is NSNull, run.stdout)
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceNowClient
+import Vocabulary
 import XCTest
 
 /// CurlTransport on loopback: what it sends and how it reads what comes back.
@@ -27,6 +28,45 @@ final class CurlTransportTests: XCTestCase {
       sent.contains("X-Test: oneInjected: two\r\n"), "a header value cannot add a header: \(sent)")
     XCTAssertFalse(sent.contains("\r\nInjected:"), sent)
     XCTAssertTrue(sent.hasSuffix("\r\n\r\nx=1"), sent)
+  }
+
+  /// Requests one after the other to one server share its connection, as curl's do: a check
+  /// pays one TCP (and TLS) handshake, not one per request.
+  func testRequestsToOneServerReuseItsConnection() async throws {
+    let server = try LoopbackServer(
+      .keepAlive(raw: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"))
+    defer { server.stop() }
+    let transport = CurlTransport()
+    var timings: [PhaseTimings] = []
+    for path in ["/one", "/two", "/three"] {
+      let response = try await transport.send(
+        TransportRequest(url: server.url.appendingPathComponent(path)), deadline: .seconds(5))
+      XCTAssertEqual(response.text, "{}")
+      timings.append(try XCTUnwrap(response.timings))
+    }
+    XCTAssertEqual(server.received.count, 3, "\(server.received)")
+    XCTAssertEqual(server.accepted, 1, "three requests, one connection")
+    XCTAssertNotNil(timings[0].connect, "the first request connected")
+    XCTAssertNil(timings[2].connect, "a reused connection has no connect phase")
+  }
+
+  /// Requests at the same time never wait for each other's connection: each gets its own, and
+  /// each deadline covers only its own request. The server takes 1 s per answer and each
+  /// request may take 1.8 s, so a queue (one answer after another) would time the later ones out.
+  func testConcurrentRequestsDoNotQueueBehindEachOther() async throws {
+    let server = try LoopbackServer(
+      .respond(raw: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok", delay: 1))
+    defer { server.stop() }
+    let transport = CurlTransport()
+    try await withThrowingTaskGroup(of: Int.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          try await transport.send(TransportRequest(url: server.url), deadline: .milliseconds(1800)).status
+        }
+      }
+      for try await status in group { XCTAssertEqual(status, 200) }
+    }
+    XCTAssertEqual(server.accepted, 4)
   }
 
   func testASmallBodyLimitEndsTheTransferAsTooLarge() async throws {

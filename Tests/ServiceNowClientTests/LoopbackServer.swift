@@ -18,6 +18,9 @@ final class LoopbackServer: @unchecked Sendable {
     case drip(interval: TimeInterval, count: Int)
     /// Wait `delay`, then send `raw` and close.
     case respond(raw: String, delay: TimeInterval)
+    /// Answer every request on the connection with `raw` (which must not say `close`), as a
+    /// keep-alive server does, until the client closes.
+    case keepAlive(raw: String)
   }
 
   let port: UInt16
@@ -27,6 +30,7 @@ final class LoopbackServer: @unchecked Sendable {
   private var connections: [Int32] = []
   private var stopped = false
   private var requests: [String] = []
+  private var acceptedCount = 0
 
   init(_ behaviour: Behaviour) throws {
     self.behaviour = behaviour
@@ -97,6 +101,7 @@ final class LoopbackServer: @unchecked Sendable {
       let keep: Bool = lock.withLock {
         if stopped { return false }
         connections.append(fd)
+        acceptedCount += 1
         return true
       }
       if !keep {
@@ -108,7 +113,20 @@ final class LoopbackServer: @unchecked Sendable {
     }
   }
 
+  /// How many connections the server accepted so far.
+  var accepted: Int {
+    lock.withLock { acceptedCount }
+  }
+
   private func handle(_ fd: Int32) {
+    if case .keepAlive(let raw) = behaviour {
+      while case let text = readRequest(fd), !text.isEmpty, !isStopped {
+        lock.withLock { requests.append(text) }
+        send(fd, raw)
+      }
+      finish(fd)
+      return
+    }
     let text = readRequest(fd)
     if !text.isEmpty {
       lock.withLock { requests.append(text) }
@@ -131,7 +149,13 @@ final class LoopbackServer: @unchecked Sendable {
       shutdown(fd, Int32(SHUT_WR))
       var sink = [UInt8](repeating: 0, count: 1024)
       while read(fd, &sink, sink.count) > 0 {}
+    case .keepAlive:
+      break
     }
+    finish(fd)
+  }
+
+  private func finish(_ fd: Int32) {
     let mine: Bool = lock.withLock {
       guard let index = connections.firstIndex(of: fd) else { return false }
       connections.remove(at: index)

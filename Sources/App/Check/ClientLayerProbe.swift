@@ -489,9 +489,11 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// A failure as a layer outcome. Its words are snowgate's own and are never rewritten: the
   /// instance's words inside the detail were scrubbed where they were extracted.
   private func outcome(_ failure: ServiceNowFailure) -> LayerOutcome {
-    .fail(
+    var outcome = LayerOutcome.fail(
       code: failure.code, detail: failure.detail ?? failure.summary, summary: failure.summary,
       remedies: failure.remedies)
+    outcome.presentedChain = failure.presentedChain
+    return outcome
   }
 
   /// The store's sentence about a secret it could not get: it never holds a secret or a

@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import ServiceNowClient
+import Vocabulary
 
 /// `snowgate profiles [--json]`: the saved connections, the default, token expiry, never a secret.
 enum ProfilesCommand {

@@ -140,7 +140,7 @@ struct TokenService: Sendable {
   /// (a keyring may prompt); nil when there is none or it is about to expire.
   private func storedToken(_ profile: Profile) throws -> FreshToken? {
     guard profile.secretStore.cachesIssuedTokens else { return nil }
-    let cached = try store.storedCredentials(for: profile.name)
+    let cached = try store.storedCredentials(of: profile)
     guard let access = cached?.accessToken, isUsable(expiresAt: cached?.accessTokenExpiresAt) else {
       return nil
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What one layer found, before the runner times it and turns it into a `CheckResult`.
 ///
 /// A failure carries the verdict's wording (`summary`, `remedies`) so the runner can pick the
@@ -11,6 +13,8 @@ public struct LayerOutcome: Sendable, Equatable {
   public var remedies: [String]
   /// The per-phase timings of the request this layer's verdict rests on, when it made one.
   public var timings: CheckTimings?
+  /// The certificates the server presented when this layer's TLS handshake failed, leaf first.
+  public var presentedChain: [PresentedCertificate] = []
 
   public init(
     status: CheckStatus, detail: String, code: String? = nil, summary: String? = nil,

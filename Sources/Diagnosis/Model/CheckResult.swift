@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The finished result of one check, as the report and the live screen show it.
 ///
 /// `code` is the stable failure or warning code (`tcp.refused`); it is kept for the runner and
@@ -12,6 +14,8 @@ public struct CheckResult: Sendable, Equatable, Codable {
   public var code: String?
   /// How long each phase of this check's request took; nil when it made none.
   public var timings: CheckTimings?
+  /// The certificates presented in a failed TLS handshake (`presented_chain` in the JSON).
+  public var presentedChain: [PresentedCertificate] = []
 
   public init(
     id: CheckID, status: CheckStatus, title: String? = nil, detail: String, remedy: String? = nil,

@@ -1,10 +1,13 @@
+import Vocabulary
+
 /// The `--json` output of `snowgate check`, in the documented shape and key order.
 ///
 /// ```
 /// {"schema_version","profile","instance","auth","ok",
 ///  "diagnosis":{"code","summary","remedies":[…]},
 ///  "checks":[{"id","status","title","detail","remedy","elapsed_ms",
-///            "timings":{"dns_ms","connect_ms","tls_ms","first_byte_ms","total_ms"} or null}],
+///            "timings":{"dns_ms","connect_ms","tls_ms","first_byte_ms","total_ms"} or null,
+///            "presented_chain":[{"subject","issuer","not_before","not_after"}] or null}],
 ///  "elapsed_ms"}
 /// ```
 /// Every key is always present: `profile` is `null` without a saved profile and a check's
@@ -59,10 +62,31 @@ public enum JSONReport {
       } else {
         writer.string(nil, key: "timings")
       }
+      writeChain(check.presentedChain, to: &writer)
       writer.endObject()
     }
     writer.endArray()
     writer.int(report.elapsedMilliseconds, key: "elapsed_ms")
     writer.endObject()
+  }
+
+  /// `presented_chain`: what the server showed in a failed TLS handshake, leaf first, so an
+  /// SSL-inspection proxy or an expired certificate can be read by a script; `null` when the
+  /// check saw no certificate. Validity bounds are UTC timestamps, `null` when unreadable.
+  static func writeChain(_ chain: [PresentedCertificate], to writer: inout JSONWriter) {
+    guard !chain.isEmpty else {
+      writer.string(nil, key: "presented_chain")
+      return
+    }
+    writer.beginArray(key: "presented_chain")
+    for certificate in chain {
+      writer.beginObject()
+      writer.string(certificate.subject, key: "subject")
+      writer.string(certificate.issuer, key: "issuer")
+      writer.string(certificate.notBefore.map(PresentedCertificate.timestamp), key: "not_before")
+      writer.string(certificate.notAfter.map(PresentedCertificate.timestamp), key: "not_after")
+      writer.endObject()
+    }
+    writer.endArray()
   }
 }

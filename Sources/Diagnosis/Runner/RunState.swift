@@ -43,9 +43,10 @@ struct RunState {
 
   private mutating func record(_ id: CheckID, _ outcome: LayerOutcome, elapsed: Int) {
     let remedy = outcome.remedies.isEmpty ? nil : outcome.remedies.joined(separator: " ")
-    let result = CheckResult(
+    var result = CheckResult(
       id: id, status: outcome.status, detail: outcome.detail, remedy: remedy,
       elapsedMilliseconds: elapsed, code: outcome.code, timings: outcome.timings)
+    result.presentedChain = outcome.presentedChain
     results.append(result)
     outcomes[id] = outcome
     if outcome.status == .fail && blocker == nil { blocker = id }

@@ -90,7 +90,17 @@ public struct ProfileStore: Sendable {
   ///
   /// For a `.keyring` profile the keyring is asked instead (a blocking call: off the pool).
   public func storedCredentials(for name: String) throws -> StoredCredentials? {
-    if try readConfig()?.profile(named: name)?.secretStore == .keyring {
+    try storedCredentials(for: name, inKeyring: readConfig()?.profile(named: name)?.secretStore == .keyring)
+  }
+
+  /// The secrets of a profile already read, without reading config.json again (`token` with a
+  /// cached token reads each file once).
+  public func storedCredentials(of profile: Profile) throws -> StoredCredentials? {
+    try storedCredentials(for: profile.name, inKeyring: profile.secretStore == .keyring)
+  }
+
+  private func storedCredentials(for name: String, inKeyring: Bool) throws -> StoredCredentials? {
+    if inKeyring {
       let stored = try keyringRead(name)
       return stored.isEmpty ? nil : stored
     }

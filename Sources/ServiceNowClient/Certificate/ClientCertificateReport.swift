@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What `ClientCertificateCheck` found in usable client certificate files.
 public struct ClientCertificateReport: Sendable, Equatable {
   /// The certificate's subject, issuer and validity, as `openssl x509` read them.

@@ -115,7 +115,9 @@ public struct NetworkFailureClassifier: Sendable {
       return ServiceNowFailure(
         .certificateUnusable, detail: "libcurl could not use the client certificate or key: \(message)")
     case Code.sslConnect, Code.sslCipher, Code.sslCACertificateFile, Code.sslIssuer:
-      return ServiceNowFailure(.tlsFailed, detail: Self.withChain(message, curl.presented))
+      var failure = ServiceNowFailure(.tlsFailed, detail: Self.withChain(message, curl.presented))
+      failure.presentedChain = curl.presented
+      return failure
     case Code.receiveError where curl.timings?.tls != nil && curl.timings?.firstByte == nil,
       Code.sendError where curl.timings?.tls != nil && curl.timings?.firstByte == nil:
       // The TLS session was set up and then ended before any answer: with TLS 1.3 a server
@@ -136,14 +138,15 @@ public struct NetworkFailureClassifier: Sendable {
   /// (X509_V_ERR_UNSPECIFIED, seen with libcurl 7.88) or leaves 0; 62 is OpenSSL's own verdict.
   private func verificationFailure(_ curl: CurlFailure, message: String) -> ServiceNowFailure {
     let detail = Self.withChain(message, curl.presented)
+    let code: FailureCode
     switch curl.verifyResult {
-    case 0, 1, 62:
-      return ServiceNowFailure(.tlsHostnameMismatch, detail: detail)
-    case 9, 10:
-      return ServiceNowFailure(.tlsExpired, detail: detail)
-    default:
-      return ServiceNowFailure(.tlsUntrusted, detail: detail)
+    case 0, 1, 62: code = .tlsHostnameMismatch
+    case 9, 10: code = .tlsExpired
+    default: code = .tlsUntrusted
     }
+    var failure = ServiceNowFailure(code, detail: detail)
+    failure.presentedChain = curl.presented
+    return failure
   }
 
   /// libcurl's sentence and the presented certificates, leaf first.

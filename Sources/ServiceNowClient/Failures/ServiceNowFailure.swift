@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A failure explained for a person: a stable code, what happened and why, and what to do.
 ///
 /// Never carries a raw URLError or a secret. `detail` holds the specifics of this occurrence
@@ -12,6 +14,9 @@ public struct ServiceNowFailure: Error, Equatable, Sendable, CustomStringConvert
   public var remedies: [String]
   /// The specifics of this occurrence, safe to show (no secrets).
   public var detail: String?
+  /// On a TLS failure, the certificates the server presented, leaf first (empty otherwise):
+  /// `detail` says them in words, and `check --json` and the bundle give them as fields.
+  public var presentedChain: [PresentedCertificate] = []
 
   public init(code: String, summary: String, remedies: [String], detail: String? = nil) {
     self.code = code

@@ -2,14 +2,21 @@ import Foundation
 import TextSafety
 import Vocabulary
 
-/// The session's record of every HTTP exchange, redacted as it is recorded.
+/// The session's record of every HTTP exchange, redacted before anyone can read it.
 ///
 /// Shared by the client calls of one run (a check, a wizard session) and rendered for
 /// `--verbose`, support bundles and the log file. A lock-protected class rather than an actor
 /// so a synchronous renderer (a screen, a bundle writer) can read it without awaiting.
+///
+/// Redaction (JSON parsing, regular expressions, every form of every secret) cost a healthy
+/// `check` about a sixth of its CPU while most runs never show the log, so an exchange is kept
+/// as it was, with the secrets known when it was recorded, and redacted when the log is first
+/// read (or at once when someone observes it). Nothing can read an unredacted exchange.
 public final class RequestLog: @unchecked Sendable {
   private let lock = NSLock()
   private var recorded: [RequestLogEntry] = []
+  /// Exchanges not yet redacted, oldest first, each with the scrubber of its time.
+  private var pending: [PendingExchange] = []
   private var known = SecretScrubber()
   private var observers: [@Sendable (RequestLogEntry) -> Void] = []
 
@@ -23,7 +30,13 @@ public final class RequestLog: @unchecked Sendable {
 
   /// Every exchange so far, oldest first.
   public var entries: [RequestLogEntry] {
-    lock.withLock { recorded }
+    lock.withLock {
+      if !pending.isEmpty {
+        recorded += pending.map { $0.redacted() }
+        pending = []
+      }
+      return recorded
+    }
   }
 
   /// Registers a secret value to be masked, in every form, in what servers send from now on.
@@ -49,51 +62,31 @@ public final class RequestLog: @unchecked Sendable {
     lock.withLock { known }
   }
 
-  /// Records one exchange, masking secrets before it is stored.
+  /// Records one exchange; its secrets are masked before it can be read.
   public func record(
     _ request: TransportRequest, response: HTTPResponse?, failure: ServiceNowFailure?, elapsed: Duration,
     startedAt: Date
   ) {
-    let known = scrubber
-    // What we placed is masked by its structure (Authorization, secret form fields and query
-    // values), and header values, which may be built from a secret, are scrubbed as well; what
-    // the server sent (headers, body) is scrubbed of every known secret and made terminal-safe.
-    let ours = { (text: String) in UntrustedText.visible(text) }
-    let theirs = { (text: String) in known.clean(text) }
-    let isForm = request.header("Content-Type")?.lowercased().contains("form") ?? false
-    let requestBody = request.body.map { body -> String in
-      let text = String(decoding: body, as: UTF8.self)
-      return known.cleanLines(isForm ? LogRedaction.form(text) : LogRedaction.body(body))
+    let (exchange, watching) = lock.withLock {
+      let exchange = PendingExchange(
+        request: request, response: response, failure: failure, elapsed: elapsed, startedAt: startedAt,
+        known: known)
+      if observers.isEmpty { pending.append(exchange) }
+      return (exchange, observers)
     }
-    let fields = request.body.flatMap { body -> [LoggedField]? in
-      guard isForm else { return nil }
-      return FormEncoding.decode(String(decoding: body, as: UTF8.self)).map { field in
-        let masked = LogRedaction.isSensitive(field.name)
-        return LoggedField(
-          name: field.name, value: masked ? Secret.mask : known.clean(field.value), isMasked: masked)
-      }
-    }
-    let parts = elapsed.components
-    let milliseconds = Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
-    let entry = RequestLogEntry(
-      startedAt: startedAt, method: request.method, url: ours(LogRedaction.url(request.url)),
-      requestHeaders: Self.cleanHeaders(request.headers, theirs),
-      requestBody: requestBody,
-      requestFields: fields, status: response?.status,
-      responseHeaders: Self.cleanHeaders(response?.headers ?? [:], theirs),
-      responseBody: response.map { known.cleanLines(LogRedaction.body($0.body)) },
-      failureCode: failure?.code,
-      // The failure's detail was made safe where it was built; the log says what the verdict says.
-      failureDetail: failure?.detail, elapsedMilliseconds: milliseconds)
-    let watching = lock.withLock {
+    guard !watching.isEmpty else { return }
+    // Someone streams the log: redact now, in order with what came before.
+    let entry = exchange.redacted()
+    lock.withLock {
+      recorded += pending.map { $0.redacted() }
+      pending = []
       recorded.append(entry)
-      return observers
     }
     watching.forEach { $0(entry) }
   }
 
   /// A server's headers, secrets masked by name and by value, names and values terminal-safe.
-  private static func cleanHeaders(_ headers: [String: String], _ clean: (String) -> String) -> [String:
+  static func cleanHeaders(_ headers: [String: String], _ clean: (String) -> String) -> [String:
     String]
   {
     var result: [String: String] = [:]

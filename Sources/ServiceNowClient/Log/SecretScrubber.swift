@@ -20,6 +20,7 @@ public struct SecretScrubber: Sendable, Equatable {
   public init(secrets: [String] = [], pairs: [String] = []) {
     self.secrets = []
     self.pairs = []
+    self.forms = []
     secrets.forEach { add($0) }
     pairs.forEach { addPair($0) }
   }
@@ -28,21 +29,26 @@ public struct SecretScrubber: Sendable, Equatable {
   /// without knowing which secrets are in play (the classifier, the envelope parsers).
   @TaskLocal public static var current = SecretScrubber()
 
+  /// Every form of every secret that is masked, longest first (so a form is never cut by a
+  /// shorter one inside it). Kept up to date by `add` and `addPair`, which are rare, because
+  /// `scrub` runs on every piece of a server's text.
+  public private(set) var forms: [String] = []
+
   /// Adds a secret value (empty values are ignored).
   public mutating func add(_ secret: String) {
     guard !secret.isEmpty, !secrets.contains(secret) else { return }
     secrets.append(secret)
+    forms = allForms()
   }
 
   /// Adds the `user:password` of a Basic header.
   public mutating func addPair(_ pair: String) {
     guard pair.count > 1, !pairs.contains(pair) else { return }
     pairs.append(pair)
+    forms = allForms()
   }
 
-  /// Every form of every secret that is masked, longest first (so a form is never cut by a
-  /// shorter one inside it).
-  public var forms: [String] {
+  private func allForms() -> [String] {
     var all: Set<String> = []
     for secret in secrets {
       all.insert(secret)

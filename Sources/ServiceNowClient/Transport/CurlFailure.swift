@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A transfer libcurl ended with an error code, with the facts needed to explain it.
 ///
 /// The classifier reads `code` (CURLcode) and `verifyResult` (OpenSSL's X509 verify code),

@@ -1,24 +1,29 @@
 import CCurl
 import Foundation
+import Vocabulary
 
-/// One request run by libcurl on a thread of its own, off Swift's cooperative pool.
+/// One request: its easy handle, its buffers, and the continuation its answer resumes.
 ///
-/// The thread drives a private multi handle: `curl_multi_perform`, then `curl_multi_poll`,
-/// which sleeps until a socket is ready, libcurl's next timer, or `cancel()` wakes it with
-/// `curl_multi_wakeup`. So waiting costs no CPU and cancelling takes effect at once. The
-/// continuation is resumed exactly once, from that thread.
+/// Set up on the calling thread, then handed to the process's one `CurlEngine`, whose thread
+/// alone touches the handle from then on: it runs the transfer beside the others, on the
+/// connections they share, and calls `complete` or `abandon` exactly once.
 final class CurlTransfer: @unchecked Sendable {
   private let library: CurlLibrary
   private let request: TransportRequest
   private let deadline: Duration
   private let limits: (headers: Int, body: Int)
 
-  private let lock = NSLock()
-  private var cancelled = false
-  /// The running multi handle; only touched under `lock` outside the transfer thread.
-  private var multi: UnsafeMutableRawPointer?
+  /// The easy handle, nil until `prepare` made it and after the transfer ended.
+  private(set) var easy: UnsafeMutableRawPointer?
+  private var errorBuffer: UnsafeMutablePointer<CChar>?
+  private var chain: UnsafeMutablePointer<sg_chain>?
+  private var headerList: UnsafeMutablePointer<curl_slist>?
+  private var continuation: CheckedContinuation<HTTPResponse, any Error>?
 
-  // Written by libcurl's callbacks on the transfer thread only.
+  private let lock = NSLock()
+  private var cancelledFlag = false
+
+  // Written by libcurl's callbacks on the engine thread only.
   fileprivate var body = Data()
   fileprivate var headerLines: [String] = []
   fileprivate var headerBytes = 0
@@ -32,88 +37,82 @@ final class CurlTransfer: @unchecked Sendable {
     self.limits = limits
   }
 
-  /// Starts the transfer thread; it resumes `continuation` when the transfer ends.
-  func start(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
-    let thread = Thread { [self] in
-      continuation.resume(with: run())
-    }
-    thread.name = "snowgate-curl"
-    thread.stackSize = 512 * 1024
-    thread.start()
+  deinit { release() }
+
+  /// Whether `cancel()` was called; the engine never starts a cancelled transfer.
+  var isCancelled: Bool { lock.withLock { cancelledFlag } }
+
+  /// Marks the transfer cancelled; the engine ends it (or never starts it) when it wakes.
+  func markCancelled() {
+    lock.withLock { cancelledFlag = true }
   }
 
-  /// Ends the transfer as soon as its thread wakes, which this makes happen now.
-  func cancel() {
-    lock.withLock {
-      cancelled = true
-      if let multi {
-        _ = library.api.pointee.multi_wakeup(multi)
-      }
-    }
-  }
-
-  private var isCancelled: Bool { lock.withLock { cancelled } }
-
-  // MARK: The transfer thread
-
-  private func run() -> Result<HTTPResponse, any Error> {
+  /// Makes and configures the easy handle; the failure when libcurl refuses it.
+  func prepare() -> (any Error)? {
     let api = library.api
     guard let easy = api.pointee.easy_init() else {
-      return .failure(CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed"))
+      return CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")
     }
-    defer { api.pointee.easy_cleanup(easy) }
+    self.easy = easy
     // libcurl writes its sentence here during the transfer, so the buffer must outlive every
     // call that may fail: allocated, not an array's temporary pointer.
     let errorSize = Int(CURL_ERROR_SIZE) + 1
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: errorSize)
     errorBuffer.initialize(repeating: 0, count: errorSize)
-    defer { errorBuffer.deallocate() }
+    self.errorBuffer = errorBuffer
     let chain = UnsafeMutablePointer<sg_chain>.allocate(capacity: 1)
     chain.initialize(to: sg_chain())
-    defer { chain.deallocate() }
-    var headerList: UnsafeMutablePointer<curl_slist>?
-    defer { api.pointee.slist_free_all(headerList) }
-
+    self.chain = chain
     let context = Unmanaged.passUnretained(self).toOpaque()
     let setupCode = configure(
       easy, errorBuffer: errorBuffer, chain: chain, context: context, headers: &headerList)
     if setupCode != CURLE_OK {
-      return .failure(CurlFailure(code: Int(setupCode.rawValue), message: "libcurl refused an option"))
+      return CurlFailure(code: Int(setupCode.rawValue), message: "libcurl refused an option")
     }
+    return nil
+  }
 
-    guard let multiHandle = api.pointee.multi_init() else {
-      return .failure(CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_multi_init failed"))
-    }
-    _ = api.pointee.multi_add_handle(multiHandle, easy)
-    lock.withLock { multi = multiHandle }
-    defer {
-      lock.withLock { multi = nil }
-      _ = api.pointee.multi_remove_handle(multiHandle, easy)
-      _ = api.pointee.multi_cleanup(multiHandle)
-    }
+  /// Keeps the continuation the engine resumes when the transfer ends.
+  func wait(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+    self.continuation = continuation
+  }
 
-    var result = CURLE_OK
-    while true {
-      if isCancelled {
-        return .failure(CancellationError())
-      }
-      var running: Int32 = 0
-      let performed = api.pointee.multi_perform(multiHandle, &running)
-      if performed != CURLM_OK {
-        return .failure(
-          CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_multi_perform failed"))
-      }
-      if sg_multi_done(api, multiHandle, &result) != 0 {
-        break
-      }
-      var ready: Int32 = 0
-      _ = api.pointee.multi_poll(multiHandle, nil, 0, 1000, &ready)
-    }
+  /// The transfer ended with `code` (engine thread, after the handle left the multi handle).
+  func complete(_ code: CURLcode) {
+    let result: Result<HTTPResponse, any Error>
     if isCancelled {
-      return .failure(CancellationError())
+      result = .failure(CancellationError())
+    } else if let easy, let errorBuffer, let chain {
+      result = finish(easy, code: code, message: String(cString: errorBuffer), chain: chain.pointee)
+    } else {
+      result = .failure(CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "no easy handle"))
     }
-    let message = String(cString: errorBuffer)
-    return finish(easy, code: result, message: message, chain: chain.pointee)
+    release()
+    resume(result)
+  }
+
+  /// The transfer ends without an answer: cancelled, or never started.
+  func abandon(_ error: any Error) {
+    release()
+    resume(.failure(error))
+  }
+
+  private func resume(_ result: Result<HTTPResponse, any Error>) {
+    let waiting = continuation
+    continuation = nil
+    waiting?.resume(with: result)
+  }
+
+  private func release() {
+    let api = library.api
+    if let easy { api.pointee.easy_cleanup(easy) }
+    easy = nil
+    api.pointee.slist_free_all(headerList)
+    headerList = nil
+    errorBuffer?.deallocate()
+    errorBuffer = nil
+    chain?.deallocate()
+    chain = nil
   }
 
   private func configure(
@@ -252,7 +251,10 @@ final class CurlTransfer: @unchecked Sendable {
       exceeded = ResponseTooLarge(part: .headers, limit: limits.headers)
       return false
     }
-    let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+    // Byte-wise: Foundation's trimming builds an ICU character set on first use (about 0.3 ms).
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+    let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
     if line.hasPrefix("HTTP/") {
       // A new response (after a 100 Continue): only the last one's headers count.
       headerLines = []
@@ -270,14 +272,29 @@ final class CurlTransfer: @unchecked Sendable {
     var canonical: [String: String] = [:]
     for line in lines {
       guard let colon = line.firstIndex(of: ":") else { continue }
-      let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-      let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+      let name = trimmed(line[..<colon])
+      let value = trimmed(line[line.index(after: colon)...])
       guard !name.isEmpty else { continue }
       let key = canonical[name.lowercased()] ?? name
       canonical[name.lowercased()] = key
       fields[key] = fields[key].map { "\($0), \(value)" } ?? value
     }
     return fields
+  }
+
+  /// Text without the spaces and tabs around it (HTTP's optional whitespace), by byte: both
+  /// are ASCII, so the cut always falls between characters.
+  private static func trimmed(_ text: Substring) -> String {
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start != end, bytes[start] == 0x20 || bytes[start] == 0x09 { bytes.formIndex(after: &start) }
+    while start != end {
+      let before = bytes.index(before: end)
+      guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+      end = before
+    }
+    return String(text[start..<end])
   }
 
   private static func certificates(_ chain: sg_chain) -> [PresentedCertificate] {

@@ -43,20 +43,28 @@ import Vocabulary
   }
 
   static func checkOutput() -> String {
+    var tls = CheckResult(
+      id: .tls, status: .fail, detail: "certificate not trusted", remedy: "Trust the proxy's CA.",
+      elapsedMilliseconds: 31,
+      timings: CheckTimings(
+        dnsMilliseconds: 2, connectMilliseconds: 9, tlsMilliseconds: 31, firstByteMilliseconds: 0,
+        totalMilliseconds: 31))
+    tls.presentedChain = [
+      PresentedCertificate(
+        subject: "CN=dev12345.service-now.com", issuer: "CN=Corp Inspection CA, O=Corp",
+        notBefore: Date(timeIntervalSince1970: 1_767_225_600),
+        notAfter: Date(timeIntervalSince1970: 1_798_761_600))
+    ]
     let report = Report(
       profile: "prod", instance: "https://dev12345.service-now.com", auth: .basic,
       diagnosis: Verdict(
-        code: "auth.basic_rejected", summary: "The instance refused the user name or password.",
-        remedies: ["Check the password."]),
+        code: "tls.untrusted", summary: "The instance's certificate is not trusted.",
+        remedies: ["Trust the proxy's CA."]),
       checks: [
         CheckResult(
           id: .url, status: .pass, detail: "https://dev12345.service-now.com", elapsedMilliseconds: 0),
-        CheckResult(
-          id: .auth, status: .fail, detail: "HTTP 401", remedy: "Check the password.",
-          elapsedMilliseconds: 48,
-          timings: CheckTimings(
-            dnsMilliseconds: 2, connectMilliseconds: 9, tlsMilliseconds: 31, firstByteMilliseconds: 47,
-            totalMilliseconds: 48)),
+        tls,
+        CheckResult(id: .auth, status: .skip, detail: "skipped: TLS failed", elapsedMilliseconds: 0),
       ], elapsedMilliseconds: 412)
     return JSONReport.render(report) + "\n"
   }

@@ -2,6 +2,7 @@ import Foundation
 import Profiles
 import ServiceNowClient
 import Testing
+import Vocabulary
 
 @testable import App
 

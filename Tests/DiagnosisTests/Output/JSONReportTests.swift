@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 
 @testable import Diagnosis
 
@@ -20,11 +21,40 @@ import Testing
     let checks = try #require(json["checks"] as? [[String: Any]])
     #expect(checks.count == 10)
     for check in checks {
-      #expect(Set(check.keys) == ["id", "status", "title", "detail", "remedy", "elapsed_ms", "timings"])
+      #expect(
+        Set(check.keys) == [
+          "id", "status", "title", "detail", "remedy", "elapsed_ms", "timings", "presented_chain",
+        ])
+      #expect(check["presented_chain"] is NSNull)
     }
     #expect(checks.map { $0["id"] as? String } == CheckID.allCases.map(\.rawValue))
     #expect(json["ok"] as? Bool == false)
     #expect(json["elapsed_ms"] as? Int == 1520)
+  }
+
+  @Test func aFailedHandshakeGivesThePresentedChainAsObjectsLeafFirst() throws {
+    var report = SampleReports.failed
+    let index = try #require(report.checks.firstIndex { $0.id == .tls })
+    report.checks[index].presentedChain = [
+      PresentedCertificate(
+        subject: "CN=dev1.service-now.com", issuer: "CN=Corp Proxy CA",
+        notBefore: Date(timeIntervalSince1970: 1_767_225_600),
+        notAfter: Date(timeIntervalSince1970: 1_798_761_599)),
+      PresentedCertificate(subject: "CN=Corp Proxy CA", issuer: "CN=Corp Root"),
+    ]
+    let checks = try #require(try object(JSONReport.render(report))["checks"] as? [[String: Any]])
+    let chain = try #require(checks[index]["presented_chain"] as? [[String: Any]])
+    #expect(chain.count == 2)
+    #expect(chain[0]["subject"] as? String == "CN=dev1.service-now.com")
+    #expect(chain[0]["issuer"] as? String == "CN=Corp Proxy CA")
+    #expect(chain[0]["not_before"] as? String == "2026-01-01T00:00:00Z")
+    #expect(chain[0]["not_after"] as? String == "2026-12-31T23:59:59Z")
+    #expect(chain[1]["subject"] as? String == "CN=Corp Proxy CA")
+    #expect(chain[1]["not_before"] is NSNull, "an unreadable bound is null, not absent")
+    #expect(Set(chain[1].keys) == ["subject", "issuer", "not_before", "not_after"])
+    for (position, check) in checks.enumerated() where position != index {
+      #expect(check["presented_chain"] is NSNull)
+    }
   }
 
   @Test func missingProfileAndRemedyAreNullNotAbsent() throws {

@@ -2,6 +2,9 @@ import Foundation
 
 /// One certificate the server presented during a TLS handshake, as a person needs to see it
 /// to recognise an SSL-inspection proxy or an expired certificate.
+///
+/// In the vocabulary because the transport records it, the failure carries it and the
+/// diagnosis prints it (check line, `--json` `presented_chain`, the bundle): one type for all.
 public struct PresentedCertificate: Sendable, Equatable {
   public var subject: String
   public var issuer: String
@@ -27,7 +30,7 @@ public struct PresentedCertificate: Sendable, Equatable {
   }
 
   /// `/CN=proxy/O=Corp` (OpenSSL's one-line form) as `CN=proxy, O=Corp`.
-  static func readableName(_ oneline: String) -> String {
+  public static func readableName(_ oneline: String) -> String {
     let text = oneline.hasPrefix("/") ? String(oneline.dropFirst()) : oneline
     return text.replacingOccurrences(
       of: #"/(?=[A-Za-z][A-Za-z0-9.]*=)"#, with: ", ", options: .regularExpression)
@@ -39,6 +42,20 @@ public struct PresentedCertificate: Sendable, Equatable {
       scalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar)
     }
     return String(scalars)
+  }
+
+  /// `2026-01-01T00:00:00Z`: a validity bound as the JSON outputs write times (UTC).
+  public static func timestamp(_ date: Date) -> String {
+    let parts = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    return String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+  }
+
+  private static var utc: Calendar {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
   }
 
   private static func day(_ date: Date) -> String {

@@ -1,0 +1,106 @@
+import CCurl
+import Foundation
+
+/// The process's one libcurl multi handle and the thread that drives every transfer on it.
+///
+/// One multi handle keeps libcurl's connection cache, DNS cache and TLS sessions for the whole
+/// process, so the requests of a `check` reuse one connection (and one TLS handshake) to the
+/// instance instead of opening a new one each, as curl does for several URLs. Transfers still
+/// run side by side (no limit per host, so nothing queues behind another), each with its own
+/// deadline from the moment it is added, which is when its request starts.
+///
+/// The thread sleeps in `curl_multi_poll` until a socket is ready, libcurl's next timer, or
+/// `curl_multi_wakeup` from `submit`/`cancel`: waiting costs no CPU, and a cancelled
+/// transfer is removed, and its caller resumed, at once. Off Swift's cooperative pool.
+final class CurlEngine: @unchecked Sendable {
+  /// The engine every transport uses, started on the first request.
+  static let shared: Result<CurlEngine, ServiceNowFailure> = CurlLibrary.shared.flatMap { library in
+    guard let multi = library.api.pointee.multi_init() else {
+      return .failure(ServiceNowFailure(.clientLibcurlMissing, detail: "curl_multi_init failed"))
+    }
+    let engine = CurlEngine(library: library, multi: multi)
+    engine.start()
+    return .success(engine)
+  }
+
+  private let library: CurlLibrary
+  /// Used by the engine thread; other threads only call `curl_multi_wakeup` on it.
+  private let multi: UnsafeMutableRawPointer
+
+  private let lock = NSLock()
+  private var incoming: [CurlTransfer] = []
+  private var leaving: [CurlTransfer] = []
+
+  /// The transfers on the multi handle, by easy handle (engine thread only).
+  private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+
+  private init(library: CurlLibrary, multi: UnsafeMutableRawPointer) {
+    self.library = library
+    self.multi = multi
+  }
+
+  /// Hands a prepared transfer to the engine thread, which starts it now.
+  func submit(_ transfer: CurlTransfer) {
+    lock.withLock { incoming.append(transfer) }
+    _ = library.api.pointee.multi_wakeup(multi)
+  }
+
+  /// Ends a transfer at once: the engine thread removes it and resumes its caller.
+  func cancel(_ transfer: CurlTransfer) {
+    transfer.markCancelled()
+    lock.withLock { leaving.append(transfer) }
+    _ = library.api.pointee.multi_wakeup(multi)
+  }
+
+  private func start() {
+    let thread = Thread { [self] in
+      while true { turn() }
+    }
+    thread.name = "snowgate-curl"
+    thread.stackSize = 512 * 1024
+    thread.start()
+  }
+
+  /// One turn of the loop: take in new and cancelled transfers, let libcurl work, hand back
+  /// the finished ones, then sleep until there is something to do.
+  private func turn() {
+    let api = library.api
+    let (arriving, cancelled) = lock.withLock {
+      defer {
+        incoming = []
+        leaving = []
+      }
+      return (incoming, leaving)
+    }
+    for transfer in arriving {
+      guard let easy = transfer.easy, !transfer.isCancelled else {
+        transfer.abandon(CancellationError())
+        continue
+      }
+      if api.pointee.multi_add_handle(multi, easy) != CURLM_OK {
+        transfer.abandon(
+          CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_multi_add_handle failed"))
+        continue
+      }
+      running[easy] = transfer
+    }
+    for transfer in cancelled {
+      // Not running: already finished, or never added (abandoned above).
+      guard let easy = transfer.easy, running.removeValue(forKey: easy) != nil else { continue }
+      _ = api.pointee.multi_remove_handle(multi, easy)
+      transfer.abandon(CancellationError())
+    }
+    var active: Int32 = 0
+    _ = api.pointee.multi_perform(multi, &active)
+    var easy: UnsafeMutableRawPointer?
+    var code = CURLE_OK
+    while sg_multi_next_done(api, multi, &easy, &code) != 0 {
+      guard let done = easy else { continue }
+      _ = api.pointee.multi_remove_handle(multi, done)
+      running.removeValue(forKey: done)?.complete(code)
+    }
+    var ready: Int32 = 0
+    // Idle, the thread sleeps until woken; libcurl shortens the wait to its own next timer.
+    _ = api.pointee.multi_poll(multi, nil, 0, running.isEmpty ? 60_000 : 1000, &ready)
+  }
+}
