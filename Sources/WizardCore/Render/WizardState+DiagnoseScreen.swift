@@ -30,6 +30,18 @@ extension WizardState {
           KeyHint("Esc", "Welcome"), Hints.quit,
         ]
     }
+    if let setup = diagnosis?.checks.first(where: { $0.id == DiagnoseStep.setupLineID }),
+      setup.status == .fail,
+      diagnosis?.outcome != nil
+    {
+      // The layers may pass while the record is wrong (a browser sign-in would wait in vain), or
+      // fail because of it (an inactive record): either way the fix is on the instance.
+      messages.append(
+        ScreenMessage(
+          kind: .warning,
+          title: "Its OAuth setup on the instance needs a fix: the failing lines above say where.",
+          lines: []))
+    }
     var intro = "The checks of snowgate check \(name), layer by layer."
     if let admin = diagnosis?.setupAdmin {
       // Said before the lines arrive, so a person knows whose rights the setup reads need.
