@@ -82,7 +82,6 @@ final class DiagnoseInstanceSetupEndToEndTests: XCTestCase, TerminalSessionTest 
     try await see("web")
     // The list holds oa, then web.
     try tmux.send("Down", "Enter")
-    try await see("read as web")
     let end = try await see("needs a fix", timeout: 30)
     XCTAssertTrue(end.contains("web works."), end)
     // Two pages up: the failing line, its detail and where to click.

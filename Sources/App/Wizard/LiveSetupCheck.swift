@@ -31,10 +31,13 @@ enum LiveSetupCheck {
       progress(header(.fail, "Not read: there is no saved connection named \(admin)."))
       return
     }
-    let others = config.profiles.filter {
-      $0.name != adminName && InstanceSetupAudit.sameInstance($0, profile)
-    }
-    let another = askAnother(profile: name, others: others.map(\.name))
+    // The order the screen's `a` walks (`DiagnoseStep.adminChoices`): the profile, then the
+    // other saved profiles of its instance as listed.
+    let choices =
+      [name]
+      + config.profiles.filter { $0.name != name && InstanceSetupAudit.sameInstance($0, profile) }.map(\.name)
+    let next = choices.firstIndex(of: adminName).map { choices[($0 + 1) % choices.count] }
+    let another = askAnother(profile: name, next: next == adminName ? nil : next)
     guard InstanceSetupAudit.sameInstance(adminProfile, profile) else {
       progress(
         header(
@@ -88,9 +91,9 @@ enum LiveSetupCheck {
 
   /// How to read the setup as an admin: `a` on this screen when another profile of the same
   /// instance is saved, else the command with `--admin`.
-  static func askAnother(profile name: String, others: [String]) -> String {
+  static func askAnother(profile name: String, next: String?) -> String {
     let command = "snowgate check \(UntrustedText.visible(name)) --instance-setup --admin PROFILE"
-    guard let next = others.first else {
+    guard let next else {
       return "Save an admin connection of this instance, then press a here or run \(command)."
     }
     return "Press a to read it as \(UntrustedText.visible(next)), or run \(command)."
