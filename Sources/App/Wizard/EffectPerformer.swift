@@ -235,32 +235,18 @@ final class EffectPerformer: @unchecked Sendable {
       if let profile = config.profile(named: name) {
         let secrets = try? await environment.store.resolveSecrets(
           for: profile, environment: environment.variables)
-        var saved = SavedProfile(
-          name: profile.name, instance: Self.address(profile.instanceURL, apiVersion: profile.apiVersion),
-          authKind: profile.authType, username: profile.username ?? "",
-          password: secrets?.password ?? .empty, clientID: profile.clientID ?? "",
-          clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
-          redirectURI: profile.redirectURI,
-          refreshToken: secrets?.refreshToken ?? .empty,
-          apiKey: secrets?.apiKey ?? .empty, jwtKeyFile: profile.jwtKeyFile ?? "",
-          jwtKeyID: profile.jwtKeyID ?? "", secretStore: profile.secretStore)
-        saved.clientCertificateFile = profile.clientCertificateFile ?? ""
-        saved.clientKeyFile = profile.clientKeyFile ?? ""
-        saved.keyPassphrase = secrets?.keyPassphrase ?? .empty
+        let description = SetupDraft(
+          name: profile.name, authType: profile.authType, connection: profile.connection,
+          secretStore: profile.secretStore)
+        let saved = SavedProfile(
+          draft: description, password: secrets?.password ?? .empty,
+          clientSecret: secrets?.clientSecret ?? .empty, refreshToken: secrets?.refreshToken ?? .empty,
+          apiKey: secrets?.apiKey ?? .empty, keyPassphrase: secrets?.keyPassphrase ?? .empty)
         return .profileLoaded(saved)
       }
       if let draft = config.draft(named: name) {
         // Every field the draft kept, and the step it stopped at; its secrets are asked again.
-        var resumed = SavedProfile(
-          name: draft.name, instance: Self.address(draft.instanceURL, apiVersion: draft.apiVersion),
-          authKind: draft.authType, username: draft.username ?? "", clientID: draft.clientID ?? "",
-          scope: draft.scope ?? "", redirectURI: draft.redirectURI,
-          jwtKeyFile: draft.jwtKeyFile ?? "", jwtKeyID: draft.jwtKeyID ?? "",
-          secretStore: draft.secretStore ?? .file,
-          resumeAt: draft.step.flatMap(WizardScreen.init(draftWord:)))
-        resumed.clientCertificateFile = draft.clientCertificateFile ?? ""
-        resumed.clientKeyFile = draft.clientKeyFile ?? ""
-        return .profileLoaded(resumed)
+        return .profileLoaded(SavedProfile(draft: draft))
       }
       return .profileLoadFailed(
         Verdict(
@@ -269,14 +255,6 @@ final class EffectPerformer: @unchecked Sendable {
     } catch {
       return .profileLoadFailed(storeVerdict(error))
     }
-  }
-
-  /// The address as the instance screen shows it: with `/api/now/vN` when an API version is
-  /// kept, so editing or resuming never drops it (the normaliser reads it back out).
-  static func address(_ url: URL, apiVersion: String?) -> String {
-    let root = url.absoluteString.hasSuffix("/") ? String(url.absoluteString.dropLast()) : url.absoluteString
-    guard let apiVersion, !apiVersion.isEmpty else { return url.absoluteString }
-    return root + "/api/now/" + apiVersion
   }
 
   /// A profile-store error as a verdict: the store's own sentence and what to do.

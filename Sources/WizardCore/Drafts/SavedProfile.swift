@@ -1,58 +1,47 @@
+import Foundation
 import Vocabulary
 
-/// A saved (or half-finished) profile loaded for editing, with its secrets.
+/// A saved profile or a half-finished setup, loaded to be edited or resumed: its description,
+/// the same `SetupDraft` config.json holds (a saved profile's has no step), and the secrets the
+/// store resolved for it (none for a half-finished setup: they are asked again).
 ///
-/// The runtime answers `.loadProfile(name:)` with this; fields a half-finished setup never
-/// reached, or its auth kind does not use, are empty. Tokens are not loaded: editing a profile
-/// generates new ones on the token screen.
+/// One description rather than a copy of its fields, so a field a profile gains (a key file, a
+/// certificate) reaches the wizard's screens on edit and resume without another list to update.
+@dynamicMemberLookup
 public struct SavedProfile: Equatable, Sendable {
-  public var name: String
-  /// As saved; goes through the normaliser again like typed text.
-  public var instance: String
-  public var authKind: AuthKind?
-  public var username: String
+  public var draft: SetupDraft
   public var password: Secret
-  public var clientID: String
   public var clientSecret: Secret
-  public var scope: String
-  /// Nil for the default, http://127.0.0.1:8484/callback.
-  public var redirectURI: String?
-  /// The refresh token of the refresh-token kind (the one the user pasted, or its successor).
   public var refreshToken: Secret
-  /// The REST API key of the API key kind.
   public var apiKey: Secret
-  /// JWT bearer: the private key's file and the Key ID; the subject is `username`.
-  public var jwtKeyFile: String
-  public var jwtKeyID: String
-  public var secretStore: SecretStore
-  /// The screen a half-finished setup stopped at, to reopen there; nil for a saved profile.
-  public var resumeAt: WizardScreen?
-  /// A certificate profile's certificate and key files, and its key's passphrase.
-  public var clientCertificateFile = ""
-  public var clientKeyFile = ""
-  public var keyPassphrase = Secret.empty
+  /// The passphrase of a client certificate's key.
+  public var keyPassphrase: Secret
 
   public init(
-    name: String, instance: String, authKind: AuthKind? = nil, username: String = "",
-    password: Secret = .empty, clientID: String = "", clientSecret: Secret = .empty,
-    scope: String = "", redirectURI: String? = nil, refreshToken: Secret = .empty,
-    apiKey: Secret = .empty, jwtKeyFile: String = "", jwtKeyID: String = "",
-    secretStore: SecretStore = .file, resumeAt: WizardScreen? = nil
+    draft: SetupDraft, password: Secret = .empty, clientSecret: Secret = .empty,
+    refreshToken: Secret = .empty, apiKey: Secret = .empty, keyPassphrase: Secret = .empty
   ) {
-    self.apiKey = apiKey
-    self.jwtKeyFile = jwtKeyFile
-    self.jwtKeyID = jwtKeyID
-    self.resumeAt = resumeAt
-    self.name = name
-    self.instance = instance
-    self.authKind = authKind
-    self.username = username
+    self.draft = draft
     self.password = password
-    self.clientID = clientID
     self.clientSecret = clientSecret
-    self.scope = scope
-    self.redirectURI = redirectURI
     self.refreshToken = refreshToken
-    self.secretStore = secretStore
+    self.apiKey = apiKey
+    self.keyPassphrase = keyPassphrase
   }
+
+  /// The description's fields as the loaded profile's own (`profile.clientID`).
+  public subscript<Value>(dynamicMember field: KeyPath<SetupDraft, Value>) -> Value {
+    draft[keyPath: field]
+  }
+
+  /// The address as the instance screen shows it: with `/api/now/vN` when an API version is
+  /// kept, so editing or resuming never drops it (the normaliser reads it back out).
+  public var instance: String {
+    let url = draft.instanceURL.absoluteString
+    guard let version = draft.apiVersion, !version.isEmpty else { return url }
+    return (url.hasSuffix("/") ? String(url.dropLast()) : url) + "/api/now/" + version
+  }
+
+  /// The screen a resume opens at; nil for a saved profile, which edit opens at the start.
+  public var resumeAt: WizardScreen? { draft.step.flatMap(WizardScreen.init(draftWord:)) }
 }

@@ -85,33 +85,34 @@ extension WizardState {
     activity = nil
     picker.isLoading = false
     instance = InstanceStep(text: profile.instance)
-    let kind = profile.authKind ?? .basic
-    authType = AuthTypeStep(focus: kind, selected: profile.authKind)
+    let kind = profile.authType ?? .basic
+    authType = AuthTypeStep(focus: kind, selected: profile.authType)
     credentials =
       kind.isOAuth
       ? CredentialsStep()
       : CredentialsStep(
-        username: TextInput(profile.username), password: SecretInput(profile.password),
+        username: TextInput(profile.username ?? ""), password: SecretInput(profile.password),
         focus: kind.credentialFields.first ?? .username)
     credentials.apiKey = SecretInput(profile.apiKey)
     certificate = CertificateStep(
-      certificateFile: TextInput(profile.clientCertificateFile), keyFile: TextInput(profile.clientKeyFile),
+      certificateFile: TextInput(profile.clientCertificateFile ?? ""),
+      keyFile: TextInput(profile.clientKeyFile ?? ""),
       passphrase: SecretInput(profile.keyPassphrase))
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
-      clientID: TextInput(profile.clientID), clientSecret: SecretInput(profile.clientSecret),
-      username: TextInput(isOAuth ? profile.username : ""),
+      clientID: TextInput(profile.clientID ?? ""), clientSecret: SecretInput(profile.clientSecret),
+      username: TextInput(isOAuth ? profile.username ?? "" : ""),
       password: SecretInput(isOAuth ? profile.password : .empty),
       refreshToken: SecretInput(profile.refreshToken),
       redirectURI: TextInput(profile.redirectURI ?? OAuthClientStep.defaultRedirectURI),
-      scope: TextInput(profile.scope))
-    oauthClient.jwtKeyFile = TextInput(profile.jwtKeyFile)
-    oauthClient.jwtKeyID = TextInput(profile.jwtKeyID)
+      scope: TextInput(profile.scope ?? ""))
+    oauthClient.jwtKeyFile = TextInput(profile.jwtKeyFile ?? "")
+    oauthClient.jwtKeyID = TextInput(profile.jwtKeyID ?? "")
     token = TokenStep()
     authorization = AuthorizationStep()
     test = TestStep()
     save = SaveStep(name: TextInput(profile.name), isNameEdited: true)
-    switch profile.secretStore {
+    switch profile.secretStore ?? .file {
     case .file: save.store = .file
     case .command(let argv):
       save.store = .command
@@ -129,8 +130,8 @@ extension WizardState {
     hasUnsavedChanges = false
     go(to: .instance)
     if let resumeAt = profile.resumeAt, diagnosis?.fixing == nil {
-      go(to: resumeScreen(resumeAt, kind: profile.authKind))
-      if screen == .oauthClient, let kind = profile.authKind {
+      go(to: resumeScreen(resumeAt, kind: profile.authType))
+      if screen == .oauthClient, let kind = profile.authType {
         // The first field still to type (a template has the client ID, not the secret).
         oauthClient.focus =
           kind.clientFields.first { oauthClientProblem($0, kind: kind) != nil } ?? oauthClient.focus

@@ -19,10 +19,12 @@ import Vocabulary
 
   @Test func aSavedCertificateProfileOpensWithItsFilesAndPassphrase() throws {
     var state = Self.loading()
-    var saved = SavedProfile(name: "mtls", instance: "https://acme.service-now.com", authKind: .certificate)
-    saved.clientCertificateFile = "/certs/c.pem"
-    saved.clientKeyFile = "/certs/c.key"
-    saved.keyPassphrase = Secret(Self.passphrase)
+    var description = SetupDraft(
+      name: "mtls", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .certificate,
+      secretStore: .file)
+    description.clientCertificateFile = "/certs/c.pem"
+    description.clientKeyFile = "/certs/c.key"
+    let saved = SavedProfile(draft: description, keyPassphrase: Secret(Self.passphrase))
     _ = reduce(&state, .profileLoaded(saved))
     #expect(state.certificate.certificateFile.text == "/certs/c.pem")
     #expect(state.certificate.keyFile.text == "/certs/c.key")
@@ -43,10 +45,12 @@ import Vocabulary
       ProfileChoice(
         name: "half", instance: "https://acme.service-now.com", authKind: .certificate, isComplete: false)
     ]
-    var resumed = SavedProfile(
-      name: "half", instance: "https://acme.service-now.com", authKind: .certificate, resumeAt: .certificate)
-    resumed.clientCertificateFile = "/certs/c.pem"
-    resumed.clientKeyFile = "/certs/c.key"
+    var half = SetupDraft(
+      name: "half", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .certificate,
+      step: WizardScreen.certificate.draftWord)
+    half.clientCertificateFile = "/certs/c.pem"
+    half.clientKeyFile = "/certs/c.key"
+    let resumed = SavedProfile(draft: half)
     _ = reduce(&state, .profileLoaded(resumed))
     #expect(state.screen == .certificate)
     _ = reduce(&state, .key(.tab))

@@ -74,7 +74,9 @@ import Vocabulary
       &store.state,
       .profileLoaded(
         SavedProfile(
-          name: "prod", instance: "https://acme.service-now.com", authKind: .basic, username: "admin",
+          draft: SetupDraft(
+            name: "prod", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .basic,
+            username: "admin", secretStore: .file),
           password: Secret("S3CR3T-old"))))
     #expect(store.state.screen == .credentials)
     #expect(store.state.credentials.focus == .password)
@@ -98,7 +100,11 @@ import Vocabulary
     }
     _ = reduce(
       &store.state,
-      .profileLoaded(SavedProfile(name: "prod", instance: "https://acme.service-now.com", authKind: .basic)))
+      .profileLoaded(
+        SavedProfile(
+          draft: SetupDraft(
+            name: "prod", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .basic,
+            secretStore: .file))))
     #expect(store.state.screen == .instance)
   }
 

@@ -173,9 +173,10 @@ import Vocabulary
     state.activity = Activity(kind: .loadProfile)
     var store = TestStore(state)
     let saved = SavedProfile(
-      name: "prod", instance: "https://acme.service-now.com", authKind: .oauthRefreshToken,
-      clientID: "client-1", clientSecret: Secret(OAuthFixtures.clientSecret), scope: "useraccount",
-      refreshToken: Secret(OAuthFixtures.refreshToken), secretStore: .command(["pass", "show", "acme"]))
+      draft: SetupDraft(
+        name: "prod", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .oauthRefreshToken,
+        clientID: "client-1", scope: "useraccount", secretStore: .command(["pass", "show", "acme"])),
+      clientSecret: Secret(OAuthFixtures.clientSecret), refreshToken: Secret(OAuthFixtures.refreshToken))
     store.send(.profileLoaded(saved)) {
       $0.picker.isLoading = false
       $0.activity = nil
@@ -204,9 +205,10 @@ import Vocabulary
     state.activity = Activity(kind: .loadProfile)
     var store = TestStore(state)
     let resumed = SavedProfile(
-      name: "half", instance: "https://dev12345.service-now.com/api/now/v2", authKind: .oauthPassword,
-      username: "admin", clientID: "client-1", scope: "useraccount", redirectURI: nil,
-      secretStore: .command(["pass", "show", "half"]), resumeAt: .token)
+      draft: SetupDraft(
+        name: "half", instanceURL: URL(string: "https://dev12345.service-now.com")!, apiVersion: "v2",
+        authType: .oauthPassword, clientID: "client-1", username: "admin", scope: "useraccount",
+        secretStore: .command(["pass", "show", "half"]), step: WizardScreen.token.draftWord))
     store.send(.profileLoaded(resumed)) {
       $0.picker.isLoading = false
       $0.activity = nil

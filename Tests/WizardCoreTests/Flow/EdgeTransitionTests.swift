@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Vocabulary
 
@@ -54,7 +55,8 @@ import Vocabulary
     store.send(.testFinished(.failed(Fixtures.verdict401)))
     store.send(.saveFinished(.saved(location: "/tmp/x")))
     store.send(.profileLoadFailed(Fixtures.verdictDNS))
-    store.send(.profileLoaded(SavedProfile(name: "x", instance: "x")))
+    store.send(
+      .profileLoaded(SavedProfile(draft: SetupDraft(name: "x", instanceURL: URL(string: "https://x")!))))
   }
 
   @Test func pageKeysOnlyScrollOnEveryScreen() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Vocabulary
 
@@ -79,7 +80,9 @@ import Vocabulary
       $0.begin(.loadProfile)
     }
     let saved = SavedProfile(
-      name: "dev12345", instance: "https://dev12345.service-now.com", authKind: .basic, username: "admin",
+      draft: SetupDraft(
+        name: "dev12345", instanceURL: URL(string: "https://dev12345.service-now.com")!, authType: .basic,
+        username: "admin", secretStore: .file),
       password: Secret(Fixtures.password))
     store.send(.profileLoaded(saved)) {
       $0.picker.isLoading = false
@@ -123,7 +126,10 @@ import Vocabulary
       $0.picker.isLoading = false
       $0.activity = nil
     }
-    store.send(.profileLoaded(SavedProfile(name: "prod", instance: "acme")))
+    store.send(
+      .profileLoaded(
+        SavedProfile(
+          draft: SetupDraft(name: "prod", instanceURL: URL(string: "https://acme.service-now.com")!))))
   }
 
   @Test func diagnosingASavedProfileHandsItToTheRuntime() {
