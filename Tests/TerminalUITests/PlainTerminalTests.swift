@@ -54,6 +54,9 @@ import WizardCore
     #expect(plain.keys(forAnswer: "", in: model) == [.enter])
     #expect(plain.keys(forAnswer: ":back", in: model) == [.escape])
     #expect(plain.keys(forAnswer: ":quit", in: model) == [.interrupt])
+    // Off a field, one letter is the screen's shortcut key; longer words are nothing.
+    #expect(plain.keys(forAnswer: "a", in: model) == [.character("a")])
+    #expect(plain.keys(forAnswer: "abc", in: model) == [])
   }
 
   @Test func anAnswerOnAFieldReplacesItsValueAndEnterKeepsIt() {

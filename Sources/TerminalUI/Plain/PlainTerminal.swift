@@ -159,7 +159,7 @@ public struct PlainTerminal: Sendable {
   ///
   /// An empty line is Enter (on a field: keep the value in brackets); `:back`, `:help`, `:quit`
   /// are Esc, F1 and Ctrl-C; in a dialog the first character answers it; on a focused field a
-  /// typed line replaces the value; a number
+  /// typed line replaces the value; elsewhere one letter is that key (the screen's shortcuts); a number
   /// picks a choice or action by moving the focus with ↑/↓ over fields, choices and actions
   /// (the items the wizard's focus visits), then Enter.
   public func keys(forAnswer line: String, in model: ScreenModel) -> [Key] {
@@ -178,6 +178,9 @@ public struct PlainTerminal: Sendable {
       return [.clearField] + line.map { Key.character($0) } + [.enter]
     }
     if line.isEmpty { return [.enter] }
+    // One letter is the screen's own key (`a` reads as another profile, `r` runs again): the
+    // footer lists them, and the full-screen wizard takes them as they are.
+    if line.count == 1, let letter = line.first, letter.isLetter { return [.character(letter)] }
     guard let number = Int(line), number > 0 else { return [] }
     let focusable = model.items.indices.filter { Self.isFocusable(model.items[$0]) }
     let numbered = model.items.indices.filter { Self.isNumbered(model.items[$0]) }
