@@ -85,6 +85,12 @@ public struct PlainTerminal: Sendable {
       for line in dialog.lines { wrap(line, indent: "  ", into: &out) }
       for option in dialog.options { out.append("  " + option.key + ") " + option.action) }
     }
+    // The screen's one-letter keys, which an answer line off a field presses (`keys(forAnswer:)`).
+    let letters = model.hints.filter { $0.key.count == 1 && $0.key.first?.isLetter == true }
+    if model.dialog == nil, Self.focusedField(model) == nil, !letters.isEmpty {
+      out.append("")
+      out.append("Keys: " + letters.map { $0.key + ") " + $0.action }.joined(separator: ", ") + ".")
+    }
     out.append("")
     out.append(Self.commandsLine)
     return Self.printable(out.joined(separator: "\n") + "\n")
