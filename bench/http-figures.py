@@ -182,7 +182,7 @@ try:
     tokens = os.path.join(work, "tokens")
     setup_env = dict(clean_env, SNOWGATE_CONFIG_DIR=tokens, SNOWGATE_CLIENT_SECRET="demo-secret")
     subprocess.run([binary, "setup", "bench", "--no-input", "--instance", simulator.url, "--auth", "password",
-                    "--username", "admin", "--client-id", "snowgate-demo", "--password-stdin"],
+                    "--username", "admin", "--client-id", "snowgate-demo", "--password-stdin", "--store", "file"],
                    input=b"admin\n", env=setup_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    check=True)
     token_env = dict(clean_env, SNOWGATE_CONFIG_DIR=tokens)
