@@ -13,6 +13,9 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
   case jwtBearer
   /// A REST API key (`x-sn-apikey`), Washington DC and later.
   case apiKey
+  /// A client certificate presented in the TLS handshake (mutual TLS); the instance maps it to a
+  /// user, so requests carry no credentials header and there is no token.
+  case certificate
 
   /// Whether the wizard can set it up yet; `setup --no-input` takes every kind.
   ///
@@ -21,7 +24,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
   public var isAvailable: Bool { true }
 
   /// The kinds that get their access token from `/oauth_token.do`.
-  public var isOAuth: Bool { self != .basic && self != .apiKey }
+  public var isOAuth: Bool { self != .basic && self != .apiKey && self != .certificate }
 
   /// The kinds that need a person's browser, so no script can get a new token on its own.
   public var needsBrowser: Bool { self == .oauthAuthorizationCode }
@@ -35,7 +38,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthRefreshToken: return "refresh_token"
     case .oauthClientCredentials: return "client_credentials"
     case .jwtBearer: return "urn:ietf:params:oauth:grant-type:jwt-bearer"
-    case .apiKey: return nil
+    case .apiKey, .certificate: return nil
     }
   }
 
@@ -49,13 +52,14 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthAuthorizationCode: return "authorization-code"
     case .jwtBearer: return "jwt-bearer"
     case .apiKey: return "api-key"
+    case .certificate: return "certificate"
     }
   }
 
   /// Every `--auth` word, in the order help text lists them.
   public static let words = [
     "basic", "password", "refresh-token", "client-credentials", "authorization-code", "jwt-bearer",
-    "api-key",
+    "api-key", "certificate",
   ]
 
   /// The kind a `--auth` word names (any letter case), or nil.
@@ -77,6 +81,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthAuthorizationCode: return "OAuth browser sign-in"
     case .jwtBearer: return "OAuth JWT bearer"
     case .apiKey: return "API key"
+    case .certificate: return "Client certificate"
     }
   }
 
@@ -90,6 +95,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthClientCredentials: return "OAuth client credentials"
     case .jwtBearer: return "OAuth JWT bearer grant"
     case .apiKey: return "REST API key"
+    case .certificate: return "Client certificate (mutual TLS)"
     }
   }
 
@@ -103,6 +109,7 @@ public enum AuthKind: String, CaseIterable, Equatable, Hashable, Codable, Sendab
     case .oauthClientCredentials: return "Client ID and secret only (Washington DC+)."
     case .jwtBearer: return "Client ID and secret plus an assertion signed with your key."
     case .apiKey: return "A key in the x-sn-apikey header (Washington DC+)."
+    case .certificate: return "The instance maps it to a user."
     }
   }
 }

@@ -25,6 +25,11 @@ public struct ConnectionSettings: Codable, Equatable, Sendable {
   public var jwtKeyFile: String?
   /// The Key ID of the JWT verifier map entry on the instance, sent as the assertion's `kid`.
   public var jwtKeyID: String?
+  /// The client certificate (PEM) a `certificate` connection presents in the TLS handshake; only
+  /// the path is kept, and the instance maps the certificate to the user it acts as.
+  public var clientCertificateFile: String?
+  /// The private key (PEM) of `clientCertificateFile`; an encrypted key's passphrase is a secret.
+  public var clientKeyFile: String?
   /// A PEM file of CA certificates to trust as well as the system store (`--ca-bundle`).
   public var caBundle: String?
 
@@ -32,7 +37,8 @@ public struct ConnectionSettings: Codable, Equatable, Sendable {
   public init(
     instanceURL: URL, apiVersion: String? = nil, clientID: String? = nil, username: String? = nil,
     scope: String? = nil, redirectURI: String? = nil, jwtKeyFile: String? = nil,
-    jwtKeyID: String? = nil, caBundle: String? = nil
+    jwtKeyID: String? = nil, clientCertificateFile: String? = nil, clientKeyFile: String? = nil,
+    caBundle: String? = nil
   ) {
     self.instanceURL = instanceURL
     self.apiVersion = apiVersion
@@ -42,6 +48,8 @@ public struct ConnectionSettings: Codable, Equatable, Sendable {
     self.redirectURI = redirectURI
     self.jwtKeyFile = jwtKeyFile
     self.jwtKeyID = jwtKeyID
+    self.clientCertificateFile = clientCertificateFile
+    self.clientKeyFile = clientKeyFile
     self.caBundle = caBundle
   }
 }

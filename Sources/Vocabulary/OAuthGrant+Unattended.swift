@@ -9,7 +9,7 @@ extension OAuthGrant {
     kind: AuthKind, username: String?, password: Secret?, refreshToken: Secret?
   ) -> Result<OAuthGrant, GrantGap> {
     switch kind {
-    case .basic, .apiKey:
+    case .basic, .apiKey, .certificate:
       return .failure(.notOAuth)
     case .jwtBearer:
       // The assertion is signed with the profile's key by the system's openssl (App's JWTGrant).

@@ -47,14 +47,14 @@ final class PlainWizardEndToEndTests: XCTestCase {
     let (status, transcript) = try drive(
       workspace,
       [
-        ["Choose 1-4 [1]: ", "1"], ["\nInstance: ", url], ["\nInstance [", ""], ["Choose 1-7 [1]: ", "1"],
+        ["Choose 1-4 [1]: ", "1"], ["\nInstance: ", url], ["\nInstance [", ""], ["Choose 1-8 [1]: ", "1"],
         ["\nUser name: ", ProfileWorkspace.user], ["\nPassword: ", ProfileWorkspace.password],
         ["Choose 1 [1]: ", ""], ["The connection works.", ""], ["Profile name [", "plain-basic"],
         ["Answer (y/n): ", "y"], ["Connection saved", ""],
       ])
     XCTAssertEqual(status, 0, transcript)
     XCTAssertTrue(transcript.contains("Saved the connection 'plain-basic'"), transcript)
-    XCTAssertTrue(transcript.contains("Choose 1-7 [1]: "), "the choices are numbered with the default")
+    XCTAssertTrue(transcript.contains("Choose 1-8 [1]: "), "the choices are numbered with the default")
     XCTAssertTrue(transcript.contains("> 1) Basic (user name and password)"), "the default choice is marked")
     assertClean(transcript)
     let check = try workspace.run(["check", "plain-basic"])
@@ -68,7 +68,7 @@ final class PlainWizardEndToEndTests: XCTestCase {
     let (status, transcript) = try drive(
       workspace,
       [
-        ["Choose 1-4 [1]: ", "1"], ["\nInstance: ", url], ["\nInstance [", ""], ["Choose 1-7 [1]: ", "2"],
+        ["Choose 1-4 [1]: ", "1"], ["\nInstance: ", url], ["\nInstance [", ""], ["Choose 1-8 [1]: ", "2"],
         ["\nClient ID: ", ProfileWorkspace.clientID], ["\nClient secret: ", ProfileWorkspace.clientSecret],
         ["\nUser name: ", ProfileWorkspace.user], ["\nPassword: ", ProfileWorkspace.password],
         ["Choose 1 [1]: ", ""], ["The instance issued a token.", ""], ["Choose 1 [1]: ", ""],

@@ -80,7 +80,7 @@ final class SignInKindsPlainWizardEndToEndTests: XCTestCase {
   func testAnAPIKeyThroughPlainLines() throws {
     let (status, transcript) = try drive([
       ["Choose 1-4 [1]: ", "1"], ["\nInstance: ", simulator.url.absoluteString], ["\nInstance [", ""],
-      ["Choose 1-7 [1]: ", "7"], ["\nAPI key: ", Self.apiKey], ["Choose 1 [1]: ", ""],
+      ["Choose 1-8 [1]: ", "7"], ["\nAPI key: ", Self.apiKey], ["Choose 1 [1]: ", ""],
       ["The connection works.", ""], ["Profile name [", "plain-key"], ["Answer (y/n): ", "y"],
       ["Connection saved", ""],
     ])
@@ -97,7 +97,7 @@ final class SignInKindsPlainWizardEndToEndTests: XCTestCase {
   func testAJWTBearerGrantThroughPlainLines() throws {
     let (status, transcript) = try drive([
       ["Choose 1-4 [1]: ", "1"], ["\nInstance: ", simulator.url.absoluteString], ["\nInstance [", ""],
-      ["Choose 1-7 [1]: ", "6"], ["\nClient ID: ", ProfileWorkspace.clientID],
+      ["Choose 1-8 [1]: ", "6"], ["\nClient ID: ", ProfileWorkspace.clientID],
       ["\nClient secret: ", ProfileWorkspace.clientSecret], ["\nKey file: ", keyFile],
       ["\nKey ID: ", Self.keyID], ["\nSubject user: ", Self.user], ["Choose 1 [1]: ", ""],
       ["The instance issued a token.", ""], ["Choose 1 [1]: ", ""], ["The connection works.", ""],

@@ -78,7 +78,7 @@ final class ClientCertificateTests: XCTestCase {
       XCTFail("without a client certificate the server answered HTTP \(refused.status)")
     } catch let failure as CurlFailure {
       let verdict = NetworkFailureClassifier(proxy: ProxyEnvironment([:])).classify(failure, url: url)
-      XCTAssertEqual(verdict.code, "tls.failed", verdict.detail ?? "")
+      XCTAssertEqual(verdict.code, "tls.client_certificate_refused", verdict.detail ?? "")
       XCTAssertTrue(verdict.detail?.contains("client certificate") ?? false, verdict.detail ?? "")
     }
   }

@@ -54,19 +54,29 @@ final class NetworkFailureClassifierTests: XCTestCase {
     XCTAssertGreaterThan(systemStore ?? 0, 0)
   }
 
-  func testHandshakeAndClientCertificateProblemsAreTLSFailed() async {
-    for code in [35, 58, 59, 77, 83] {
+  func testHandshakeProblemsAreTLSFailed() async {
+    for code in [35, 59, 77, 83] {
       let failure = direct.classify(CurlFailure(code: code, message: "certificate verify failed"), url: url)
       XCTAssertEqual(failure.code, "tls.failed", "\(code)")
     }
   }
 
-  func testASessionCutRightAfterTheHandshakeIsTLSFailedNamingTheClientCertificate() async {
+  func testOurOwnCertificateThatLibcurlCannotLoadIsAConfigurationProblem() async {
+    let failure = direct.classify(
+      CurlFailure(code: 58, message: "unable to set private key file: 'k.pem' type PEM"), url: url)
+    XCTAssertEqual(failure.code, "config.client_certificate")
+    XCTAssertTrue(failure.detail?.contains("unable to set private key file") ?? false, failure.detail ?? "")
+  }
+
+  func testASessionCutRightAfterTheHandshakeIsARefusedClientCertificate() async {
     let afterHandshake = PhaseTimings(
       connect: .milliseconds(1), tls: .milliseconds(20), total: .milliseconds(21))
-    let cut = direct.classify(CurlFailure(code: 56, message: "misleading", timings: afterHandshake), url: url)
-    XCTAssertEqual(cut.code, "tls.failed")
-    XCTAssertTrue(cut.detail?.contains("client certificate") ?? false, cut.detail ?? "")
+    for code in [55, 56] {
+      let cut = direct.classify(
+        CurlFailure(code: code, message: "misleading", timings: afterHandshake), url: url)
+      XCTAssertEqual(cut.code, "tls.client_certificate_refused", "\(code)")
+      XCTAssertTrue(cut.detail?.contains("client certificate") ?? false, cut.detail ?? "")
+    }
     let answered = PhaseTimings(
       connect: .milliseconds(1), tls: .milliseconds(20), firstByte: .milliseconds(30),
       total: .milliseconds(31))

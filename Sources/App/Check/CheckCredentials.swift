@@ -23,6 +23,11 @@ struct CheckCredentials: Sendable {
   /// The JWT bearer grant's key file and Key ID (the subject is `username`).
   var jwtKeyFile: String?
   var jwtKeyID: String?
+  /// The client certificate of a `certificate` connection, its key's passphrase included.
+  var clientCertificate: ClientCertificate?
+  /// What the look at the certificate files found: their facts, or why they cannot be used
+  /// (the tls layer reports it instead of sending anything).
+  var certificateCheck: Result<ClientCertificateReport, ServiceNowFailure>?
   /// Why the secrets could not be had (a secret command failed, a secret must be asked for);
   /// the auth layer reports it instead of sending anything.
   var problem: String?
@@ -47,6 +52,29 @@ struct CheckCredentials: Sendable {
     self.scope = scope
   }
 
+  /// The certificate to present: only one whose files passed `inspectCertificate` (one that
+  /// failed is never sent; the tls layer reports why).
+  var usableCertificate: ClientCertificate? {
+    guard case .success = certificateCheck else { return nil }
+    return clientCertificate
+  }
+
+  /// For a `certificate` connection, checks its files with `ClientCertificateCheck` and keeps the
+  /// outcome for the tls layer; returns the warnings worth a note (a key others may read).
+  mutating func inspectCertificate(environment: [String: String]) async -> [String] {
+    guard kind == .certificate, problem == nil else { return [] }
+    guard let clientCertificate else {
+      problem =
+        "The connection names no client certificate and key: set it up again with snowgate setup NAME "
+        + "--no-input --auth certificate --cert FILE --key FILE."
+      return []
+    }
+    let inspected = await ClientCertificateCheck.inspect(clientCertificate, environment: environment)
+    certificateCheck = inspected
+    if case .success(let report) = inspected { return report.warnings }
+    return []
+  }
+
   /// The auth kinds `--auth` accepts.
   static let commandKinds: [AuthKind] = [
     .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey,
@@ -66,7 +94,7 @@ struct CheckCredentials: Sendable {
       if clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
     case .apiKey:
       if apiKey?.isEmpty ?? true { return ("API key", "SNOWGATE_API_KEY") }
-    case .oauthAuthorizationCode, .jwtBearer:
+    case .oauthAuthorizationCode, .jwtBearer, .certificate:
       break
     }
     return nil

@@ -80,6 +80,7 @@ struct CheckPlanner {
       credentials.accessToken = secrets.accessToken
       credentials.accessTokenExpiresAt = secrets.accessTokenExpiresAt
       credentials.apiKey = secrets.apiKey
+      credentials.clientCertificate = profile.clientCertificate(passphrase: secrets.keyPassphrase)
       notes += secrets.shadowingNotes(store: profile.secretStore)
       if let stdinPassword {
         credentials.password = stdinPassword
@@ -100,6 +101,7 @@ struct CheckPlanner {
     if profile.signedOutAt != nil {
       credentials.refusal = TokenFailures.signedOut(profile.name)
     }
+    notes += await credentials.inspectCertificate(environment: environment.variables)
     let store = environment.store
     let name = profile.name
     let keepTokens = notes.isEmpty && credentials.problem == nil && credentials.refusal == nil

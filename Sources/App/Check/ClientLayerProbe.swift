@@ -13,7 +13,8 @@ import Vocabulary
 /// the client extracted them, in case an instance echoes one in an error message.
 actor ClientLayerProbe: HTTPLayerProbe {
   let client: ServiceNowClient
-  let credentials: CheckCredentials
+  /// Who the check signs in as; a certificate's file check is kept here once the tls layer made it.
+  private(set) var credentials: CheckCredentials
   /// Called with tokens the instance issued, so a saved profile keeps the newest ones.
   let onTokens: @Sendable (TokenSet) -> Void
   /// The saved profile's token lock, when the check runs for one whose tokens it may keep.
@@ -79,7 +80,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   /// sys_user read that Basic `auth` and `api` both rest on.
   private func timed(_ outcome: LayerOutcome) -> LayerOutcome {
     var outcome = outcome
-    let timings = client.timings.take().last ?? (credentials.kind == .basic ? basicReadTimings : nil)
+    let timings = client.timings.take().last ?? (directCredentials != nil ? basicReadTimings : nil)
     outcome.timings = timings.map(CheckTimings.init)
     if outcome.status == .skip { outcome.timings = nil }
     return outcome
@@ -88,8 +89,19 @@ actor ClientLayerProbe: HTTPLayerProbe {
   // MARK: tls, instance
 
   private func tlsVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
+    // A certificate connection's files are the first thing its handshake needs; a path that
+    // checked nothing yet (the wizard's test) checks them now, before the probe sends anything.
+    if credentials.kind == .certificate, credentials.certificateCheck == nil {
+      var checked = credentials
+      _ = await checked.inspectCertificate(environment: ProcessInfo.processInfo.environment)
+      credentials = checked
+    }
+    if case .failure(let failure) = credentials.certificateCheck {
+      return outcome(failure)
+    }
     guard context.baseURL.scheme == "https" else {
-      return .skip("plain http (allowed for this machine only): no TLS to check")
+      let unsent = credentials.kind == .certificate ? "; the client certificate is not sent over http" : ""
+      return .skip("plain http (allowed for this machine only): no TLS to check\(unsent)")
     }
     if case .unreachable(let failure) = await probe() {
       if Self.failsBeforeAnswer(failure) { return outcome(failure) }
@@ -99,8 +111,14 @@ actor ClientLayerProbe: HTTPLayerProbe {
       }
     }
     let trust = client.tls.caBundle.map { " by the CA bundle \($0)" } ?? ""
+    var presented = ""
+    if case .success(let report) = credentials.certificateCheck {
+      // Sent only when the server asks; the auth line says whether the instance took it.
+      presented = "; the client certificate \(report.certificate.subject) is offered to the server"
+    }
     return .pass(
-      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)")
+      "handshake done; the certificate is trusted for \(context.baseURL.host ?? "the host")\(trust)\(presented)"
+    )
   }
 
   private func instanceVerdict(_ context: HTTPLayerContext) async -> LayerOutcome {
@@ -187,13 +205,23 @@ actor ClientLayerProbe: HTTPLayerProbe {
     case .basic:
       .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
     case .apiKey: .apiKey(credentials.apiKey ?? Secret(""))
+    case .certificate: .clientCertificate
     default: nil
     }
   }
 
   private func directAuth(_ direct: Credentials) async -> LayerOutcome {
-    let how =
-      credentials.kind == .apiKey ? "the API key" : "Basic auth as user \(credentials.username ?? "")"
+    let how: String
+    switch credentials.kind {
+    case .apiKey: how = "the API key"
+    case .certificate:
+      if case .success(let report) = credentials.certificateCheck {
+        how = "the client certificate \(report.certificate.subject)"
+      } else {
+        how = "the client certificate"
+      }
+    default: how = "Basic auth as user \(credentials.username ?? "")"
+    }
     let read = await readUsers(direct)
     switch read {
     case .success:

@@ -84,10 +84,18 @@ enum CommandTable {
         OptionSpec(
           "--jwt-key-id", value: .text("KID"), "jwt-bearer: the Key Id of the app's JWT verifier map"),
         OptionSpec("--jwt-subject", value: .text("USER"), "jwt-bearer: the user the tokens act as"),
+        OptionSpec(
+          "--cert", value: .file, "certificate: the client certificate (PEM) the instance maps to a user"),
+        OptionSpec(
+          "--key", value: .file,
+          "certificate: its private key (PEM); only the paths are saved, a passphrase\n"
+            + "comes from SNOWGATE_KEY_PASSPHRASE or --password-stdin"),
         OptionSpec("--api-version", value: .text("vN"), "a fixed Table API version, e.g. v2"),
         OptionSpec(
           "--store", value: .text("STORE"), "where secrets live: file, env, keyring or command:'CMD …'"),
-        OptionSpec("--password-stdin", "read the password from the first line of stdin"),
+        OptionSpec(
+          "--password-stdin",
+          "read the password (certificate: the key's passphrase) from the first line of stdin"),
         OptionSpec("--save-anyway", "save even when the connection test fails"),
         OptionSpec(
           "--from", value: .text("FILE"),
@@ -111,6 +119,9 @@ enum CommandTable {
                               --jwt-subject USER; SNOWGATE_CLIENT_SECRET): a new assertion
                               signed with FILE (by openssl) gets each new token
           api-key             a REST API key in the x-sn-apikey header (SNOWGATE_API_KEY)
+          certificate         a client certificate in the TLS handshake (mutual TLS; --cert FILE,
+                              --key FILE; SNOWGATE_KEY_PASSPHRASE for an encrypted key): the
+                              instance acts as the user it maps the certificate to
           authorization-code  needs a browser: run 'snowgate setup NAME' in a terminal instead
 
         --store: keyring (the OS keyring, tokens too: the default where one answers), file
@@ -128,7 +139,7 @@ enum CommandTable {
       ],
       environment: [
         "SNOWGATE_PASSWORD", "SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN", "SNOWGATE_API_KEY",
-        "SNOWGATE_CONFIG_DIR", "SNOWGATE_ACCESSIBLE", "TERM",
+        "SNOWGATE_KEY_PASSPHRASE", "SNOWGATE_CONFIG_DIR", "SNOWGATE_ACCESSIBLE", "TERM",
       ],
       exitStatus: """
           0  saved (or the wizard ended)
@@ -462,6 +473,9 @@ enum CommandTable {
     EnvironmentVariable("SNOWGATE_CLIENT_SECRET", "the OAuth client secret; wins over a saved one"),
     EnvironmentVariable("SNOWGATE_REFRESH_TOKEN", "the OAuth refresh token; wins over a saved one"),
     EnvironmentVariable("SNOWGATE_API_KEY", "the REST API key (api-key profiles); wins over a saved one"),
+    EnvironmentVariable(
+      "SNOWGATE_KEY_PASSPHRASE",
+      "the passphrase of a certificate profile's encrypted key; wins over a saved one"),
     EnvironmentVariable(
       "SNOWGATE_ACCESSIBLE", "1: the wizard as numbered line prompts (as setup --plain, TERM=dumb)"),
     EnvironmentVariable("SNOWGATE_CONFIG_DIR", "the folder of config.json and credentials.json"),

@@ -90,8 +90,16 @@ enum APICommand {
     }
     outcome.report.instance = profile.instanceURL.absoluteString
     outcome.report.auth = profile.authType
+    var certificate: ClientCertificate?
+    if profile.authType == .certificate {
+      switch await clientCertificate(profile, environment: environment) {
+      case .failure(let failure): return outcome.fail(failure)
+      case .success(let found): certificate = found
+      }
+    }
     let client = environment.client(
-      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle,
+      certificate: certificate)
     guard var url = client.apiURL(request.path) else {
       return outcome.refuse(
         UsageError(
@@ -223,6 +231,11 @@ enum APICommand {
         (.bearer(token.accessToken), token.origin == .stored)
       }
     }
+    if profile.authType == .certificate {
+      // The certificate is in the client's TLS options (`clientCertificate(_:environment:)`).
+      return profile.signedOutAt == nil
+        ? .success((.clientCertificate, false)) : .failure(TokenFailures.signedOut(profile.name))
+    }
     switch await resolve(profile, environment: environment) {
     case .failure(let failure):
       return .failure(failure)
@@ -232,6 +245,29 @@ enum APICommand {
           TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
       }
       return .success((.basic(username: username, password: password), false))
+    }
+  }
+
+  /// The checked certificate of a `certificate` profile, its key's passphrase resolved; the
+  /// files' warnings go to stderr.
+  static func clientCertificate(_ profile: Profile, environment: AppEnvironment) async -> Result<
+    ClientCertificate, ServiceNowFailure
+  > {
+    if profile.signedOutAt != nil { return .failure(TokenFailures.signedOut(profile.name)) }
+    let secrets: ResolvedSecrets
+    switch await resolve(profile, environment: environment) {
+    case .failure(let failure): return .failure(failure)
+    case .success(let resolved): secrets = resolved
+    }
+    guard let certificate = profile.clientCertificate(passphrase: secrets.keyPassphrase) else {
+      return .failure(TokenFailures.incomplete(profile.name, missing: "client certificate and key"))
+    }
+    switch await ClientCertificateCheck.inspect(certificate, environment: environment.variables) {
+    case .failure(let failure):
+      return .failure(failure)
+    case .success(let report):
+      report.warnings.forEach { CommandLineTool.printError("snowgate api: warning: \($0)") }
+      return .success(certificate)
     }
   }
 

@@ -44,6 +44,10 @@ enum EnvCommand {
         token.warnings.forEach { CommandLineTool.printError("snowgate env: warning: \($0)") }
         lines.append("export SN_AUTHORIZATION=\(quoted("Bearer " + token.accessToken.reveal()))")
       }
+    } else if profile.authType == .certificate {
+      // The files, not their contents: a tool that takes a client certificate reads them itself.
+      lines.append("export SN_CLIENT_CERTIFICATE=\(quoted(profile.clientCertificateFile ?? ""))")
+      lines.append("export SN_CLIENT_KEY=\(quoted(profile.clientKeyFile ?? ""))")
     } else {
       CommandLineTool.printError(
         "snowgate env: '\(profile.name)' signs in with a password, so no header is printed (it would hold the password)."

@@ -122,9 +122,14 @@ enum ScriptedSetup {
     credentials.clientSecret = secrets.clientSecret
     credentials.refreshToken = secrets.refreshToken
     credentials.apiKey = secrets.apiKey
+    credentials.clientCertificate = options.clientCertificate(passphrase: secrets.keyPassphrase)
+    let warnings = await credentials.inspectCertificate(environment: environment.variables)
+    warnings.forEach { CommandLineTool.printError("snowgate setup: warning: \($0)") }
     let issued = IssuedTokens()
     let service = ConnectionService(environment: environment)
-    let check = service.plan(profile: options.profile, credentials: credentials) { issued.keep($0) }
+    let check = service.plan(profile: options.profile, credentials: credentials, notes: warnings) {
+      issued.keep($0)
+    }
     // SNOWGATE_LOG of a setup holds the test's requests.
     environment.log = check.log
     let report = await service.test(check, options: service.options(timeout: options.timeout))

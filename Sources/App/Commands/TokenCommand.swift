@@ -92,7 +92,8 @@ enum TokenCommand {
     case .success(let (credentials, token)):
       token?.warnings.forEach { errors("snowgate token: warning: \($0)") }
       if wantsHeader {
-        output(credentials.headerLine)
+        // `credentials(for:)` refuses a certificate profile, the only kind without a header.
+        output(credentials.headerLine ?? "")
       } else if wantsJSON, let token {
         output(json(token, profile: profile))
       } else if let token {

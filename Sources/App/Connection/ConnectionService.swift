@@ -48,7 +48,8 @@ struct ConnectionService: Sendable {
     var env = environment
     env.log = log
     let client = env.client(
-      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle)
+      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle,
+      certificate: credentials.usableCertificate)
     let probe = ClientLayerProbe(
       client: client, credentials: credentials, tokenLock: tokenLock, onTokens: onTokens)
     let target = DiagnosisTarget(
@@ -61,8 +62,10 @@ struct ConnectionService: Sendable {
   /// (so nothing is requested twice) or its Basic password.
   func plan(draft: ConnectionDraft) -> PreparedCheck {
     // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
-    let client = environment.client(for: draft.instanceURL, apiVersion: draft.apiVersion)
     let (credentials, issued) = LiveCheck.credentials(for: draft, environment: environment.variables)
+    // A certificate is presented only once the tls layer has checked its files (`ClientLayerProbe`).
+    let client = environment.client(
+      for: draft.instanceURL, apiVersion: draft.apiVersion, certificate: credentials.clientCertificate)
     for secret in [credentials.password, credentials.apiKey, issued?.accessToken, issued?.refreshToken]
       .compactMap({ $0 })
     {

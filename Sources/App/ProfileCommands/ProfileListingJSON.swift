@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import ServiceNowClient
 import Vocabulary
 
 /// The `snowgate profiles --json` document: a stable object for scripts, never a secret.
@@ -14,7 +15,9 @@ import Vocabulary
 ///                   "store": "file" | "environment" | "command" | "ask", "store_command",
 ///                   "access_token": "valid" | "expired" | "none",
 ///                   "access_token_expires_at" (ISO 8601 UTC), "has_refresh_token": bool,
-///                   "refresh_token_expires_at" } ],
+///                   "refresh_token_expires_at",
+///                   "client_certificate": null | { "file", "key_file", "subject", "issuer",
+///                                                  "not_after", "problem" } } ],
 ///   "drafts": [ { "name", "instance" } ] }
 /// ```
 /// `schema_version` changes only when a key changes meaning (2: snake_case and enum words).
@@ -22,10 +25,33 @@ enum ProfileListingJSON {
   static let shapeVersion = 2
 
   /// The document as pretty-printed UTF-8 text.
-  static func render(_ listing: ProfileListing, config: Config, configFile: String, now: Date) -> String {
+  static func render(
+    _ listing: ProfileListing, config: Config, configFile: String, now: Date,
+    certificates: [String: Result<PresentedCertificate, ServiceNowFailure>] = [:]
+  ) -> String {
     let profiles: [[String: Any]] = listing.profiles.map { summary in
       let profile = config.profile(named: summary.name)
+      var certificate: Any = NSNull()
+      if let file = profile?.clientCertificateFile {
+        var object: [String: Any] = ["file": file, "key_file": nullable(profile?.clientKeyFile)]
+        switch certificates[summary.name] {
+        case .success(let read):
+          object["subject"] = read.subject
+          object["issuer"] = read.issuer
+          object["not_after"] = nullable(read.notAfter.map(iso))
+          object["problem"] = NSNull()
+        case .failure(let failure):
+          object["subject"] = NSNull()
+          object["issuer"] = NSNull()
+          object["not_after"] = NSNull()
+          object["problem"] = failure.detail ?? failure.summary
+        case nil:
+          break
+        }
+        certificate = object
+      }
       return [
+        "client_certificate": certificate,
         "name": summary.name,
         "instance": summary.instanceURL.absoluteString,
         "auth": summary.authType.word,

@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import ServiceNowClient
 import Vocabulary
 
 /// The text `snowgate profiles` prints: one aligned row per profile, then half-finished setups.
@@ -8,7 +9,10 @@ import Vocabulary
 /// It never sees a secret: `ProfileListing` carries none.
 enum ProfileTable {
   /// The whole listing as lines for stdout.
-  static func render(_ listing: ProfileListing, drafts: [SetupDraft], now: Date) -> String {
+  static func render(
+    _ listing: ProfileListing, drafts: [SetupDraft], now: Date,
+    certificates: [String: Result<PresentedCertificate, ServiceNowFailure>] = [:]
+  ) -> String {
     var lines: [String] = []
     if listing.profiles.isEmpty {
       lines.append("No saved connections yet.")
@@ -20,11 +24,13 @@ enum ProfileTable {
         rows.append([
           profile.isDefault ? "*" : "", profile.name, profile.instanceURL.absoluteString,
           profile.authType.displayName, profile.secretStore,
-          ExpiryText.describe(expiresAt: profile.accessTokenExpiresAt, now: now),
+          profile.authType == .certificate
+            ? "none (certificate)" : ExpiryText.describe(expiresAt: profile.accessTokenExpiresAt, now: now),
         ])
       }
       lines += align(rows, firstGap: " ")
       lines += refreshWarnings(listing.profiles, now: now)
+      lines += certificateLines(listing.profiles, certificates: certificates, now: now)
       lines.append("")
       if listing.profiles.contains(where: \.isDefault) {
         lines.append("* the default profile (change it with: snowgate use NAME)")
@@ -63,6 +69,26 @@ enum ProfileTable {
           + (left >= 86_400 ? "\(Int(left / 86_400)) day(s)" : "\(max(1, Int(left / 3600))) hour(s)")
       return "! \(profile.name): its refresh token \(when); sign in again before scripts break: "
         + "snowgate setup \(profile.name)"
+    }
+  }
+
+  /// A line per certificate profile: the certificate's subject, issuer and validity as openssl
+  /// read them, marked `!` when it has expired or cannot be read.
+  static func certificateLines(
+    _ profiles: [ProfileSummary], certificates: [String: Result<PresentedCertificate, ServiceNowFailure>],
+    now: Date
+  ) -> [String] {
+    profiles.compactMap { profile in
+      guard let read = certificates[profile.name] else { return nil }
+      switch read {
+      case .failure(let failure):
+        return
+          "! \(profile.name): its client certificate cannot be read: \(failure.detail ?? failure.summary)"
+      case .success(let certificate):
+        let expired = certificate.notAfter.map { $0 < now } ?? false
+        return (expired ? "! " : "  ") + "\(profile.name): client certificate \(certificate.summary)"
+          + (expired ? " (expired: renew it and map the new one on the instance)" : "")
+      }
     }
   }
 

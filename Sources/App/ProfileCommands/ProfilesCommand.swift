@@ -1,5 +1,7 @@
 import Foundation
 import Profiles
+import ServiceNowClient
+import Vocabulary
 
 /// `snowgate profiles [--json]`: the saved connections, the default, token expiry, never a secret.
 enum ProfilesCommand {
@@ -30,13 +32,28 @@ enum ProfilesCommand {
     if parsed.flags.contains("--names") {
       config.profiles.forEach { print($0.name) }
     } else if parsed.flags.contains("--json") {
-      print(ProfileListingJSON.render(listing, config: config, configFile: store.configURL.path, now: now))
+      print(
+        ProfileListingJSON.render(
+          listing, config: config, configFile: store.configURL.path, now: now,
+          certificates: certificates(config)))
     } else {
-      print(ProfileTable.render(listing, drafts: config.drafts, now: now))
+      print(
+        ProfileTable.render(listing, drafts: config.drafts, now: now, certificates: certificates(config)))
     }
     if let problem = listing.credentialsProblem {
       CommandLineTool.printError("snowgate: token expiry is not shown: \(problem)")
     }
     return 0
+  }
+
+  /// What `openssl x509` reads from each certificate profile's certificate (subject, issuer,
+  /// validity), or why it cannot; only certificate profiles pay for running openssl.
+  static func certificates(_ config: Config) -> [String: Result<PresentedCertificate, ServiceNowFailure>] {
+    var found: [String: Result<PresentedCertificate, ServiceNowFailure>] = [:]
+    for profile in config.profiles where profile.authType == .certificate {
+      guard let file = profile.clientCertificateFile else { continue }
+      found[profile.name] = ClientCertificateCheck.readNow(file)
+    }
+    return found
   }
 }

@@ -85,14 +85,24 @@ struct ScriptedSetupOptions: Equatable {
             + "KID that map entry's Key Id, USER the user the tokens act as.")
       }
       // The profile outlives the directory it was set up in.
-      if !file.hasPrefix("/") {
-        jwtKeyFile =
-          URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-          .appendingPathComponent(file).standardizedFileURL.path
-      }
+      jwtKeyFile = absolute(file)
       username = subject
     } else if jwtKeyFile != nil || jwtKeyID != nil || jwtSubject != nil {
       throw UsageError("--jwt-key, --jwt-key-id and --jwt-subject are for --auth jwt-bearer only.")
+    }
+    var certificateFile = nonEmpty(parsed.options["--cert"])
+    var keyFile = nonEmpty(parsed.options["--key"])
+    if authType == .certificate {
+      guard let certificate = certificateFile, let key = keyFile else {
+        throw UsageError(
+          "--auth certificate needs --cert FILE and --key FILE.",
+          hint: "The PEM client certificate the instance maps to a user, and its private key; an encrypted "
+            + "key's passphrase goes in SNOWGATE_KEY_PASSPHRASE or on stdin with --password-stdin.")
+      }
+      certificateFile = absolute(certificate)
+      keyFile = absolute(key)
+    } else if certificateFile != nil || keyFile != nil {
+      throw UsageError("--cert and --key are for --auth certificate only.")
     }
     let usesUsername = authType == .basic || authType == .oauthPassword
     if usesUsername, username == nil {
@@ -127,7 +137,7 @@ struct ScriptedSetupOptions: Equatable {
     }
 
     let passwordFromStdin = parsed.flags.contains("--password-stdin")
-    if passwordFromStdin, !usesUsername {
+    if passwordFromStdin, !usesUsername, authType != .certificate {
       throw UsageError(
         "--password-stdin reads a password, and --auth \(authText) uses none.",
         hint: "Put the secrets in the environment: SNOWGATE_CLIENT_SECRET, SNOWGATE_REFRESH_TOKEN.")
@@ -155,11 +165,24 @@ struct ScriptedSetupOptions: Equatable {
 
     let connection = ConnectionSettings(
       instanceURL: instance.url, apiVersion: apiVersion, clientID: clientID, username: username, scope: scope,
-      jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, caBundle: nonEmpty(parsed.options["--ca-bundle"]))
+      jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, clientCertificateFile: certificateFile,
+      clientKeyFile: keyFile, caBundle: nonEmpty(parsed.options["--ca-bundle"]))
     return ScriptedSetupOptions(
       profile: Profile(name: name, authType: authType, connection: connection, secretStore: store),
       instance: instance, storeChosen: parsed.options["--store"] != nil, passwordFromStdin: passwordFromStdin,
       saveAnyway: parsed.flags.contains("--save-anyway"), timeout: timeout)
+  }
+
+  /// The certificate a `certificate` setup presents, with its key's passphrase; nil for other kinds.
+  func clientCertificate(passphrase: Secret?) -> ClientCertificate? {
+    profile.clientCertificate(passphrase: passphrase)
+  }
+
+  /// `path` made absolute against the current folder: the profile outlives the folder it was set up in.
+  private static func absolute(_ path: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+      .standardizedFileURL.path
   }
 
   private static func nonEmpty(_ text: String?) -> String? {

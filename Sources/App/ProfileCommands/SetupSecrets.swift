@@ -15,6 +15,8 @@ struct SetupSecrets: Sendable {
   var clientSecret: Secret?
   var refreshToken: Secret?
   var apiKey: Secret?
+  /// The passphrase of a client certificate's encrypted key (`--password-stdin` reads it too).
+  var keyPassphrase: Secret?
 
   /// The secret of one kind, if gathered.
   subscript(kind: SecretKind) -> Secret? {
@@ -23,6 +25,7 @@ struct SetupSecrets: Sendable {
     case .clientSecret: clientSecret
     case .refreshToken: refreshToken
     case .apiKey: apiKey
+    case .keyPassphrase: keyPassphrase
     case .accessToken: nil
     }
   }
@@ -49,7 +52,8 @@ struct SetupSecrets: Sendable {
           "--password-stdin read no password: standard input was empty.",
           hint: "Pipe the password in, e.g. from a secret file: snowgate setup … --password-stdin < pw.txt")
       }
-      variables[SecretKind.password.environmentVariable ?? ""] = line
+      let kind: SecretKind = options.authType == .certificate ? .keyPassphrase : .password
+      variables[kind.environmentVariable ?? ""] = line
     }
     var secrets = SetupSecrets()
     if case .command = options.secretStore {
@@ -63,6 +67,7 @@ struct SetupSecrets: Sendable {
       secrets.clientSecret = resolved.clientSecret
       secrets.refreshToken = resolved.refreshToken
       secrets.apiKey = resolved.apiKey
+      secrets.keyPassphrase = resolved.keyPassphrase
     } else {
       func value(_ kind: SecretKind) -> Secret? {
         guard let name = kind.environmentVariable, let text = variables[name], !text.isEmpty else {
@@ -75,6 +80,7 @@ struct SetupSecrets: Sendable {
       secrets.clientSecret = needed.contains(.clientSecret) ? value(.clientSecret) : nil
       secrets.refreshToken = needed.contains(.refreshToken) ? value(.refreshToken) : nil
       secrets.apiKey = needed.contains(.apiKey) ? value(.apiKey) : nil
+      secrets.keyPassphrase = needed.contains(.keyPassphrase) ? value(.keyPassphrase) : nil
     }
     try secrets.checkComplete(for: options)
     return secrets
@@ -103,8 +109,9 @@ struct SetupSecrets: Sendable {
       if refreshToken == nil { throw missing(.refreshToken) }
     case .apiKey:
       if apiKey == nil { throw missing(.apiKey) }
-    case .oauthAuthorizationCode, .jwtBearer:
-      // A JWT bearer app may have an empty secret; the instance says so if it wants one.
+    case .oauthAuthorizationCode, .jwtBearer, .certificate:
+      // A JWT bearer app may have an empty secret; the instance says so if it wants one. A
+      // certificate's key needs a passphrase only when encrypted, which the file check says.
       break
     }
   }
@@ -116,6 +123,6 @@ struct SetupSecrets: Sendable {
     StoredCredentials(
       password: password, clientSecret: clientSecret, accessToken: tokens?.accessToken,
       accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken,
-      apiKey: apiKey)
+      apiKey: apiKey, keyPassphrase: keyPassphrase)
   }
 }

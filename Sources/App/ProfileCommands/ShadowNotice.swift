@@ -22,7 +22,7 @@ struct ShadowNotice: Equatable, Sendable {
   {
     let needed = profile.authType.userSecretKinds
     var shadowed: [SecretKind] = []
-    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey] {
+    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey, .keyPassphrase] {
       guard let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty
       else { continue }
       let storedValue: Secret? =
@@ -31,6 +31,7 @@ struct ShadowNotice: Equatable, Sendable {
         case .clientSecret: stored?.clientSecret
         case .refreshToken: stored?.refreshToken
         case .apiKey: stored?.apiKey
+        case .keyPassphrase: stored?.keyPassphrase
         case .accessToken: nil
         }
       let storeHasIt: Bool =

@@ -66,6 +66,12 @@ struct LogoutService: Sendable {
         "The profile's secrets come from the command \(argv.joined(separator: " ")), which snowgate "
           + "cannot empty; remove them there if they should go too.")
     }
+    if profile.authType == .certificate {
+      outcome.warnings.append(
+        "A client certificate has nothing to revoke: snowgate forgot the key's passphrase (if one was "
+          + "saved), but the certificate and key files stay and keep signing in until you delete them "
+          + "or an admin deactivates the User to Certificate Mapping on the instance.")
+    }
     if profile.authType == .apiKey, !keepSecrets {
       outcome.warnings.append(
         "An API key cannot be revoked from here: it keeps working on the instance until an admin "

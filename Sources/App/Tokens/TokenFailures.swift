@@ -52,6 +52,19 @@ enum TokenFailures {
       ])
   }
 
+  /// A certificate profile signs in during the TLS handshake: there is no token and no header.
+  static func certificateProfile(_ name: String) -> ServiceNowFailure {
+    ServiceNowFailure(
+      code: "profile.certificate_has_no_token",
+      summary: "The profile \"\(name)\" signs in with a client certificate in the TLS handshake, "
+        + "so it has no token and no header to print.",
+      remedies: [
+        "Give the same files to the tool instead, e.g. curl --cert CERT --key KEY "
+          + "(snowgate profiles shows which certificate the profile uses).",
+        "Or send the request through snowgate: snowgate api -p \(name) table/incident",
+      ])
+  }
+
   /// `snowgate logout` signed the profile out; only setup signs it in again.
   static func signedOut(_ name: String) -> ServiceNowFailure {
     ServiceNowFailure(

@@ -78,6 +78,8 @@ struct TokenService: Sendable {
       return .failure(TokenFailures.signedOut(profile.name))
     }
     switch profile.authType {
+    case .certificate:
+      return .failure(TokenFailures.certificateProfile(profile.name))
     case .basic, .apiKey:
       let secrets: ResolvedSecrets
       do {
@@ -114,6 +116,9 @@ struct TokenService: Sendable {
       return .failure(TokenFailures.signedOut(profile.name))
     }
     guard profile.authType.isOAuth else {
+      if profile.authType == .certificate {
+        return .failure(TokenFailures.certificateProfile(profile.name))
+      }
       if profile.authType == .apiKey {
         return .failure(TokenFailures.apiKeyProfile(profile.name))
       }

@@ -35,13 +35,23 @@ struct AppEnvironment: Sendable {
   }
 
   /// A client for one instance that logs into this run's request log; `profileBundle` is the
-  /// CA bundle saved in the profile, if any.
-  func client(for instance: URL, apiVersion: String?, profileBundle: String? = nil) -> ServiceNowClient {
+  /// CA bundle saved in the profile, if any, and `certificate` the client certificate every
+  /// request presents (a `certificate` connection's sign-in).
+  func client(
+    for instance: URL, apiVersion: String?, profileBundle: String? = nil,
+    certificate: ClientCertificate? = nil
+  ) -> ServiceNowClient {
     let bundle = CABundle.choose(flag: caBundle, profile: profileBundle, environment: variables)
+    var tls = TransportOptions(caBundle: bundle?.path)
+    if let certificate {
+      tls.clientCertificate = certificate.certificateFile
+      tls.clientKey = certificate.keyFile
+      tls.clientKeyPassphrase = certificate.passphrase
+    }
     return ServiceNowClient(
       instance: instance, apiVersion: apiVersion, transport: transport, log: log, deadline: deadline,
-      proxy: ProxyEnvironment(variables), tls: TransportOptions(caBundle: bundle?.path),
-      userAgent: "snowgate/\(CommandLineTool.version)", now: clock.now)
+      proxy: ProxyEnvironment(variables), tls: tls, userAgent: "snowgate/\(CommandLineTool.version)",
+      now: clock.now)
   }
 
   /// Appends the redacted request log to `$SNOWGATE_LOG` when it is set, so a person or a

@@ -228,27 +228,32 @@ final class EffectPerformer: @unchecked Sendable {
       if let profile = config.profile(named: name) {
         let secrets = try? await environment.store.resolveSecrets(
           for: profile, environment: environment.variables)
-        return .profileLoaded(
-          SavedProfile(
-            name: profile.name, instance: Self.address(profile.instanceURL, apiVersion: profile.apiVersion),
-            authKind: profile.authType, username: profile.username ?? "",
-            password: secrets?.password ?? .empty, clientID: profile.clientID ?? "",
-            clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
-            redirectURI: profile.redirectURI,
-            refreshToken: secrets?.refreshToken ?? .empty,
-            apiKey: secrets?.apiKey ?? .empty, jwtKeyFile: profile.jwtKeyFile ?? "",
-            jwtKeyID: profile.jwtKeyID ?? "", secretStore: profile.secretStore))
+        var saved = SavedProfile(
+          name: profile.name, instance: Self.address(profile.instanceURL, apiVersion: profile.apiVersion),
+          authKind: profile.authType, username: profile.username ?? "",
+          password: secrets?.password ?? .empty, clientID: profile.clientID ?? "",
+          clientSecret: secrets?.clientSecret ?? .empty, scope: profile.scope ?? "",
+          redirectURI: profile.redirectURI,
+          refreshToken: secrets?.refreshToken ?? .empty,
+          apiKey: secrets?.apiKey ?? .empty, jwtKeyFile: profile.jwtKeyFile ?? "",
+          jwtKeyID: profile.jwtKeyID ?? "", secretStore: profile.secretStore)
+        saved.clientCertificateFile = profile.clientCertificateFile ?? ""
+        saved.clientKeyFile = profile.clientKeyFile ?? ""
+        saved.keyPassphrase = secrets?.keyPassphrase ?? .empty
+        return .profileLoaded(saved)
       }
       if let draft = config.draft(named: name) {
         // Every field the draft kept, and the step it stopped at; its secrets are asked again.
-        return .profileLoaded(
-          SavedProfile(
-            name: draft.name, instance: Self.address(draft.instanceURL, apiVersion: draft.apiVersion),
-            authKind: draft.authType, username: draft.username ?? "", clientID: draft.clientID ?? "",
-            scope: draft.scope ?? "", redirectURI: draft.redirectURI,
-            jwtKeyFile: draft.jwtKeyFile ?? "", jwtKeyID: draft.jwtKeyID ?? "",
-            secretStore: draft.secretStore ?? .file,
-            resumeAt: draft.step.flatMap(WizardScreen.init(draftWord:))))
+        var resumed = SavedProfile(
+          name: draft.name, instance: Self.address(draft.instanceURL, apiVersion: draft.apiVersion),
+          authKind: draft.authType, username: draft.username ?? "", clientID: draft.clientID ?? "",
+          scope: draft.scope ?? "", redirectURI: draft.redirectURI,
+          jwtKeyFile: draft.jwtKeyFile ?? "", jwtKeyID: draft.jwtKeyID ?? "",
+          secretStore: draft.secretStore ?? .file,
+          resumeAt: draft.step.flatMap(WizardScreen.init(draftWord:)))
+        resumed.clientCertificateFile = draft.clientCertificateFile ?? ""
+        resumed.clientKeyFile = draft.clientKeyFile ?? ""
+        return .profileLoaded(resumed)
       }
       return .profileLoadFailed(
         Verdict(

@@ -87,6 +87,13 @@ enum LiveCheck {
       var credentials = CheckCredentials(kind: .apiKey, username: nil, clientID: nil, scope: nil)
       credentials.apiKey = key
       return (credentials, nil)
+    case .certificate(let certificate):
+      var credentials = CheckCredentials(kind: .certificate, username: nil, clientID: nil, scope: nil)
+      credentials.clientCertificate = ClientCertificate(
+        certificateFile: KeyFilePath.absolute(certificate.certificateFile, environment: environment),
+        keyFile: KeyFilePath.absolute(certificate.keyFile, environment: environment),
+        passphrase: certificate.passphrase)
+      return (credentials, nil)
     }
   }
 

@@ -54,6 +54,11 @@ enum ProfileMapping {
       profile.jwtKeyID = keyID
     case .apiKey(let key):
       credentials.apiKey = stored(key)
+    case .certificate(let certificate):
+      profile.clientCertificateFile = KeyFilePath.absolute(
+        certificate.certificateFile, environment: environment)
+      profile.clientKeyFile = KeyFilePath.absolute(certificate.keyFile, environment: environment)
+      credentials.keyPassphrase = stored(certificate.passphrase)
     }
     return (profile, credentials)
   }

@@ -54,7 +54,7 @@ public enum CurlCommands {
         "'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'", "\"client_id=$SNOWGATE_CLIENT_ID\"",
         "\"client_secret=$SNOWGATE_CLIENT_SECRET\"", "\"assertion=$SNOWGATE_JWT_ASSERTION\"",
       ]
-    case .basic, .oauthAuthorizationCode, .apiKey:
+    case .basic, .oauthAuthorizationCode, .apiKey, .certificate:
       grant = nil
     }
     if let grant {
@@ -66,6 +66,8 @@ public enum CurlCommands {
       switch auth {
       case .basic: "-u \"$SNOWGATE_USER:$SNOWGATE_PASSWORD\""
       case .apiKey: "-H \"x-sn-apikey: $SNOWGATE_API_KEY\""
+      // The files the profile names; curl asks for an encrypted key's passphrase itself.
+      case .certificate: "--cert \"$SNOWGATE_CERT_FILE\" --key \"$SNOWGATE_KEY_FILE\""
       default: "-H \"Authorization: Bearer $SNOWGATE_ACCESS_TOKEN\""
       }
     let table =

@@ -14,6 +14,7 @@ extension AuthKind {
     case .oauthClientCredentials: [.clientSecret]
     case .jwtBearer: [.clientSecret]
     case .apiKey: [.apiKey]
+    case .certificate: [.keyPassphrase]
     }
   }
 }

@@ -45,7 +45,8 @@ public struct Profile: Codable, Equatable, Sendable {
     name: String, instanceURL: URL, apiVersion: String? = nil, authType: AuthKind,
     clientID: String? = nil, username: String? = nil, scope: String? = nil,
     redirectURI: String? = nil, jwtKeyFile: String? = nil, jwtKeyID: String? = nil,
-    signedOutAt: Date? = nil, secretStore: SecretStore = .file, caBundle: String? = nil,
+    clientCertificateFile: String? = nil, clientKeyFile: String? = nil, signedOutAt: Date? = nil,
+    secretStore: SecretStore = .file, caBundle: String? = nil,
     createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
   ) {
     self.init(
@@ -53,7 +54,7 @@ public struct Profile: Codable, Equatable, Sendable {
       connection: ConnectionSettings(
         instanceURL: instanceURL, apiVersion: apiVersion, clientID: clientID, username: username,
         scope: scope, redirectURI: redirectURI, jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID,
-        caBundle: caBundle),
+        clientCertificateFile: clientCertificateFile, clientKeyFile: clientKeyFile, caBundle: caBundle),
       signedOutAt: signedOutAt, secretStore: secretStore, createdAt: createdAt, updatedAt: updatedAt)
   }
 

@@ -13,11 +13,13 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
   public var refreshToken: Secret?
   public var refreshTokenExpiresAt: Date?
   public var apiKey: Secret?
+  /// The passphrase of a client certificate's encrypted key.
+  public var keyPassphrase: Secret?
 
   public init(
     password: Secret? = nil, clientSecret: Secret? = nil, accessToken: Secret? = nil,
     accessTokenExpiresAt: Date? = nil, refreshToken: Secret? = nil,
-    refreshTokenExpiresAt: Date? = nil, apiKey: Secret? = nil
+    refreshTokenExpiresAt: Date? = nil, apiKey: Secret? = nil, keyPassphrase: Secret? = nil
   ) {
     self.password = password
     self.clientSecret = clientSecret
@@ -26,6 +28,7 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
     self.refreshToken = refreshToken
     self.refreshTokenExpiresAt = refreshTokenExpiresAt
     self.apiKey = apiKey
+    self.keyPassphrase = keyPassphrase
   }
 
   /// True when nothing at all is stored.

@@ -14,6 +14,8 @@ public struct ResolvedSecrets: Equatable, Sendable {
   public var accessToken: Secret?
   public var accessTokenExpiresAt: Date?
   public var apiKey: Secret?
+  /// The passphrase of a client certificate's key.
+  public var keyPassphrase: Secret?
   /// Where each secret that has a value came from (and `.mustAsk` for those to ask for).
   public var sources: [SecretKind: SecretSource]
   /// Kinds whose stored value is hidden by an environment variable, in `SecretKind` order.
@@ -44,6 +46,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
     case .refreshToken: refreshToken
     case .accessToken: accessToken
     case .apiKey: apiKey
+    case .keyPassphrase: keyPassphrase
     }
   }
 
@@ -77,6 +80,7 @@ extension ResolvedSecrets {
     case .refreshToken: refreshToken = value
     case .accessToken: accessToken = value
     case .apiKey: apiKey = value
+    case .keyPassphrase: keyPassphrase = value
     }
     sources[kind] = source
   }

@@ -6,6 +6,12 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
   case accessToken
   /// A REST API key (`x-sn-apikey`).
   case apiKey
+  /// The passphrase of a client certificate's encrypted private key (none for a plain key).
+  case keyPassphrase
+
+  /// Whether a sign-in works without it: a public OAuth client has no secret, a plain key no
+  /// passphrase. An empty answer for such a kind means "none".
+  public var isOptional: Bool { self == .clientSecret || self == .keyPassphrase }
 
   /// The environment variable that overrides a stored secret of this kind, if there is one.
   public var environmentVariable: String? {
@@ -15,6 +21,7 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
     case .refreshToken: "SNOWGATE_REFRESH_TOKEN"
     case .accessToken: nil
     case .apiKey: "SNOWGATE_API_KEY"
+    case .keyPassphrase: "SNOWGATE_KEY_PASSPHRASE"
     }
   }
 
@@ -26,6 +33,7 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
     case .refreshToken: "refresh_token"
     case .accessToken: "access_token"
     case .apiKey: "api_key"
+    case .keyPassphrase: "key_passphrase"
     }
   }
 
@@ -37,6 +45,7 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
     case .refreshToken: "refresh token"
     case .accessToken: "access token"
     case .apiKey: "API key"
+    case .keyPassphrase: "key passphrase"
     }
   }
 

@@ -188,7 +188,7 @@ public struct ProfileStore: Sendable {
       result.sources[.accessToken] = storedSource
     }
     let needed = profile.authType.userSecretKinds
-    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey] {
+    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey, .keyPassphrase] {
       let isNeeded = needed.contains(kind)
       let storedValue = stored.flatMap { Self.userSecret(kind, in: $0) }
       let storeHasIt: Bool =
@@ -208,7 +208,7 @@ public struct ProfileStore: Sendable {
       case .keyring:
         if let storedValue {
           result.set(kind, storedValue, from: .keyring)
-        } else if isNeeded, kind != .clientSecret, case .unavailable(let problem) = keyring.availability() {
+        } else if isNeeded, !kind.isOptional, case .unavailable(let problem) = keyring.availability() {
           // A locked keyring answers a lookup as if it held nothing: say why instead.
           throw ProfileStoreError.keyringFailed(problem)
         }
@@ -218,7 +218,7 @@ public struct ProfileStore: Sendable {
         } else if isNeeded {
           let command = SecretCommand(argv: argv, timeout: secretCommandTimeout)
           if let value = try command.run(
-            profile: profile.name, kind: kind, environment: environment, emptyIsNone: kind == .clientSecret)
+            profile: profile.name, kind: kind, environment: environment, emptyIsNone: kind.isOptional)
           {
             result.set(kind, value, from: .command)
           }
@@ -242,6 +242,7 @@ public struct ProfileStore: Sendable {
     case .refreshToken: credentials.refreshToken
     case .accessToken: credentials.accessToken
     case .apiKey: credentials.apiKey
+    case .keyPassphrase: credentials.keyPassphrase
     }
   }
 
@@ -492,6 +493,7 @@ public struct ProfileStore: Sendable {
       stored.password = try keyring.lookup(profile: name, kind: .password)
       stored.clientSecret = try keyring.lookup(profile: name, kind: .clientSecret)
       stored.apiKey = try keyring.lookup(profile: name, kind: .apiKey)
+      stored.keyPassphrase = try keyring.lookup(profile: name, kind: .keyPassphrase)
       if let access = try keyring.lookup(profile: name, kind: .accessToken).flatMap(Self.decodeToken) {
         stored.accessToken = access.token
         stored.accessTokenExpiresAt = access.expiresAt
@@ -511,6 +513,7 @@ public struct ProfileStore: Sendable {
     do {
       let plain: [(SecretKind, Secret?)] = [
         (.password, secrets.password), (.clientSecret, secrets.clientSecret), (.apiKey, secrets.apiKey),
+        (.keyPassphrase, secrets.keyPassphrase),
         (.accessToken, secrets.accessToken.map { Self.encodeToken($0, secrets.accessTokenExpiresAt) }),
         (.refreshToken, secrets.refreshToken.map { Self.encodeToken($0, secrets.refreshTokenExpiresAt) }),
       ]

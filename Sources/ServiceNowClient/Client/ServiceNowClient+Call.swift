@@ -36,6 +36,7 @@ extension ServiceNowClient {
     case .basic(let username, let password): log.rememberPair(username: username, password: password)
     case .bearer(let token): log.remember(token)
     case .apiKey(let key): log.remember(key)
+    case .clientCertificate: break
     }
     var request = TransportRequest(
       method: method, url: url, headers: ["Accept": "application/json", "User-Agent": userAgent], body: body)
@@ -45,7 +46,7 @@ extension ServiceNowClient {
     for (name, value) in headers {
       request.setHeader(name, value)
     }
-    request.setHeader(auth.header.name, auth.header.value)
+    auth.apply(to: &request)
     let sending = request
     return await SecretScrubber.$current.withValue(log.scrubber) {
       await exchange(sending, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) })

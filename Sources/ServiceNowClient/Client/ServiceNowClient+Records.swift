@@ -30,9 +30,8 @@ extension ServiceNowClient {
       if displayValues { parameters.append(("sysparm_display_value", "true")) }
       let url = InstanceEndpoints.url(
         instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: parameters)
-      let request = TransportRequest(
-        method: "GET", url: url,
-        headers: ["Accept": "application/json", auth.header.name: auth.header.value])
+      var request = TransportRequest(method: "GET", url: url, headers: ["Accept": "application/json"])
+      auth.apply(to: &request)
       return await send(request, table: table, auth: auth).map { response in
         let rows = (BoundedJSON.object(response.body)?["result"] as? [[String: Any]]) ?? []
         return TableRead(
@@ -52,10 +51,8 @@ extension ServiceNowClient {
       if let sysID { path += "/" + sysID }
       var request = TransportRequest(
         method: sysID == nil ? "POST" : "PATCH", url: InstanceEndpoints.url(instance, path: path),
-        headers: [
-          "Accept": "application/json", "Content-Type": "application/json",
-          auth.header.name: auth.header.value,
-        ])
+        headers: ["Accept": "application/json", "Content-Type": "application/json"])
+      auth.apply(to: &request)
       request.body = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
       return await send(request, table: table, auth: auth).map { response in
         let row = BoundedJSON.object(response.body)?["result"] as? [String: Any]
@@ -69,6 +66,7 @@ extension ServiceNowClient {
     case .basic(let username, let password): log.rememberPair(username: username, password: password)
     case .bearer(let token): log.remember(token)
     case .apiKey(let key): log.remember(key)
+    case .clientCertificate: break
     }
   }
 

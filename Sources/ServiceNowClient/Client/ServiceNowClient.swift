@@ -40,6 +40,8 @@ public struct ServiceNowClient: Sendable {
     self.deadline = deadline
     self.classifier = NetworkFailureClassifier(proxy: proxy)
     self.tls = tls
+    // The key's passphrase is masked wherever it could appear (libcurl never quotes it, but a log must not depend on that).
+    if let passphrase = tls.clientKeyPassphrase { log.remember(passphrase) }
     self.timings = TimingLog()
     self.userAgent = userAgent
     self.now = now
@@ -149,6 +151,8 @@ public struct ServiceNowClient: Sendable {
       log.rememberPair(username: username, password: password)
     case .bearer(let token), .apiKey(let token):
       log.remember(token)
+    case .clientCertificate:
+      break
     }
   }
 
@@ -165,8 +169,7 @@ public struct ServiceNowClient: Sendable {
     let url = InstanceEndpoints.url(
       instance, path: InstanceEndpoints.tablePath(table, apiVersion: apiVersion), query: query)
     var request = makeRequest(url, accept: "application/json")
-    let header = auth.header
-    request.setHeader(header.name, header.value)
+    auth.apply(to: &request)
     switch await exchange(request, judge: { ResponseClassifier.tableFailure($0, auth: auth.kind) }) {
     case .failure(let failure):
       return .failure(failure)
@@ -276,6 +279,20 @@ public struct ServiceNowClient: Sendable {
 
   // MARK: Exchange
 
+  /// A refused client certificate, told apart by whether this client sent one: with none, the
+  /// first remedy is to sign in with one; with one, which file it was and what the instance needs.
+  static func refusal(_ failure: ServiceNowFailure, sent certificate: String?) -> ServiceNowFailure {
+    var failure = failure
+    guard let certificate else {
+      failure.detail = (failure.detail ?? "") + " snowgate sent no client certificate."
+      return failure
+    }
+    failure.detail =
+      (failure.detail ?? "") + " snowgate sent the certificate \(certificate); the server did not trust it."
+    failure.remedies = Array(failure.remedies.dropFirst())
+    return failure
+  }
+
   private func makeRequest(_ url: URL, accept: String) -> TransportRequest {
     TransportRequest(method: "GET", url: url, headers: ["Accept": accept, "User-Agent": userAgent])
   }
@@ -304,6 +321,9 @@ public struct ServiceNowClient: Sendable {
       return .success(response)
     } catch {
       var failure = classifier.classify(error, url: request.url)
+      if failure.code == FailureCode.tlsClientCertificateRefused.rawValue {
+        failure = Self.refusal(failure, sent: tls.clientCertificate)
+      }
       ((error as? CurlFailure)?.timings ?? (error as? DeadlineExceeded)?.timings).map(timings.record)
       // libcurl's sentence can quote the server (a certificate's names): shown, never obeyed.
       failure.detail = failure.detail.map { UntrustedText.visible($0) }

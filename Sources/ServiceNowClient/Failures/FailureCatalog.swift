@@ -237,6 +237,36 @@ public enum FailureCatalog {
           "Time: the assertion lives 5 minutes; this computer's clock must be within that of the instance's.",
           "Client ID and secret: those of the application with the JWT bearer grant.",
         ])
+    case .tlsClientCertificateRefused:
+      return (
+        "The server requires a client certificate (mutual TLS) and ended the connection: none was sent, or it does not trust the one sent.",
+        [
+          "Sign in with a certificate: snowgate setup NAME --no-input --auth certificate --cert FILE --key FILE.",
+          "On the instance (role sso_config_admin, ADCv2 edge): activate Certificate-based authentication (plugin com.glide.auth.mutual), then register the CA that signed the certificate under All > Certificate Based Authentication > CA Certificate Chain (Type: CA Cert, Active).",
+          "If a certificate was sent, check it is the one signed by that CA and not expired: openssl x509 -in FILE -noout -issuer -enddate.",
+        ])
+    case .authCertificateRejected:
+      return (
+        "The TLS handshake accepted the client certificate, but the instance refused the request (401): it maps the certificate to no active user.",
+        [
+          "Map the certificate to the integration user: All > Certificate Based Authentication > User to Certificate Mapping > New (upload the PEM certificate, choose the User, Active).",
+          "The CA that signed it must be registered and active under All > Certificate Based Authentication > CA Certificate Chain (plugin com.glide.auth.mutual, an ADCv2 edge: /adcv2/supports_tls answers true).",
+          "The mapped user must be active and allowed to use the REST API (an API access policy may refuse certificate sign-in).",
+        ])
+    case .certificateUnusable:
+      return (
+        "The client certificate or its private key cannot be used.",
+        [
+          "Give a PEM certificate with --cert FILE and its private key with --key FILE (openssl x509 -in FILE -noout -subject shows the certificate).",
+          "An encrypted key needs its passphrase in SNOWGATE_KEY_PASSPHRASE (or on stdin with --password-stdin), never on the command line.",
+        ])
+    case .certificateExpired:
+      return (
+        "The client certificate is outside its validity period, so no server would take it.",
+        [
+          "Get a new certificate from the CA that signed it, map the new one to the user on the instance (All > Certificate Based Authentication > User to Certificate Mapping), and give it with snowgate setup NAME --no-input --auth certificate --cert FILE --key FILE.",
+          "If it should still be valid, check this machine's clock (date -u).",
+        ])
     case .jwtKeyUnreadable, .jwtKeyNotRSA, .jwtKeyInvalid, .jwtKeyEncrypted, .jwtOpensslMissing,
       .jwtSigningFailed:
       return (

@@ -15,6 +15,9 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   /// The certificate's validity period has ended (or not begun): OpenSSL's verify code 10 or 9.
   case tlsExpired = "tls.expired"
   case tlsFailed = "tls.failed"
+  /// A server that requires a client certificate ended the TLS session: none was sent, or the one
+  /// sent is not signed by a CA it trusts.
+  case tlsClientCertificateRefused = "tls.client_certificate_refused"
   case httpTimeout = "http.timeout"
   /// An answer that is not HTTP a client can use: a redirect loop, a broken reply.
   case httpBadResponse = "http.bad_response"
@@ -29,6 +32,9 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case authMFARequired = "auth.mfa_required"
   /// A REST API key was refused: wrong, inactive, expired, or not allowed by the access policy.
   case authAPIKeyRejected = "auth.api_key_rejected"
+  /// The TLS handshake took the client certificate, but the instance answered 401: no user is
+  /// mapped to it, or certificate-based authentication is not set up for inbound requests.
+  case authCertificateRejected = "auth.certificate_rejected"
   /// `snowgate logout` signed the profile out; nothing can mint a token until setup runs again.
   case authSignedOut = "auth.signed_out"
   case oauthAccessDenied = "oauth.access_denied"
@@ -64,4 +70,8 @@ public enum FailureCode: String, Sendable, CaseIterable, Codable {
   case jwtKeyEncrypted = "jwt.key_encrypted"
   case jwtOpensslMissing = "jwt.openssl_missing"
   case jwtSigningFailed = "jwt.signing_failed"
+  /// The client certificate or its key cannot be used (see `ClientCertificateProblem`).
+  case certificateUnusable = "config.client_certificate"
+  /// The client certificate is outside its validity period (checked before it is sent).
+  case certificateExpired = "config.client_certificate_expired"
 }

@@ -109,18 +109,23 @@ public struct NetworkFailureClassifier: Sendable {
       return ServiceNowFailure(.cancelled)
     case Code.peerVerification, Code.peerVerification51:
       return verificationFailure(curl, message: message)
-    case Code.sslConnect, Code.sslCertificateProblem, Code.sslCipher, Code.sslCACertificateFile,
-      Code.sslIssuer:
+    case Code.sslCertificateProblem:
+      // CURLE_SSL_CERTPROBLEM: libcurl could not load our own certificate or key (a wrong
+      // passphrase, a key of another certificate), so nothing reached the server.
+      return ServiceNowFailure(
+        .certificateUnusable, detail: "libcurl could not use the client certificate or key: \(message)")
+    case Code.sslConnect, Code.sslCipher, Code.sslCACertificateFile, Code.sslIssuer:
       var failure = ServiceNowFailure(.tlsFailed, detail: Self.withChain(message, curl.presented))
       failure.presentedChain = curl.presented
       return failure
-    case Code.receiveError where curl.timings?.tls != nil && curl.timings?.firstByte == nil:
+    case Code.receiveError where curl.timings?.tls != nil && curl.timings?.firstByte == nil,
+      Code.sendError where curl.timings?.tls != nil && curl.timings?.firstByte == nil:
       // The TLS session was set up and then ended before any answer: with TLS 1.3 a server
-      // that demands a client certificate says so only after the handshake.
+      // that demands a client certificate (or refuses ours) says so only after the handshake.
       return ServiceNowFailure(
-        .tlsFailed,
+        .tlsClientCertificateRefused,
         detail: "The server ended the TLS session right after the handshake, before answering; "
-          + "it probably requires a client certificate. (\(message))")
+          + "it requires a client certificate it trusts. (\(message))")
     case Code.sendError, Code.receiveError, Code.partialFile:
       return ServiceNowFailure(.tcpFailed, detail: message)
     default:

@@ -11,6 +11,8 @@ public enum ResponseClassifier {
     case basic
     case bearer
     case apiKey
+    /// A client certificate in the TLS handshake, no header.
+    case clientCertificate
   }
 
   // MARK: Instance markers
@@ -139,6 +141,7 @@ public enum ResponseClassifier {
       case .basic: return ServiceNowFailure(.authBasicRejected, detail: said)
       case .bearer: return ServiceNowFailure(.oauthTokenRejected, detail: said)
       case .apiKey: return ServiceNowFailure(.authAPIKeyRejected, detail: said)
+      case .clientCertificate: return ServiceNowFailure(.authCertificateRejected, detail: said)
       }
     case 403:
       guard let envelope else {

@@ -152,6 +152,9 @@ final class CurlTransfer: @unchecked Sendable {
       text(CURLOPT_SSLCERTTYPE, "PEM")
       text(CURLOPT_SSLKEY, request.options.clientKey ?? certificate)
       text(CURLOPT_SSLKEYTYPE, "PEM")
+      if let passphrase = request.options.clientKeyPassphrase {
+        text(CURLOPT_KEYPASSWD, passphrase.reveal())
+      }
     }
     codes.append(sg_setopt_chain_recorder(api, easy, chain))
 

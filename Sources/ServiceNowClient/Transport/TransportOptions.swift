@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// How one request connects: the proxy to go through, the CA bundle to trust, the client
 /// certificate to present.
 ///
@@ -11,8 +13,10 @@ public struct TransportOptions: Sendable, Equatable {
   public var caBundle: String?
   /// A PEM client certificate to present when the server asks for one.
   public var clientCertificate: String?
-  /// The PEM private key of `clientCertificate` (unencrypted), when not in the same file.
+  /// The PEM private key of `clientCertificate`, when not in the same file.
   public var clientKey: String?
+  /// The passphrase of an encrypted `clientKey` (CURLOPT_KEYPASSWD); nil for a plain key.
+  public var clientKeyPassphrase: Secret?
 
   public init(
     proxy: String? = nil, caBundle: String? = nil, clientCertificate: String? = nil, clientKey: String? = nil

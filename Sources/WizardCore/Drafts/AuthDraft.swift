@@ -16,6 +16,8 @@ public enum AuthDraft: Equatable, Sendable {
   case jwtBearer(client: OAuthClient, subject: String, keyFile: String, keyID: String, tokens: TokenSet)
   /// A REST API key, sent as the `x-sn-apikey` header on every request.
   case apiKey(key: Secret)
+  /// Mutual TLS: the certificate in every handshake, no token.
+  case certificate(ClientCertificate)
 
   public var kind: AuthKind {
     switch self {
@@ -26,13 +28,14 @@ public enum AuthDraft: Equatable, Sendable {
     case .oauthClientCredentials: return .oauthClientCredentials
     case .jwtBearer: return .jwtBearer
     case .apiKey: return .apiKey
+    case .certificate: return .certificate
     }
   }
 
   /// The OAuth client, nil for Basic and API keys.
   public var client: OAuthClient? {
     switch self {
-    case .basic, .apiKey: return nil
+    case .basic, .apiKey, .certificate: return nil
     case .oauthPassword(let client, _, _, _), .oauthAuthorizationCode(let client, _, _),
       .oauthRefreshToken(let client, _, _), .oauthClientCredentials(let client, _),
       .jwtBearer(let client, _, _, _, _):
@@ -43,7 +46,7 @@ public enum AuthDraft: Equatable, Sendable {
   /// The tokens from the token screen, nil for Basic and API keys.
   public var tokens: TokenSet? {
     switch self {
-    case .basic, .apiKey: return nil
+    case .basic, .apiKey, .certificate: return nil
     case .oauthPassword(_, _, _, let tokens), .oauthAuthorizationCode(_, _, let tokens),
       .oauthRefreshToken(_, _, let tokens), .oauthClientCredentials(_, let tokens),
       .jwtBearer(_, _, _, _, let tokens):

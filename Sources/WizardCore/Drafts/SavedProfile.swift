@@ -27,6 +27,10 @@ public struct SavedProfile: Equatable, Sendable {
   public var secretStore: SecretStore
   /// The screen a half-finished setup stopped at, to reopen there; nil for a saved profile.
   public var resumeAt: WizardScreen?
+  /// A certificate profile's certificate and key files, and its key's passphrase.
+  public var clientCertificateFile = ""
+  public var clientKeyFile = ""
+  public var keyPassphrase = Secret.empty
 
   public init(
     name: String, instance: String, authKind: AuthKind? = nil, username: String = "",

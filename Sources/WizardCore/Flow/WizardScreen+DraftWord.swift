@@ -8,6 +8,7 @@ extension WizardScreen {
     case .instance: "instance"
     case .authType: "auth-type"
     case .credentials: "credentials"
+    case .certificate: "certificate"
     case .oauthClient, .createOAuthClient: "oauth-client"
     case .token, .authorization: "token"
     case .test: "test"
@@ -18,7 +19,9 @@ extension WizardScreen {
 
   /// The screen a draft's `step` word names; nil for an unknown word (a newer snowgate's).
   public init?(draftWord: String) {
-    let steps: [WizardScreen] = [.instance, .authType, .credentials, .oauthClient, .token, .test, .save]
+    let steps: [WizardScreen] = [
+      .instance, .authType, .credentials, .certificate, .oauthClient, .token, .test, .save,
+    ]
     guard let screen = steps.first(where: { $0.draftWord == draftWord }) else { return nil }
     self = screen
   }

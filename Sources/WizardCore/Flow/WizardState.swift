@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Everything the wizard knows: the screen, what was typed on every screen, work in flight.
 ///
 /// Each screen keeps its own sub-state for the whole session, so going back never loses input.
@@ -11,6 +13,8 @@ public struct WizardState: Equatable, Sendable {
   public var instance: InstanceStep
   public var authType: AuthTypeStep
   public var credentials: CredentialsStep
+  /// The client certificate screen (the certificate kind).
+  public var certificate = CertificateStep()
   /// OAuth client fields (every OAuth kind).
   public var oauthClient: OAuthClientStep
   /// OAuth token screen.
@@ -92,8 +96,8 @@ public struct WizardState: Equatable, Sendable {
         auth = .jwtBearer(
           client: draft.client, subject: draft.username, keyFile: draft.jwtKeyFile, keyID: draft.jwtKeyID,
           tokens: tokens)
-      // Neither is OAuth, so neither reaches here.
-      case .basic, .oauthPassword, .apiKey:
+      // None of these is OAuth, so none reaches here.
+      case .basic, .oauthPassword, .apiKey, .certificate:
         auth = .oauthPassword(
           client: draft.client, username: draft.username, password: draft.password, tokens: tokens)
       case .oauthAuthorizationCode:
@@ -103,6 +107,12 @@ public struct WizardState: Equatable, Sendable {
       case .oauthClientCredentials:
         auth = .oauthClientCredentials(client: draft.client, tokens: tokens)
       }
+    } else if kind == .certificate {
+      let passphrase = certificate.passphrase.secret
+      auth = .certificate(
+        ClientCertificate(
+          certificateFile: certificate.certificateFile.text, keyFile: certificate.keyFile.text,
+          passphrase: passphrase.isEmpty ? nil : passphrase))
     } else if kind == .apiKey {
       auth = .apiKey(key: credentials.apiKey.secret)
     } else {

@@ -4,8 +4,10 @@ extension WizardState {
   /// Whether the person got past the address: a half-finished setup is worth keeping from here.
   var isPastInstanceStep: Bool {
     switch screen {
-    case .welcome, .pickProfile, .instance, .done, .diagnose, .agentTransfer: return authType.selected != nil
-    case .authType, .credentials, .oauthClient, .createOAuthClient, .token, .authorization, .test, .save:
+    case .welcome, .pickProfile, .instance, .done, .diagnose, .agentTransfer:
+      return authType.selected != nil
+    case .authType, .credentials, .certificate, .oauthClient, .createOAuthClient, .token, .authorization,
+      .test, .save:
       return true
     }
   }
@@ -31,6 +33,9 @@ extension WizardState {
       break
     case .basic:
       summary.username = typed(credentials.username.text)
+    case .certificate:
+      summary.connection.clientCertificateFile = typed(certificate.certificateFile.text)
+      summary.connection.clientKeyFile = typed(certificate.keyFile.text)
     case .some:
       let client = oauthClientDraft
       summary.clientID = typed(client.client.clientID)

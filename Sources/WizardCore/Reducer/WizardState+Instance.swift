@@ -85,7 +85,7 @@ extension WizardState {
         if let first = authType.focus.credentialFields.first { credentials.focus = first }
       }
       authType.selected = authType.focus
-      go(to: authType.focus.isOAuth ? .oauthClient : .credentials)
+      go(to: signInScreen)
     case .escape:
       go(to: .instance)
     default:

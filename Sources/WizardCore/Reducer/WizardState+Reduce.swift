@@ -164,6 +164,7 @@ extension WizardState {
     case .instance: return instanceKey(key)
     case .authType: return authTypeKey(key)
     case .credentials: return credentialsKey(key)
+    case .certificate: return certificateKey(key)
     case .oauthClient: return oauthClientKey(key)
     case .token: return tokenKey(key)
     case .authorization: return authorizationKey(key)
@@ -217,6 +218,7 @@ extension WizardState {
     if next != screen {
       scroll = 0
       credentials.isPasswordRevealed = false
+      certificate.isPassphraseRevealed = false
       oauthClient.revealed = nil
     }
     screen = next
@@ -224,12 +226,16 @@ extension WizardState {
 
   /// The screen where the sign-in is typed: Basic credentials or the OAuth client.
   var signInScreen: WizardScreen {
-    (authType.selected ?? .basic).isOAuth ? .oauthClient : .credentials
+    let kind = authType.selected ?? .basic
+    if kind == .certificate { return .certificate }
+    return kind.isOAuth ? .oauthClient : .credentials
   }
 
   /// The screen before the test: Basic credentials or the OAuth token screen.
   var screenBeforeTest: WizardScreen {
-    (authType.selected ?? .basic).isOAuth ? .token : .credentials
+    let kind = authType.selected ?? .basic
+    if kind == .certificate { return .certificate }
+    return kind.isOAuth ? .token : .credentials
   }
 
   /// Where to go when no connection draft can be made: the address, or the OAuth token screen.

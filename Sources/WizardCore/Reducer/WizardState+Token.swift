@@ -67,8 +67,9 @@ extension WizardState {
             scope: client.scope, subject: draft.username, keyFile: draft.jwtKeyFile,
             keyID: draft.jwtKeyID))
       ]
-    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey:
-      // Basic and API keys never reach the token screen; if they did, it would try the password grant.
+    case .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey, .certificate:
+      // Basic, API keys and certificates never reach the token screen; if they did, it would try
+      // the password grant.
       let kind = draft.kind.isOAuth ? draft.kind : AuthKind.oauthPassword
       switch OAuthGrant.unattended(
         kind: kind, username: draft.username, password: draft.password, refreshToken: draft.refreshToken)

@@ -94,6 +94,9 @@ extension WizardState {
         username: TextInput(profile.username), password: SecretInput(profile.password),
         focus: kind.credentialFields.first ?? .username)
     credentials.apiKey = SecretInput(profile.apiKey)
+    certificate = CertificateStep(
+      certificateFile: TextInput(profile.clientCertificateFile), keyFile: TextInput(profile.clientKeyFile),
+      passphrase: SecretInput(profile.keyPassphrase))
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
       clientID: TextInput(profile.clientID), clientSecret: SecretInput(profile.clientSecret),
@@ -137,9 +140,11 @@ extension WizardState {
     if let fixing = diagnosis?.fixing {
       diagnosis = nil
       if fixing == .editCredentials, let kind = authType.selected {
-        go(to: kind.isOAuth ? .oauthClient : .credentials)
+        go(to: signInScreen)
         if kind.isOAuth {
           oauthClient.focus = .clientSecret
+        } else if kind == .certificate {
+          certificate.focus = .certificateFile
         } else {
           credentials.focus = kind.credentialFields.last ?? .password
         }
@@ -153,8 +158,12 @@ extension WizardState {
   func resumeScreen(_ stopped: WizardScreen, kind: AuthKind?) -> WizardScreen {
     guard let kind else { return stopped == .instance ? .instance : .authType }
     switch stopped {
-    case .credentials, .oauthClient: return kind.isOAuth ? .oauthClient : .credentials
-    case .token, .authorization, .test, .save: return kind.isOAuth ? .token : .credentials
+    case .credentials, .oauthClient, .certificate:
+      if kind == .certificate { return .certificate }
+      return kind.isOAuth ? .oauthClient : .credentials
+    case .token, .authorization, .test, .save:
+      if kind == .certificate { return .certificate }
+      return kind.isOAuth ? .token : .credentials
     default: return stopped
     }
   }

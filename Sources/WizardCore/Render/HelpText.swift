@@ -78,6 +78,20 @@ enum HelpText {
         "password; it is hidden again when you leave this screen.",
         "Editing as in a shell: Ctrl-A/E, Alt-B/F, Ctrl-U/K, Ctrl-W.",
       ]
+    case .certificate:
+      return [
+        "On the instance (once, as an admin with sso_config_admin, on",
+        "the ADCv2 edge: /adcv2/supports_tls answers true):",
+        " 1. Activate Certificate-based authentication (plugin",
+        "    com.glide.auth.mutual).",
+        " 2. All > Certificate Based Authentication > CA Certificate",
+        "    Chain > New: the CA that signed your certificate (Type CA",
+        "    Cert, Active).",
+        " 3. User to Certificate Mapping > New: attach this PEM",
+        "    certificate and choose the integration user.",
+        "The instance then acts as that user. snowgate saves only the",
+        "paths; a passphrase is stored like a password. Ctrl-R shows it.",
+      ]
     case .oauthClient where kind == .jwtBearer:
       return [
         "Set up the JWT bearer grant on the instance (once, as an admin):",

@@ -49,6 +49,7 @@ extension WizardState {
     case .oauthClientCredentials: return "OAuth client: client credentials"
     case .jwtBearer: return "OAuth client: JWT bearer grant"
     case .apiKey: return "REST API key"
+    case .certificate: return "Client certificate"
     }
   }
 
@@ -71,6 +72,8 @@ extension WizardState {
         + "file) and trades it for tokens. F1 shows the setup on the instance."
     case .apiKey:
       return "An API key signs in on the credentials screen."
+    case .certificate:
+      return "A client certificate signs in on its own screen."
     }
   }
 

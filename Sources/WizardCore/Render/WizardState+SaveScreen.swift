@@ -146,6 +146,7 @@ extension WizardState {
     case .oauthRefreshToken: return ["SNOWGATE_CLIENT_SECRET", "SNOWGATE_REFRESH_TOKEN"]
     case .oauthClientCredentials, .jwtBearer: return ["SNOWGATE_CLIENT_SECRET"]
     case .apiKey: return ["SNOWGATE_API_KEY"]
+    case .certificate: return ["SNOWGATE_KEY_PASSPHRASE"]
     }
   }
 }

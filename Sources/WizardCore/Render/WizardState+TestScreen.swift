@@ -12,6 +12,10 @@ extension WizardState {
       }
       items.append(.text(signIn, .normal))
       items.append(.text("Client ID " + DisplayText.sanitised(draft.client.clientID), .normal))
+    } else if kind == .certificate {
+      items.append(
+        .text(
+          "Sign-in   Client certificate " + DisplayText.sanitised(certificate.certificateFile.text), .normal))
     } else if kind == .apiKey {
       items.append(.text("Sign-in   REST API key, in the x-sn-apikey header", .normal))
     } else {

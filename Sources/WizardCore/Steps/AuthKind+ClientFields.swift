@@ -12,7 +12,7 @@ extension AuthKind {
     case .oauthClientCredentials: return [.clientID, .clientSecret, .scope]
     // The subject (`sub`) is the user name field: the user the tokens act as.
     case .jwtBearer: return [.clientID, .clientSecret, .jwtKeyFile, .jwtKeyID, .username, .scope]
-    case .apiKey: return []
+    case .apiKey, .certificate: return []
     }
   }
 
@@ -21,7 +21,9 @@ extension AuthKind {
     switch self {
     case .basic: return [.username, .password]
     case .apiKey: return [.apiKey]
-    case .oauthPassword, .oauthAuthorizationCode, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer:
+    // A certificate has its own screen (`CertificateStep`).
+    case .oauthPassword, .oauthAuthorizationCode, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer,
+      .certificate:
       return []
     }
   }

@@ -7,7 +7,7 @@ extension AuthKind {
   public var canCreateClient: Bool {
     switch self {
     case .oauthPassword, .oauthAuthorizationCode, .oauthClientCredentials: return true
-    case .basic, .oauthRefreshToken, .jwtBearer, .apiKey: return false
+    case .basic, .oauthRefreshToken, .jwtBearer, .apiKey, .certificate: return false
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import ServiceNowClient
 import Testing
 import Vocabulary
 
@@ -73,5 +74,44 @@ import Vocabulary
     profiles[1].refreshTokenExpiresAt = now.addingTimeInterval(-5)
     let text = ProfileTable.render(ProfileListing(profiles: profiles, drafts: []), drafts: [], now: now)
     #expect(text.contains("! prod: its refresh token expired;"))
+  }
+
+  @Test func aCertificateProfileShowsItsCertificateAndNoToken() {
+    let summaries = [
+      ProfileSummary(
+        name: "mtls", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .certificate,
+        isDefault: true, secretStore: "credentials file"),
+      ProfileSummary(
+        name: "old", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .certificate,
+        isDefault: false, secretStore: "credentials file"),
+      ProfileSummary(
+        name: "gone", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .certificate,
+        isDefault: false, secretStore: "credentials file"),
+    ]
+    let valid = PresentedCertificate(
+      subject: "CN=integration", issuer: "CN=Acme CA", notBefore: now.addingTimeInterval(-86_400),
+      notAfter: now.addingTimeInterval(86_400 * 30))
+    let expired = PresentedCertificate(
+      subject: "CN=old", issuer: "CN=Acme CA", notBefore: now.addingTimeInterval(-86_400 * 60),
+      notAfter: now.addingTimeInterval(-86_400))
+    let text = ProfileTable.render(
+      ProfileListing(profiles: summaries, drafts: []), drafts: [], now: now,
+      certificates: [
+        "mtls": .success(valid), "old": .success(expired),
+        "gone": .failure(
+          ServiceNowFailure(.certificateUnusable, detail: "The certificate file /x cannot be read.")),
+      ])
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(
+      lines.contains {
+        $0.contains("mtls") && $0.contains("Client certificate") && $0.hasSuffix("none (certificate)")
+      })
+    #expect(lines.contains("  mtls: client certificate \(valid.summary)"), "\(lines)")
+    #expect(
+      lines.contains { $0.hasPrefix("! old: client certificate CN=old") && $0.contains("expired") },
+      "\(lines)")
+    #expect(
+      lines.contains("! gone: its client certificate cannot be read: The certificate file /x cannot be read.")
+    )
   }
 }
