@@ -29,7 +29,7 @@ let package = Package(
       name: "App",
       dependencies: [
         "Vocabulary", "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
-        "TextSafety",
+        "TextSafety", "SystemCommands",
       ]),
     .executableTarget(name: "snowgate", dependencies: ["App"]),
     .executableTarget(

@@ -77,52 +77,9 @@ public struct SystemCommand: Sendable {
     let stdoutPipe = try Self.makePipe(programName)
     let stderrPipe = try Self.makePipe(programName)
 
-    #if canImport(Glibc)
-      var actions = posix_spawn_file_actions_t()
-      var attributes = posix_spawnattr_t()
-    #else
-      // Darwin's are opaque pointers that the init calls fill in; there is no empty value.
-      var actions: posix_spawn_file_actions_t? = nil
-      var attributes: posix_spawnattr_t? = nil
-    #endif
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
-    posix_spawn_file_actions_adddup2(&actions, stdoutPipe.write, 1)
-    posix_spawn_file_actions_adddup2(&actions, stderrPipe.write, 2)
-
-    // A clean signal mask and default handlers (a test runner or the wizard may block or catch
-    // signals the child must get), and a process group of its own so the deadline kills it whole.
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD, SIGQUIT] { sigaddset(&defaults, signal) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setpgroup(&attributes, 0)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
-    let argv: [UnsafeMutablePointer<CChar>?] =
-      ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    let envp: [UnsafeMutablePointer<CChar>?] =
-      childEnvironment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for pointer in envp { free(pointer) } }
-
     var pid: pid_t = 0
-    var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    // ETXTBSY: a script written a moment ago is still open for writing in a child another
-    // thread is forking; once that child execs, the descriptor closes, so try again shortly.
-    var retries = 0
-    while spawned == ETXTBSY && retries < 20 {
-      retries += 1
-      usleep(useconds_t(5_000 * retries))
-      spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    }
+    let spawned = spawn(
+      executable, pid: &pid, stdio: [stdinPipe.read, stdoutPipe.write, stderrPipe.write])
     close(stdinPipe.read)
     close(stdoutPipe.write)
     close(stderrPipe.write)
@@ -156,6 +113,84 @@ public struct SystemCommand: Sendable {
     return SystemCommandOutput(
       exitStatus: exited ? (status >> 8) & 0xff : nil, signal: exited ? nil : status & 0x7f,
       standardOutput: exchange.output, standardError: exchange.errors)
+  }
+
+  /// Starts the program and returns at once; it runs on by itself (a browser).
+  ///
+  /// Its standard streams are /dev/null, it gets the same clean environment, signal mask and
+  /// process group as `run()`, and a thread of its own collects it when it ends, so no zombie
+  /// is left behind. The deadline and output limit do not apply.
+  public func launch() throws(SystemCommandError) {
+    guard let executable = Self.locate(arguments[0], environment: environment) else {
+      throw SystemCommandError.notFound(program: programName)
+    }
+    let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+    guard null >= 0 else {
+      throw SystemCommandError.couldNotStart(program: programName, reason: String(cString: strerror(errno)))
+    }
+    var pid: pid_t = 0
+    let spawned = spawn(executable, pid: &pid, stdio: [null, null, null])
+    close(null)
+    guard spawned == 0 else {
+      throw SystemCommandError.couldNotStart(program: programName, reason: String(cString: strerror(spawned)))
+    }
+    let child = pid
+    Thread.detachNewThread {
+      var status: Int32 = 0
+      while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+    }
+  }
+
+  /// posix_spawn of `executable` with `stdio` as its descriptors 0, 1 and 2: no shell, a clean
+  /// signal mask and default handlers, its own process group, the child environment. Returns
+  /// posix_spawn's result (0 when it started).
+  private func spawn(_ executable: String, pid: inout pid_t, stdio: [Int32]) -> Int32 {
+    #if canImport(Glibc)
+      var actions = posix_spawn_file_actions_t()
+      var attributes = posix_spawnattr_t()
+    #else
+      // Darwin's are opaque pointers that the init calls fill in; there is no empty value.
+      var actions: posix_spawn_file_actions_t? = nil
+      var attributes: posix_spawnattr_t? = nil
+    #endif
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for (target, descriptor) in stdio.enumerated() {
+      posix_spawn_file_actions_adddup2(&actions, descriptor, Int32(target))
+    }
+
+    // A clean signal mask and default handlers (a test runner or the wizard may block or catch
+    // signals the child must get), and a process group of its own so the deadline kills it whole.
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD, SIGQUIT] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+    let argv: [UnsafeMutablePointer<CChar>?] =
+      ([executable] + arguments.dropFirst()).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    let envp: [UnsafeMutablePointer<CChar>?] =
+      childEnvironment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in envp { free(pointer) } }
+
+    var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    // ETXTBSY: a script written a moment ago is still open for writing in a child another
+    // thread is forking; once that child execs, the descriptor closes, so try again shortly.
+    var retries = 0
+    while spawned == ETXTBSY && retries < 20 {
+      retries += 1
+      usleep(useconds_t(5_000 * retries))
+      spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    }
+    return spawned
   }
 
   /// The full path of `program`: as given when it contains a slash, else searched on PATH.

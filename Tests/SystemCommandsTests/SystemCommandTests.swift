@@ -15,6 +15,34 @@ import Testing
     #expect(result.standardError.isEmpty)
   }
 
+  @Test func aLaunchedProgramRunsOnByItselfAndIsCollectedWhenItEnds() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sg-launch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("pid").path
+    // The program writes its pid, then its environment, then ends.
+    try SystemCommand(
+      ["sh", "-c", "echo $$ > '\(file).tmp'; env >> '\(file).tmp'; mv '\(file).tmp' '\(file)'"],
+      environment: path + ["SNOWGATE_PASSWORD": "SENTINEL-PW"]
+    ).launch()
+    let deadline = Date().addingTimeInterval(10)
+    while !FileManager.default.fileExists(atPath: file) && Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(!text.contains("SENTINEL-PW"))
+    let pid = try #require(text.split(separator: "\n").first.map(String.init))
+    // Collected, not left a zombie: its /proc entry goes once it has ended.
+    while FileManager.default.fileExists(atPath: "/proc/\(pid)") && Date() < deadline {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)"), "the program was left a zombie")
+    #expect(throws: SystemCommandError.self) {
+      try SystemCommand(["no-such-program-sg"], environment: path).launch()
+    }
+  }
+
   @Test func argumentsAreNotParsedByAShell() async throws {
     let result = try await SystemCommand(["echo", "$HOME;", "`id`"], environment: path + ["HOME": "/x"])
       .output()

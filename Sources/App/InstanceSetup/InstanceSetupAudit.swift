@@ -29,6 +29,31 @@ struct InstanceSetupAudit: Sendable {
   /// The property that switches the client-credentials grant on (SERVICENOW.md).
   static let clientCredentialsProperty = "glide.oauth.inbound.client.credential.grant_type.enabled"
 
+  /// The audit of `profile` read as `access`, with the refusals: the one run behind both
+  /// `check NAME --instance-setup` and the wizard's diagnose screen. The failure when the
+  /// instance could not be read at all (the network, the sign-in), not a refused read.
+  static func report(of profile: Profile, as access: AdminAccess, environment: AppEnvironment) async
+    -> Result<SetupReport, ServiceNowFailure>
+  {
+    var reader = SetupReader(access: access)
+    let stored = try? environment.store.storedCredentials(for: profile.name)
+    let audit = InstanceSetupAudit(
+      profile: profile, refreshTokenExpiresAt: stored?.refreshTokenExpiresAt, now: Date())
+    let lines = await audit.run(&reader)
+    if let failure = reader.failure { return .failure(failure) }
+    return .success(
+      SetupReport(
+        profile: profile.name, instance: profile.instanceURL.absoluteString, admin: access.name,
+        check: "instance-setup", checks: lines, refused: reader.refusals, changes: []))
+  }
+
+  /// Whether `admin` signs in to the instance `profile` connects to (same host and port), so
+  /// its reads say something about `profile`'s record.
+  static func sameInstance(_ admin: Profile, _ profile: Profile) -> Bool {
+    admin.instanceURL.host?.lowercased() == profile.instanceURL.host?.lowercased()
+      && admin.instanceURL.port == profile.instanceURL.port
+  }
+
   func run(_ reader: inout SetupReader) async -> [SetupCheck] {
     guard let clientID = profile.clientID, let value = SetupReader.queryValue(clientID) else {
       return [

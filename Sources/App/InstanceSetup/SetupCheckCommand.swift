@@ -28,9 +28,7 @@ enum SetupCheckCommand {
       return CommandLineTool.fail(
         UsageError(CheckPlanner.describe(ProfileStoreError.profileNotFound(adminName))))
     }
-    guard adminProfile.instanceURL.host?.lowercased() == profile.instanceURL.host?.lowercased(),
-      adminProfile.instanceURL.port == profile.instanceURL.port
-    else {
+    guard InstanceSetupAudit.sameInstance(adminProfile, profile) else {
       return CommandLineTool.fail(
         UsageError(
           "--admin \(adminName) signs in to \(adminProfile.instanceURL.absoluteString), not to "
@@ -100,29 +98,27 @@ enum SetupCheckCommand {
   private static func audit(
     _ request: CheckRequest, profile: Profile, access: AdminAccess, environment: AppEnvironment
   ) async -> SetupReport? {
-    var reader = SetupReader(access: access)
-    var lines: [SetupCheck]
-    var changes: [SetupChange] = []
     if request.instanceSetup {
-      let stored = try? environment.store.storedCredentials(for: profile.name)
-      let audit = InstanceSetupAudit(
-        profile: profile, refreshTokenExpiresAt: stored?.refreshTokenExpiresAt, now: Date())
-      lines = await audit.run(&reader)
-    } else {
-      let audit = AgentTransferAudit(
-        webhook: request.webhook, group: request.group ?? AgentTransferAudit.defaultGroup,
-        member: request.member)
-      (lines, changes) = await audit.run(&reader)
+      switch await InstanceSetupAudit.report(of: profile, as: access, environment: environment) {
+      case .success(let report):
+        return report
+      case .failure(let failure):
+        CommandLineTool.printError("snowgate: the instance could not be read: \(failure.description)")
+        return nil
+      }
     }
+    var reader = SetupReader(access: access)
+    let audit = AgentTransferAudit(
+      webhook: request.webhook, group: request.group ?? AgentTransferAudit.defaultGroup,
+      member: request.member)
+    let (lines, changes) = await audit.run(&reader)
     if let failure = reader.failure {
       CommandLineTool.printError("snowgate: the instance could not be read: \(failure.description)")
       return nil
     }
     return SetupReport(
       profile: profile.name, instance: profile.instanceURL.absoluteString, admin: access.name,
-      check: request.instanceSetup ? "instance-setup" : "agent-transfer", checks: lines,
-      refused: reader.refusals,
-      changes: changes)
+      check: "agent-transfer", checks: lines, refused: reader.refusals, changes: changes)
   }
 
   private static func emit(_ report: SetupReport, _ request: CheckRequest) {

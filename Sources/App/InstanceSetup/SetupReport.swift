@@ -61,10 +61,16 @@ struct SetupReport: Sendable, Encodable {
         out += "      it would have told \(refusal.wouldTell).\n"
       }
     }
-    let failing = checks.filter { $0.status == .fail }.count
-    out += "\n" + (failing == 0 ? "Nothing to fix" : "\(failing) to fix")
-    out += refused.isEmpty ? ".\n" : "; \(refused.count) read(s) refused.\n"
+    out += "\n" + summary + "\n"
     return out
+  }
+
+  /// The last line of the report: "Nothing to fix.", "2 to fix; 1 read(s) refused." (the
+  /// diagnose screen heads its setup lines with it).
+  var summary: String {
+    let failing = checks.filter { $0.status == .fail }.count
+    return (failing == 0 ? "Nothing to fix" : "\(failing) to fix")
+      + (refused.isEmpty ? "." : "; \(refused.count) read(s) refused.")
   }
 
   /// The changes as the --fix question lists them.

@@ -166,7 +166,7 @@ struct ScriptedSetupOptions: Equatable {
     let connection = ConnectionSettings(
       instanceURL: instance.url, apiVersion: apiVersion, clientID: clientID, username: username, scope: scope,
       jwtKeyFile: jwtKeyFile, jwtKeyID: jwtKeyID, clientCertificateFile: certificateFile,
-      clientKeyFile: keyFile, caBundle: nonEmpty(parsed.options["--ca-bundle"]))
+      clientKeyFile: keyFile, caBundle: nonEmpty(parsed.options["--ca-bundle"]).map(absolute))
     return ScriptedSetupOptions(
       profile: Profile(name: name, authType: authType, connection: connection, secretStore: store),
       instance: instance, storeChosen: parsed.options["--store"] != nil, passwordFromStdin: passwordFromStdin,

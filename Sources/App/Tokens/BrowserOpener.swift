@@ -1,5 +1,6 @@
 import Foundation
 import Profiles
+import SystemCommands
 
 /// Opens a URL in the user's browser when this machine has one: `$BROWSER`, else `xdg-open`.
 ///
@@ -54,18 +55,12 @@ struct BrowserOpener: Sendable {
   func open(_ url: URL) -> Outcome {
     guard let argv = command(for: url) else { return .noBrowser }
     let name = (argv[0] as NSString).lastPathComponent
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: argv[0])
-    process.arguments = Array(argv.dropFirst())
-    // Never the process's own environment as it is: the browser gets no SNOWGATE_* secret.
-    process.environment = ChildEnvironment.withoutSecrets(environment)
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    // posix_spawn, as every other child: no secret variable, a clean signal mask, its own
+    // process group, streams on /dev/null (Foundation's Process lost a race with ETXTBSY).
     do {
-      try process.run()
+      try SystemCommand(argv, environment: ChildEnvironment.withoutSecrets(environment)).launch()
     } catch {
-      return .failed(command: name, reason: "it could not be started (\(error.localizedDescription))")
+      return .failed(command: name, reason: "it could not be started (\(error.description))")
     }
     return .launched(command: name)
   }

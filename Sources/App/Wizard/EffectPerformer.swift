@@ -50,10 +50,17 @@ final class EffectPerformer: @unchecked Sendable {
         }
         return .testFinished(outcome)
       }
-    case .diagnose(let name):
+    case .diagnose(let name, let setupAdmin):
       run(.diagnose, post) { [environment] in
-        let outcome = await LiveCheck.run(profile: name, environment: environment) { update in
+        let progress: @Sendable (CheckLineUpdate) -> Void = { update in
           if !Task.isCancelled { post(.checkProgress(update)) }
+        }
+        let outcome = await LiveCheck.run(profile: name, environment: environment, progress: progress)
+        // After the layers, whatever they found: an inactive record or a wrong redirect URL is
+        // often why they failed. Same operation, so a late line cannot land in another run.
+        if let setupAdmin, !Task.isCancelled {
+          await LiveSetupCheck.run(
+            profile: name, admin: setupAdmin, environment: environment, progress: progress)
         }
         return .testFinished(outcome)
       }

@@ -11,8 +11,10 @@ public enum WizardEffect: Equatable, Sendable {
   case saveProfile(ProfileDraft)
   /// Load a saved profile with its secrets for editing; answer `.profileLoaded` or `.profileLoadFailed`.
   case loadProfile(name: String)
-  /// Leave the wizard and run the diagnosis of a saved profile (`snowgate check NAME`).
-  case diagnose(profileName: String)
+  /// Run the layered checks of a saved profile (`snowgate check NAME`) as `.checkProgress`
+  /// lines, then with `setupAdmin` those of `check NAME --instance-setup --admin ADMIN` (reads
+  /// only); answer `.testFinished` with the layered checks' verdict.
+  case diagnose(profileName: String, setupAdmin: String? = nil)
   /// Stop the work in flight; its result, if it still arrives, is ignored.
   case cancel(OperationKind)
   /// Restore the terminal and exit.

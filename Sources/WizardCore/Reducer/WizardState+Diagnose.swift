@@ -1,10 +1,33 @@
+import Foundation
+
 extension WizardState {
-  /// Starts (or restarts) the checks of a saved profile on the diagnose screen.
-  mutating func startDiagnosis(of name: String) -> [WizardEffect] {
-    diagnosis = DiagnoseStep(profileName: name)
+  /// Starts (or restarts) the checks of a saved profile on the diagnose screen; an OAuth
+  /// profile's instance setup is read as `admin` (the profile itself unless one was picked).
+  mutating func startDiagnosis(of name: String, admin: String? = nil) -> [WizardEffect] {
+    let choices = setupAdminChoices(for: name)
+    let setupAdmin = choices.isEmpty ? nil : (admin.flatMap { choices.contains($0) ? $0 : nil } ?? name)
+    diagnosis = DiagnoseStep(profileName: name, setupAdmin: setupAdmin, adminChoices: choices)
     begin(.diagnose)
     go(to: .diagnose)
-    return [.diagnose(profileName: name)]
+    return [.diagnose(profileName: name, setupAdmin: setupAdmin)]
+  }
+
+  /// Who may read the instance setup of `name`: nothing for a profile without an OAuth client;
+  /// else the profile itself, then the other complete saved profiles of the same instance.
+  func setupAdminChoices(for name: String) -> [String] {
+    guard let profile = savedProfiles.first(where: { $0.name == name }), profile.authKind?.isOAuth == true
+    else { return [] }
+    let others = savedProfiles.filter {
+      $0.name != name && $0.isComplete && Self.sameInstance($0.instance, profile.instance)
+    }
+    return [name] + others.map(\.name)
+  }
+
+  /// Whether two saved addresses name one instance: the same host (any case) and port.
+  static func sameInstance(_ first: String, _ second: String) -> Bool {
+    guard let one = URL(string: first), let two = URL(string: second), let host = one.host?.lowercased()
+    else { return false }
+    return host == two.host?.lowercased() && one.port == two.port
   }
 
   mutating func diagnoseKey(_ key: Key) -> [WizardEffect] {
@@ -18,7 +41,11 @@ extension WizardState {
     }
     switch key {
     case .character("r"), .character("R"):
-      return startDiagnosis(of: diagnosis.profileName)
+      return startDiagnosis(of: diagnosis.profileName, admin: diagnosis.setupAdmin)
+    case .character("a"), .character("A"):
+      // Read the instance setup as the next saved profile of the instance (all checks again).
+      guard let next = diagnosis.nextAdmin else { return [] }
+      return startDiagnosis(of: diagnosis.profileName, admin: next)
     case .enter:
       // A failure is fixed by editing the connection: open it in the wizard.
       guard case .failed(let verdict)? = diagnosis.outcome else {

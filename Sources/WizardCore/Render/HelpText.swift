@@ -227,6 +227,12 @@ enum HelpText {
         "A layer that fails skips the ones above it and says why;",
         "its line says what to do.",
         "",
+        "An OAuth profile's record on the instance is read next, as",
+        "snowgate check NAME --instance-setup does: Active, redirect URL,",
+        "client type, lifespans, token restrictions. That needs an admin:",
+        "a reads it as another saved profile of the same instance.",
+        "Nothing is changed from here; each failing line says the fix.",
+        "",
         "Enter on a failure opens the connection to fix it; r runs the",
         "checks again; Esc goes back to the welcome screen.",
       ]

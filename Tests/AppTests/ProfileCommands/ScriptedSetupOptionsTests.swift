@@ -49,6 +49,19 @@ import Testing
     #expect(options.saveAnyway)
   }
 
+  @Test func aRelativeCABundleIsSavedAsAnAbsolutePath() throws {
+    let options = try parse([
+      "--instance", "dev1", "--auth", "basic", "--username", "u", "--ca-bundle", "certs/corp.pem",
+    ])
+    let expected = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      .appendingPathComponent("certs/corp.pem").standardizedFileURL.path
+    #expect(options.caBundle == expected)
+    let absolute = try parse([
+      "--instance", "dev1", "--auth", "basic", "--username", "u", "--ca-bundle", "/etc/ca.pem",
+    ])
+    #expect(absolute.caBundle == "/etc/ca.pem")
+  }
+
   @Test func whatNeedsAPersonIsRefusedWithTheWayOut() {
     #expect(
       refusal(["--instance", "x", "--auth", "authorization-code", "--client-id", "c"]).contains("browser"))

@@ -43,7 +43,7 @@ import Testing
     chmod(script.path, 0o755)
     var environment = ProcessInfo.processInfo.environment
     environment["BROWSER"] = script.path
-    environment["SNOWGATE_KEEP_ME"] = "kept"
+    environment["SG_TEST_KEEP_ME"] = "kept"
     for name in ChildEnvironment.secretVariables { environment[name] = "S3CR3T-\(name)" }
     #expect(
       ChildEnvironment.secretVariables.isSuperset(of: [
@@ -56,6 +56,6 @@ import Testing
     }
     let seen = try String(contentsOf: dump, encoding: .utf8)
     #expect(!seen.contains("S3CR3T"), "a secret reached the browser:\n\(seen)")
-    #expect(seen.contains("SNOWGATE_KEEP_ME=kept"), "the rest of the environment is passed on")
+    #expect(seen.contains("SG_TEST_KEEP_ME=kept"), "the rest of the environment is passed on")
   }
 }

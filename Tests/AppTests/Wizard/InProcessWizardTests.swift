@@ -155,7 +155,7 @@ import WizardCore
   }
 
   @Test func theBrowserSignInIsWalkedToASavedProfile() async throws {
-    let port = Int.random(in: 20_000..<60_000)
+    let port = FreePort.pick()
     let redirect = "http://127.0.0.1:\(port)/callback"
     let bed = try TokenTestBed(autoApprove: true, redirectURLs: [redirect])
     // The "browser": follows the authorize address to the simulator, which approves at once and

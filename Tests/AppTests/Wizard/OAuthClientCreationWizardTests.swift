@@ -174,7 +174,7 @@ import WizardCore
 
   @Test func theBrowserFlowsClientIsCreatedWithTheRedirectURLAndSignsIn() async throws {
     let bed = try Bed(autoApprove: true)
-    let redirect = "http://127.0.0.1:\(Int.random(in: 20_000..<60_000))/callback"
+    let redirect = "http://127.0.0.1:\(FreePort.pick())/callback"
     let steps =
       Self.toClientScreen(bed, index: 2) + [
         .waitFor("sign in in a browser"), .keys([.tab, .tab, .clearField]), .type(redirect),
