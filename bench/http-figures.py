@@ -143,7 +143,8 @@ def profiles(directory, entries):
 
 
 print(f"binary: {binary}  ({os.path.getsize(binary) / 1e6:.1f} MB)")
-print(f"runs per case: {runs}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores")
+print(f"runs per case: {runs}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
+      "load average %.2f / %.2f / %.2f (1 / 5 / 15 min)" % os.getloadavg())
 work = tempfile.mkdtemp(prefix="snowgate-bench-")
 
 # 0. what loading libcurl costs, and that commands which send nothing never load it
@@ -182,7 +183,7 @@ try:
     tokens = os.path.join(work, "tokens")
     setup_env = dict(clean_env, SNOWGATE_CONFIG_DIR=tokens, SNOWGATE_CLIENT_SECRET="demo-secret")
     subprocess.run([binary, "setup", "bench", "--no-input", "--instance", simulator.url, "--auth", "password",
-                    "--username", "admin", "--client-id", "snowgate-demo", "--password-stdin"],
+                    "--username", "admin", "--client-id", "snowgate-demo", "--password-stdin", "--store", "file"],
                    input=b"admin\n", env=setup_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    check=True)
     token_env = dict(clean_env, SNOWGATE_CONFIG_DIR=tokens)
@@ -263,6 +264,7 @@ try:
         rss_ours += [o[2] / 1024 for o in ours]
         rss_curl += [t[2] / 1024 for t in theirs]
     show("6. peak RSS of check", "MiB", rss_ours, rss_curl, "curl")
+    print("3. load average after case 3: %.2f / %.2f / %.2f" % os.getloadavg())
 finally:
     simulator.stop()
 

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 // The presented certificates recorded during one TLS handshake (leaf first).
 #define SG_CHAIN_MAX 8
@@ -251,6 +254,16 @@ static inline int sg_multi_next_done(const sg_curl_api *api, CURLM *multi, CURL 
     }
   }
   return 0;
+}
+
+// Names the calling thread (shown by top -H, gdb, /proc/PID/task/*/comm); pthread_setname_np
+// is hidden from Swift behind _GNU_SOURCE.
+static inline void sg_name_thread(const char *name) {
+#ifdef __linux__
+  prctl(PR_SET_NAME, name, 0, 0, 0);
+#else
+  (void)name;
+#endif
 }
 
 #endif

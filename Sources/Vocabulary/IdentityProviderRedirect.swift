@@ -33,7 +33,7 @@ public struct IdentityProviderRedirect: Sendable, Equatable, CustomStringConvert
   /// its host and parameter names.
   public static func recognise(location: String, instance: URL) -> IdentityProviderRedirect? {
     guard location.utf8.count <= 16_384,
-      let components = URLComponents(string: location.trimmingCharacters(in: .whitespaces)),
+      let components = URLComponents(string: PlainString.trimmed(location)),
       let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
       let rawHost = components.host, !rawHost.isEmpty, rawHost.utf8.count <= 253
     else { return nil }

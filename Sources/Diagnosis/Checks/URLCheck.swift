@@ -7,7 +7,7 @@ public enum URLCheck {
     switch InstanceURL.normalise(input) {
     case .success(let address):
       let normalised = address.display
-      let typed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+      let typed = PlainString.trimmed(input, newlines: true)
       let detail = typed == normalised ? normalised : "\(InstanceURL.shown(typed)) → \(normalised)"
       return (.pass(detail), address)
     case .failure(let error):

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Runs work with a deadline, including blocking C calls that cannot be cancelled.
 enum Deadline {
@@ -42,18 +43,14 @@ enum Deadline {
     let once = ResumeOnce<T?>()
     return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
       once.install(continuation)
-      let thread = Thread { _ = once.resume(body()) }
-      thread.stackSize = 256 * 1024
-      thread.start()
+      DetachedThread.start(stackSize: 256 * 1024) { _ = once.resume(body()) }
       DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) { _ = once.resume(nil) }
     }
   }
 
   static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
-      let thread = Thread { continuation.resume(returning: body()) }
-      thread.stackSize = 256 * 1024
-      thread.start()
+      DetachedThread.start(stackSize: 256 * 1024) { continuation.resume(returning: body()) }
     }
   }
 

@@ -24,13 +24,23 @@ public enum Resolver {
   }
 
   /// Resolves `host` for a TCP connection to `port`; IPv4 and IPv6, in the system's order.
+  ///
+  /// An address literal (`127.0.0.1`, `::1`) has nothing to resolve: it is read here at once,
+  /// without the resolver's thread, as curl does.
   public static func resolve(host: String, port: Int, timeout: Double) async -> Outcome {
+    if isAddressLiteral(host) { return lookup(host: host, port: port, numeric: true) }
     let answer = await Deadline.onThread(seconds: timeout) { lookup(host: host, port: port) }
     return answer ?? .timedOut
   }
 
-  /// The blocking call itself.
-  static func lookup(host: String, port: Int) -> Outcome {
+  /// Whether `host` is an IPv4 or IPv6 address as written, not a name.
+  static func isAddressLiteral(_ host: String) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 16)
+    return inet_pton(AF_INET, host, &buffer) == 1 || inet_pton(AF_INET6, host, &buffer) == 1
+  }
+
+  /// The blocking call itself; `numeric` for an address literal, which never asks a resolver.
+  static func lookup(host: String, port: Int, numeric: Bool = false) -> Outcome {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
     #if canImport(Glibc)
@@ -38,7 +48,7 @@ public enum Resolver {
     #else
       hints.ai_socktype = SOCK_STREAM
     #endif
-    hints.ai_flags = AI_ADDRCONFIG
+    hints.ai_flags = numeric ? AI_NUMERICHOST | AI_NUMERICSERV : AI_ADDRCONFIG
     var list: UnsafeMutablePointer<addrinfo>?
     let status = getaddrinfo(host, String(port), &hints, &list)
     defer { if let list { freeaddrinfo(list) } }

@@ -28,8 +28,7 @@ public enum HumanReport {
     let deciding = report.failingCheck?.id
     for check in report.checks {
       let mark = paint.mark(check.status)
-      let title = check.title.padding(
-        toLength: max(titleWidth, check.title.count), withPad: " ", startingAt: 0)
+      let title = check.title + String(repeating: " ", count: max(0, titleWidth - check.title.count))
       // The detail may quote a server; made visible again in case a layer forgot to.
       var line = "  \(mark) \(title) \(UntrustedText.visible(check.detail))"
       if check.status != .skip { line += paint.dim("  (\(duration(check.elapsedMilliseconds)))") }

@@ -49,7 +49,7 @@ public struct ErrorEnvelope: Sendable, Equatable {
     for scalar in text.unicodeScalars {
       scalars.append([0x09, 0x0A, 0x0D].contains(scalar.value) ? " " : scalar)
     }
-    let clean = SecretScrubber.current.clean(String(scalars)).trimmingCharacters(in: .whitespaces)
+    let clean = PlainString.trimmed(SecretScrubber.current.clean(String(scalars)))
     guard clean.count > limit else { return clean }
     return String(clean.prefix(max(0, limit - 1))) + "…"
   }

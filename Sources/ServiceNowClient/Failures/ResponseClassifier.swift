@@ -25,7 +25,7 @@ public enum ResponseClassifier {
     guard let value = response.header("WWW-Authenticate") else { return [] }
     var schemes: [String] = []
     for piece in value.split(separator: ",") {
-      let text = piece.trimmingCharacters(in: .whitespaces)
+      let text = PlainString.trimmed(piece)
       let word = text.prefix { !$0.isWhitespace && $0 != "=" }
       // A parameter (`realm="x"`) has `=` right after its name; a scheme is followed by a space or nothing.
       let rest = text.dropFirst(word.count)
@@ -50,10 +50,12 @@ public enum ResponseClassifier {
   /// alone, any server may send it.
   public static func instanceMarkers(_ response: HTTPResponse, apiAnswer: Bool) -> [String] {
     var markers: [String] = []
-    if let challenge = response.header("WWW-Authenticate"), challenge.lowercased().contains("service-now") {
+    if let challenge = response.header("WWW-Authenticate"),
+      PlainString.contains("service-now", in: challenge.lowercased())
+    {
       markers.append("WWW-Authenticate: \(clean(challenge, limit: 120))")
     }
-    if let server = response.header("Server")?.trimmingCharacters(in: .whitespaces).lowercased(),
+    if let server = response.header("Server").map({ PlainString.trimmed($0).lowercased() }),
       server.hasPrefix("snow_adc") || server == "servicenow"
     {
       markers.append("Server: \(clean(response.header("Server") ?? "", limit: 40))")
@@ -65,7 +67,7 @@ public enum ResponseClassifier {
     }
     let cookies = response.header("Set-Cookie")?.lowercased() ?? ""
     for name in ["glide_user_route", "glide_session_store", "glide_user_activity", "glide_user_session"]
-    where cookies.contains(name + "=") {
+    where PlainString.contains(name + "=", in: cookies) {
       markers.append("cookie \(name)")
     }
     if apiAnswer, response.status == 401, ErrorEnvelope.parse(response.body) != nil {
@@ -87,8 +89,9 @@ public enum ResponseClassifier {
     }
     let text = response.text.lowercased()
     let squeezed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    guard squeezed.contains("your instance is hibernating") else { return false }
-    return text.contains("instance-hibernating-page") || text.contains("developer.servicenow.com")
+    guard PlainString.contains("your instance is hibernating", in: squeezed) else { return false }
+    return PlainString.contains("instance-hibernating-page", in: text)
+      || PlainString.contains("developer.servicenow.com", in: text)
   }
 
   /// Whether `response` is the edge's 502 with no application node behind it.

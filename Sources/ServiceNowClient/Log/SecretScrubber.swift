@@ -57,7 +57,7 @@ public struct SecretScrubber: Sendable, Equatable {
       for keepingUnicode in [false, true] {
         let escaped = Self.jsonEscaped(secret, keepingUnicode: keepingUnicode)
         all.insert(escaped)
-        all.insert(escaped.replacingOccurrences(of: "/", with: "\\/"))
+        all.insert(PlainString.replacing("/", with: "\\/", in: escaped))
       }
       all.formUnion(Self.base64Forms(secret))
     }
@@ -90,8 +90,8 @@ public struct SecretScrubber: Sendable, Equatable {
 
   static func base64Forms(_ value: String) -> [String] {
     let standard = Data(value.utf8).base64EncodedString()
-    let unpadded = standard.replacingOccurrences(of: "=", with: "")
-    let url = unpadded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    let unpadded = PlainString.replacing("=", with: "", in: standard)
+    let url = PlainString.replacing("/", with: "_", in: PlainString.replacing("+", with: "-", in: unpadded))
     return [standard, unpadded, url]
   }
 
@@ -108,9 +108,11 @@ public struct SecretScrubber: Sendable, Equatable {
         if scalar.value < 0x20 || (scalar.value > 0x7E && !keepingUnicode) {
           if scalar.value > 0xFFFF {
             let v = scalar.value - 0x10000
-            out += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
+            out +=
+              "\\u" + PlainString.hex(0xD800 + (v >> 10), digits: 4) + "\\u"
+              + PlainString.hex(0xDC00 + (v & 0x3FF), digits: 4)
           } else {
-            out += String(format: "\\u%04x", scalar.value)
+            out += "\\u" + PlainString.hex(scalar.value, digits: 4)
           }
         } else {
           out.unicodeScalars.append(scalar)

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Which CA bundle a request trusts, and where that choice came from, so a check can say so.
 ///
@@ -24,7 +25,7 @@ public struct CABundle: Sendable, Equatable {
       (environment["SSL_CERT_FILE"], "SSL_CERT_FILE"),
     ]
     for (value, source) in candidates {
-      if let path = value?.trimmingCharacters(in: .whitespaces), !path.isEmpty {
+      if let path = value.map({ PlainString.trimmed($0) }), !path.isEmpty {
         return CABundle(path: path, source: source)
       }
     }

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Vocabulary
 
 /// The process's one libcurl multi handle and the thread that drives every transfer on it.
 ///
@@ -53,12 +54,10 @@ final class CurlEngine: @unchecked Sendable {
   }
 
   private func start() {
-    let thread = Thread { [self] in
+    DetachedThread.start(stackSize: 512 * 1024) { [self] in
+      sg_name_thread("snowgate-curl")
       while true { turn() }
     }
-    thread.name = "snowgate-curl"
-    thread.stackSize = 512 * 1024
-    thread.start()
   }
 
   /// One turn of the loop: take in new and cancelled transfers, let libcurl work, hand back

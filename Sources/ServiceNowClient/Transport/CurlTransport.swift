@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// The real transport: libcurl's C API, every transfer on the process's one `CurlEngine`.
 ///
@@ -26,9 +27,7 @@ public final class CurlTransport: Transport, Sendable {
   /// once, for a command that will surely send a request: the ~5 ms of loading then overlap
   /// the command's own start (arguments, profiles) instead of delaying its first request.
   public static func loadInBackground() {
-    let thread = Thread { _ = CurlEngine.shared }
-    thread.stackSize = 256 * 1024
-    thread.start()
+    DetachedThread.start(stackSize: 256 * 1024) { _ = CurlEngine.shared }
   }
 
   public func send(_ request: TransportRequest, deadline: Duration) async throws -> HTTPResponse {

@@ -116,6 +116,34 @@ import Testing
     #expect(addresses.contains { $0.text == "127.0.0.1" || $0.text == "::1" })
   }
 
+  @Test func addressLiteralsAreReadWithoutAResolverAndNamesAreNot() async {
+    #expect(Resolver.isAddressLiteral("127.0.0.1"))
+    #expect(Resolver.isAddressLiteral("::1"))
+    #expect(!Resolver.isAddressLiteral("localhost"))
+    #expect(!Resolver.isAddressLiteral("127.0.0.1.example.com"))
+    #expect(!Resolver.isAddressLiteral("[::1]"))
+    let v4 = await Resolver.resolve(host: "127.0.0.1", port: 443, timeout: 2)
+    #expect(
+      v4
+        == .addresses([ResolvedAddress(family: AF_INET, socketAddress: v4Bytes(port: 443), text: "127.0.0.1")]
+        ))
+    guard case .addresses(let v6) = await Resolver.resolve(host: "::1", port: 443, timeout: 2) else {
+      Issue.record("::1 was not read as an address")
+      return
+    }
+    #expect(v6.map(\.text) == ["::1"])
+    #expect(v6.map(\.family) == [AF_INET6])
+  }
+
+  /// A sockaddr_in for 127.0.0.1:port, as getaddrinfo writes it.
+  func v4Bytes(port: UInt16) -> [UInt8] {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    return withUnsafeBytes(of: &address) { Array($0) }
+  }
+
   @Test func connectorReportsEveryAddressAndTheOneThatConnected() async throws {
     let listener = try LocalSocket()
     defer { listener.close() }

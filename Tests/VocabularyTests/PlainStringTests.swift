@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import Vocabulary
+
+/// `PlainString` replaces Foundation's string calls on the check path: on the inputs it serves
+/// it must answer exactly as Foundation does.
+@Suite struct PlainStringTests {
+  static let samples = [
+    "", " ", "\t", "  /etc/ssl/ca.pem  ", "\tBASIC realm=\"Service-now\" ", "snow_adc\u{00A0}",
+    "\u{3000}wide\u{2003}space\u{202F}", "\n https://acme.service-now.com \r\n", "a\u{2028}", "\u{85}x\u{85}",
+    "héllo wörld", "👩‍💻 coder ", "no-blank", "\u{200B}zero-width\u{200B}",
+  ]
+
+  @Test(arguments: samples) func trimsAsFoundationTrimsWhitespaces(text: String) {
+    #expect(PlainString.trimmed(text) == text.trimmingCharacters(in: .whitespaces))
+    #expect(PlainString.trimmed(Substring(text)) == text.trimmingCharacters(in: .whitespaces))
+  }
+
+  @Test(arguments: samples) func trimsAsFoundationTrimsWhitespacesAndNewlines(text: String) {
+    #expect(PlainString.trimmed(text, newlines: true) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  @Test func replacesEveryOccurrenceOfACharacter() {
+    for text in ["a/b/c", "///", "", "none", "dGVzdA==", "a+b/c=", "é/é"] {
+      #expect(
+        PlainString.replacing("/", with: "\\/", in: text) == text.replacingOccurrences(of: "/", with: "\\/"))
+      #expect(PlainString.replacing("=", with: "", in: text) == text.replacingOccurrences(of: "=", with: ""))
+    }
+  }
+
+  @Test func findsAnASCIINeedleWhereFoundationDoes() {
+    let haystacks = [
+      "", "service-now", "basic realm=\"service-now\"", "servicenow", "xx glide_user_route=1",
+      "glide_user_route",
+      "your instance is hibernating", "your instance is hibernatin", "ünïcode service-now ✓",
+    ]
+    let needles = ["service-now", "glide_user_route=", "your instance is hibernating", "", "a"]
+    for text in haystacks {
+      for needle in needles where !needle.isEmpty {
+        #expect(PlainString.contains(needle, in: text) == text.contains(needle), "\(needle) in \(text)")
+      }
+      #expect(PlainString.contains("", in: text))
+    }
+  }
+
+  @Test func writesHexAsPrintfDoes() {
+    for value: UInt32 in [0, 1, 0x1F, 0xABC, 0xD83D, 0xFFFF, 0x10FFFF] {
+      #expect(PlainString.hex(value, digits: 4) == String(format: "%04x", value))
+    }
+  }
+}
