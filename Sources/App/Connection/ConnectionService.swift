@@ -66,10 +66,13 @@ struct ConnectionService: Sendable {
     // A certificate is presented only once the tls layer has checked its files (`ClientLayerProbe`).
     let client = environment.client(
       for: draft.instanceURL, apiVersion: draft.apiVersion, certificate: credentials.clientCertificate)
-    for secret in [credentials.password, credentials.apiKey, issued?.accessToken, issued?.refreshToken]
-      .compactMap({ $0 })
-    {
+    for secret in [credentials.apiKey, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
       environment.log.remember(secret)
+    }
+    // With its user, as the client registers a Basic pair (a password that is the user's own
+    // name is not masked alone, so "signed in as admin" stays readable).
+    if let password = credentials.password {
+      environment.log.rememberPair(username: credentials.username ?? "", password: password)
     }
     let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)
     let target = DiagnosisTarget(

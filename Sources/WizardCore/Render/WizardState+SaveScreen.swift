@@ -125,7 +125,9 @@ extension WizardState {
         detail = "Secret Service or keychain; tokens too."
       case .checking, .unknown:
         label = "OS keyring"
-        detail = "Checking whether one answers here…"
+        // The practice run never asks the keyring: its profile lives in a folder that goes.
+        detail =
+          context.practice == nil ? "Checking whether one answers here…" : "Not used by the practice run."
       case .unavailable:
         label = "OS keyring"
         detail = "None answers here (see below)."

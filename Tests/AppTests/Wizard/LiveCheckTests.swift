@@ -38,6 +38,18 @@ import WizardCore
       instanceURL: bed.server.baseURL, auth: .basic(username: "admin", password: Secret(password)))
   }
 
+  @Test func aPasswordThatIsTheUserNameLeavesTheUserNamedOnTheTestScreen() throws {
+    let bed = try TokenTestBed()
+    let environment = Self.environment(bed)
+    _ = ConnectionService(environment: environment).plan(draft: Self.basic(bed, password: "admin"))
+    // The server's "admin" (the user it names) stays; the Basic pair's base64 is still masked.
+    let pair = Data("admin:admin".utf8).base64EncodedString()
+    #expect(environment.log.scrubber.scrub("signed in as admin") == "signed in as admin")
+    #expect(!environment.log.scrubber.scrub("echo \(pair)").contains(pair))
+    _ = ConnectionService(environment: environment).plan(draft: Self.basic(bed, password: "S3CR3T-pw"))
+    #expect(!environment.log.scrubber.scrub("echo S3CR3T-pw").contains("S3CR3T-pw"))
+  }
+
   @Test func aWorkingBasicConnectionPassesEveryLayerAndReportsEachLineLive() async throws {
     let bed = try TokenTestBed()
     let lines = Lines()
