@@ -154,6 +154,35 @@ final class CertificateSignInEndToEndTests: XCTestCase {
     assertLogClean()
   }
 
+  /// Support staff check a certificate without saving a profile: the same layers and verdicts.
+  func testCheckInstanceTakesACertificateWithoutAProfile() throws {
+    let base = [
+      "check", "--instance", instance, "--auth", "certificate", "--ca-bundle", made.caFile, "--json",
+    ]
+    let check = try run(
+      base + ["--cert", made.encrypted.cert, "--key", made.encrypted.key],
+      ["SNOWGATE_KEY_PASSPHRASE": Self.passphrase])
+    XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    let report = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], check.stdout)
+    XCTAssertEqual(report["auth"] as? String, "certificate")
+    let checks = try XCTUnwrap(report["checks"] as? [[String: Any]])
+    let auth = (checks.first { $0["id"] as? String == "auth" }?["detail"] as? String) ?? ""
+    XCTAssertTrue(auth.contains("signed in as \(ProfileWorkspace.user)"), auth)
+    XCTAssertEqual(try workspace.profileNames(), [], "check saved a profile")
+
+    let missingKey = try run(base + ["--cert", made.client.cert])
+    XCTAssertEqual(missingKey.status, 2, missingKey.stdout + missingKey.stderr)
+    XCTAssertTrue(missingKey.stdout.contains("--cert FILE and --key FILE"), missingKey.stdout)
+    let wrongKind = try run([
+      "check", "--instance", instance, "--auth", "basic", "--username", "u", "--cert", "x",
+    ])
+    XCTAssertEqual(wrongKind.status, 2)
+    XCTAssertTrue(
+      wrongKind.stderr.contains("--cert and --key are for --auth certificate only"), wrongKind.stderr)
+    assertLogClean()
+  }
+
   // MARK: refusals, each with its verdict
 
   func testWithoutACertificateTheServerRefusesAndCheckNamesTheInstanceSetup() throws {

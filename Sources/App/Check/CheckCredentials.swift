@@ -77,7 +77,7 @@ struct CheckCredentials: Sendable {
 
   /// The auth kinds `--auth` accepts.
   static let commandKinds: [AuthKind] = [
-    .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey,
+    .basic, .oauthPassword, .oauthRefreshToken, .oauthClientCredentials, .apiKey, .certificate,
   ]
 
   /// Whether the kind signs in with OAuth tokens.

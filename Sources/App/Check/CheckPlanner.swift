@@ -15,7 +15,7 @@ struct CheckPlanner {
   /// The connections, or a problem worth exit status 2 (said in a sentence).
   func plan() async throws(UsageError) -> [PreparedCheck] {
     if let instance = request.instance {
-      return [try commandLineCheck(instance)]
+      return [try await commandLineCheck(instance)]
     }
     let config: Config
     do {
@@ -121,7 +121,7 @@ struct CheckPlanner {
 
   // MARK: --instance
 
-  private func commandLineCheck(_ instance: String) throws(UsageError) -> PreparedCheck {
+  private func commandLineCheck(_ instance: String) async throws(UsageError) -> PreparedCheck {
     let variables = environment.variables
     func secret(_ name: String) -> Secret? {
       variables[name].flatMap { $0.isEmpty ? nil : Secret($0) }
@@ -132,6 +132,11 @@ struct CheckPlanner {
     credentials.clientSecret = secret("SNOWGATE_CLIENT_SECRET")
     credentials.refreshToken = secret("SNOWGATE_REFRESH_TOKEN")
     credentials.apiKey = secret("SNOWGATE_API_KEY")
+    if let certificateFile = request.certificateFile, let keyFile = request.keyFile {
+      credentials.clientCertificate = ClientCertificate(
+        certificateFile: certificateFile, keyFile: keyFile,
+        passphrase: stdinPassword ?? secret("SNOWGATE_KEY_PASSPHRASE"))
+    }
     if let missing = credentials.missingSecret {
       let stdin = missing.variable == "SNOWGATE_PASSWORD" ? ", or pipe it in with --password-stdin" : ""
       throw UsageError(
@@ -139,6 +144,8 @@ struct CheckPlanner {
         hint: "Secrets are never taken from the command line, where `ps` and shell history would show them.",
         code: "config.secret_missing")
     }
+    // The files are checked (with openssl) before anything is sent, as for a saved profile.
+    let notes = await credentials.inspectCertificate(environment: variables)
     let log = RequestLog()
     var env = environment
     env.log = log
@@ -146,10 +153,12 @@ struct CheckPlanner {
     // The url check reports an address that cannot be read; the client needs one that can.
     if case .success(let address) = InstanceURL.normalise(instance) {
       probe = ClientLayerProbe(
-        client: env.client(for: address.url, apiVersion: address.apiVersion), credentials: credentials)
+        client: env.client(
+          for: address.url, apiVersion: address.apiVersion, certificate: credentials.usableCertificate),
+        credentials: credentials)
     }
     let target = DiagnosisTarget(profile: nil, instance: instance, auth: request.auth, http: probe)
-    return PreparedCheck(target: target, log: log, notes: [])
+    return PreparedCheck(target: target, log: log, notes: notes)
   }
 
   /// The stable code of a problem with the stored configuration.

@@ -24,6 +24,9 @@ struct CheckRequest: Equatable {
   var auth = AuthKind.basic
   var username: String?
   var clientID: String?
+  /// `--cert FILE` and `--key FILE` with `--instance --auth certificate`, made absolute.
+  var certificateFile: String?
+  var keyFile: String?
   /// `--instance-setup`: check the profile's OAuth record on the instance (issue 14).
   var instanceSetup = false
   /// `--for agent-transfer`: check what live-agent transfer needs on the instance.
@@ -58,6 +61,8 @@ struct CheckRequest: Equatable {
     request.instance = parsed.options["--instance"]
     request.username = parsed.options["--username"]
     request.clientID = parsed.options["--client-id"]
+    request.certificateFile = parsed.options["--cert"].map(Self.absolute)
+    request.keyFile = parsed.options["--key"].map(Self.absolute)
     if let text = parsed.options["--timeout"] {
       guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 600 else {
         throw UsageError(
@@ -89,7 +94,9 @@ struct CheckRequest: Equatable {
 
   /// `--instance` excludes a profile, and the options that only make sense with it need it.
   private func checkInstanceOptions(_ parsed: ParsedArguments, more: String) throws(UsageError) {
-    let instanceOnly = ["--auth", "--username", "--client-id"].filter { parsed.options[$0] != nil }
+    let instanceOnly = ["--auth", "--username", "--client-id", "--cert", "--key"].filter {
+      parsed.options[$0] != nil
+    }
     guard instance != nil else {
       if let first = instanceOnly.first {
         throw UsageError(
@@ -110,6 +117,23 @@ struct CheckRequest: Equatable {
     if auth.isOAuth, (clientID ?? "").isEmpty {
       throw UsageError("--auth \(auth.word) needs --client-id ID (the OAuth application's client ID).")
     }
+    if auth == .certificate, certificateFile == nil || keyFile == nil {
+      throw UsageError(
+        "--auth certificate needs --cert FILE and --key FILE.",
+        hint:
+          "For example: snowgate check --instance \(instance ?? "URL") --auth certificate --cert me.pem --key me.key"
+      )
+    }
+    if auth != .certificate, certificateFile != nil || keyFile != nil {
+      throw UsageError("--cert and --key are for --auth certificate only.")
+    }
+  }
+
+  /// `path` made absolute against the current folder, as setup saves it.
+  static func absolute(_ path: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+      .standardizedFileURL.path
   }
 
   /// The instance-setup options (issue 14): they need a saved profile and go together.

@@ -6,7 +6,7 @@ import Vocabulary
 /// The one source of the parser (`CommandStart`), each command's help, the top-level help,
 /// the completions (`CompletionScript`) and the man page (`ManPage`).
 enum CommandTable {
-  static let checkKinds = ["basic", "password", "refresh-token", "client-credentials"]
+  static let checkKinds = CheckCredentials.commandKinds.map(\.word)
 
   static let profileOption = OptionSpec(
     "--profile", short: "-p", value: .profile, "the saved profile to use (instead of NAME)")
@@ -171,9 +171,16 @@ enum CommandTable {
           "an instance without a saved profile (a name like dev12345 or a URL)"),
         OptionSpec(
           "--auth", value: .choice("KIND", checkKinds),
-          "with --instance: basic (default), password, refresh-token, client-credentials"),
+          "with --instance: basic (the default), password, refresh-token,\n"
+            + checkKinds.dropFirst(3).joined(separator: ", ")),
         OptionSpec("--username", value: .text("USER"), "with --instance: the user (basic and password)"),
         OptionSpec("--client-id", value: .text("ID"), "with --instance: the OAuth client ID (OAuth kinds)"),
+        OptionSpec(
+          "--cert", value: .file, "with --instance --auth certificate: the client certificate (PEM)"),
+        OptionSpec(
+          "--key", value: .file,
+          "with --instance --auth certificate: its private key (PEM); a passphrase\n"
+            + "comes from SNOWGATE_KEY_PASSPHRASE or --password-stdin"),
         OptionSpec("--password-stdin", "read the password from the first line of stdin"),
         OptionSpec(
           "--json",

@@ -36,11 +36,12 @@ enum ConnectionChoice: Equatable {
     case .failure(let error): return .failure(UsageError("SNOWGATE_INSTANCE: \(error.message)"))
     }
     let word = variables["SNOWGATE_AUTH"].flatMap { $0.isEmpty ? nil : $0 } ?? "basic"
-    guard let auth = AuthKind(word: word), CommandTable.checkKinds.contains(auth.word) else {
+    // A certificate needs its two files, which no variable names: it takes --cert and --key.
+    let kinds = CommandTable.checkKinds.filter { $0 != AuthKind.certificate.word }
+    guard let auth = AuthKind(word: word), kinds.contains(auth.word) else {
       return .failure(
-        UsageError(
-          "SNOWGATE_AUTH must be one of \(CommandTable.checkKinds.joined(separator: ", ")), not “\(word.prefix(40))”."
-        ))
+        UsageError("SNOWGATE_AUTH must be one of \(kinds.joined(separator: ", ")), not “\(word.prefix(40))”.")
+      )
     }
     let username = variables["SNOWGATE_USERNAME"].flatMap { $0.isEmpty ? nil : String($0.prefix(256)) }
     let clientID = variables["SNOWGATE_CLIENT_ID"].flatMap { $0.isEmpty ? nil : String($0.prefix(256)) }
