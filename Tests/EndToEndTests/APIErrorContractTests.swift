@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `snowgate api --json` fails in the one JSON contract: for the same failure as `check` (a
@@ -96,7 +97,7 @@ final class APIErrorContractTests: XCTestCase {
   }
 
   func testASelfSignedCertificateIsCheckVerdict() async throws {
-    guard let certificates = try? CheckCertificates.make() else {
+    guard let certificates = try? TestCertificates.make() else {
       throw XCTSkip("openssl could not make test certificates")
     }
     defer { certificates.remove() }

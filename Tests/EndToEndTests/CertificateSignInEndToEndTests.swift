@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Certificate (mutual TLS) sign-in end to end: the real binary against a TLS front
@@ -13,11 +14,11 @@ final class CertificateSignInEndToEndTests: XCTestCase {
   static let front = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/mtls_front.py")
 
-  nonisolated(unsafe) static var certificates: MutualTLSCertificates?
+  nonisolated(unsafe) static var certificates: TestCertificates?
 
   override class func setUp() {
     super.setUp()
-    certificates = try? MutualTLSCertificates.make(passphrase: passphrase)
+    certificates = try? TestCertificates.make(passphrase: passphrase)
   }
 
   override class func tearDown() {
@@ -50,7 +51,7 @@ final class CertificateSignInEndToEndTests: XCTestCase {
     workspace = nil
   }
 
-  private var made: MutualTLSCertificates { Self.certificates! }
+  private var made: TestCertificates { Self.certificates! }
   private var instance: String { "https://localhost:\(tls.port)" }
 
   private func run(_ arguments: [String], _ environment: [String: String] = [:], stdin: String? = nil) throws
@@ -238,7 +239,7 @@ final class CertificateSignInEndToEndTests: XCTestCase {
         "mismatch", (made.client.cert, made.unmapped.key), [:], "config.client_certificate",
         "does not belong to"
       ),
-      ("expired", made.expired, [:], "config.client_certificate_expired", "has expired"),
+      ("expired", made.expiredClient, [:], "config.client_certificate_expired", "has expired"),
       ("nopass", made.encrypted, [:], "config.client_certificate", "SNOWGATE_KEY_PASSPHRASE"),
       (
         "wrongpass", made.encrypted, ["SNOWGATE_KEY_PASSPHRASE": "S3CR3T-wrong"], "config.client_certificate",

@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The verdicts of the layers below HTTP and of TLS, reached through real local conditions:
 /// a closed port, an unresolvable name, a dead proxy, a web server that is not ServiceNow,
 /// and `openssl s_server` with untrusted and wrongly named certificates.
 final class CheckNetworkTests: XCTestCase {
-  nonisolated(unsafe) static var certificates: CheckCertificates?
+  nonisolated(unsafe) static var certificates: TestCertificates?
 
   override class func setUp() {
     super.setUp()
-    certificates = try? CheckCertificates.make()
+    certificates = try? TestCertificates.make()
   }
 
   override class func tearDown() {

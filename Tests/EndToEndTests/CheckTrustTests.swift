@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// TLS facts from libcurl's codes against `openssl s_server` with a test CA: a custom CA
 /// trusted through `--ca-bundle`, `SNOWGATE_CA_BUNDLE` and `SSL_CERT_FILE`, and without it
 /// `tls.untrusted` naming the issuer; an expired certificate; a certificate for another host.
 final class CheckTrustTests: XCTestCase {
-  nonisolated(unsafe) static var certificates: TrustCertificates?
+  nonisolated(unsafe) static var certificates: TestCertificates?
 
   override class func setUp() {
     super.setUp()
-    certificates = try? TrustCertificates.make()
+    certificates = try? TestCertificates.make()
   }
 
   override class func tearDown() {
@@ -17,7 +18,7 @@ final class CheckTrustTests: XCTestCase {
     super.tearDown()
   }
 
-  private func made() throws -> TrustCertificates {
+  private func made() throws -> TestCertificates {
     guard let certificates = Self.certificates else {
       throw XCTSkip("openssl could not make test certificates")
     }
@@ -86,7 +87,7 @@ final class CheckTrustTests: XCTestCase {
 
   func testAnExpiredCertificateIsTLSExpired() throws {
     let certificates = try made()
-    let tls = try server(certificates.expired)
+    let tls = try server(certificates.expiredServer)
     defer { tls.stop() }
     let run = try check(tls.port, ["--ca-bundle", certificates.caFile])
     XCTAssertEqual(try run.code(), "tls.expired", run.stdout)
@@ -167,7 +168,7 @@ final class CheckTrustTests: XCTestCase {
 
   func testAnExpiredLeafShowsItsPastValidityInThePresentedChain() throws {
     let certificates = try made()
-    let tls = try server(certificates.expired)
+    let tls = try server(certificates.expiredServer)
     defer { tls.stop() }
     let run = try check(tls.port, ["--ca-bundle", certificates.caFile])
     XCTAssertEqual(try run.code(), "tls.expired", run.stdout)

@@ -21,44 +21,15 @@ import WizardCore
   static let front = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/mtls_front.py")
 
-  /// A test CA, a server certificate for localhost and a client certificate with an encrypted
-  /// key, made by openssl (the passphrase reaches it in the environment, never in argv).
-  static func certificates(in folder: URL) throws {
-    let script = """
-      set -e
-      umask 077
-      openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 \
-        -subj '/CN=wizard test CA' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=keyCertSign'
-      openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=localhost'
-      printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\n' > ext
-      openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile ext
-      openssl req -newkey rsa:2048 -keyout client.key -out client.csr -subj '/CN=wizard client' \
-        -passout env:WIZARD_PASSPHRASE
-      openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2
-      """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
-    process.currentDirectoryURL = folder
-    var environment = ProcessInfo.processInfo.environment
-    environment["WIZARD_PASSPHRASE"] = passphrase
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "openssl made the certificates")
-  }
-
   /// Starts the front before `upstream`; returns it and the port it printed.
-  static func startFront(folder: URL, upstream: URL) throws -> (Process, Int) {
+  static func startFront(_ made: TestCertificates, upstream: URL) throws -> (Process, Int) {
     let process = Process()
     let output = Pipe()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
-      "python3", front.path, "--cert", folder.appendingPathComponent("server.pem").path, "--key",
-      folder.appendingPathComponent("server.key").path, "--ca", folder.appendingPathComponent("ca.pem").path,
-      "--upstream", upstream.absoluteString, "--map", "wizard client=admin:\(TokenTestBed.password)",
+      "python3", front.path, "--cert", made.server.cert, "--key", made.server.key, "--ca", made.caFile,
+      "--upstream", upstream.absoluteString, "--map",
+      "snowgate encrypted client=admin:\(TokenTestBed.password)",
     ]
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -76,18 +47,16 @@ import WizardCore
   @Test func aCertificateIsChosenTypedTestedAndSavedWithItsPassphrase() async throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else { return }
     let bed = try TokenTestBed()
-    let folder = bed.folder.appendingPathComponent("certs", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try Self.certificates(in: folder)
-    let (front, port) = try Self.startFront(folder: folder, upstream: bed.server.baseURL)
+    let made = try TestCertificates.make(passphrase: Self.passphrase)
+    defer { made.remove() }
+    let (front, port) = try Self.startFront(made, upstream: bed.server.baseURL)
     defer {
       kill(front.processIdentifier, SIGKILL)
       front.waitUntilExit()
     }
     try #require(port > 0, "the front printed no port")
 
-    let certificate = folder.appendingPathComponent("client.pem").path
-    let key = folder.appendingPathComponent("client.key").path
+    let (certificate, key) = made.encrypted
     let index = try #require(AuthKind.allCases.filter(\.isAvailable).firstIndex(of: .certificate))
     let steps: [FakeTerminal.Step] =
       [
@@ -102,7 +71,7 @@ import WizardCore
         .type(Self.passphrase), .keys([.enter]),
       ] + InProcessWizardTests.testAndSave("sim-mtls")
     var environment = AppEnvironment(variables: [:], store: bed.store, log: bed.log, deadline: .seconds(5))
-    environment.caBundle = folder.appendingPathComponent("ca.pem").path
+    environment.caBundle = made.caFile
     let terminal = FakeTerminal(steps)
     let outcome = await WizardRuntime(terminal: terminal, environment: environment).run(
       start: .start(savedProfiles: []))
