@@ -171,8 +171,9 @@ enum CommandTable {
           "an instance without a saved profile (a name like dev12345 or a URL)"),
         OptionSpec(
           "--auth", value: .choice("KIND", checkKinds),
-          "with --instance: basic (the default), password, refresh-token,\n"
-            + checkKinds.dropFirst(3).joined(separator: ", ")),
+          "with --instance (basic is the default): "
+            + checkKinds.prefix(checkKinds.count / 2).joined(separator: ", ") + ",\n"
+            + checkKinds.suffix(checkKinds.count - checkKinds.count / 2).joined(separator: ", ")),
         OptionSpec("--username", value: .text("USER"), "with --instance: the user (basic and password)"),
         OptionSpec("--client-id", value: .text("ID"), "with --instance: the OAuth client ID (OAuth kinds)"),
         OptionSpec(
