@@ -7,13 +7,10 @@ import XCTest
 /// - snowgate creates the OAuth client on the instance as an admin, then signs in with the
 ///   password grant through it, saves the profile, and `snowgate check NAME` passes;
 /// - `setup --from FILE` opens at the sign-in step with everything else filled.
-final class InstanceSetupWizardEndToEndTests: XCTestCase {
+final class InstanceSetupWizardEndToEndTests: XCTestCase, TerminalSessionTest {
   static let adminPassword = "S3CR3T-e2e-admin-SENTINEL-8088"
 
-  var folder: URL!
-  var simulator: SimulatorProcess?
-  var tmux: Tmux?
-  var screens: [String] = []
+  var session: TerminalSession!
 
   var configDirectory: URL { folder.appendingPathComponent("config") }
   var logFile: URL { folder.appendingPathComponent("requests.log") }
@@ -26,34 +23,21 @@ final class InstanceSetupWizardEndToEndTests: XCTestCase {
   }
 
   override func setUp() async throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "sg-e2e-admin-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    session = try TerminalSession(prefix: "sg-e2e-admin")
   }
 
   override func tearDown() async throws {
-    tmux?.kill()
-    simulator?.stop()
-    try? FileManager.default.removeItem(at: folder)
+    session.end(secrets: [Self.adminPassword])
+    session.removeFolder()
   }
 
-  @discardableResult
-  func see(_ text: String, timeout: TimeInterval = 15) async throws -> String {
-    guard let tmux else { throw TmuxError.failed(arguments: [], output: "no terminal") }
-    let screen = try await tmux.waitFor(text, timeout: timeout)
-    screens.append(screen)
-    return screen
-  }
-
-  /// Every screen looked at and the request log hold none of `secrets`.
-  func assertNothingLeaked(_ secrets: [String]) throws {
+  /// The request log holds none of `secrets`, and no screen looked at shows one.
+  func assertNothingLeaked(_ secrets: [String]) {
     let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
     for secret in secrets where !secret.isEmpty {
-      for screen in screens {
-        XCTAssertFalse(screen.contains(secret), "a screen showed a secret:\n\(screen)")
-      }
       XCTAssertFalse(log.contains(secret), "the request log holds a secret")
     }
+    session.end(secrets: secrets)
   }
 
   /// From the token screen: Generate → Test → Save as `name` → done → exit 0.
@@ -80,24 +64,12 @@ final class InstanceSetupWizardEndToEndTests: XCTestCase {
   }
 
   func testSnowgateCreatesTheOAuthClientThenSignsInWithIt() async throws {
-    let scenario = folder.appendingPathComponent("instance.json")
-    try JSONSerialization.data(withJSONObject: [
+    let url = try session.startSimulator([
       "users": [["userName": "admin", "password": Self.adminPassword, "roles": ["admin"]]],
       "oauthClients": [],
-    ]).write(to: scenario)
-    let simulator = try SimulatorProcess(scenario: scenario.path)
-    self.simulator = simulator
-    let tmux = try Tmux(command: "\(Binary.snowgate.path) setup", environment: environment)
-    self.tmux = tmux
-    try await see("Set up a new connection")
-    try tmux.send("Enter")
-    try await see("Instance address")
-    try tmux.type(simulator.url.absoluteString)
-    try await see("→ \(simulator.url.absoluteString)")
-    try tmux.send("Enter")
-    try await see("A ServiceNow instance answers")
-    try tmux.send("Enter")
-    try await see("How should snowgate sign in?")
+    ]).absoluteString
+    let tmux = try session.start("\(Binary.snowgate.path) setup", environment: environment)
+    try await session.walkToSignInChoice(instance: url)
     try tmux.send("Down")
     try tmux.send("Enter")
     try await see("OAuth client: password grant")
@@ -132,16 +104,15 @@ final class InstanceSetupWizardEndToEndTests: XCTestCase {
     let object = try JSONSerialization.jsonObject(with: Data(config.utf8)) as? [String: Any]
     let entry = (object?["profiles"] as? [String: Any])?["created"] as? [String: Any]
     let secret = try XCTUnwrap(entry?["clientSecret"] as? String, config)
-    try assertNothingLeaked([Self.adminPassword, secret])
+    assertNothingLeaked([Self.adminPassword, secret])
   }
 
   func testSetupFromATemplateOpensAtTheSignIn() async throws {
-    let simulator = try SimulatorProcess()
-    self.simulator = simulator
+    let url = try session.startSimulator().absoluteString
     let first = folder.appendingPathComponent("first")
     let made = try CheckRun.run(
       [
-        "setup", "shared", "--no-input", "--instance", simulator.url.absoluteString, "--auth", "password",
+        "setup", "shared", "--no-input", "--instance", url, "--auth", "password",
         "--username", "admin", "--client-id", "snowgate-demo", "--store", "file",
       ], environment: ["SNOWGATE_PASSWORD": "admin", "SNOWGATE_CLIENT_SECRET": "demo-secret"],
       configDirectory: first)
@@ -151,10 +122,8 @@ final class InstanceSetupWizardEndToEndTests: XCTestCase {
       ["profiles", "export", "shared", "--output", template.path], configDirectory: first)
     XCTAssertEqual(export.status, 0, export.stderr)
 
-    let tmux = try Tmux(
-      command: "\(Binary.snowgate.path) setup --from \(Tmux.shellQuote(template.path)) mine",
-      environment: environment)
-    self.tmux = tmux
+    let tmux = try session.start(
+      "\(Binary.snowgate.path) setup --from \(Tmux.shellQuote(template.path)) mine", environment: environment)
     let opened = try await see("OAuth client: password grant")
     XCTAssertFalse(opened.contains("Instance address"), opened)
     XCTAssertTrue(opened.contains("snowgate-demo"), "the client ID is filled in:\n\(opened)")
