@@ -114,11 +114,6 @@ struct CheckPlanner {
     }
   }
 
-  /// The auth kind as `check` names it.
-  static func kind(of type: AuthKind) -> String {
-    type.word
-  }
-
   // MARK: --instance
 
   private func commandLineCheck(_ instance: String) async throws(UsageError) -> PreparedCheck {
