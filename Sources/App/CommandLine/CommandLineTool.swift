@@ -1,4 +1,5 @@
 import Foundation
+import ServiceNowClient
 
 /// Reads the command line and runs one command. `main.swift` calls this and nothing else.
 public enum CommandLineTool {
@@ -15,6 +16,11 @@ public enum CommandLineTool {
       if global.noColour { setenv("NO_COLOR", "1", 1) }
     }
     let rest = Array(args.dropFirst())
+    // `check` and `api` always send a request: libcurl (5–10 ms to load) loads on a thread of
+    // its own from here, while the arguments are parsed, the profiles read and the plan made.
+    if ["check", "api"].contains(args.first), !rest.contains("--help"), !rest.contains("-h") {
+      CurlTransport.loadInBackground()
+    }
     let status: Int32
     switch args.first {
     case "--version", "-V", "version":

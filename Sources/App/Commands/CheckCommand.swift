@@ -26,8 +26,6 @@ enum CheckCommand {
       return 0
     }
     CheckInterrupt.install()
-    // Every check sends requests: libcurl loads while the profiles are read and the plan is made.
-    CurlTransport.loadInBackground()
     var environment: AppEnvironment
     do {
       environment = try AppEnvironment.current()

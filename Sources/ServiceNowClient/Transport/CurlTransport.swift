@@ -27,12 +27,12 @@ public final class CurlTransport: Transport, Sendable {
   /// once, for a command that will surely send a request: the ~5 ms of loading then overlap
   /// the command's own start (arguments, profiles) instead of delaying its first request.
   public static func loadInBackground() {
-    DetachedThread.start(stackSize: 256 * 1024) { _ = CurlEngine.shared }
+    CurlEngine.loadInBackground()
   }
 
   public func send(_ request: TransportRequest, deadline: Duration) async throws -> HTTPResponse {
-    let engine = try CurlEngine.shared.get()
-    let library = try CurlLibrary.shared.get()
+    let engine = try await CurlEngine.ready()
+    let library = engine.library
     try Task.checkCancellation()
     let transfer = CurlTransfer(
       library: library, request: request, deadline: deadline,
