@@ -65,6 +65,54 @@ final class IdentityProviderRedirectTests: XCTestCase {
     XCTAssertEqual(found, IdentityProviderRedirect(host: "idp.example.test", kind: .oidc))
   }
 
+  /// Answers each login page only once all of them are in flight (or after 5 s, when they
+  /// came one by one), with the redirect the test gave for that path.
+  private final class AllAtOnce: Transport, @unchecked Sendable {
+    let redirects: [String: String]
+    private let lock = NSLock()
+    private var inFlight = 0
+    private(set) var mostAtOnce = 0
+
+    init(redirects: [String: String]) { self.redirects = redirects }
+
+    func send(_ request: TransportRequest, deadline: Duration) async throws -> HTTPResponse {
+      lock.withLock {
+        inFlight += 1
+        mostAtOnce = max(mostAtOnce, inFlight)
+      }
+      for _ in 0..<500 where lock.withLock({ mostAtOnce }) < ServiceNowClient.loginPages.count {
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      lock.withLock { inFlight -= 1 }
+      guard let location = redirects[request.url.path.isEmpty ? "/" : request.url.path] else {
+        return HTTPResponse(status: 200, headers: ["Content-Type": "text/html"])
+      }
+      return HTTPResponse(status: 302, headers: ["Location": location])
+    }
+  }
+
+  func testTheLoginPagesAreAskedAtOnceAndTheFirstPageInOrderDecides() async {
+    let transport = AllAtOnce(redirects: [
+      "/login.do": "https://first.example.test/saml2?SAMLRequest=x",
+      "/navpage.do": "https://second.example.test/authorize?client_id=y",
+    ])
+    let client = ServiceNowClient(instance: instance, transport: transport, deadline: .seconds(10))
+    let found = await client.detectSingleSignOn()
+    XCTAssertEqual(transport.mostAtOnce, 3, "all three login pages were in flight together")
+    XCTAssertEqual(found, IdentityProviderRedirect(host: "first.example.test", kind: .saml))
+  }
+
+  func testTheLoginPagesTimingsStayApartFromTheClientsOwn() async throws {
+    let server = SimulatorServer(configuration: .demo)
+    try server.start()
+    defer { server.stop() }
+    let client = ServiceNowClient(instance: server.baseURL, deadline: .seconds(5))
+    _ = await client.keepingTimingsApart().detectSingleSignOn()
+    XCTAssertEqual(client.timings.take().count, 0, "the pages' timings went to the copy's log")
+    _ = await client.probe()
+    XCTAssertFalse(client.timings.take().isEmpty, "the client's own requests are still timed")
+  }
+
   func testAnInstanceWithoutSSOHasNone() async throws {
     let found = try await detect(nil)
     XCTAssertNil(found, "/ redirects to /navpage.do on the instance itself, which is no provider")

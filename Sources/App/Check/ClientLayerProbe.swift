@@ -152,8 +152,10 @@ actor ClientLayerProbe: HTTPLayerProbe {
     let client = self.client
     let task = Task { await client.probe() }
     probeTask = task
-    // The login pages are read beside the probe, so the hint adds no time of its own.
-    singleSignOnTask = Task { await client.detectSingleSignOn() }
+    // The login pages are read beside the probe, so the hint adds no time of its own; their
+    // timings are kept apart, so the instance and auth lines show their own requests'.
+    let pages = client.keepingTimingsApart()
+    singleSignOnTask = Task { await pages.detectSingleSignOn() }
     let result = await task.value
     probeTimings = client.timings.take().first
     return result

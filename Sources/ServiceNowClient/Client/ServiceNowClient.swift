@@ -19,7 +19,7 @@ public struct ServiceNowClient: Sendable {
   /// The CA bundle and client certificate every request uses (its proxy is decided per request).
   public let tls: TransportOptions
   /// The per-phase timings of every request this client (and its copies) sent.
-  public let timings: TimingLog
+  public private(set) var timings: TimingLog
   private let now: @Sendable () -> Date
   let userAgent: String
 
@@ -45,6 +45,14 @@ public struct ServiceNowClient: Sendable {
     self.timings = TimingLog()
     self.userAgent = userAgent
     self.now = now
+  }
+
+  /// A copy whose requests' timings go to a log of their own, for requests sent beside a
+  /// layer's (the login pages read beside the probe), so they never pass for that layer's.
+  public func keepingTimingsApart() -> ServiceNowClient {
+    var copy = self
+    copy.timings = TimingLog()
+    return copy
   }
 
   // MARK: Probe
