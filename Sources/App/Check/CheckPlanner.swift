@@ -141,19 +141,8 @@ struct CheckPlanner {
     }
     // The files are checked (with openssl) before anything is sent, as for a saved profile.
     let notes = await credentials.inspectCertificate(environment: variables)
-    let log = RequestLog()
-    var env = environment
-    env.log = log
-    var probe: ClientLayerProbe?
-    // The url check reports an address that cannot be read; the client needs one that can.
-    if case .success(let address) = InstanceURL.normalise(instance) {
-      probe = ClientLayerProbe(
-        client: env.client(
-          for: address.url, apiVersion: address.apiVersion, certificate: credentials.usableCertificate),
-        credentials: credentials)
-    }
-    let target = DiagnosisTarget(profile: nil, instance: instance, auth: request.auth, http: probe)
-    return PreparedCheck(target: target, log: log, notes: notes)
+    return ConnectionService(environment: environment).plan(
+      instance: instance, credentials: credentials, certificate: credentials.usableCertificate, notes: notes)
   }
 
   /// The stable code of a problem with the stored configuration.

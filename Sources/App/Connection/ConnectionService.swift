@@ -44,17 +44,37 @@ struct ConnectionService: Sendable {
     profile: Profile, credentials: CheckCredentials, tokenLock: ProfileTokenLock? = nil, notes: [String] = [],
     onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
   ) -> PreparedCheck {
-    let log = RequestLog()
+    plan(
+      instance: profile.instanceURL.absoluteString, profile: profile.name, apiVersion: profile.apiVersion,
+      caBundle: profile.caBundle, credentials: credentials, certificate: credentials.usableCertificate,
+      tokenLock: tokenLock, notes: notes, onTokens: onTokens)
+  }
+
+  /// The one way a check is put together, for a saved profile, `check --instance` and the
+  /// wizard alike: a client for the instance that logs into `log` (a fresh one unless given),
+  /// its probe, and the target. An address that cannot be read gets no client: the url check
+  /// reports it in the person's own words (`instance` is kept as given). `certificate` is the
+  /// client certificate every request presents: one whose files were checked, or the wizard's,
+  /// which its tls layer checks before the probe sends anything.
+  func plan(
+    instance: String, profile: String? = nil, apiVersion: String? = nil, caBundle: String? = nil,
+    credentials: CheckCredentials, certificate: ClientCertificate?, issuedTokens: TokenSet? = nil,
+    tokenLock: ProfileTokenLock? = nil,
+    notes: [String] = [], log: RequestLog = RequestLog(),
+    onTokens: @escaping @Sendable (TokenSet) -> Void = { _ in }
+  ) -> PreparedCheck {
     var env = environment
     env.log = log
-    let client = env.client(
-      for: profile.instanceURL, apiVersion: profile.apiVersion, profileBundle: profile.caBundle,
-      certificate: credentials.usableCertificate)
-    let probe = ClientLayerProbe(
-      client: client, credentials: credentials, tokenLock: tokenLock, onTokens: onTokens)
-    let target = DiagnosisTarget(
-      profile: profile.name, instance: profile.instanceURL.absoluteString, auth: credentials.kind, http: probe
-    )
+    var probe: ClientLayerProbe?
+    if case .success(let address) = InstanceURL.normalise(instance) {
+      let client = env.client(
+        for: address.url, apiVersion: apiVersion ?? address.apiVersion, profileBundle: caBundle,
+        certificate: certificate)
+      probe = ClientLayerProbe(
+        client: client, credentials: credentials, issuedTokens: issuedTokens, tokenLock: tokenLock,
+        onTokens: onTokens)
+    }
+    let target = DiagnosisTarget(profile: profile, instance: instance, auth: credentials.kind, http: probe)
     return PreparedCheck(target: target, log: log, notes: notes)
   }
 
@@ -63,9 +83,6 @@ struct ConnectionService: Sendable {
   func plan(draft: ConnectionDraft) -> PreparedCheck {
     // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
     let (credentials, issued) = LiveCheck.credentials(for: draft, environment: environment.variables)
-    // A certificate is presented only once the tls layer has checked its files (`ClientLayerProbe`).
-    let client = environment.client(
-      for: draft.instanceURL, apiVersion: draft.apiVersion, certificate: credentials.clientCertificate)
     for secret in [credentials.apiKey, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
       environment.log.remember(secret)
     }
@@ -74,10 +91,9 @@ struct ConnectionService: Sendable {
     if let password = credentials.password {
       environment.log.rememberPair(username: credentials.username ?? "", password: password)
     }
-    let probe = ClientLayerProbe(client: client, credentials: credentials, issuedTokens: issued)
-    let target = DiagnosisTarget(
-      profile: nil, instance: draft.instanceURL.absoluteString, auth: credentials.kind, http: probe)
-    return PreparedCheck(target: target, log: environment.log, notes: [])
+    return plan(
+      instance: draft.instanceURL.absoluteString, apiVersion: draft.apiVersion, credentials: credentials,
+      certificate: credentials.clientCertificate, issuedTokens: issued, log: environment.log)
   }
 
   /// The options every path runs the checks with: the environment's deadline, unless given.
