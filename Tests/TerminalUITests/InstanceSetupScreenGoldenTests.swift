@@ -135,7 +135,10 @@ import WizardCore
     wizard.press(.enter)
     wizard.send(.saveFinished(.saved(location: "/home/ada/.config/snowgate/config.json")))
     wizard.press(.character("a"))
-    guard case .checkAgentTransfer(let name, nil, false)? = wizard.effects.first else {
+    guard
+      case .checkAgentTransfer(let name, nil, AgentTransferStep.defaultGroup, nil, false)? = wizard.effects
+        .first
+    else {
       Issue.record("a did not run the checks: \(wizard.effects)")
       return
     }
@@ -166,7 +169,7 @@ import WizardCore
     #expect(wizard.effects.isEmpty, "no writes nothing")
     wizard.press(.character("f"))
     wizard.press(.character("y"))
-    guard case .checkAgentTransfer(_, _, true)? = wizard.effects.first else {
+    guard case .checkAgentTransfer(_, _, _, _, true)? = wizard.effects.first else {
       Issue.record("y did not fix: \(wizard.effects)")
       return
     }
@@ -184,9 +187,29 @@ import WizardCore
     wizard.type("https://bot.example.com/hooks/42")
     assertScreen(wizard.shot(), named: "14-agent-transfer--webhook")
     wizard.press(.enter)
-    guard case .checkAgentTransfer(_, "https://bot.example.com/hooks/42", false)? = wizard.effects.first
+    guard
+      case .checkAgentTransfer(_, "https://bot.example.com/hooks/42", _, nil, false)? = wizard.effects.first
     else {
       Issue.record("Enter in the webhook field did not check with it: \(wizard.effects)")
+      return
+    }
+    // Another group and a member to add: each field opens with its key and Enter checks with it.
+    wizard.send(.agentTransferChecked(.checked(lines: lines, refused: [], changes: [], made: [])))
+    wizard.press(.character("g"))
+    for _ in 0..<40 { wizard.press(.backspace) }
+    wizard.type("Tier 2 Agents")
+    wizard.press(.enter)
+    wizard.send(.agentTransferChecked(.checked(lines: lines, refused: [], changes: [], made: [])))
+    wizard.press(.character("m"))
+    wizard.type("beth.anglin")
+    assertScreen(wizard.shot(), named: "14-agent-transfer--group-and-member")
+    wizard.press(.enter)
+    guard
+      case .checkAgentTransfer(
+        _, "https://bot.example.com/hooks/42", "Tier 2 Agents", "beth.anglin", false)? =
+        wizard.effects.first
+    else {
+      Issue.record("g and m did not check with the group and member: \(wizard.effects)")
       return
     }
   }

@@ -1,5 +1,6 @@
 import Diagnosis
 import Foundation
+import WizardCore
 
 /// `check NAME --for agent-transfer`: what live-agent transfer from a bot needs on the instance
 /// (the Kore.ai agent-transfer guide, steps 3 to 6), line by line, with the Table API changes
@@ -16,8 +17,34 @@ struct AgentTransferAudit: Sendable {
   var group: String = Self.defaultGroup
   /// The user `--fix` adds to an empty group; nil proposes no member.
   var member: String?
+  /// How the remedies say to name another group or a member: the command's options or the
+  /// wizard's keys.
+  var keys: Keys = .commandLine
 
-  static let defaultGroup = "Consumer Service Support"
+  enum Keys: Sendable {
+    case commandLine, wizard
+
+    var otherGroup: String {
+      self == .commandLine ? "or give --group NAME" : "or press g to name your agents' group"
+    }
+    var fixWithMember: String {
+      self == .commandLine ? "or run with --fix --member USER" : "or press m to name a user, then f"
+    }
+    var checkWebhook: String {
+      self == .commandLine
+        ? "give --webhook URL to check it against your bot's."
+        : "press w to check it against your bot's webhook."
+    }
+    /// Where the webhook line sends a person; nil on the screen that has the field.
+    var webhookRemedy: String? {
+      self == .commandLine ? "snowgate check NAME --for agent-transfer --webhook URL" : nil
+    }
+    func fixAdding(_ member: String) -> String {
+      self == .commandLine ? "or run with --fix to add \(member)" : "or press f to add \(member)"
+    }
+  }
+
+  static let defaultGroup = AgentTransferStep.defaultGroup
   static let restMessage = "VABot to Bot"
   static let method = "postMessage"
   static let roles = ["awa_agent", "agent_workspace_user"]
@@ -102,7 +129,7 @@ struct AgentTransferAudit: Sendable {
           SetupCheck(
             "group", .fail, "Agent group", "No group is called “\(group)”.",
             remedy:
-              "All > User Administration > Groups > New, name “\(group)”, Submit (or give --group NAME).")
+              "All > User Administration > Groups > New, name “\(group)”, Submit (\(keys.otherGroup)).")
         ], []
       )
     }
@@ -166,10 +193,10 @@ struct AgentTransferAudit: Sendable {
           SetupChange(
             table: "sys_user_grmember", sysID: nil, fields: ["group": groupID, "user": userID],
             summary: "add \(member) to the group “\(group)”"))
-        remedy += " (or run with --fix to add \(member))."
+        remedy += " (\(keys.fixAdding(member)))."
       } else {
         remedy +=
-          member == nil ? " (or run with --fix --member USER)." : " (no user \(member ?? "") was found)."
+          member == nil ? " (\(keys.fixWithMember))." : " (no user \(member ?? "") was found)."
       }
       return (
         [
@@ -290,8 +317,8 @@ struct AgentTransferAudit: Sendable {
     guard let webhook else {
       return (
         SetupCheck(
-          id, .warn, title, "Points at \(shown); give --webhook URL to check it against your bot's.",
-          remedy: "snowgate check NAME --for agent-transfer --webhook URL"), nil
+          id, .warn, title, "Points at \(shown); \(keys.checkWebhook)",
+          remedy: keys.webhookRemedy), nil
       )
     }
     if endpoint == webhook {

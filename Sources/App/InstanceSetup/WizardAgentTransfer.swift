@@ -9,7 +9,8 @@ import WizardCore
 /// `check NAME --for agent-transfer` runs it, read as the saved connection, and with `fix` its
 /// changes made first through `SetupChange.apply` (the person said yes to exactly these).
 enum WizardAgentTransfer {
-  static func run(profile name: String, webhook: String?, fix: Bool, environment: AppEnvironment) async
+  static func run(profile name: String, audit: AgentTransferAudit, fix: Bool, environment: AppEnvironment)
+    async
     -> AgentTransferOutcome
   {
     let profile: Profile
@@ -31,7 +32,6 @@ enum WizardAgentTransfer {
     case .success(let signedIn):
       access = signedIn
     }
-    let audit = AgentTransferAudit(webhook: webhook)
     var made: [String] = []
     if fix {
       var reader = SetupReader(access: access)

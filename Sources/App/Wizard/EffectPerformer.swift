@@ -120,10 +120,13 @@ final class EffectPerformer: @unchecked Sendable {
       run(.instanceSetup, post) { [environment] in
         .oauthClientCreated(await OAuthClientCreator.create(request, environment: environment))
       }
-    case .checkAgentTransfer(let name, let webhook, let fix):
+    case .checkAgentTransfer(let name, let webhook, let group, let member, let fix):
       run(.instanceSetup, post) { [environment] in
         .agentTransferChecked(
-          await WizardAgentTransfer.run(profile: name, webhook: webhook, fix: fix, environment: environment))
+          await WizardAgentTransfer.run(
+            profile: name,
+            audit: AgentTransferAudit(webhook: webhook, group: group, member: member, keys: .wizard),
+            fix: fix, environment: environment))
       }
     case .cancel(let kind):
       lock.lock()

@@ -48,5 +48,5 @@ public enum WizardEffect: Equatable, Sendable {
   case createOAuthClient(OAuthClientCreation)
   /// Run `check --for agent-transfer [--webhook URL]` for a saved profile, and with `fix` make
   /// its changes first (only ever after the person's yes); answer `.agentTransferChecked`.
-  case checkAgentTransfer(profileName: String, webhook: String?, fix: Bool)
+  case checkAgentTransfer(profileName: String, webhook: String?, group: String, member: String?, fix: Bool)
 }

@@ -19,8 +19,27 @@ extension WizardState {
     agentTransfer?.isConfirming = false
     begin(.instanceSetup)
     return [
-      .checkAgentTransfer(profileName: step.profileName, webhook: typed.isEmpty ? nil : typed, fix: fix)
+      .checkAgentTransfer(
+        profileName: step.profileName, webhook: typed.isEmpty ? nil : typed, group: step.groupName,
+        member: step.memberName, fix: fix)
     ]
+  }
+
+  /// The text of one of the screen's fields.
+  private func input(_ field: AgentTransferStep.Field, of step: AgentTransferStep) -> TextInput {
+    switch field {
+    case .webhook: step.webhook
+    case .group: step.group
+    case .member: step.member
+    }
+  }
+
+  private mutating func setInput(_ input: TextInput, _ field: AgentTransferStep.Field) {
+    switch field {
+    case .webhook: agentTransfer?.webhook = input
+    case .group: agentTransfer?.group = input
+    case .member: agentTransfer?.member = input
+    }
   }
 
   /// Whether `text` can be a webhook: an http(s) address with a host, of a sane length.
@@ -36,23 +55,24 @@ extension WizardState {
       go(to: .done)
       return []
     }
-    if step.isEditingWebhook {
+    if let field = step.editing {
       switch key {
       case .enter:
         let text = step.webhook.text
-        if !text.isEmpty, !Self.isWebhook(text) {
-          agentTransfer?.webhookError = Self.webhookNotURL
+        if field == .webhook, !text.isEmpty, !Self.isWebhook(text) {
+          agentTransfer?.fieldError = Self.webhookNotURL
           return []
         }
-        agentTransfer?.isEditingWebhook = false
+        agentTransfer?.editing = nil
         return runAgentTransfer(fix: false)
       case .escape:
-        agentTransfer?.isEditingWebhook = false
+        agentTransfer?.editing = nil
+        agentTransfer?.fieldError = nil
       default:
-        var input = step.webhook
-        if Self.edit(&input, key) {
-          agentTransfer?.webhook = input
-          agentTransfer?.webhookError = nil
+        var edited = input(field, of: step)
+        if Self.edit(&edited, key) {
+          setInput(edited, field)
+          agentTransfer?.fieldError = nil
         }
       }
       return []
@@ -76,7 +96,11 @@ extension WizardState {
     case (.character("f"), .checked(_, _, let changes, _)), (.character("F"), .checked(_, _, let changes, _)):
       if !changes.isEmpty { agentTransfer?.isConfirming = true }
     case (.character("w"), _), (.character("W"), _):
-      agentTransfer?.isEditingWebhook = true
+      agentTransfer?.editing = .webhook
+    case (.character("g"), _), (.character("G"), _):
+      agentTransfer?.editing = .group
+    case (.character("m"), _), (.character("M"), _):
+      agentTransfer?.editing = .member
     case (.character("r"), _), (.character("R"), _):
       return runAgentTransfer(fix: false)
     case (.escape, _), (.enter, _):

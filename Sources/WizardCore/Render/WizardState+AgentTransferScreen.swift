@@ -10,14 +10,19 @@ extension WizardState {
     var dialog: Dialog?
     var focus: Int?
     if let step = agentTransfer {
-      if step.isEditingWebhook { focus = 0 }
-      items.append(
-        .field(
-          FieldModel(
-            label: "Bot webhook", display: DisplayText.sanitised(step.webhook.text),
-            cursor: step.webhook.cursor,
-            placeholder: "w: your bot's webhook, to check the REST message against",
-            error: step.webhookError)))
+      let fields: [(AgentTransferStep.Field, String, TextInput, String)] = [
+        (.webhook, "Bot webhook", step.webhook, "w: your bot's webhook, to check the REST message against"),
+        (.group, "Agent group", step.group, "g: the agents' group (\(AgentTransferStep.defaultGroup))"),
+        (.member, "Add member", step.member, "m: a user f adds to a group without members"),
+      ]
+      for (index, (field, label, input, placeholder)) in fields.enumerated() {
+        if step.editing == field { focus = index }
+        items.append(
+          .field(
+            FieldModel(
+              label: label, display: DisplayText.sanitised(input.text), cursor: input.cursor,
+              placeholder: placeholder, error: step.editing == field ? step.fieldError : nil)))
+      }
     }
     switch agentTransfer?.status ?? .idle {
     case .idle:
@@ -43,15 +48,18 @@ extension WizardState {
             kind: failing == 0 ? .success : .info,
             title: failing == 0
               ? "Ready for live agent transfer." : "\(failing) to fix; each line says where to click."))
-        hints = [KeyHint("w", "Webhook"), KeyHint("r", "Check again"), KeyHint("Enter", "Done"), Hints.help]
+        hints = [
+          KeyHint("w", "Webhook"), KeyHint("g", "Group"), KeyHint("m", "Member"), KeyHint("r", "Check again"),
+          KeyHint("Enter", "Done"), Hints.help,
+        ]
       } else {
         messages.append(
           ScreenMessage(
             kind: .info, title: "snowgate can make \(changes.count) of the fixes (f shows them).",
             lines: changes.map { "- " + DisplayText.sanitised($0) }))
         hints = [
-          KeyHint("f", "Fix"), KeyHint("w", "Webhook"), KeyHint("r", "Check again"), KeyHint("Enter", "Done"),
-          Hints.help,
+          KeyHint("f", "Fix"), KeyHint("w", "Webhook"), KeyHint("g", "Group"), KeyHint("m", "Member"),
+          KeyHint("r", "Again"), KeyHint("Enter", "Done"), Hints.help,
         ]
         if agentTransfer?.isConfirming == true {
           dialog = Dialog(
@@ -71,7 +79,7 @@ extension WizardState {
           + "snowgate check \(name) --for agent-transfer."
       ],
       items: items, focus: focus, messages: messages, progress: progress,
-      hints: agentTransfer?.isEditingWebhook == true
+      hints: agentTransfer?.editing != nil
         ? [KeyHint("Enter", "Check with it"), KeyHint("Esc", "Leave the field")] : hints,
       dialog: dialog)
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// "Prepare for live agent transfer", offered on the done screen: the checks of
 /// `snowgate check NAME --for agent-transfer`, and its fixes after a yes.
 public struct AgentTransferStep: Equatable, Sendable {
@@ -6,12 +8,37 @@ public struct AgentTransferStep: Equatable, Sendable {
   public var status: AgentTransferStatus
   /// "Make these changes?" is asked; only `y` makes them.
   public var isConfirming: Bool
+  /// The fields of the screen, each opened by its key: what `check --for agent-transfer`
+  /// takes as --webhook, --group and --member.
+  public enum Field: Equatable, Sendable {
+    case webhook, group, member
+  }
+
+  /// The group the guide names, checked unless another is typed.
+  public static let defaultGroup = "Consumer Service Support"
+
   /// The bot's webhook the REST message should point at; empty reports where it points.
   public var webhook = TextInput()
-  /// The webhook field has the keys (after `w`); Enter checks with it.
-  public var isEditingWebhook = false
-  /// Why the typed webhook cannot be used, shown under the field.
-  public var webhookError: String? = nil
+  /// The agents' group whose roles and members are checked.
+  public var group = TextInput(Self.defaultGroup)
+  /// The user a fix adds to an empty group; empty proposes no member.
+  public var member = TextInput()
+  /// The field that has the keys (after `w`, `g` or `m`); Enter checks with it.
+  public var editing: Field? = nil
+  /// Why the edited field's text cannot be used, shown under it.
+  public var fieldError: String? = nil
+
+  /// The group to check: the typed name, or the guide's when the field was emptied.
+  public var groupName: String {
+    let typed = group.text.trimmingCharacters(in: .whitespaces)
+    return typed.isEmpty ? Self.defaultGroup : typed
+  }
+
+  /// The member to propose, when one is typed.
+  public var memberName: String? {
+    let typed = member.text.trimmingCharacters(in: .whitespaces)
+    return typed.isEmpty ? nil : typed
+  }
 
   public init(profileName: String, status: AgentTransferStatus = .idle, isConfirming: Bool = false) {
     self.profileName = profileName
@@ -33,6 +60,8 @@ public struct AgentTransferStep: Equatable, Sendable {
     "installed by snowgate: the line says where to click.",
     "w types your bot's webhook URL; the REST message is checked",
     "against it (and f can point the REST message there).",
+    "g names another agents' group; m names a user f adds to a",
+    "group that has no members.",
     "r runs the checks again; Esc goes back.",
   ]
 }
