@@ -30,7 +30,7 @@ import WizardCore
 
   @Test func theCertificateScreenMasksThePassphraseAndItsHelpNamesTheInstanceSetup() {
     let wizard = Self.atCertificate()
-    #expect(wizard.state.screen == .certificate)
+    #expect(wizard.state.screen == .credentials)
     assertScreen(wizard.shot(), named: "09-certificate")
     #expect(!wizard.frame().lines().joined().contains(Self.passphrase))
     #expect(!wizard.shot().plainText.contains(Self.passphrase))
@@ -76,16 +76,16 @@ import WizardCore
     wizard.press(.enter)
     wizard.press(.tab, times: 2)
     wizard.press(.enter)
-    #expect(wizard.state.screen == .certificate)
-    #expect(wizard.state.certificate.certificateError != nil)
-    #expect(wizard.state.certificate.focus == .certificateFile)
+    #expect(wizard.state.screen == .credentials)
+    #expect(wizard.state.credentials.certificateError != nil)
+    #expect(wizard.state.credentials.focus == .certificateFile)
     wizard.type("/c.pem")
     wizard.press(.enter)
-    #expect(wizard.state.certificate.focus == .keyFile, "Enter moves on to the empty key field")
+    #expect(wizard.state.credentials.focus == .keyFile, "Enter moves on to the empty key field")
     wizard.type("/c.key")
     wizard.press(.enter)
     #expect(wizard.state.screen == .test, "no passphrase is needed for a plain key")
     wizard.press(.escape)
-    #expect(wizard.state.screen == .certificate, "Esc from the test goes back to the certificate")
+    #expect(wizard.state.screen == .credentials, "Esc from the test goes back to the certificate")
   }
 }

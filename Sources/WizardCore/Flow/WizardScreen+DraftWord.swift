@@ -8,7 +8,6 @@ extension WizardScreen {
     case .instance: "instance"
     case .authType: "auth-type"
     case .credentials: "credentials"
-    case .certificate: "certificate"
     case .oauthClient, .createOAuthClient: "oauth-client"
     case .token, .authorization: "token"
     case .test: "test"
@@ -18,10 +17,14 @@ extension WizardScreen {
   }
 
   /// The screen a draft's `step` word names; nil for an unknown word (a newer snowgate's).
+  /// "certificate" is what drafts saved before the certificate's fields joined the credentials
+  /// screen recorded for it.
   public init?(draftWord: String) {
-    let steps: [WizardScreen] = [
-      .instance, .authType, .credentials, .certificate, .oauthClient, .token, .test, .save,
-    ]
+    if draftWord == "certificate" {
+      self = .credentials
+      return
+    }
+    let steps: [WizardScreen] = [.instance, .authType, .credentials, .oauthClient, .token, .test, .save]
     guard let screen = steps.first(where: { $0.draftWord == draftWord }) else { return nil }
     self = screen
   }

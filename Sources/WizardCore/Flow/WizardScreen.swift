@@ -5,9 +5,9 @@ public enum WizardScreen: Equatable, Sendable {
   case pickProfile
   case instance
   case authType
+  /// The sign-in of the kinds without OAuth: Basic's user and password, an API key, or a client
+  /// certificate's files and the key's passphrase.
   case credentials
-  /// A client certificate (mutual TLS): the certificate and key files, the key's passphrase.
-  case certificate
   /// OAuth: client ID, secret, scope and the grant's own fields.
   case oauthClient
   /// OAuth: what will be sent, Generate, the tokens that came back.
@@ -29,7 +29,7 @@ public enum WizardScreen: Equatable, Sendable {
     switch self {
     case .instance: return 1
     case .authType: return 2
-    case .credentials, .oauthClient, .createOAuthClient, .certificate: return 3
+    case .credentials, .oauthClient, .createOAuthClient: return 3
     case .test, .token, .authorization: return 4
     case .save: return 5
     case .welcome, .pickProfile, .done, .diagnose, .agentTransfer: return nil

@@ -13,8 +13,6 @@ public struct WizardState: Equatable, Sendable {
   public var instance: InstanceStep
   public var authType: AuthTypeStep
   public var credentials: CredentialsStep
-  /// The client certificate screen (the certificate kind).
-  public var certificate = CertificateStep()
   /// OAuth client fields (every OAuth kind).
   public var oauthClient: OAuthClientStep
   /// OAuth token screen.
@@ -108,10 +106,10 @@ public struct WizardState: Equatable, Sendable {
         auth = .oauthClientCredentials(client: draft.client, tokens: tokens)
       }
     } else if kind == .certificate {
-      let passphrase = certificate.passphrase.secret
+      let passphrase = credentials.passphrase.secret
       auth = .certificate(
         ClientCertificate(
-          certificateFile: certificate.certificateFile.text, keyFile: certificate.keyFile.text,
+          certificateFile: credentials.certificateFile.text, keyFile: credentials.keyFile.text,
           passphrase: passphrase.isEmpty ? nil : passphrase))
     } else if kind == .apiKey {
       auth = .apiKey(key: credentials.apiKey.secret)

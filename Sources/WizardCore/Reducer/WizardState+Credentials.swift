@@ -5,8 +5,12 @@ extension WizardState {
   static let passwordMissing = "Type the password of that user."
   static let apiKeyMissing =
     "Paste the API key from its REST API Key record on the instance (F1 shows where)."
+  static let certificateFileMissing =
+    "Type the path of the client certificate (PEM), e.g. ~/certs/snowgate.pem."
+  static let keyFileMissing = "Type the path of its private key (PEM), e.g. ~/certs/snowgate.key."
 
-  /// The fields of the credentials screen for the chosen kind (Basic's unless an API key).
+  /// The fields of the credentials screen for the chosen kind (Basic's unless an API key or a
+  /// certificate).
   var credentialFields: [CredentialsField] {
     let fields = (authType.selected ?? .basic).credentialFields
     return fields.isEmpty ? AuthKind.basic.credentialFields : fields
@@ -29,7 +33,11 @@ extension WizardState {
       go(to: .authType)
       return []
     case .enter:
-      return fields == [.apiKey] ? submitAPIKey() : submitCredentials()
+      switch authType.selected {
+      case .apiKey: return submitAPIKey()
+      case .certificate: return submitCertificate()
+      default: return submitCredentials()
+      }
     default:
       break
     }
@@ -45,8 +53,44 @@ extension WizardState {
       let before = credentials.password.secret
       guard credentials.password.apply(key), credentials.password.secret != before else { return [] }
       credentials.passwordError = nil
+    case .certificateFile:
+      let before = credentials.certificateFile.text
+      guard credentials.certificateFile.apply(key), credentials.certificateFile.text != before else {
+        return []
+      }
+      credentials.certificateError = nil
+    case .keyFile:
+      let before = credentials.keyFile.text
+      guard credentials.keyFile.apply(key), credentials.keyFile.text != before else { return [] }
+      credentials.keyError = nil
+    case .passphrase:
+      let before = credentials.passphrase.secret
+      guard credentials.passphrase.apply(key), credentials.passphrase.secret != before else { return [] }
     }
     hasUnsavedChanges = true
+    return []
+  }
+
+  /// Enter on a certificate: from the certificate to an empty key field; otherwise check both
+  /// paths (the passphrase may stay empty) and go to the test, which checks the files themselves.
+  private mutating func submitCertificate() -> [WizardEffect] {
+    let certificateMissing = credentials.certificateFile.text.isEmpty
+    let keyMissing = credentials.keyFile.text.isEmpty
+    if credentials.focus == .certificateFile, !certificateMissing, keyMissing {
+      credentials.focus = .keyFile
+      return []
+    }
+    credentials.certificateError = certificateMissing ? Self.certificateFileMissing : nil
+    credentials.keyError = keyMissing ? Self.keyFileMissing : nil
+    if certificateMissing {
+      credentials.focus = .certificateFile
+      return []
+    }
+    if keyMissing {
+      credentials.focus = .keyFile
+      return []
+    }
+    enterTest()
     return []
   }
 

@@ -6,7 +6,7 @@ extension WizardState {
     switch screen {
     case .welcome, .pickProfile, .instance, .done, .diagnose, .agentTransfer:
       return authType.selected != nil
-    case .authType, .credentials, .certificate, .oauthClient, .createOAuthClient, .token, .authorization,
+    case .authType, .credentials, .oauthClient, .createOAuthClient, .token, .authorization,
       .test, .save:
       return true
     }
@@ -34,8 +34,8 @@ extension WizardState {
     case .basic:
       summary.username = typed(credentials.username.text)
     case .certificate:
-      summary.connection.clientCertificateFile = typed(certificate.certificateFile.text)
-      summary.connection.clientKeyFile = typed(certificate.keyFile.text)
+      summary.connection.clientCertificateFile = typed(credentials.certificateFile.text)
+      summary.connection.clientKeyFile = typed(credentials.keyFile.text)
     case .some:
       let client = oauthClientDraft
       summary.clientID = typed(client.client.clientID)

@@ -164,7 +164,6 @@ extension WizardState {
     case .instance: return instanceKey(key)
     case .authType: return authTypeKey(key)
     case .credentials: return credentialsKey(key)
-    case .certificate: return certificateKey(key)
     case .oauthClient: return oauthClientKey(key)
     case .token: return tokenKey(key)
     case .authorization: return authorizationKey(key)
@@ -218,7 +217,6 @@ extension WizardState {
     if next != screen {
       scroll = 0
       credentials.isPasswordRevealed = false
-      certificate.isPassphraseRevealed = false
       oauthClient.revealed = nil
     }
     screen = next
@@ -227,14 +225,12 @@ extension WizardState {
   /// The screen where the sign-in is typed: Basic credentials or the OAuth client.
   var signInScreen: WizardScreen {
     let kind = authType.selected ?? .basic
-    if kind == .certificate { return .certificate }
     return kind.isOAuth ? .oauthClient : .credentials
   }
 
   /// The screen before the test: Basic credentials or the OAuth token screen.
   var screenBeforeTest: WizardScreen {
     let kind = authType.selected ?? .basic
-    if kind == .certificate { return .certificate }
     return kind.isOAuth ? .token : .credentials
   }
 

@@ -94,10 +94,9 @@ extension WizardState {
         username: TextInput(profile.username ?? ""), password: SecretInput(profile.password),
         focus: kind.credentialFields.first ?? .username)
     credentials.apiKey = SecretInput(profile.apiKey)
-    certificate = CertificateStep(
-      certificateFile: TextInput(profile.clientCertificateFile ?? ""),
-      keyFile: TextInput(profile.clientKeyFile ?? ""),
-      passphrase: SecretInput(profile.keyPassphrase))
+    credentials.certificateFile = TextInput(profile.clientCertificateFile ?? "")
+    credentials.keyFile = TextInput(profile.clientKeyFile ?? "")
+    credentials.passphrase = SecretInput(profile.keyPassphrase)
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
       clientID: TextInput(profile.clientID ?? ""), clientSecret: SecretInput(profile.clientSecret),
@@ -145,7 +144,7 @@ extension WizardState {
         if kind.isOAuth {
           oauthClient.focus = .clientSecret
         } else if kind == .certificate {
-          certificate.focus = .certificateFile
+          credentials.focus = .certificateFile
         } else {
           credentials.focus = kind.credentialFields.last ?? .password
         }
@@ -159,11 +158,9 @@ extension WizardState {
   func resumeScreen(_ stopped: WizardScreen, kind: AuthKind?) -> WizardScreen {
     guard let kind else { return stopped == .instance ? .instance : .authType }
     switch stopped {
-    case .credentials, .oauthClient, .certificate:
-      if kind == .certificate { return .certificate }
+    case .credentials, .oauthClient:
       return kind.isOAuth ? .oauthClient : .credentials
     case .token, .authorization, .test, .save:
-      if kind == .certificate { return .certificate }
       return kind.isOAuth ? .token : .credentials
     default: return stopped
     }

@@ -66,19 +66,7 @@ enum HelpText {
         "snowgate sends the key as the header x-sn-apikey. Ctrl-R shows",
         "or hides it; it is hidden again when you leave this screen.",
       ]
-    case .credentials:
-      return [
-        "Use an integration user made for snowgate, not a person's",
-        "account. It needs the role snc_platform_rest_api_access (or",
-        "admin on a developer instance) and read access to the tables",
-        "your scripts use. Users who may sign in only through SSO, or",
-        "who need MFA, cannot use Basic auth.",
-        "",
-        "Tab moves between the fields. Ctrl-R shows or hides the",
-        "password; it is hidden again when you leave this screen.",
-        "Editing as in a shell: Ctrl-A/E, Alt-B/F, Ctrl-U/K, Ctrl-W.",
-      ]
-    case .certificate:
+    case .credentials where kind == .certificate:
       return [
         "On the instance (once, as an admin with sso_config_admin, on",
         "the ADCv2 edge: /adcv2/supports_tls answers true):",
@@ -91,6 +79,18 @@ enum HelpText {
         "    certificate and choose the integration user.",
         "The instance then acts as that user. snowgate saves only the",
         "paths; a passphrase is stored like a password. Ctrl-R shows it.",
+      ]
+    case .credentials:
+      return [
+        "Use an integration user made for snowgate, not a person's",
+        "account. It needs the role snc_platform_rest_api_access (or",
+        "admin on a developer instance) and read access to the tables",
+        "your scripts use. Users who may sign in only through SSO, or",
+        "who need MFA, cannot use Basic auth.",
+        "",
+        "Tab moves between the fields. Ctrl-R shows or hides the",
+        "password; it is hidden again when you leave this screen.",
+        "Editing as in a shell: Ctrl-A/E, Alt-B/F, Ctrl-U/K, Ctrl-W.",
       ]
     case .oauthClient where kind == .jwtBearer:
       return [

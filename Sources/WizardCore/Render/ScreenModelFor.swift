@@ -9,7 +9,6 @@ public func screenModel(for state: WizardState) -> ScreenModel {
   case .instance: model = state.instanceScreen()
   case .authType: model = state.authTypeScreen()
   case .credentials: model = state.credentialsScreen()
-  case .certificate: model = state.certificateScreen()
   case .oauthClient: model = state.oauthClientScreen()
   case .token: model = state.tokenScreen()
   case .authorization: model = state.authorizationScreen()

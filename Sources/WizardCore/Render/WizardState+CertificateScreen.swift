@@ -1,16 +1,16 @@
 extension WizardState {
-  /// The client certificate screen: the two files and the key's passphrase.
+  /// The certificate kind's credentials: the two files and the key's passphrase.
   func certificateScreen() -> ScreenModel {
-    let revealed = certificate.isPassphraseRevealed
-    let passphrase = certificate.passphrase
+    let revealed = credentials.isPasswordRevealed
+    let passphrase = credentials.passphrase
     let certificateField = FieldModel(
-      label: "Certificate file", display: DisplayText.sanitised(certificate.certificateFile.text),
-      cursor: certificate.certificateFile.cursor, placeholder: "e.g. /home/me/certs/snowgate.pem",
-      error: certificate.certificateError)
+      label: "Certificate file", display: DisplayText.sanitised(credentials.certificateFile.text),
+      cursor: credentials.certificateFile.cursor, placeholder: "e.g. /home/me/certs/snowgate.pem",
+      error: credentials.certificateError)
     let keyField = FieldModel(
-      label: "Private key file", display: DisplayText.sanitised(certificate.keyFile.text),
-      cursor: certificate.keyFile.cursor, placeholder: "e.g. /home/me/certs/snowgate.key",
-      error: certificate.keyError)
+      label: "Private key file", display: DisplayText.sanitised(credentials.keyFile.text),
+      cursor: credentials.keyFile.cursor, placeholder: "e.g. /home/me/certs/snowgate.key",
+      error: credentials.keyError)
     let passphraseField = FieldModel(
       label: "Key passphrase",
       display: revealed
@@ -19,13 +19,13 @@ extension WizardState {
       isRevealed: revealed,
       note: revealed ? "Shown until you press Ctrl-R or leave this screen." : nil)
     let focus: Int =
-      switch certificate.focus {
-      case .certificateFile: 0
+      switch credentials.focus {
       case .keyFile: 1
       case .passphrase: 2
+      default: 0
       }
     return ScreenModel(
-      id: "certificate", title: "Sign in with a client certificate",
+      id: "credentials-certificate", title: "Sign in with a client certificate",
       intro: [
         "snowgate presents this certificate in every TLS handshake; the instance acts as the user "
           + "it is mapped to. Only the paths are saved. F1 shows the setup on the instance."

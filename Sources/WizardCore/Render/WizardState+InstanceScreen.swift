@@ -107,7 +107,8 @@ extension WizardState {
   }
 
   func credentialsScreen() -> ScreenModel {
-    if credentialFields == [.apiKey] { return apiKeyScreen() }
+    if authType.selected == .apiKey { return apiKeyScreen() }
+    if authType.selected == .certificate { return certificateScreen() }
     let revealed = credentials.isPasswordRevealed
     let password = credentials.password
     let username = FieldModel(

@@ -15,7 +15,7 @@ extension WizardState {
     } else if kind == .certificate {
       items.append(
         .text(
-          "Sign-in   Client certificate " + DisplayText.sanitised(certificate.certificateFile.text), .normal))
+          "Sign-in   Client certificate " + DisplayText.sanitised(credentials.certificateFile.text), .normal))
     } else if kind == .apiKey {
       items.append(.text("Sign-in   REST API key, in the x-sn-apikey header", .normal))
     } else {

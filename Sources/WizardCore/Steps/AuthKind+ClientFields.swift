@@ -21,9 +21,8 @@ extension AuthKind {
     switch self {
     case .basic: return [.username, .password]
     case .apiKey: return [.apiKey]
-    // A certificate has its own screen (`CertificateStep`).
-    case .oauthPassword, .oauthAuthorizationCode, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer,
-      .certificate:
+    case .certificate: return [.certificateFile, .keyFile, .passphrase]
+    case .oauthPassword, .oauthAuthorizationCode, .oauthRefreshToken, .oauthClientCredentials, .jwtBearer:
       return []
     }
   }

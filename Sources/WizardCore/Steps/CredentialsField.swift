@@ -5,4 +5,10 @@ public enum CredentialsField: Equatable, Sendable {
   case password
   /// The REST API key, sent as the `x-sn-apikey` header.
   case apiKey
+  /// The client certificate (PEM) a certificate connection presents in the TLS handshake.
+  case certificateFile
+  /// Its private key (PEM).
+  case keyFile
+  /// The key's passphrase; empty for a key without one.
+  case passphrase
 }

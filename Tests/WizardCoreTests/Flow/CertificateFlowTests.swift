@@ -26,9 +26,9 @@ import Vocabulary
     description.clientKeyFile = "/certs/c.key"
     let saved = SavedProfile(draft: description, keyPassphrase: Secret(Self.passphrase))
     _ = reduce(&state, .profileLoaded(saved))
-    #expect(state.certificate.certificateFile.text == "/certs/c.pem")
-    #expect(state.certificate.keyFile.text == "/certs/c.key")
-    #expect(state.certificate.passphrase.secret.reveal() == Self.passphrase)
+    #expect(state.credentials.certificateFile.text == "/certs/c.pem")
+    #expect(state.credentials.keyFile.text == "/certs/c.key")
+    #expect(state.credentials.passphrase.secret.reveal() == Self.passphrase)
     guard case .certificate(let certificate)? = state.connectionDraft?.auth else {
       Issue.record("the loaded profile does not sign in with its certificate")
       return
@@ -47,18 +47,20 @@ import Vocabulary
     ]
     var half = SetupDraft(
       name: "half", instanceURL: URL(string: "https://acme.service-now.com")!, authType: .certificate,
-      step: WizardScreen.certificate.draftWord)
+      // The word drafts saved before the certificate joined the credentials screen.
+      step: "certificate")
     half.clientCertificateFile = "/certs/c.pem"
     half.clientKeyFile = "/certs/c.key"
     let resumed = SavedProfile(draft: half)
     _ = reduce(&state, .profileLoaded(resumed))
-    #expect(state.screen == .certificate)
+    #expect(state.screen == .credentials)
+    #expect(screenModel(for: state).id == "credentials-certificate")
     _ = reduce(&state, .key(.tab))
     _ = reduce(&state, .key(.tab))
-    #expect(state.certificate.focus == .passphrase)
+    #expect(state.credentials.focus == .passphrase)
     for character in Self.passphrase { _ = reduce(&state, .key(.character(character))) }
     let summary = try #require(state.draftSummary)
-    #expect(summary.step == "certificate")
+    #expect(summary.step == "credentials")
     #expect(summary.clientCertificateFile == "/certs/c.pem")
     #expect(summary.clientKeyFile == "/certs/c.key")
     #expect(!String(describing: summary).contains(Self.passphrase), "a draft holds no secret")
