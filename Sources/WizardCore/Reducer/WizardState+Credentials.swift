@@ -46,26 +46,19 @@ extension WizardState {
       guard Self.edit(&credentials.apiKey, key) else { return [] }
       credentials.apiKeyError = nil
     case .username:
-      let before = credentials.username.text
-      guard credentials.username.apply(key), credentials.username.text != before else { return [] }
+      guard Self.edit(&credentials.username, key) else { return [] }
       credentials.usernameError = nil
     case .password:
-      let before = credentials.password.secret
-      guard credentials.password.apply(key), credentials.password.secret != before else { return [] }
+      guard Self.edit(&credentials.password, key) else { return [] }
       credentials.passwordError = nil
     case .certificateFile:
-      let before = credentials.certificateFile.text
-      guard credentials.certificateFile.apply(key), credentials.certificateFile.text != before else {
-        return []
-      }
+      guard Self.edit(&credentials.certificateFile, key) else { return [] }
       credentials.certificateError = nil
     case .keyFile:
-      let before = credentials.keyFile.text
-      guard credentials.keyFile.apply(key), credentials.keyFile.text != before else { return [] }
+      guard Self.edit(&credentials.keyFile, key) else { return [] }
       credentials.keyError = nil
     case .passphrase:
-      let before = credentials.passphrase.secret
-      guard credentials.passphrase.apply(key), credentials.passphrase.secret != before else { return [] }
+      guard Self.edit(&credentials.passphrase, key) else { return [] }
     }
     hasUnsavedChanges = true
     return []
@@ -74,43 +67,40 @@ extension WizardState {
   /// Enter on a certificate: from the certificate to an empty key field; otherwise check both
   /// paths (the passphrase may stay empty) and go to the test, which checks the files themselves.
   private mutating func submitCertificate() -> [WizardEffect] {
-    let certificateMissing = credentials.certificateFile.text.isEmpty
-    let keyMissing = credentials.keyFile.text.isEmpty
-    if credentials.focus == .certificateFile, !certificateMissing, keyMissing {
-      credentials.focus = .keyFile
-      return []
+    submitPair(
+      .certificateFile, .keyFile,
+      missing: (credentials.certificateFile.text.isEmpty, credentials.keyFile.text.isEmpty)
+    ) { step, missing in
+      step.certificateError = missing.0 ? Self.certificateFileMissing : nil
+      step.keyError = missing.1 ? Self.keyFileMissing : nil
     }
-    credentials.certificateError = certificateMissing ? Self.certificateFileMissing : nil
-    credentials.keyError = keyMissing ? Self.keyFileMissing : nil
-    if certificateMissing {
-      credentials.focus = .certificateFile
-      return []
-    }
-    if keyMissing {
-      credentials.focus = .keyFile
-      return []
-    }
-    enterTest()
-    return []
   }
 
   /// Enter: on the user name with the password still empty, move on to the password; otherwise
   /// check both fields and go to the test screen.
   private mutating func submitCredentials() -> [WizardEffect] {
-    let usernameMissing = credentials.username.text.isEmpty
-    let passwordMissing = credentials.password.secret.isEmpty
-    if credentials.focus == .username && !usernameMissing && passwordMissing {
-      credentials.focus = .password
+    submitPair(
+      .username, .password, missing: (credentials.username.text.isEmpty, credentials.password.secret.isEmpty)
+    ) { step, missing in
+      step.usernameError = missing.0 ? Self.usernameMissing : nil
+      step.passwordError = missing.1 ? Self.passwordMissing : nil
+    }
+  }
+
+  /// Enter on a screen of two required fields: from a filled first field to an empty second
+  /// one (no mistake yet); otherwise `mark` says what is missing, and the focus goes to the
+  /// first missing field, or on to the test when both are there.
+  private mutating func submitPair(
+    _ first: CredentialsField, _ second: CredentialsField, missing: (Bool, Bool),
+    mark: (inout CredentialsStep, (Bool, Bool)) -> Void
+  ) -> [WizardEffect] {
+    if credentials.focus == first, !missing.0, missing.1 {
+      credentials.focus = second
       return []
     }
-    credentials.usernameError = usernameMissing ? Self.usernameMissing : nil
-    credentials.passwordError = passwordMissing ? Self.passwordMissing : nil
-    if usernameMissing {
-      credentials.focus = .username
-      return []
-    }
-    if passwordMissing {
-      credentials.focus = .password
+    mark(&credentials, missing)
+    if missing.0 || missing.1 {
+      credentials.focus = missing.0 ? first : second
       return []
     }
     enterTest()

@@ -17,22 +17,28 @@ import WizardCore
   typealias Bed = OAuthClientCreationWizardTests.Bed
   nonisolated static let webhook = "https://bot.example/h42"
 
+  /// A Basic admin connection set up and saved as `name`, then `a` on the done screen.
+  static func toTheChecks(_ bed: Bed, saving name: String) -> [FakeTerminal.Step] {
+    [
+      .waitFor("Set up a new connection"), .keys([.enter]),
+      .waitFor("Instance address"), .type(bed.server.baseURL.absoluteString), .keys([.enter]),
+      .waitFor("A ServiceNow instance answers"), .keys([.enter]),
+      .waitFor("How should snowgate sign in?"), .keys([.enter]),
+      .waitFor("Sign in with Basic auth"), .type("admin"), .keys([.enter]),
+      .type(OAuthClientCreationWizardTests.adminPassword), .keys([.enter]),
+      .waitFor("Test the connection"), .keys([.enter]),
+      .waitFor("The connection works."), .keys([.enter]),
+      .waitFor("Save the connection"), .keys([.clearField]), .type(name), .keys([.enter]),
+      .waitFor("Keep the secrets in a plain file?"), .keys([.character("y")]),
+      .waitFor("Prepare for live agent transfer"), .keys([.character("a")]),
+    ]
+  }
+
   @Test func theChecksRunAfterSavingAndTheFixIsMadeOnlyAfterYes() async throws {
     let bed = try Bed(scenarios: [.missingRole, .webhookElsewhere])
     let before = try await bed.rows("sys_group_has_role").count
     func steps(_ name: String) -> [FakeTerminal.Step] {
-      [
-        .waitFor("Set up a new connection"), .keys([.enter]),
-        .waitFor("Instance address"), .type(bed.server.baseURL.absoluteString), .keys([.enter]),
-        .waitFor("A ServiceNow instance answers"), .keys([.enter]),
-        .waitFor("How should snowgate sign in?"), .keys([.enter]),
-        .waitFor("Sign in with Basic auth"), .type("admin"), .keys([.enter]),
-        .type(OAuthClientCreationWizardTests.adminPassword), .keys([.enter]),
-        .waitFor("Test the connection"), .keys([.enter]),
-        .waitFor("The connection works."), .keys([.enter]),
-        .waitFor("Save the connection"), .keys([.clearField]), .type(name), .keys([.enter]),
-        .waitFor("Keep the secrets in a plain file?"), .keys([.character("y")]),
-        .waitFor("Prepare for live agent transfer"), .keys([.character("a")]),
+      Self.toTheChecks(bed, saving: name) + [
         .waitFor("Role agent_workspace_user"), .waitFor("The group lacks agent_workspace_user"),
         .waitFor("snowgate can make"), .keys([.character("f")]),
         .waitFor("Make these"), .keys([.character("n")]),
@@ -63,31 +69,21 @@ import WizardCore
   @Test func anotherGroupAndAMemberAreNamedOnTheScreenAndTheMemberIsAddedOnlyAfterYes() async throws {
     let bed = try Bed(scenarios: [.emptyGroup])
     let before = try await bed.rows("sys_user_grmember").count
-    let steps: [FakeTerminal.Step] = [
-      .waitFor("Set up a new connection"), .keys([.enter]),
-      .waitFor("Instance address"), .type(bed.server.baseURL.absoluteString), .keys([.enter]),
-      .waitFor("A ServiceNow instance answers"), .keys([.enter]),
-      .waitFor("How should snowgate sign in?"), .keys([.enter]),
-      .waitFor("Sign in with Basic auth"), .type("admin"), .keys([.enter]),
-      .type(OAuthClientCreationWizardTests.adminPassword), .keys([.enter]),
-      .waitFor("Test the connection"), .keys([.enter]),
-      .waitFor("The connection works."), .keys([.enter]),
-      .waitFor("Save the connection"), .keys([.clearField]), .type("adm"), .keys([.enter]),
-      .waitFor("Keep the secrets in a plain file?"), .keys([.character("y")]),
-      .waitFor("Prepare for live agent transfer"), .keys([.character("a")]),
-      // The guide's group has no members: the remedy names the screen's key, not a flag.
-      .waitFor("has no members"), .waitFor("(or press m"), .waitFor("press w to check it"),
-      // A group the instance does not have is named as typed.
-      .keys([.character("g"), .clearField]), .type("Tier 2 Agents"), .keys([.enter]),
-      .waitFor("No group is called “Tier 2 Agents”"), .waitFor("(or press g"),
-      .keys([.character("g"), .clearField]), .keys([.enter]),
-      .waitFor("“Consumer Service Support” exists"),
-      .keys([.character("m")]), .type("abel.tuter"), .keys([.enter]),
-      .waitFor("add abel.tuter to the group"), .keys([.character("f")]),
-      .waitFor("Make these"), .keys([.character("y")]),
-      .waitFor("Changed on the instance:"), .waitFor("1 member(s): abel.tuter"),
-      .keys([.enter]), .waitFor("Connection saved"), .keys([.enter]),
-    ]
+    let steps: [FakeTerminal.Step] =
+      Self.toTheChecks(bed, saving: "adm") + [
+        // The guide's group has no members: the remedy names the screen's key, not a flag.
+        .waitFor("has no members"), .waitFor("(or press m"), .waitFor("press w to check it"),
+        // A group the instance does not have is named as typed.
+        .keys([.character("g"), .clearField]), .type("Tier 2 Agents"), .keys([.enter]),
+        .waitFor("No group is called “Tier 2 Agents”"), .waitFor("(or press g"),
+        .keys([.character("g"), .clearField]), .keys([.enter]),
+        .waitFor("“Consumer Service Support” exists"),
+        .keys([.character("m")]), .type("abel.tuter"), .keys([.enter]),
+        .waitFor("add abel.tuter to the group"), .keys([.character("f")]),
+        .waitFor("Make these"), .keys([.character("y")]),
+        .waitFor("Changed on the instance:"), .waitFor("1 member(s): abel.tuter"),
+        .keys([.enter]), .waitFor("Connection saved"), .keys([.enter]),
+      ]
     let run = await OAuthClientCreationWizardTests.run(steps, bed: bed)
     #expect(run.1 == .finished(.success))
     #expect(try await bed.rows("sys_user_grmember").count == before + 1)
