@@ -6,6 +6,11 @@ extension WizardState {
   static let adminPasswordMissing = "Type that admin's password."
   static let applicationUserMissing =
     "Name the OAuth Application User: the user the client's tokens act as, e.g. integration.user."
+  /// Lifespans a person may type: a minute to ten years.
+  static let lifespanRange = 60...315_360_000
+  static let lifespanNotSeconds =
+    "Type the lifespan in seconds, from 60 to 315360000 (ten years), or leave it empty for the default."
+  static let recordNameTooLong = "A record name of at most 80 characters, please."
 
   /// Opens "Create the OAuth client on the instance for me" from the client screen.
   mutating func openOAuthClientCreation() {
@@ -36,11 +41,39 @@ extension WizardState {
       host = address.host.split(separator: ".").first.map(String.init) ?? address.host
     }
     let redirect = oauthClient.redirectURI.text
+    let step = oauthClientCreation
+    let typedName = step.recordName.text.trimmingCharacters(in: .whitespaces)
     return OAuthClientRecord(
-      name: "snowgate \(host)", kind: kind,
+      name: typedName.isEmpty ? "snowgate \(host)" : typedName, kind: kind,
       redirectURL: kind == .oauthAuthorizationCode
         ? (Self.isLoopbackRedirect(redirect) ? redirect : OAuthClientStep.defaultRedirectURI) : nil,
-      applicationUser: kind == .oauthClientCredentials ? oauthClientCreation.applicationUser.text : nil)
+      accessTokenLifespan: Self.typedLifespan(step.accessLifespan) ?? OAuthClientRecord.defaultAccessLifespan,
+      refreshTokenLifespan: Self.typedLifespan(step.refreshLifespan)
+        ?? OAuthClientRecord.defaultRefreshLifespan,
+      applicationUser: kind == .oauthClientCredentials ? step.applicationUser.text : nil)
+  }
+
+  /// A typed lifespan within `lifespanRange`, or nil (empty, not a number, out of range).
+  static func typedLifespan(_ input: TextInput) -> Int? {
+    guard let seconds = Int(input.text.trimmingCharacters(in: .whitespaces)), lifespanRange.contains(seconds)
+    else { return nil }
+    return seconds
+  }
+
+  /// Why a typed record field cannot be used, with the field; nil when all can.
+  private var creationRecordProblem: (OAuthClientCreationField, String)? {
+    let step = oauthClientCreation
+    if step.recordName.text.trimmingCharacters(in: .whitespaces).count > 80 {
+      return (.recordName, Self.recordNameTooLong)
+    }
+    for (field, input) in [
+      (OAuthClientCreationField.accessLifespan, step.accessLifespan),
+      (.refreshLifespan, step.refreshLifespan),
+    ]
+    where !input.text.trimmingCharacters(in: .whitespaces).isEmpty && Self.typedLifespan(input) == nil {
+      return (field, Self.lifespanNotSeconds)
+    }
+    return nil
   }
 
   /// The fields of the sign-in phase, in focus order.
@@ -48,7 +81,7 @@ extension WizardState {
     var stops: [OAuthClientCreationField] = [.admins]
     if oauthClientCreation.adminChoice == 0 { stops += [.username, .password] }
     if authType.selected == .oauthClientCredentials { stops.append(.applicationUser) }
-    return stops
+    return stops + [.recordName, .accessLifespan, .refreshLifespan]
   }
 
   mutating func oauthClientCreationKey(_ key: Key) -> [WizardEffect] {
@@ -101,6 +134,9 @@ extension WizardState {
     case .username: changed = Self.edit(&oauthClientCreation.username, key)
     case .password: changed = Self.edit(&oauthClientCreation.password, key)
     case .applicationUser: changed = Self.edit(&oauthClientCreation.applicationUser, key)
+    case .recordName: changed = Self.edit(&oauthClientCreation.recordName, key)
+    case .accessLifespan: changed = Self.edit(&oauthClientCreation.accessLifespan, key)
+    case .refreshLifespan: changed = Self.edit(&oauthClientCreation.refreshLifespan, key)
     }
     if changed { oauthClientCreation.fieldError = nil }
     return []
@@ -118,6 +154,11 @@ extension WizardState {
       oauthClientCreation.focus = field
       // Enter on the list or a filled field just moves on; an empty field says why.
       oauthClientCreation.fieldError = step.focus == field ? problem : nil
+      return []
+    }
+    if let (field, problem) = creationRecordProblem {
+      oauthClientCreation.focus = field
+      oauthClientCreation.fieldError = problem
       return []
     }
     guard let creation = creationRequest(enableProperty: false) else { return [] }

@@ -61,6 +61,27 @@ extension WizardState {
             cursor: step.applicationUser.cursor, placeholder: "e.g. integration.user",
             note: "The OAuth Application User: the user the tokens act as.", error: error(.applicationUser))))
     }
+    items.append(.text("The record it would create:", .emphasis))
+    let proposed = proposedOAuthClientRecordDefaults
+    let recordFields: [(OAuthClientCreationField, String, TextInput, String)] = [
+      (.recordName, "Record name", step.recordName, "empty: " + proposed.name),
+      (
+        .accessLifespan, "Access token", step.accessLifespan,
+        "seconds it lives; empty: " + Self.lifespan(proposed.accessTokenLifespan)
+      ),
+      (
+        .refreshLifespan, "Refresh token", step.refreshLifespan,
+        "seconds it lives; empty: " + Self.lifespan(proposed.refreshTokenLifespan)
+      ),
+    ]
+    for (field, label, input, placeholder) in recordFields {
+      if step.focus == field { focus = items.count }
+      items.append(
+        .field(
+          FieldModel(
+            label: label, display: DisplayText.sanitised(input.text), cursor: input.cursor,
+            placeholder: placeholder, error: error(field))))
+    }
     var messages: [ScreenMessage] = []
     if let failure = step.failure {
       messages.append(ScreenMessage(kind: .error, title: failure.summary, lines: failure.remedies))
@@ -141,15 +162,27 @@ extension WizardState {
       items: items, focus: focus, hints: hints)
   }
 
+  /// The record with nothing typed in its fields: what the empty fields keep.
+  private var proposedOAuthClientRecordDefaults: OAuthClientRecord {
+    var state = self
+    state.oauthClientCreation.recordName = TextInput()
+    state.oauthClientCreation.accessLifespan = TextInput()
+    state.oauthClientCreation.refreshLifespan = TextInput()
+    return state.proposedOAuthClientRecord
+  }
+
   /// `1800 s (30 minutes)`, `8640000 s (100 days)`.
   static func lifespan(_ seconds: Int) -> String {
+    func count(_ number: Int, _ unit: String) -> String { "\(number) \(unit)\(number == 1 ? "" : "s")" }
     let words: String
     if seconds % 86_400 == 0, seconds >= 86_400 {
-      words = "\(seconds / 86_400) days"
+      words = count(seconds / 86_400, "day")
     } else if seconds % 3600 == 0, seconds >= 3600 {
-      words = "\(seconds / 3600) hours"
+      words = count(seconds / 3600, "hour")
+    } else if seconds % 60 == 0 {
+      words = count(seconds / 60, "minute")
     } else {
-      words = "\(seconds / 60) minutes"
+      return "\(seconds) s"
     }
     return "\(seconds) s (\(words))"
   }

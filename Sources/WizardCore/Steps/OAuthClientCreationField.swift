@@ -6,4 +6,9 @@ public enum OAuthClientCreationField: Equatable, Hashable, Sendable {
   case password
   /// The review's OAuth Application User (client credentials).
   case applicationUser
+  /// The record's name in the Application Registry (empty: the one snowgate proposes).
+  case recordName
+  /// The access and refresh token lifespans in seconds (empty: ServiceNow's defaults).
+  case accessLifespan
+  case refreshLifespan
 }

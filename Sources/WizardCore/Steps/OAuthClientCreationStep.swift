@@ -13,6 +13,11 @@ public struct OAuthClientCreationStep: Equatable, Sendable {
   public var username: TextInput
   public var password: SecretInput
   public var applicationUser: TextInput
+  /// The record's name, typed; empty keeps the proposed "snowgate HOST".
+  public var recordName = TextInput()
+  /// The lifespans in seconds, typed; empty keeps ServiceNow's defaults (30 minutes, 100 days).
+  public var accessLifespan = TextInput()
+  public var refreshLifespan = TextInput()
   /// Set the client-credentials property to true along with the record (client credentials).
   public var enableProperty: Bool
   public var focus: OAuthClientCreationField
@@ -35,6 +40,8 @@ public struct OAuthClientCreationStep: Equatable, Sendable {
     "an admin's user name and password typed here (kept nowhere),",
     "or a saved connection of this instance that has admin rights.",
     "",
+    "The record's name and token lifespans (seconds) may be typed;",
+    "empty fields keep snowgate HOST, 30 minutes and 100 days.",
     "It shows the record first and writes nothing until you press y.",
     "The client ID and a strong random secret are made on this",
     "computer and filled in; the secret is never shown.",

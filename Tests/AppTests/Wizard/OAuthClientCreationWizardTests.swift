@@ -152,6 +152,30 @@ import WizardCore
     Self.expectNoSecret(terminal, [secret], log: bed.log)
   }
 
+  @Test func theRecordsNameAndLifespansAreTypedBeforeTheReviewAndCreatedAsTyped() async throws {
+    let bed = try Bed()
+    let steps =
+      Self.toClientScreen(bed, index: 1) + [
+        .keys([.tab, .tab]), .type("admin"), .keys([.tab]), .type(Self.adminPassword), .keys([.tab, .tab]),
+        .waitFor("Create the OAuth client on the instance for me"), .keys([.enter]),
+        .waitFor("Sign in as an admin"), .keys([.tab]), .type("admin"), .keys([.tab]),
+        .type(Self.adminPassword),
+        .keys([.tab]), .type("snowgate prod scripts"), .keys([.tab]), .type("15 minutes"), .keys([.enter]),
+        .waitFor("Type the lifespan in seconds"),
+        .keys([.clearField]), .type("900"), .keys([.tab]), .type("86400"), .keys([.enter]),
+        .waitFor("Name           snowgate prod scripts"), .waitFor("lives 900 s (15 minutes)"),
+        .waitFor("lives 86400 s (1 day)"), .keys([.character("y")]),
+        .waitFor("Created “snowgate prod scripts”"), .keys([.interrupt]), .waitFor("Quit"),
+        .keys([.character("y")]),
+      ]
+    let (terminal, _) = await Self.run(steps, bed: bed)
+    let record = try #require(try await bed.rows("oauth_entity").first)
+    #expect(record["name"] == "snowgate prod scripts")
+    #expect(record["access_token_lifespan"] == "900")
+    #expect(record["refresh_token_lifespan"] == "86400")
+    Self.expectNoSecret(terminal, [], log: bed.log)
+  }
+
   @Test func aSavedAdminConnectionCreatesTheClient() async throws {
     let bed = try Bed()
     let admin = Profile(
