@@ -39,9 +39,7 @@ public struct PlainTerminal: Sendable {
       case .field(let field):
         var value = field.display
         if value.isEmpty, !field.placeholder.isEmpty {
-          let example =
-            field.placeholder.hasPrefix("e.g. ") ? String(field.placeholder.dropFirst(5)) : field.placeholder
-          value = "(empty; for example " + example + ")"
+          value = Self.emptyField(field.placeholder)
         }
         out.append(marker + field.label + ": " + value)
         if let note = field.note, !note.isEmpty { wrap(note, indent: "    ", into: &out) }
@@ -254,5 +252,18 @@ public struct PlainTerminal: Sendable {
     case .warning: "Warning: "
     case .error: "Error: "
     }
+  }
+}
+
+extension PlainTerminal {
+  /// How an empty field reads in plain lines: its placeholder said as what it is. An example
+  /// ("e.g. admin", or one word like dev12345) is "for example"; a placeholder that already
+  /// says what empty means ("empty: the client's default") is said as is; a description
+  /// ("from the Application Registry record") follows "empty;".
+  static func emptyField(_ placeholder: String) -> String {
+    if placeholder.hasPrefix("e.g. ") { return "(empty; for example " + placeholder.dropFirst(5) + ")" }
+    if placeholder.hasPrefix("empty") { return "(" + placeholder + ")" }
+    if placeholder.contains(" ") { return "(empty; " + placeholder + ")" }
+    return "(empty; for example " + placeholder + ")"
   }
 }

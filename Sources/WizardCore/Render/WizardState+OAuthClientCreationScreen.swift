@@ -67,11 +67,11 @@ extension WizardState {
       (.recordName, "Record name", step.recordName, "empty: " + proposed.name),
       (
         .accessLifespan, "Access token", step.accessLifespan,
-        "seconds it lives; empty: " + Self.lifespan(proposed.accessTokenLifespan)
+        "empty: " + Self.lifespan(proposed.accessTokenLifespan) + "; in seconds"
       ),
       (
         .refreshLifespan, "Refresh token", step.refreshLifespan,
-        "seconds it lives; empty: " + Self.lifespan(proposed.refreshTokenLifespan)
+        "empty: " + Self.lifespan(proposed.refreshTokenLifespan) + "; in seconds"
       ),
     ]
     for (field, label, input, placeholder) in recordFields {
