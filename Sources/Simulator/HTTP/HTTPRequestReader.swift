@@ -7,7 +7,7 @@ import Foundation
 struct HTTPRequestReader {
   enum Outcome {
     case request(HTTPRequest)
-    case rejected(HTTPResponse)
+    case rejected(SimulatedResponse)
     case closed
   }
 

@@ -28,11 +28,11 @@ final class HTTPServer: Sendable {
   }
 
   private let limits: Limits
-  private let handler: @Sendable (HTTPRequest) -> HTTPResponse
+  private let handler: @Sendable (HTTPRequest) -> SimulatedResponse
   private let state = Locked(State())
   private let acceptFinished = DispatchSemaphore(value: 0)
 
-  init(limits: Limits, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
+  init(limits: Limits, handler: @escaping @Sendable (HTTPRequest) -> SimulatedResponse) {
     self.limits = limits
     self.handler = handler
   }
@@ -120,7 +120,7 @@ final class HTTPServer: Sendable {
       guard admitted else {
         SocketIO.setTimeouts(fd, seconds: 1)
         SocketIO.writeAll(
-          fd, HTTPResponse.plain(503, "Too many connections").serialized(keepAlive: false)[...])
+          fd, SimulatedResponse.plain(503, "Too many connections").serialized(keepAlive: false)[...])
         close(fd)
         continue
       }
@@ -160,7 +160,7 @@ final class HTTPServer: Sendable {
   }
 
   /// Sends an answer the way its scenario asks; false when the connection must end.
-  private func deliver(_ response: HTTPResponse, keepAlive: Bool, headOnly: Bool, to fd: Int32) -> Bool {
+  private func deliver(_ response: SimulatedResponse, keepAlive: Bool, headOnly: Bool, to fd: Int32) -> Bool {
     let bytes = response.serialized(keepAlive: keepAlive, headOnly: headOnly)
     switch response.delivery {
     case .normal:

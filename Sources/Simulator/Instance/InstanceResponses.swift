@@ -8,22 +8,22 @@ enum InstanceResponses {
 
   /// A JSON answer.
   static func json(_ status: Int, _ value: JSONValue, headers: [(name: String, value: String)] = [])
-    -> HTTPResponse
+    -> SimulatedResponse
   {
-    HTTPResponse(status: status, headers: [jsonType] + headers, body: value.bytes)
+    SimulatedResponse(status: status, headers: [jsonType] + headers, body: value.bytes)
   }
 
   /// An HTML answer.
   static func html(_ status: Int, _ page: String, headers: [(name: String, value: String)] = [])
-    -> HTTPResponse
+    -> SimulatedResponse
   {
-    HTTPResponse(status: status, headers: [htmlType] + headers, body: Array(page.utf8))
+    SimulatedResponse(status: status, headers: [htmlType] + headers, body: Array(page.utf8))
   }
 
   /// The Table API error envelope: `{"error":{"message":…,"detail":…},"status":"failure"}`.
   static func envelope(
     _ status: Int, message: String, detail: String?, headers: [(name: String, value: String)] = []
-  ) -> HTTPResponse {
+  ) -> SimulatedResponse {
     json(
       status,
       .object([
@@ -46,7 +46,7 @@ enum InstanceResponses {
   static func notAuthenticated(
     challenges: [(name: String, value: String)] = [basicChallenge],
     extraHeaders: [(name: String, value: String)] = []
-  ) -> HTTPResponse {
+  ) -> SimulatedResponse {
     envelope(
       401, message: "User Not Authenticated", detail: "Required to provide Auth information",
       headers: challenges + extraHeaders)
@@ -63,7 +63,7 @@ enum InstanceResponses {
   /// 403 for a write the caller's roles do not allow: "Operation Failed" with "ACL Exception
   /// Insert Failed due to security constraints", as public Table API clients record it (code
   /// search); the Update and Delete wordings follow the same pattern (not sourced).
-  static func writeDenied(_ method: String) -> HTTPResponse {
+  static func writeDenied(_ method: String) -> SimulatedResponse {
     let operation = method == "POST" ? "Insert" : method == "DELETE" ? "Delete" : "Update"
     return envelope(
       403, message: "Operation Failed",
@@ -86,13 +86,13 @@ enum InstanceResponses {
     403, message: "User Not Authorized", detail: "Missing required api access scope: \(tableAPIScope)")
 
   /// 403 from table security.
-  static func tableSecurity(_ table: String) -> HTTPResponse {
+  static func tableSecurity(_ table: String) -> SimulatedResponse {
     envelope(403, message: "Operation against file '\(table)' was denied due to table security.", detail: nil)
   }
 
   /// 403 for cross-scope access (application scope fencing). The text after the class name is
   /// not sourced; the class name is (SERVICENOW.md, corrections).
-  static func crossScope(_ table: String) -> HTTPResponse {
+  static func crossScope(_ table: String) -> SimulatedResponse {
     envelope(
       403,
       message:
@@ -106,7 +106,7 @@ enum InstanceResponses {
     headers: tokenHeaders)
 
   /// Client credentials asked for by an app without an OAuth Application User.
-  static func unauthorizedClient(sysID: String) -> HTTPResponse {
+  static func unauthorizedClient(sysID: String) -> SimulatedResponse {
     json(
       400,
       .object([
@@ -129,7 +129,7 @@ enum InstanceResponses {
   /// Written from the markers of a 2026 measurement (SERVICENOW.md, corrections): the
   /// `instance-hibernating-page` class, the heading, the sign-in sentence and the wake button's
   /// address. The styling is filler of about the measured size, not the real markup.
-  static let hibernating: HTTPResponse = {
+  static let hibernating: SimulatedResponse = {
     let rules = (1...78).map { index in
       "      .hib-rule-\(index) { margin: \(index % 7)px auto; padding: \(index % 5)px; color: #2e2e2e; }"
     }.joined(separator: "\n")
@@ -159,7 +159,7 @@ enum InstanceResponses {
   }()
 
   /// The edge's page when no application node stands behind it: 502, exactly 153 bytes.
-  static let noNode = HTTPResponse(
+  static let noNode = SimulatedResponse(
     status: 502, headers: [htmlType],
     body: Array(
       ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -167,7 +167,7 @@ enum InstanceResponses {
         .utf8))
 
   /// An error page for the error-500 and error-503 scenarios.
-  static func errorPage(_ status: Int) -> HTTPResponse {
+  static func errorPage(_ status: Int) -> SimulatedResponse {
     let title = status == 503 ? "Service Unavailable" : "Internal Server Error"
     return html(
       status,
@@ -180,7 +180,7 @@ enum InstanceResponses {
   }
 
   /// A plain HTML page with a heading and a paragraph, escaped.
-  static func page(_ status: Int, title: String, text: String) -> HTTPResponse {
+  static func page(_ status: Int, title: String, text: String) -> SimulatedResponse {
     html(
       status,
       """

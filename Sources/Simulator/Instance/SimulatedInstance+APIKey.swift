@@ -9,7 +9,7 @@ extension SimulatedInstance {
     /// A known, active, unexpired key, allowed by the access policy: the call acts as this user.
     case accepted(userName: String)
     /// A key was sent but is not accepted; the answer is the 401 envelope.
-    case rejected(HTTPResponse)
+    case rejected(SimulatedResponse)
   }
 
   /// The longest key value looked at; anything longer cannot be a key.

@@ -6,13 +6,13 @@ import Hashing
 /// The simulator has no login page: the consent is given as the first configured user, the one a
 /// person would be signed in as in their browser.
 extension SimulatedInstance {
-  func authorize(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
+  func authorize(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> SimulatedResponse {
     let parameters = request.query + (request.method == "POST" ? (request.form ?? []) : [])
     func value(_ name: String) -> String? {
       guard let found = parameters.last(where: { $0.0 == name })?.1, !found.isEmpty else { return nil }
       return found
     }
-    func refuse(_ text: String) -> HTTPResponse {
+    func refuse(_ text: String) -> SimulatedResponse {
       InstanceResponses.page(400, title: "OAuth authorization failed", text: text)
     }
     guard let clientID = value("client_id"),
@@ -58,14 +58,15 @@ extension SimulatedInstance {
     return redirect(effective, [("code", code.value), ("state", state)])
   }
 
-  private func redirect(_ base: String, _ pairs: [(String, String)]) -> HTTPResponse {
+  private func redirect(_ base: String, _ pairs: [(String, String)]) -> SimulatedResponse {
     let separator = base.contains("?") ? "&" : "?"
-    return HTTPResponse(status: 302, headers: [("Location", base + separator + FormCoding.encode(pairs))])
+    return SimulatedResponse(
+      status: 302, headers: [("Location", base + separator + FormCoding.encode(pairs))])
   }
 
   private func consentPage(
     client: SimulatedOAuthClient, user: SimulatedUser, parameters: [(String, String)]
-  ) -> HTTPResponse {
+  ) -> SimulatedResponse {
     let carried = [
       "response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge",
       "code_challenge_method",

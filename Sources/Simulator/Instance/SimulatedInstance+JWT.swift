@@ -19,7 +19,7 @@ extension SimulatedInstance {
   func jwtBearer(
     assertion: String?, client: SimulatedOAuthClient, secretMatches: Bool, scope: String,
     _ configuration: SimulatorConfiguration
-  ) -> HTTPResponse {
+  ) -> SimulatedResponse {
     let denied = InstanceResponses.accessDenied
     guard secretMatches, !client.publicClient, let assertion,
       assertion.utf8.count <= Self.maximumAssertionLength

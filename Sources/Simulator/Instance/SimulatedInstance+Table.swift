@@ -10,7 +10,7 @@ extension SimulatedInstance {
     case apiKey(String)
   }
 
-  func api(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
+  func api(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> SimulatedResponse {
     let scenarios = configuration.scenarios
     let caller: Caller
     switch authenticate(request, configuration) {
@@ -75,7 +75,7 @@ extension SimulatedInstance {
     _ request: HTTPRequest, _ table: SimulatedTable, recordID: String?, scenarios: Set<Scenario>,
     userName: String
   )
-    -> HTTPResponse
+    -> SimulatedResponse
   {
     let name = table.name
     if (name == "sys_user" && scenarios.contains(.aclSysUser))
@@ -148,27 +148,27 @@ extension SimulatedInstance {
       200, .object([("result", .array(page.map(renderer.render)))]), headers: headers)
   }
 
-  func loggedIn(_ response: HTTPResponse) -> HTTPResponse {
+  func loggedIn(_ response: SimulatedResponse) -> SimulatedResponse {
     var marked = response
     marked.headers.append(("x-is-logged-in", "true"))
     return marked
   }
 
   private func authenticate(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> Result<
-    Caller, HTTPResponseBox
+    Caller, SimulatedResponseBox
   > {
     let scenarios = configuration.scenarios
     switch authenticateAPIKey(request, configuration) {
     case .absent: break
     case .accepted(let userName): return .success(.apiKey(userName))
-    case .rejected(let response): return .failure(HTTPResponseBox(response))
+    case .rejected(let response): return .failure(SimulatedResponseBox(response))
     }
     var challenges = [InstanceResponses.basicChallenge]
     if scenarios.contains(.challengeBearer) { challenges = [InstanceResponses.bearerChallenge] }
     if scenarios.contains(.challengeBoth) {
       challenges = [InstanceResponses.basicChallenge, InstanceResponses.bearerChallenge]
     }
-    let refused = HTTPResponseBox(InstanceResponses.notAuthenticated(challenges: challenges))
+    let refused = SimulatedResponseBox(InstanceResponses.notAuthenticated(challenges: challenges))
     let header = request.header("Authorization") ?? ""
     if header.lowercased().hasPrefix("bearer ") {
       let value = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
@@ -188,7 +188,7 @@ extension SimulatedInstance {
     }
     if scenarios.contains(.mfaRequired) {
       return .failure(
-        HTTPResponseBox(
+        SimulatedResponseBox(
           InstanceResponses.notAuthenticated(
             challenges: challenges, extraHeaders: [("X-MFA_TOKEN", "invalid")])))
     }
@@ -196,7 +196,7 @@ extension SimulatedInstance {
   }
 
   /// The documented 429 body; the X-RateLimit-* headers come only because a rule matched.
-  private func rateLimited(_ configuration: SimulatorConfiguration) -> HTTPResponse {
+  private func rateLimited(_ configuration: SimulatorConfiguration) -> SimulatedResponse {
     let reset = Int(state.withLock { $0.now }.timeIntervalSince1970) + configuration.retryAfter
     return InstanceResponses.envelope(
       429, message: "Rate limit exceeded",

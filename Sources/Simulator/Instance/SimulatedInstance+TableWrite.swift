@@ -19,7 +19,7 @@ extension SimulatedInstance {
     "sys_rest_message_fn": ["endpoint": "rest_endpoint", "name": "function_name"],
   ]
 
-  func write(_ request: HTTPRequest, _ table: SimulatedTable, recordID: String?) -> HTTPResponse {
+  func write(_ request: HTTPRequest, _ table: SimulatedTable, recordID: String?) -> SimulatedResponse {
     var fields: [String: String] = [:]
     if request.method != "DELETE" {
       switch Self.parseFields(request.body) {
@@ -41,7 +41,7 @@ extension SimulatedInstance {
       }
     }
     let size = fields.reduce(0) { $0 + $1.key.count + $1.value.count }
-    let outcome = state.withLock { state -> Result<[String: String]?, HTTPResponseBox> in
+    let outcome = state.withLock { state -> Result<[String: String]?, SimulatedResponseBox> in
       guard state.writtenCharacters + size <= Self.writeLimits.total else {
         return .failure(Self.full(table.name))
       }
@@ -56,11 +56,11 @@ extension SimulatedInstance {
     case .failure(let box):
       return box.response
     case .success(nil):
-      return HTTPResponse(status: 204)
+      return SimulatedResponse(status: 204)
     case .success(let row?):
       guard let fresh = state.withLock({ $0.table(table.name) }),
         let stored = fresh.rows.first(where: { $0["sys_id"] == row["sys_id"] })
-      else { return HTTPResponse(status: 204) }
+      else { return SimulatedResponse(status: 204) }
       let renderer = RowRenderer(
         table: fresh, readable: fresh.fields, display: request.queryValue("sysparm_display_value") ?? "false",
         fields: request.queryValue("sysparm_fields"), base: "http://\(request.header("Host") ?? "127.0.0.1")",
@@ -80,11 +80,11 @@ extension SimulatedInstance {
   }
 
   /// The body as a flat object of strings; numbers and booleans become their text.
-  static func parseFields(_ body: [UInt8]) -> Result<[String: String], HTTPResponseBox> {
-    func refuse(_ detail: String) -> Result<[String: String], HTTPResponseBox> {
+  static func parseFields(_ body: [UInt8]) -> Result<[String: String], SimulatedResponseBox> {
+    func refuse(_ detail: String) -> Result<[String: String], SimulatedResponseBox> {
       // The message is an instance's wording for an unreadable body; the detail is ours.
       .failure(
-        HTTPResponseBox(
+        SimulatedResponseBox(
           InstanceResponses.envelope(400, message: "Exception while reading request", detail: detail)))
     }
     guard body.count <= writeLimits.bodyBytes else {
@@ -114,15 +114,15 @@ extension SimulatedInstance {
     return .success(fields)
   }
 
-  private static func notFound() -> HTTPResponseBox {
-    HTTPResponseBox(
+  private static func notFound() -> SimulatedResponseBox {
+    SimulatedResponseBox(
       InstanceResponses.envelope(
         404, message: "No Record found", detail: "Record doesn't exist or ACL restricts the record retrieval")
     )
   }
 
-  private static func full(_ table: String) -> HTTPResponseBox {
-    HTTPResponseBox(
+  private static func full(_ table: String) -> SimulatedResponseBox {
+    SimulatedResponseBox(
       InstanceResponses.envelope(
         400, message: "Insert Failed",
         detail: "The simulated \(table) holds at most \(writeLimits.rows) records"))
@@ -141,7 +141,7 @@ extension SimulatedInstance {
   private static func writeRow(
     _ state: inout InstanceState, _ name: String, _ fields: [String: String], recordID: String?,
     method: String
-  ) -> Result<[String: String]?, HTTPResponseBox> {
+  ) -> Result<[String: String]?, SimulatedResponseBox> {
     guard var table = state.tables[name] else { return .failure(notFound()) }
     let known = fields.filter { table.fields.contains($0.key) && $0.key != "sys_created_on" }
     let result: [String: String]?
@@ -177,7 +177,7 @@ extension SimulatedInstance {
   /// the body names them, as the Application Registry form generates them.
   private static func writeClient(
     _ state: inout InstanceState, _ fields: [String: String], recordID: String?, method: String
-  ) -> Result<[String: String]?, HTTPResponseBox> {
+  ) -> Result<[String: String]?, SimulatedResponseBox> {
     func apply(_ fields: [String: String], to client: inout SimulatedOAuthClient) {
       if let value = fields["name"] { client.name = value }
       if let value = fields["client_secret"], !value.isEmpty { client.secret = value }
@@ -219,7 +219,7 @@ extension SimulatedInstance {
       let id = fields["client_id"].flatMap { $0.isEmpty ? nil : $0 } ?? newSysID()
       guard !clients.contains(where: { $0.id == id }) else {
         return .failure(
-          HTTPResponseBox(
+          SimulatedResponseBox(
             InstanceResponses.envelope(
               403, message: "Operation Failed",
               detail: "Error during insert of oauth_entity (a client with this ID exists)")))
@@ -239,7 +239,7 @@ extension SimulatedInstance {
   /// sys_user rows are users; `user_password` sets the password Basic and the grants check.
   private static func writeUser(
     _ state: inout InstanceState, _ fields: [String: String], recordID: String?, method: String
-  ) -> Result<[String: String]?, HTTPResponseBox> {
+  ) -> Result<[String: String]?, SimulatedResponseBox> {
     var users = state.configuration.users
     let result: SimulatedUser?
     func apply(_ fields: [String: String], to user: inout SimulatedUser) {
@@ -263,7 +263,7 @@ extension SimulatedInstance {
       guard let name = fields["user_name"], !name.isEmpty, !users.contains(where: { $0.userName == name })
       else {
         return .failure(
-          HTTPResponseBox(
+          SimulatedResponseBox(
             InstanceResponses.envelope(
               403, message: "Operation Failed",
               detail: "Error during insert of sys_user (user_name missing or taken)")))

@@ -3,7 +3,7 @@ import Hashing
 
 /// `POST /oauth_token.do`: the grants, with the catch-all 401 for every credential failure.
 extension SimulatedInstance {
-  func token(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
+  func token(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> SimulatedResponse {
     let denied = InstanceResponses.accessDenied
     guard request.method == "POST", let form = request.form else { return denied }
     let credentialNames: Set<String> = [
@@ -112,7 +112,7 @@ extension SimulatedInstance {
   func issue(
     user: String, client: SimulatedOAuthClient, scope: String, reuse: Bool, withRefresh: Bool,
     existingRefresh: IssuedToken? = nil
-  ) -> HTTPResponse {
+  ) -> SimulatedResponse {
     let scenarios = configuration.scenarios
     let (access, refresh) = state.withLock { state -> (IssuedToken, IssuedToken?) in
       state.purgeExpired()

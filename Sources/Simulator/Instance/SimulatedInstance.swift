@@ -17,7 +17,7 @@ final class SimulatedInstance: Sendable {
   ///
   /// Only the grant type is taken from the form, and only from a fixed list, so no secret and
   /// nothing a client chose can reach the log.
-  static func logLine(_ request: HTTPRequest, _ response: HTTPResponse) -> String {
+  static func logLine(_ request: HTTPRequest, _ response: SimulatedResponse) -> String {
     let known = [
       "password", "refresh_token", "authorization_code", "client_credentials", jwtBearerGrantType,
     ]
@@ -37,10 +37,10 @@ final class SimulatedInstance: Sendable {
   }
 
   /// Answers one request, including the scenario's delivery and the edge's and node's headers.
-  func respond(to request: HTTPRequest) -> HTTPResponse {
+  func respond(to request: HTTPRequest) -> SimulatedResponse {
     let configuration = self.configuration
     let scenarios = configuration.scenarios
-    var response: HTTPResponse
+    var response: SimulatedResponse
     if scenarios.contains(.hibernating) {
       response = InstanceResponses.hibernating
     } else if scenarios.contains(.noNode) {
@@ -65,7 +65,7 @@ final class SimulatedInstance: Sendable {
     return response
   }
 
-  private func route(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> HTTPResponse {
+  private func route(_ request: HTTPRequest, _ configuration: SimulatorConfiguration) -> SimulatedResponse {
     let scenarios = configuration.scenarios
     if scenarios.contains(.error503) { return InstanceResponses.errorPage(503) }
     if scenarios.contains(.error500) { return InstanceResponses.errorPage(500) }
@@ -76,7 +76,7 @@ final class SimulatedInstance: Sendable {
     }
     switch path {
     case "/":
-      return HTTPResponse(status: 302, headers: [("Location", "/navpage.do")])
+      return SimulatedResponse(status: 302, headers: [("Location", "/navpage.do")])
     case "/navpage.do", "/login.do", "/now/nav/ui", "/now/nav/ui/home":
       return InstanceResponses.page(
         200, title: "ServiceNow", text: "Log in to this simulated ServiceNow instance (snowgate simulate).")
@@ -95,8 +95,8 @@ final class SimulatedInstance: Sendable {
   /// `GET /oauth_revoke_token.do?token=…`: no authentication. Only the query is read: no source
   /// shows that an instance reads a POST body here (SERVICENOW.md, corrections), so neither does
   /// the simulator, and a client that sends the token in a body finds out.
-  private func revoke(_ request: HTTPRequest) -> HTTPResponse {
+  private func revoke(_ request: HTTPRequest) -> SimulatedResponse {
     if let token = request.queryValue("token"), !token.isEmpty { state.withLock { $0.revoke(token) } }
-    return HTTPResponse(status: 200, headers: InstanceResponses.tokenHeaders)
+    return SimulatedResponse(status: 200, headers: InstanceResponses.tokenHeaders)
   }
 }

@@ -30,7 +30,7 @@ struct SingleSignOn: Sendable, Equatable {
   }
 
   /// The 302 from a login page to the provider, carrying where to come back to.
-  func redirect(from path: String, host: String) -> HTTPResponse {
+  func redirect(from path: String, host: String) -> SimulatedResponse {
     let back = "http://\(host)/navpage.do"
     let location: String
     switch kind {
@@ -51,6 +51,6 @@ struct SingleSignOn: Sendable, Equatable {
           ("redirect_uri", "http://\(host)/navpage.do"), ("state", Base64URL.random(bytes: 12)),
         ])
     }
-    return HTTPResponse(status: 302, headers: [("Location", location)])
+    return SimulatedResponse(status: 302, headers: [("Location", location)])
   }
 }

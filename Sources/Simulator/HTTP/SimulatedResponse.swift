@@ -1,7 +1,8 @@
 import Foundation
 
-/// One HTTP answer, plus how the server should deliver it (scenarios slow, drip and drop).
-struct HTTPResponse: Sendable {
+/// One answer the simulated instance sends, plus how the server delivers it (scenarios slow,
+/// drip and drop). Not the client's `HTTPResponse` (an answer received and classified).
+struct SimulatedResponse: Sendable {
   /// How the bytes go out: at once, after a wait, a byte at a time, or cut off halfway.
   enum Delivery: Sendable, Equatable {
     case normal
@@ -32,7 +33,7 @@ struct HTTPResponse: Sendable {
   ///
   /// An answer to HEAD keeps its Content-Length but sends no body, as RFC 9110 §9.3.2 asks.
   func serialized(keepAlive: Bool, headOnly: Bool = false) -> [UInt8] {
-    var head = "HTTP/1.1 \(status) \(HTTPResponse.reason(for: status))\r\n"
+    var head = "HTTP/1.1 \(status) \(SimulatedResponse.reason(for: status))\r\n"
     for field in headers { head += "\(field.name): \(field.value)\r\n" }
     head += "Content-Length: \(body.count)\r\n"
     head += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
@@ -40,8 +41,8 @@ struct HTTPResponse: Sendable {
   }
 
   /// A minimal answer for requests the parser rejects before any instance logic runs.
-  static func plain(_ status: Int, _ text: String) -> HTTPResponse {
-    var response = HTTPResponse(
+  static func plain(_ status: Int, _ text: String) -> SimulatedResponse {
+    var response = SimulatedResponse(
       status: status, headers: [("Content-Type", "text/plain;charset=UTF-8")], body: Array((text + "\n").utf8)
     )
     response.closeConnection = true
