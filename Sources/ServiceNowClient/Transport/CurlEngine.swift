@@ -14,20 +14,22 @@ import Vocabulary
 /// `curl_multi_wakeup` from `submit`/`cancel`: waiting costs no CPU, and a cancelled
 /// transfer is removed, and its caller resumed, at once. Off Swift's cooperative pool.
 final class CurlEngine: @unchecked Sendable {
-  /// The engine every transport uses, started on the first request.
-  static let shared: Result<CurlEngine, ServiceNowFailure> = CurlLibrary.shared.flatMap { library in
-    guard let multi = library.api.pointee.multi_init() else {
-      return .failure(ServiceNowFailure(.clientLibcurlMissing, detail: "curl_multi_init failed"))
+  /// Loads libcurl and starts the engine; called once, by `Loader`'s thread.
+  private static func make() -> Result<CurlEngine, ServiceNowFailure> {
+    CurlLibrary.shared.flatMap { library in
+      guard let multi = library.api.pointee.multi_init() else {
+        return .failure(ServiceNowFailure(.clientLibcurlMissing, detail: "curl_multi_init failed"))
+      }
+      let engine = CurlEngine(library: library, multi: multi)
+      engine.start()
+      return .success(engine)
     }
-    let engine = CurlEngine(library: library, multi: multi)
-    engine.start()
-    return .success(engine)
   }
 
-  /// The engine, awaited: a caller that comes while libcurl is still loading (~5–9 ms) is
-  /// suspended and resumed when it is loaded, instead of blocking a thread of the cooperative
-  /// pool on `shared`'s once (where the runtime's lock spins in the kernel while the loading
-  /// thread runs: 0.8 ms of CPU per check in perf, and a pool thread held).
+  /// The process's one engine, awaited: a caller that comes while libcurl is still loading
+  /// (~5–9 ms) is suspended and resumed when it is loaded. (A `static let` here would block a
+  /// thread of the cooperative pool on its once, where the runtime's lock spins in the kernel
+  /// while the loading thread runs: 0.8 ms of CPU per check in perf, and a pool thread held.)
   static func ready() async throws -> CurlEngine {
     try await Loader.one.engine().get()
   }
@@ -37,7 +39,7 @@ final class CurlEngine: @unchecked Sendable {
     Loader.one.begin()
   }
 
-  /// Who is waiting for `shared`, and whether it is being made.
+  /// The one engine once made, who is waiting for it, and whether it is being made.
   private final class Loader: @unchecked Sendable {
     static let one = Loader()
     private typealias Waiter = CheckedContinuation<Result<CurlEngine, ServiceNowFailure>, Never>
@@ -54,7 +56,7 @@ final class CurlEngine: @unchecked Sendable {
       guard start else { return }
       DetachedThread.start(stackSize: 256 * 1024) { [self] in
         sg_name_thread("snowgate-load")
-        let made = CurlEngine.shared
+        let made = CurlEngine.make()
         let resumed = lock.withLock {
           result = made
           defer { waiters = [] }

@@ -25,23 +25,6 @@ extension WizardState {
     ]
   }
 
-  /// The text of one of the screen's fields.
-  private func input(_ field: AgentTransferStep.Field, of step: AgentTransferStep) -> TextInput {
-    switch field {
-    case .webhook: step.webhook
-    case .group: step.group
-    case .member: step.member
-    }
-  }
-
-  private mutating func setInput(_ input: TextInput, _ field: AgentTransferStep.Field) {
-    switch field {
-    case .webhook: agentTransfer?.webhook = input
-    case .group: agentTransfer?.group = input
-    case .member: agentTransfer?.member = input
-    }
-  }
-
   /// Whether `text` can be a webhook: an http(s) address with a host, of a sane length.
   static func isWebhook(_ text: String) -> Bool {
     guard text.count <= 2000, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
@@ -69,9 +52,9 @@ extension WizardState {
         agentTransfer?.editing = nil
         agentTransfer?.fieldError = nil
       default:
-        var edited = input(field, of: step)
+        var edited = step[field: field]
         if Self.edit(&edited, key) {
-          setInput(edited, field)
+          agentTransfer?[field: field] = edited
           agentTransfer?.fieldError = nil
         }
       }

@@ -41,37 +41,33 @@ extension WizardState {
       host = address.host.split(separator: ".").first.map(String.init) ?? address.host
     }
     let redirect = oauthClient.redirectURI.text
-    let step = oauthClientCreation
-    let typedName = step.recordName.text.trimmingCharacters(in: .whitespaces)
-    return OAuthClientRecord(
-      name: typedName.isEmpty ? "snowgate \(host)" : typedName, kind: kind,
+    var record = OAuthClientRecord(
+      name: "snowgate \(host)", kind: kind,
       redirectURL: kind == .oauthAuthorizationCode
         ? (Self.isLoopbackRedirect(redirect) ? redirect : OAuthClientStep.defaultRedirectURI) : nil,
-      accessTokenLifespan: Self.typedLifespan(step.accessLifespan) ?? OAuthClientRecord.defaultAccessLifespan,
-      refreshTokenLifespan: Self.typedLifespan(step.refreshLifespan)
-        ?? OAuthClientRecord.defaultRefreshLifespan,
-      applicationUser: kind == .oauthClientCredentials ? step.applicationUser.text : nil)
+      applicationUser: kind == .oauthClientCredentials ? oauthClientCreation.applicationUser.text : nil)
+    let step = oauthClientCreation
+    if !step.recordName.text.trimmingSpaces.isEmpty { record.name = step.recordName.text.trimmingSpaces }
+    record.accessTokenLifespan = Self.typedLifespan(step.accessLifespan) ?? record.accessTokenLifespan
+    record.refreshTokenLifespan = Self.typedLifespan(step.refreshLifespan) ?? record.refreshTokenLifespan
+    return record
   }
 
   /// A typed lifespan within `lifespanRange`, or nil (empty, not a number, out of range).
   static func typedLifespan(_ input: TextInput) -> Int? {
-    guard let seconds = Int(input.text.trimmingCharacters(in: .whitespaces)), lifespanRange.contains(seconds)
-    else { return nil }
+    guard let seconds = Int(input.text.trimmingSpaces), lifespanRange.contains(seconds) else { return nil }
     return seconds
   }
 
   /// Why a typed record field cannot be used, with the field; nil when all can.
   private var creationRecordProblem: (OAuthClientCreationField, String)? {
     let step = oauthClientCreation
-    if step.recordName.text.trimmingCharacters(in: .whitespaces).count > 80 {
-      return (.recordName, Self.recordNameTooLong)
-    }
-    for (field, input) in [
-      (OAuthClientCreationField.accessLifespan, step.accessLifespan),
-      (.refreshLifespan, step.refreshLifespan),
-    ]
-    where !input.text.trimmingCharacters(in: .whitespaces).isEmpty && Self.typedLifespan(input) == nil {
-      return (field, Self.lifespanNotSeconds)
+    if step.recordName.text.trimmingSpaces.count > 80 { return (.recordName, Self.recordNameTooLong) }
+    for field in [OAuthClientCreationField.accessLifespan, .refreshLifespan] {
+      let input = field == .accessLifespan ? step.accessLifespan : step.refreshLifespan
+      if !input.text.trimmingSpaces.isEmpty, Self.typedLifespan(input) == nil {
+        return (field, Self.lifespanNotSeconds)
+      }
     }
     return nil
   }

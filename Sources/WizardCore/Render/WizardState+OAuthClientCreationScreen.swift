@@ -62,16 +62,20 @@ extension WizardState {
             note: "The OAuth Application User: the user the tokens act as.", error: error(.applicationUser))))
     }
     items.append(.text("The record it would create:", .emphasis))
-    let proposed = proposedOAuthClientRecordDefaults
+    // What an empty field keeps: the proposed name and ServiceNow's default lifespans.
+    let proposed = (
+      name: proposedOAuthClientRecord.name, access: OAuthClientRecord.defaultAccessLifespan,
+      refresh: OAuthClientRecord.defaultRefreshLifespan
+    )
     let recordFields: [(OAuthClientCreationField, String, TextInput, String)] = [
       (.recordName, "Record name", step.recordName, "empty: " + proposed.name),
       (
         .accessLifespan, "Access token", step.accessLifespan,
-        "empty: " + Self.lifespan(proposed.accessTokenLifespan) + "; in seconds"
+        "empty: " + Self.lifespan(proposed.access) + "; in seconds"
       ),
       (
         .refreshLifespan, "Refresh token", step.refreshLifespan,
-        "empty: " + Self.lifespan(proposed.refreshTokenLifespan) + "; in seconds"
+        "empty: " + Self.lifespan(proposed.refresh) + "; in seconds"
       ),
     ]
     for (field, label, input, placeholder) in recordFields {
@@ -160,15 +164,6 @@ extension WizardState {
           + "(System OAuth > Application Registry) on \(host). Nothing is written until you press y."
       ],
       items: items, focus: focus, hints: hints)
-  }
-
-  /// The record with nothing typed in its fields: what the empty fields keep.
-  private var proposedOAuthClientRecordDefaults: OAuthClientRecord {
-    var state = self
-    state.oauthClientCreation.recordName = TextInput()
-    state.oauthClientCreation.accessLifespan = TextInput()
-    state.oauthClientCreation.refreshLifespan = TextInput()
-    return state.proposedOAuthClientRecord
   }
 
   /// `1800 s (30 minutes)`, `8640000 s (100 days)`.

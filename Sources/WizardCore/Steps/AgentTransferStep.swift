@@ -1,5 +1,3 @@
-import Foundation
-
 /// "Prepare for live agent transfer", offered on the done screen: the checks of
 /// `snowgate check NAME --for agent-transfer`, and its fixes after a yes.
 public struct AgentTransferStep: Equatable, Sendable {
@@ -28,15 +26,33 @@ public struct AgentTransferStep: Equatable, Sendable {
   /// Why the edited field's text cannot be used, shown under it.
   public var fieldError: String? = nil
 
+  /// The text of one of the fields.
+  public subscript(field field: Field) -> TextInput {
+    get {
+      switch field {
+      case .webhook: webhook
+      case .group: group
+      case .member: member
+      }
+    }
+    set {
+      switch field {
+      case .webhook: webhook = newValue
+      case .group: group = newValue
+      case .member: member = newValue
+      }
+    }
+  }
+
   /// The group to check: the typed name, or the guide's when the field was emptied.
   public var groupName: String {
-    let typed = group.text.trimmingCharacters(in: .whitespaces)
+    let typed = group.text.trimmingSpaces
     return typed.isEmpty ? Self.defaultGroup : typed
   }
 
   /// The member to propose, when one is typed.
   public var memberName: String? {
-    let typed = member.text.trimmingCharacters(in: .whitespaces)
+    let typed = member.text.trimmingSpaces
     return typed.isEmpty ? nil : typed
   }
 
