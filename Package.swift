@@ -13,22 +13,25 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // libcurl's headers only: the library itself is loaded on first use (Sources/CCurl/shim.h).
     .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
-    .target(name: "Vocabulary"),
-    .target(name: "WizardCore", dependencies: ["Vocabulary"]),
-    .target(name: "Hashing"),
-    .target(name: "TextSafety"),
-    .target(name: "SystemCommands"),
+    // FoundationEssentials and the C library in one import, and the few pieces of Foundation
+    // proper snowgate needs, so the binary does not link Foundation (Sources/Platform/Platform.swift).
+    .target(name: "Platform"),
+    .target(name: "Vocabulary", dependencies: ["Platform"]),
+    .target(name: "WizardCore", dependencies: ["Platform", "Vocabulary"]),
+    .target(name: "Hashing", dependencies: ["Platform"]),
+    .target(name: "TextSafety", dependencies: ["Platform"]),
+    .target(name: "SystemCommands", dependencies: ["Platform"]),
     .target(
       name: "ServiceNowClient",
-      dependencies: ["CCurl", "Hashing", "SystemCommands", "TextSafety", "Vocabulary"]),
-    .target(name: "Diagnosis", dependencies: ["TextSafety", "Vocabulary"]),
-    .target(name: "Profiles", dependencies: ["SystemCommands", "Vocabulary"]),
-    .target(name: "Simulator", dependencies: ["Hashing", "SystemCommands"]),
-    .target(name: "TerminalUI", dependencies: ["WizardCore", "CNcursesw", "TextSafety"]),
+      dependencies: ["CCurl", "Hashing", "Platform", "SystemCommands", "TextSafety", "Vocabulary"]),
+    .target(name: "Diagnosis", dependencies: ["Platform", "TextSafety", "Vocabulary"]),
+    .target(name: "Profiles", dependencies: ["Platform", "SystemCommands", "Vocabulary"]),
+    .target(name: "Simulator", dependencies: ["Hashing", "Platform", "SystemCommands"]),
+    .target(name: "TerminalUI", dependencies: ["Platform", "WizardCore", "CNcursesw", "TextSafety"]),
     .target(
       name: "App",
       dependencies: [
-        "Vocabulary", "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
+        "Platform", "Vocabulary", "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
         "TextSafety", "SystemCommands",
       ]),
     .executableTarget(name: "snowgate", dependencies: ["App"]),
@@ -40,6 +43,7 @@ let package = Package(
     .target(
       name: "TestSupport", dependencies: ["ServiceNowClient", "TerminalUI", "WizardCore"],
       path: "Tests/TestSupport"),
+    .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
     .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"]),
     .testTarget(name: "WizardCoreTests", dependencies: ["WizardCore", "Vocabulary"]),
     .testTarget(

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// SHA-256 (FIPS 180-4), written here because Linux has no CryptoKit and no packages are allowed.
 ///
@@ -98,7 +98,7 @@ public enum SHA256 {
 
   /// The digest as lowercase hex, the form the FIPS test vectors are written in.
   public static func hexDigest(_ string: String) -> String {
-    hash(string).map { String(format: "%02x", $0) }.joined()
+    hash(string).map { PlainString.hex(UInt32($0), digits: 2) }.joined()
   }
 
   private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A simulated ServiceNow instance listening on 127.0.0.1, for the demo and for tests.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Why the simulator could not start, worded for the person running it.
 public enum SimulatorServerError: Error, Equatable, LocalizedError {

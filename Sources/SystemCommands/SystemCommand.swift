@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 #if canImport(Glibc)
   import Glibc
@@ -47,7 +47,7 @@ public struct SystemCommand: Sendable {
   }
 
   /// The program's name as people see it in messages ("openssl", "secret-tool").
-  public var programName: String { (arguments[0] as NSString).lastPathComponent }
+  public var programName: String { PlainString.lastPathComponent(arguments[0]) }
 
   /// The environment actually handed over: `environment` without the `SNOWGATE_*` variables,
   /// then `told`.
@@ -59,10 +59,9 @@ public struct SystemCommand: Sendable {
   public func output() async throws(SystemCommandError) -> SystemCommandOutput {
     let result = await withCheckedContinuation {
       (continuation: CheckedContinuation<Result<SystemCommandOutput, SystemCommandError>, Never>) in
-      let thread = Thread {
+      DetachedThread.start(stackSize: 512 * 1024) {
         continuation.resume(returning: Result { () throws(SystemCommandError) in try self.run() })
       }
-      thread.start()
     }
     return try result.get()
   }
@@ -135,7 +134,7 @@ public struct SystemCommand: Sendable {
       throw SystemCommandError.couldNotStart(program: programName, reason: String(cString: strerror(spawned)))
     }
     let child = pid
-    Thread.detachNewThread {
+    DetachedThread.start(stackSize: 64 * 1024) {
       var status: Int32 = 0
       while waitpid(child, &status, 0) < 0 && errno == EINTR {}
     }
@@ -197,9 +196,7 @@ public struct SystemCommand: Sendable {
   public static func locate(_ program: String, environment: [String: String]) -> String? {
     let files = FileManager.default
     func isProgram(_ path: String) -> Bool {
-      var isFolder: ObjCBool = false
-      return files.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
-        && files.isExecutableFile(atPath: path)
+      FileKind.at(path) == .file && files.isExecutableFile(atPath: path)
     }
     if program.contains("/") { return isProgram(program) ? program : nil }
     let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// What a finished system command left behind: how it ended and the bytes of its two streams.
 ///

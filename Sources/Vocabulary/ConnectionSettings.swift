@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Where a connection goes and who it signs in as, without its sign-in kind and its secrets.
 ///

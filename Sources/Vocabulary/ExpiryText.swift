@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Says how long a stored access token has left, the way `snowgate profiles` shows it.
 ///

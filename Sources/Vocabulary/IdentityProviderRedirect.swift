@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A login page's redirect to a single sign-on identity provider, recognised from its Location.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One certificate the server presented during a TLS handshake, as a person needs to see it
 /// to recognise an SSL-inspection proxy or an expired certificate.
@@ -32,8 +32,31 @@ public struct PresentedCertificate: Sendable, Equatable {
   /// `/CN=proxy/O=Corp` (OpenSSL's one-line form) as `CN=proxy, O=Corp`.
   public static func readableName(_ oneline: String) -> String {
     let text = oneline.hasPrefix("/") ? String(oneline.dropFirst()) : oneline
-    return text.replacingOccurrences(
-      of: #"/(?=[A-Za-z][A-Za-z0-9.]*=)"#, with: ", ", options: .regularExpression)
+    // A "/" that starts another `NAME=` (a letter, then letters, digits or dots, then "=").
+    var out = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      let next = text.index(after: index)
+      if character == "/", startsAttribute(text[next...]) {
+        out += ", "
+      } else {
+        out.append(character)
+      }
+      index = next
+    }
+    return out
+  }
+
+  private static func startsAttribute(_ text: Substring) -> Bool {
+    guard let first = text.first, first.isASCII, first.isLetter else { return false }
+    for character in text.dropFirst() {
+      if character == "=" { return true }
+      guard character.isASCII, character.isLetter || character.isNumber || character == "." else {
+        return false
+      }
+    }
+    return false
   }
 
   private static func printable(_ text: String) -> String {
@@ -47,21 +70,21 @@ public struct PresentedCertificate: Sendable, Equatable {
   /// `2026-01-01T00:00:00Z`: a validity bound as the JSON outputs write times (UTC).
   public static func timestamp(_ date: Date) -> String {
     let parts = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    let two = { (value: Int?) in PlainString.zeroPadded(value ?? 0, digits: 2) }
+    return PlainString.zeroPadded(parts.year ?? 0, digits: 4) + "-" + two(parts.month) + "-" + two(parts.day)
+      + "T" + two(parts.hour) + ":" + two(parts.minute) + ":" + two(parts.second) + "Z"
   }
 
   private static var utc: Calendar {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = .gmt
     return calendar
   }
 
   private static func day(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    let parts = utc.dateComponents([.year, .month, .day], from: date)
+    return PlainString.zeroPadded(parts.year ?? 0, digits: 4) + "-"
+      + PlainString.zeroPadded(parts.month ?? 0, digits: 2) + "-"
+      + PlainString.zeroPadded(parts.day ?? 0, digits: 2)
   }
 }

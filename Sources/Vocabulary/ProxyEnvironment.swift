@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The one reader of the proxy variables: which proxy a request to a URL goes through.
 ///
@@ -61,7 +61,7 @@ public struct ProxyEnvironment: Sendable, Equatable {
   public static func noProxyMatch(host: String, port: Int, noProxy: String) -> String? {
     let host = host.lowercased()
     for raw in noProxy.split(separator: ",") {
-      let entry = raw.trimmingCharacters(in: .whitespaces).lowercased()
+      let entry = PlainString.trimmed(raw).lowercased()
       if entry.isEmpty { continue }
       if entry == "*" { return entry }
       var name = entry
@@ -89,7 +89,7 @@ public struct ProxyEnvironment: Sendable, Equatable {
   }
 
   private func value(_ name: String) -> String? {
-    guard let value = variables[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+    guard let value = variables[name].map { PlainString.trimmed($0) }, !value.isEmpty else {
       return nil
     }
     return value

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A setup the user left after the instance step, kept so it can be resumed.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The tokens one successful grant returned, with when they were obtained so expiry is known.
 ///
@@ -66,20 +66,20 @@ public struct TokenSet: Sendable, Equatable {
   /// `expires_in` arrives as a number, but some proxies and releases send it as a string.
   public static func parse(_ body: Data, obtainedAt: Date) -> TokenSet? {
     guard let object = BoundedJSON.object(body),
-      let access = object["access_token"] as? String, !access.isEmpty
+      let access = object["access_token"]?.string, !access.isEmpty
     else { return nil }
-    let refresh = (object["refresh_token"] as? String).flatMap { $0.isEmpty ? nil : Secret($0) }
+    let refresh = object["refresh_token"]?.string.flatMap { $0.isEmpty ? nil : Secret($0) }
     let expires: Int?
-    if let number = object["expires_in"] as? NSNumber {
-      expires = number.intValue
-    } else if let text = object["expires_in"] as? String {
+    if let number = object["expires_in"]?.double, abs(number) < 1e15 {
+      expires = Int(number)
+    } else if let text = object["expires_in"]?.string {
       expires = Int(text)
     } else {
       expires = nil
     }
     return TokenSet(
       accessToken: Secret(access), refreshToken: refresh,
-      tokenType: (object["token_type"] as? String) ?? "Bearer", scope: object["scope"] as? String,
+      tokenType: object["token_type"]?.string ?? "Bearer", scope: object["scope"]?.string,
       expiresIn: expires, obtainedAt: obtainedAt)
   }
 }

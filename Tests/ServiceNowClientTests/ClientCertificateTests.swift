@@ -40,6 +40,19 @@ final class ClientCertificateTests: XCTestCase {
     return directory
   }
 
+  /// openssl's dates (`Jan  5 00:41:28 2026 GMT`, a one-digit day padded with a space) are read
+  /// as the moments they name: the test certificates are made now and good for two days.
+  func testTheCertificateDatesAreReadFromOpenSSL() throws {
+    let directory = try makeCertificates()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let read = ClientCertificateCheck.readNow(directory.appendingPathComponent("client.pem").path)
+    guard case .success(let facts) = read else { return XCTFail("the certificate was not read: \(read)") }
+    let notBefore = try XCTUnwrap(facts.notBefore)
+    let notAfter = try XCTUnwrap(facts.notAfter)
+    XCTAssertEqual(notAfter.timeIntervalSince(notBefore), 2 * 86_400)
+    XCTAssertLessThan(abs(notBefore.timeIntervalSinceNow), 600)
+  }
+
   func testAServerRequiringAClientCertificateAcceptsOurs() async throws {
     let directory = try makeCertificates()
     defer { try? FileManager.default.removeItem(at: directory) }

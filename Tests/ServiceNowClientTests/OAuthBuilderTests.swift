@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 import XCTest

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// What `snowgate check` was asked to do, read from its arguments and checked for sense.

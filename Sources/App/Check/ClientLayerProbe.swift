@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import ServiceNowClient
 import TextSafety
 import Vocabulary
@@ -285,7 +285,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
         switch unattended {
         case .password(let username, _): words = "the password grant (user \(username))"
         case .refreshToken: words = "the refresh token"
-        default: words = "the \(unattended.grantType.replacingOccurrences(of: "_", with: " ")) grant"
+        default: words = "the \(unattended.grantType.replacing("_", with: " ")) grant"
         }
       case .failure(.missingUsername):
         return .fail(
@@ -396,7 +396,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
   private func whoAmI(_ tokens: TokenSet) async -> String? {
     guard credentials.kind != .basic else { return nil }
     guard case .success(let user) = await client.currentUser(auth: .bearer(tokens.accessToken)),
-      !user.userName.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+      !user.userName.unicodeScalars.contains(where: PlainString.isControl)
     else { return nil }
     // The instance's words: scrubbed of the secrets in play like every other server text.
     return client.log.scrubber.clean(user.userName)
@@ -418,7 +418,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
         $0.contains("sys_db_object") ? $0 : "Table metadata (sys_db_object) cannot be read. " + $0
       }
       // The catalogue's remedies speak of the test's sys_user read; this one is of sys_db_object.
-      let remedies = shown.remedies.map { $0.replacingOccurrences(of: "sys_user", with: "sys_db_object") }
+      let remedies = shown.remedies.map { $0.replacing("sys_user", with: "sys_db_object") }
       return .warn(
         detail, code: failure.code, summary: summary,
         remedies: remedies.isEmpty

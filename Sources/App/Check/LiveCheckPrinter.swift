@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import Vocabulary
 
 #if canImport(Glibc)
@@ -17,7 +17,7 @@ import Vocabulary
 /// the deciding line, and the summary. When the end changes a line already printed, the lines
 /// from there are rewritten in place. Pipes, `--json` and `--all` never use this.
 final class LiveCheckPrinter: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private let target: DiagnosisTarget
   private let colour: Bool
   private let spinner: Bool
@@ -108,7 +108,7 @@ final class LiveCheckPrinter: @unchecked Sendable {
     for line in lines[same...] { out += line + "\n" }
     printed = lines
     guard !out.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(out.utf8))
+    StandardStream.output.write(out)
   }
 
   private func drawSpinner() {
@@ -116,14 +116,14 @@ final class LiveCheckPrinter: @unchecked Sendable {
     let mark = Self.frames[frame % Self.frames.count]
     // Carriage return and padding, no escape sequences: NO_COLOR terminals stay plain.
     let text = "  \(mark) checking \(running.title)…"
-    FileHandle.standardError.write(
-      Data(("\r" + text.padding(toLength: 40, withPad: " ", startingAt: 0)).utf8))
+    StandardStream.error.write(
+      ("\r" + PlainString.padded(text, to: 40)))
     spinnerShown = true
   }
 
   private func eraseSpinner() {
     guard spinnerShown else { return }
-    FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 40) + "\r").utf8))
+    StandardStream.error.write(("\r" + String(repeating: " ", count: 40) + "\r"))
     spinnerShown = false
   }
 

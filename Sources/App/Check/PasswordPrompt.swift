@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 
@@ -22,11 +22,11 @@ enum PasswordPrompt {
 
   /// The password typed, nil when nothing (or too much) was typed.
   static func ask(_ question: String) -> Secret? {
-    FileHandle.standardError.write(Data(question.utf8))
+    StandardStream.error.write(question)
     CheckInterrupt.echoOff()
     let line = readLine(strippingNewline: true)
     CheckInterrupt.echoOn()
-    FileHandle.standardError.write(Data("\n".utf8))
+    StandardStream.error.write("\n")
     guard let line, !line.isEmpty, line.utf8.count <= maximumBytes else { return nil }
     return Secret(line)
   }

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import ServiceNowClient
 
 /// One connection ready to diagnose: the runner's target plus what the output needs besides

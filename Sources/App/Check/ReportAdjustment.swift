@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 
 /// What `check` adds to a report before anyone sees it: slow answers as warnings, and remedies
 /// that name the real profile.
@@ -48,7 +48,7 @@ enum ReportAdjustment {
       let placeholder = "snowgate " + command + " NAME"
       guard result.contains(placeholder) else { continue }
       let real = profile.map { "snowgate " + command + " " + $0 } ?? "snowgate " + command
-      result = result.replacingOccurrences(of: placeholder, with: real)
+      result = result.replacing(placeholder, with: real)
     }
     return result
   }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 
 /// Reads the command line and runs one command. `main.swift` calls this and nothing else.
@@ -105,6 +105,6 @@ public enum CommandLineTool {
   }
 
   static func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStream.error.write((text + "\n"))
   }
 }

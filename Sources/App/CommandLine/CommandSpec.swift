@@ -1,3 +1,5 @@
+import Platform
+
 /// One command in the command table: what it takes and how it is explained.
 ///
 /// The parser, `--help`, `snowgate help COMMAND`, the completions and the man page are all
@@ -89,7 +91,7 @@ struct CommandSpec: Equatable, Sendable {
     let indent = String(repeating: " ", count: 23)
     let body = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
     if label.count <= 19 {
-      return "  " + label.padding(toLength: 21, withPad: " ", startingAt: 0) + body
+      return "  " + PlainString.padded(label, to: 21) + body
     }
     return "  " + label + "\n" + indent + body
   }

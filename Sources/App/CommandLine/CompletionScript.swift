@@ -31,7 +31,7 @@ enum CompletionScript {
 
   /// Single-quoted for every shell here: a quote inside becomes '\''.
   static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    "'" + text.replacing("'", with: "'\\''") + "'"
   }
 
   static var bash: String {
@@ -122,8 +122,8 @@ enum CompletionScript {
 
   static func zshEscaped(_ text: String) -> String {
     let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
-    return firstLine.replacingOccurrences(of: "'", with: "'\\''").replacingOccurrences(of: "[", with: "\\[")
-      .replacingOccurrences(of: "]", with: "\\]").replacingOccurrences(of: ":", with: "\\:")
+    return firstLine.replacing("'", with: "'\\''").replacing("[", with: "\\[")
+      .replacing("]", with: "\\]").replacing(":", with: "\\:")
   }
 
   static var zsh: String {

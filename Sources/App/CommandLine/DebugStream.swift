@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 
 /// `SNOWGATE_DEBUG=api`: every HTTP exchange of any command on stderr as it happens, redacted
@@ -14,8 +14,8 @@ enum DebugStream {
   static func attach(to log: RequestLog, variables: [String: String]) {
     guard wanted(variables) else { return }
     log.observe { entry in
-      FileHandle.standardError.write(
-        Data(("[snowgate debug] " + entry.render(includeBodies: true) + "\n").utf8))
+      StandardStream.error.write(
+        ("[snowgate debug] " + entry.render(includeBodies: true) + "\n"))
     }
   }
 }

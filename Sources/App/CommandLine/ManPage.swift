@@ -2,7 +2,7 @@
 enum ManPage {
   /// Text made safe for roff: backslashes and dashes escaped, no line starting with a dot or quote.
   static func escaped(_ text: String) -> String {
-    let plain = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+    let plain = text.replacing("\\", with: "\\e").replacing("-", with: "\\-")
     return plain.unicodeScalars.map { scalar -> String in
       guard !scalar.isASCII else { return String(scalar) }
       let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -37,7 +37,7 @@ enum ManPage {
         out.append(escaped("snowgate " + line))
       }
       out.append(".PP")
-      out.append(escaped(spec.about).replacingOccurrences(of: "\n\n", with: "\n.PP\n"))
+      out.append(escaped(spec.about).replacing("\n\n", with: "\n.PP\n"))
       for option in spec.options where option.name != "--help" {
         out.append(".TP")
         let names =
@@ -47,7 +47,7 @@ enum ManPage {
       }
       if let notes = spec.notes {
         out.append(".PP")
-        out.append(escaped(notes).replacingOccurrences(of: "\n\n", with: "\n.PP\n"))
+        out.append(escaped(notes).replacing("\n\n", with: "\n.PP\n"))
       }
     }
     out.append(".SH ENVIRONMENT")

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import Profiles
 import ServiceNowClient
 import TextSafety
@@ -59,9 +59,10 @@ enum APICommand {
   static func readInput(_ path: String) throws(UsageError) -> Data {
     let data: Data?
     if path == "-" {
-      data = try? FileHandle.standardInput.read(upToCount: maximumInput + 1) ?? Data()
+      data = StandardStream.input.read(upTo: maximumInput + 1)
     } else {
-      data = FileManager.default.contents(atPath: path)
+      // Bounded: a FIFO or /dev/zero given as FILE ends at the limit instead of filling memory.
+      data = FileBytes.read(atPath: path, upTo: maximumInput + 1)
     }
     guard let data else { throw UsageError("--input \(path): the file cannot be read.") }
     guard data.count <= maximumInput else {
@@ -286,10 +287,10 @@ enum APICommand {
   static func nextLink(_ response: HTTPResponse) -> String? {
     guard let header = response.header("Link") else { return nil }
     for part in header.split(separator: ",") {
-      let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+      let pieces = part.split(separator: ";").map { PlainString.trimmed($0) }
       guard let target = pieces.first, target.hasPrefix("<"), target.hasSuffix(">") else { continue }
       let isNext = pieces.dropFirst().contains { piece in
-        let lowered = piece.lowercased().replacingOccurrences(of: " ", with: "")
+        let lowered = piece.lowercased().replacing(" ", with: "")
         return lowered == "rel=\"next\"" || lowered == "rel=next"
       }
       if isNext { return String(target.dropFirst().dropLast()) }
@@ -305,6 +306,6 @@ enum APICommand {
   }
 
   static func write(_ data: Data) {
-    FileHandle.standardOutput.write(data)
+    StandardStream.output.write(data)
   }
 }

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 
@@ -49,20 +49,19 @@ struct APIFailureReport: Equatable {
 
   /// One line of JSON, keys sorted, every key present (`null` when there is no value).
   func render() -> String {
-    func value(_ text: String?) -> Any { text.map { $0 as Any } ?? NSNull() }
-    let object: [String: Any] = [
-      "schema_version": Self.schemaVersion, "ok": false, "profile": value(profile),
-      "instance": value(instance), "auth": value(auth?.word), "method": value(method), "url": value(url),
-      "status": status.map { $0 as Any } ?? NSNull(),
-      "diagnosis": [
-        "code": diagnosis.code, "summary": diagnosis.summary, "remedies": diagnosis.remedies,
-      ] as [String: Any],
-      "detail": value(detail),
-    ]
-    // Only strings, integers, booleans, arrays of strings and null go in, which
-    // JSONSerialization always accepts.
-    let data = try! JSONSerialization.data(
-      withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self)
+    let object: JSONValue = .object([
+      ("schema_version", .number(Self.schemaVersion)), ("ok", .bool(false)), ("profile", JSONValue(profile)),
+      ("instance", JSONValue(instance)), ("auth", JSONValue(auth?.word)), ("method", JSONValue(method)),
+      ("url", JSONValue(url)), ("status", JSONValue(status)),
+      (
+        "diagnosis",
+        .object([
+          ("code", .string(diagnosis.code)), ("summary", .string(diagnosis.summary)),
+          ("remedies", JSONValue(diagnosis.remedies)),
+        ])
+      ),
+      ("detail", JSONValue(detail)),
+    ])
+    return object.serialized(sortedKeys: true, escapingSlashes: false)
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 
@@ -35,7 +35,7 @@ struct APIOutcome {
   }
 
   private func finish() -> Int32 {
-    if json { FileHandle.standardOutput.write(Data((report.render() + "\n").utf8)) }
+    if json { StandardStream.output.write((report.render() + "\n")) }
     return report.exitStatus
   }
 }

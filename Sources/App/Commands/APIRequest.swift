@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// What `snowgate api` was asked to send, read from its arguments and checked for sense.
 struct APIRequest: Equatable {
@@ -41,14 +41,17 @@ struct APIRequest: Equatable {
     var body: Data?
     let fields = parsed.values["--field"] ?? []
     if !fields.isEmpty {
-      var object: [String: String] = [:]
+      var object: [(String, JSONValue)] = []
       for field in fields {
         guard let equals = field.firstIndex(of: "="), equals != field.startIndex else {
           throw UsageError("-f needs KEY=VALUE, not “\(field.prefix(40))”.")
         }
-        object[String(field[..<equals])] = String(field[field.index(after: equals)...])
+        // A repeated key: the last one, as a dictionary kept it.
+        let key = String(field[..<equals])
+        object.removeAll { $0.0 == key }
+        object.append((key, .string(String(field[field.index(after: equals)...]))))
       }
-      body = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      body = Data(JSONValue.object(object).serialized(sortedKeys: true).utf8)
     }
     if let input = parsed.options["--input"] {
       guard body == nil else { throw UsageError("give -f fields or --input FILE, not both.") }
@@ -59,8 +62,8 @@ struct APIRequest: Equatable {
       guard let colon = header.firstIndex(of: ":") else {
         throw UsageError("-H needs 'NAME: VALUE', not “\(header.prefix(40))”.")
       }
-      let name = header[..<colon].trimmingCharacters(in: .whitespaces)
-      let value = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let name = PlainString.trimmed(header[..<colon])
+      let value = PlainString.trimmed(header[header.index(after: colon)...])
       guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
         !value.contains(where: \.isNewline)
       else {

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import ServiceNowClient
 import TextSafety
 import Vocabulary
@@ -89,8 +89,8 @@ enum CheckCommand {
     } else {
       reports = await service.test(checks, options: options)
       let (out, err) = printer.render(reports, checks: checks)
-      FileHandle.standardOutput.write(Data(out.utf8))
-      if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+      StandardStream.output.write(out)
+      if !err.isEmpty { StandardStream.error.write(err) }
     }
     if checks.count == 1 {
       var single = environment
@@ -113,7 +113,7 @@ enum CheckCommand {
     _ check: PreparedCheck, service: ConnectionService, options: DiagnosisOptions, printer: CheckPrinter
   ) async -> [Report] {
     let notes = check.notes.map { "Note: \($0)\n" }.joined()
-    if !notes.isEmpty { FileHandle.standardOutput.write(Data(notes.utf8)) }
+    if !notes.isEmpty { StandardStream.output.write(notes) }
     let live = LiveCheckPrinter(
       target: check.target, colour: printer.colour, spinner: isatty(STDERR_FILENO) == 1)
     let ticker = Task {
@@ -145,7 +145,7 @@ enum CheckCommand {
     // With --all a script reads an array; it gets one, holding the problem.
     let all = CommandLine.arguments.contains("--all")
     let text = all ? JSONReport.render([report]) : JSONReport.render(report)
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    StandardStream.output.write((text + "\n"))
     return 2
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Simulator
 
 /// `snowgate demo`: the wizard against a simulated instance started in this process.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The demo's private folder could not be made (a full or read-only temporary folder).
 struct DemoFolderError: LocalizedError {

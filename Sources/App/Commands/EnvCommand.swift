@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import Profiles
 
 /// `snowgate env [NAME]`: shell `export` lines for tools that read variables, not profiles.
@@ -61,6 +61,6 @@ enum EnvCommand {
   /// Single-quoted for sh: a quote inside becomes '\''; control characters are refused upstream
   /// (an address and a token have none), so the value stays one line.
   static func quoted(_ value: String) -> String {
-    "'" + value.filter { !$0.isNewline }.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    "'" + value.filter { !$0.isNewline }.replacing("'", with: "'\\''") + "'"
   }
 }

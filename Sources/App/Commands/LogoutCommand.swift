@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import ServiceNowClient
 
 /// `snowgate logout NAME`: revokes the profile's tokens at the instance and forgets them.
@@ -20,7 +20,7 @@ enum LogoutCommand {
     }
     return await run(
       arguments, service: LogoutService(tokens: ConnectionService(environment: environment).tokens),
-      output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+      output: { StandardStream.output.write(($0 + "\n")) },
       errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
   }
 

@@ -1,5 +1,6 @@
 import Diagnosis
-import Foundation
+import Dispatch
+import Platform
 import Profiles
 import ServiceNowClient
 import Vocabulary

@@ -1,13 +1,14 @@
-import Foundation
+import Dispatch
+import Platform
 
 /// Resumes a continuation once, whichever termination signal comes first.
 ///
 /// Also keeps the dispatch signal sources alive: a released source stops delivering.
 final class SignalLatch: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var continuation: CheckedContinuation<Int32, Never>?
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-  private static let sourcesLock = NSLock()
+  private static let sourcesLock = Lock()
 
   init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = continuation }
 

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Platform
 import Simulator
 
 #if canImport(Glibc)
@@ -22,7 +23,7 @@ enum SimulateCommand {
     var requestLog: String?
     var index = 0
     func fail(_ sentence: String) -> Int32 {
-      FileHandle.standardError.write(Data("snowgate simulate: \(sentence)\n".utf8))
+      StandardStream.error.write("snowgate simulate: \(sentence)\n")
       return 2
     }
     while index < args.count {
@@ -62,7 +63,7 @@ enum SimulateCommand {
       do {
         configuration = try SimulatorConfiguration.load(scenario: scenario)
       } catch {
-        return fail(error.localizedDescription)
+        return fail(ErrorText.describe(error))
       }
     }
     if autoApprove { configuration.autoApprove = true }
@@ -81,7 +82,7 @@ enum SimulateCommand {
     do {
       bound = try server.start(port: port)
     } catch {
-      FileHandle.standardError.write(Data("snowgate simulate: \(error.localizedDescription)\n".utf8))
+      StandardStream.error.write("snowgate simulate: \(ErrorText.describe(error))\n")
       return 1
     }
     var lines = ["listening on http://127.0.0.1:\(bound)"]
@@ -99,11 +100,11 @@ enum SimulateCommand {
     lines.append("scenarios: \(scenarios.isEmpty ? "none" : scenarios.joined(separator: ", "))")
     lines.append("press Ctrl-C to stop")
     // Written straight to the file descriptor: print() buffers when stdout is a pipe.
-    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    StandardStream.output.write((lines.joined(separator: "\n") + "\n"))
 
     let signalNumber = await waitForTermination()
     server.stop()
-    FileHandle.standardError.write(Data("snowgate simulate: stopped (signal \(signalNumber))\n".utf8))
+    StandardStream.error.write("snowgate simulate: stopped (signal \(signalNumber))\n")
     return 0
   }
 

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import Profiles
 import ServiceNowClient
 
@@ -24,7 +24,7 @@ enum TokenCommand {
       (try? ParsedArguments.parse(arguments, spec: CommandTable.command("token")!))?.options["--ca-bundle"]
     return await run(
       arguments, service: ConnectionService(environment: environment).tokens,
-      output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+      output: { StandardStream.output.write(($0 + "\n")) },
       errors: CommandLineTool.printError, afterwards: environment.writeLogIfAsked)
   }
 
@@ -112,20 +112,14 @@ enum TokenCommand {
 
   /// The `--json` form: snake_case keys, the token in clear (it is what was asked for).
   static func json(_ token: FreshToken, profile: Profile, now: Date = Date()) -> String {
-    var object: [String: Any] = [
-      "schema_version": schemaVersion, "access_token": token.accessToken.reveal(), "token_type": "Bearer",
-      "instance": profile.instanceURL.absoluteString, "profile": profile.name,
-    ]
-    if let expiresAt = token.expiresAt {
-      object["expires_at"] = ISO8601DateFormatter().string(from: expiresAt)
-      object["expires_in"] = max(0, Int(expiresAt.timeIntervalSince(now).rounded(.down)))
-    } else {
-      object["expires_at"] = NSNull()
-      object["expires_in"] = NSNull()
-    }
-    // Only strings, integers and null go in, which JSONSerialization always accepts.
-    let data = try! JSONSerialization.data(
-      withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self)
+    let expiresAt = token.expiresAt
+    let object: JSONValue = .object([
+      ("schema_version", .number(schemaVersion)), ("access_token", .string(token.accessToken.reveal())),
+      ("token_type", .string("Bearer")), ("instance", .string(profile.instanceURL.absoluteString)),
+      ("profile", .string(profile.name)),
+      ("expires_at", JSONValue(expiresAt?.formatted(.iso8601))),
+      ("expires_in", JSONValue(expiresAt.map { max(0, Int($0.timeIntervalSince(now).rounded(.down))) })),
+    ])
+    return object.serialized(sortedKeys: true, escapingSlashes: false)
   }
 }

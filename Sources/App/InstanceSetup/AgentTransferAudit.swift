@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import WizardCore
 
 /// `check NAME --for agent-transfer`: what live-agent transfer from a bot needs on the instance

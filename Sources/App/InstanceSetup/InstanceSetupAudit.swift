@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import Profiles
 import ServiceNowClient
 import Vocabulary
@@ -119,7 +119,7 @@ struct InstanceSetupAudit: Sendable {
     }
     let ours = profile.redirectURI ?? OAuthClientStep.defaultRedirectURI
     let registered = (record["redirect_url"] ?? "").split(separator: ",").map {
-      $0.trimmingCharacters(in: .whitespaces)
+      PlainString.trimmed($0)
     }
     if registered.contains(ours) {
       return SetupCheck("oauth.redirect", .pass, "Redirect URL", "The record lists \(ours) exactly.")
@@ -168,7 +168,7 @@ struct InstanceSetupAudit: Sendable {
     guard profile.authType.isOAuth, profile.authType != .oauthClientCredentials else { return lines }
     if let expiry = refreshTokenExpiresAt {
       let left = expiry.timeIntervalSince(now)
-      let when = ISO8601DateFormatter().string(from: expiry)
+      let when = expiry.formatted(.iso8601)
       if left <= 0 {
         lines.append(
           SetupCheck(

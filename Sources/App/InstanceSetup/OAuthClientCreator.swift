@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 import Profiles
 import ServiceNowClient
 import TextSafety

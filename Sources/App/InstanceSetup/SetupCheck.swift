@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 
 /// One line of an instance-setup check (`check --instance-setup`, `check --for agent-transfer`):
 /// what was looked at on the instance, how it stands, and where to click when it is wrong.

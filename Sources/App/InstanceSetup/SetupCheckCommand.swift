@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 import ServiceNowClient
 
@@ -122,6 +122,6 @@ enum SetupCheckCommand {
   }
 
   private static func emit(_ report: SetupReport, _ request: CheckRequest) {
-    FileHandle.standardOutput.write(Data((request.json ? report.json() : report.human()).utf8))
+    StandardStream.output.write((request.json ? report.json() : report.human()))
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Where an admin clicks for each fix, in the wording of the instance's menus.
 ///

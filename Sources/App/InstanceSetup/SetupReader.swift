@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 
 /// Reads the instance's setup tables as the admin, and keeps the reads it refused.

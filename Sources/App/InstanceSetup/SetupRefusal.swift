@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A read the instance refused (no admin rights), and what it would have told.
 ///

@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import TextSafety
 
 /// What a setup check found, for a person or as JSON, and the exit status it is worth.

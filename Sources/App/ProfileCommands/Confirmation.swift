@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 
 #if canImport(Glibc)
@@ -17,9 +17,9 @@ enum Confirmation {
 
   /// Prints `question` and "[y/N] ", reads one line, and says whether it was a yes.
   static func ask(_ question: String) -> Bool {
-    FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+    StandardStream.error.write("\(question) [y/N] ")
     guard let line = BoundedLine.read().text else {
-      FileHandle.standardError.write(Data("\n".utf8))
+      StandardStream.error.write("\n")
       return false
     }
     return isYes(line)
@@ -27,7 +27,7 @@ enum Confirmation {
 
   /// "y" or "yes" in any case, with surrounding spaces; everything else (also empty) is no.
   static func isYes(_ answer: String) -> Bool {
-    let word = answer.trimmingCharacters(in: .whitespaces).lowercased()
+    let word = PlainString.trimmed(answer).lowercased()
     return word == "y" || word == "yes"
   }
 }

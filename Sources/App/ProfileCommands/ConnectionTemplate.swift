@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 import Vocabulary
 import WizardCore
@@ -63,11 +63,9 @@ struct ConnectionTemplate: Codable, Equatable {
         "--from reads a local file (a path or file://), not “\(location.prefix(200))”.",
         hint: "Download the template first, look at it, then give its path.")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let data = FileBytes.read(atPath: path, upTo: maximumBytes + 1) else {
       throw UsageError("--from: cannot read \(path) (it does not exist or is not readable).")
     }
-    defer { try? handle.close() }
-    let data = (try? handle.read(upToCount: maximumBytes + 1)) ?? Data()
     guard data.count <= maximumBytes else {
       throw UsageError(
         "--from: \(path) is larger than \(maximumBytes / 1024) KB; a template is a few hundred bytes.")

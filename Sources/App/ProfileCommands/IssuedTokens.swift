@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The newest tokens an instance issued during a test run, kept across the probe's tasks.
@@ -6,7 +6,7 @@ import Vocabulary
 /// The probe hands tokens over from whichever task obtained them; a setup reads them once the
 /// test has ended, to save them with the profile.
 final class IssuedTokens: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var tokens: TokenSet?
 
   /// Keeps `tokens`, replacing older ones.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 
 /// `snowgate profiles export NAME [--output FILE]`: the connection as a template without secrets.
@@ -48,7 +48,7 @@ enum ProfileExportCommand {
     }
     let text = ConnectionTemplate(profile: profile).json()
     guard let output = parsed.options["--output"] else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      StandardStream.output.write(text)
       return 0
     }
     guard !output.isEmpty, FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 import ServiceNowClient
 import Vocabulary
@@ -29,63 +29,63 @@ enum ProfileListingJSON {
     _ listing: ProfileListing, config: Config, configFile: String, now: Date,
     certificates: [String: Result<PresentedCertificate, ServiceNowFailure>] = [:]
   ) -> String {
-    let profiles: [[String: Any]] = listing.profiles.map { summary in
+    let profiles: [JSONValue] = listing.profiles.map { summary in
       let profile = config.profile(named: summary.name)
-      var certificate: Any = NSNull()
+      var certificate = JSONValue.null
       if let file = profile?.clientCertificateFile {
-        var object: [String: Any] = ["file": file, "key_file": nullable(profile?.clientKeyFile)]
+        var object: [(String, JSONValue)] = [
+          ("file", .string(file)), ("key_file", JSONValue(profile?.clientKeyFile)),
+        ]
         switch certificates[summary.name] {
         case .success(let read):
-          object["subject"] = read.subject
-          object["issuer"] = read.issuer
-          object["not_after"] = nullable(read.notAfter.map(iso))
-          object["problem"] = NSNull()
+          object += [
+            ("subject", .string(read.subject)), ("issuer", .string(read.issuer)),
+            ("not_after", JSONValue(read.notAfter.map(iso))), ("problem", .null),
+          ]
         case .failure(let failure):
-          object["subject"] = NSNull()
-          object["issuer"] = NSNull()
-          object["not_after"] = NSNull()
-          object["problem"] = failure.detail ?? failure.summary
+          object += [
+            ("subject", .null), ("issuer", .null), ("not_after", .null),
+            ("problem", .string(failure.detail ?? failure.summary)),
+          ]
         case nil:
           break
         }
-        certificate = object
+        certificate = .object(object)
       }
-      return [
-        "client_certificate": certificate,
-        "name": summary.name,
-        "instance": summary.instanceURL.absoluteString,
-        "auth": summary.authType.word,
-        "default": summary.isDefault,
-        "api_version": nullable(profile?.apiVersion),
-        "username": nullable(profile?.username),
-        "client_id": nullable(profile?.clientID),
-        "scope": nullable(profile?.scope),
-        "store": nullable(profile.map { storeWord($0.secretStore) }),
-        "store_command": nullable(profile.flatMap { storeCommand($0.secretStore) }),
-        "access_token": ExpiryText.state(expiresAt: summary.accessTokenExpiresAt, now: now),
-        "access_token_expires_at": nullable(summary.accessTokenExpiresAt.map(iso)),
-        "has_refresh_token": summary.hasRefreshToken,
-        "refresh_token_expires_at": nullable(summary.refreshTokenExpiresAt.map(iso)),
-      ]
+      return .object([
+        ("client_certificate", certificate),
+        ("name", .string(summary.name)),
+        ("instance", .string(summary.instanceURL.absoluteString)),
+        ("auth", .string(summary.authType.word)),
+        ("default", .bool(summary.isDefault)),
+        ("api_version", JSONValue(profile?.apiVersion)),
+        ("username", JSONValue(profile?.username)),
+        ("client_id", JSONValue(profile?.clientID)),
+        ("scope", JSONValue(profile?.scope)),
+        ("store", JSONValue(profile.map { storeWord($0.secretStore) })),
+        ("store_command", JSONValue(profile.flatMap { storeCommand($0.secretStore) })),
+        ("access_token", .string(ExpiryText.state(expiresAt: summary.accessTokenExpiresAt, now: now))),
+        ("access_token_expires_at", JSONValue(summary.accessTokenExpiresAt.map(iso))),
+        ("has_refresh_token", .bool(summary.hasRefreshToken)),
+        ("refresh_token_expires_at", JSONValue(summary.refreshTokenExpiresAt.map(iso))),
+      ])
     }
-    let drafts: [[String: Any]] = listing.drafts.map { name in
-      ["name": name, "instance": nullable(config.draft(named: name)?.instanceURL.absoluteString)]
+    let drafts: [JSONValue] = listing.drafts.map { name in
+      .object([
+        ("name", .string(name)),
+        ("instance", JSONValue(config.draft(named: name)?.instanceURL.absoluteString)),
+      ])
     }
-    let document: [String: Any] = [
-      "schema_version": shapeVersion,
-      "config_file": configFile,
-      "default": nullable(listing.profiles.first(where: \.isDefault)?.name),
-      "credentials_problem": nullable(listing.credentialsProblem),
-      "profiles": profiles,
-      "drafts": drafts,
-    ]
-    let data =
-      (try? JSONSerialization.data(
-        withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    let document: JSONValue = .object([
+      ("schema_version", .number(shapeVersion)),
+      ("config_file", .string(configFile)),
+      ("default", JSONValue(listing.profiles.first(where: \.isDefault)?.name)),
+      ("credentials_problem", JSONValue(listing.credentialsProblem)),
+      ("profiles", .array(profiles)),
+      ("drafts", .array(drafts)),
+    ])
+    return document.serialized(sortedKeys: true, pretty: true, escapingSlashes: false)
   }
-
-  private static func nullable(_ value: Any?) -> Any { value ?? NSNull() }
 
   /// The store as an enum word, as config.json names its kind (never the prose of the table).
   static func storeWord(_ store: SecretStore) -> String {
@@ -104,10 +104,5 @@ enum ProfileListingJSON {
     return argv.joined(separator: " ")
   }
 
-  private static func iso(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
-  }
+  private static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 }

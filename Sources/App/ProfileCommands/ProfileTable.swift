@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 import ServiceNowClient
 import Vocabulary
@@ -106,7 +106,7 @@ enum ProfileTable {
         if index == row.count - 1 {
           line += cell
         } else {
-          line += cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+          line += PlainString.padded(cell, to: widths[index])
           line += index == 0 ? firstGap : "  "
         }
       }

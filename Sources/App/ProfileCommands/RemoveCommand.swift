@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 
 /// `snowgate remove NAME [--yes]`: forgets a profile and the secrets snowgate stored for it.

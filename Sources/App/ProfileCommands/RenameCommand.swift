@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 
 /// `snowgate rename OLD NEW`: renames a profile with its stored secrets and default marker.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 import Vocabulary
 import WizardCore
@@ -186,7 +186,7 @@ struct ScriptedSetupOptions: Equatable {
   }
 
   private static func nonEmpty(_ text: String?) -> String? {
-    guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    guard let text, !PlainString.trimmed(text).isEmpty else { return nil }
     return text
   }
 }

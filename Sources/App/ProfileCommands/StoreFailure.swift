@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 
 /// Says a profile store error on stderr and picks the exit status for it.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 
 /// `snowgate use [NAME]`: makes NAME the profile commands use when they are given none, or

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 
@@ -71,8 +71,7 @@ struct AuthorizationCodeExchange: Sendable {
   /// or with another, is refused. A bare code (one word, no `=`) is taken as it is: the person
   /// copied it from the address bar of this sign-in.
   func code(fromPasted pasted: String) -> Result<Secret, ServiceNowFailure> {
-    let text = pasted.trimmingCharacters(
-      in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'<>")))
+    let text = PlainString.trimmed(pasted, where: { $0.isWhitespace || "\"'<>".contains($0) })
     guard !text.isEmpty else { return .failure(Self.pasteFailure("Nothing was pasted.")) }
     guard text.contains("=") else {
       guard !text.contains(where: \.isWhitespace) else {

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Profiles
 import SystemCommands
 
@@ -31,13 +31,13 @@ struct BrowserOpener: Sendable {
   /// `$BROWSER` may list several commands separated by `:` (the first one found is used) and
   /// may place the URL with `%s`; otherwise the URL is appended.
   func command(for url: URL) -> [String]? {
-    if let browser = environment["BROWSER"], !browser.trimmingCharacters(in: .whitespaces).isEmpty {
+    if let browser = environment["BROWSER"], !PlainString.trimmed(browser).isEmpty {
       for entry in browser.split(separator: ":") {
         var words = entry.split(separator: " ").map(String.init)
         guard let program = words.first, let path = resolve(program) else { continue }
         words[0] = path
         if words.contains(where: { $0.contains("%s") }) {
-          return words.map { $0.replacingOccurrences(of: "%s", with: url.absoluteString) }
+          return words.map { $0.replacing("%s", with: url.absoluteString) }
         }
         return words + [url.absoluteString]
       }
@@ -54,7 +54,7 @@ struct BrowserOpener: Sendable {
   /// Starts the browser on `url` and returns at once; the browser runs on by itself.
   func open(_ url: URL) -> Outcome {
     guard let argv = command(for: url) else { return .noBrowser }
-    let name = (argv[0] as NSString).lastPathComponent
+    let name = PlainString.lastPathComponent(argv[0])
     // posix_spawn, as every other child: no secret variable, a clean signal mask, its own
     // process group, streams on /dev/null (Foundation's Process lost a race with ETXTBSY).
     do {

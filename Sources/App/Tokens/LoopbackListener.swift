@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 
@@ -24,7 +24,7 @@ final class LoopbackListener: @unchecked Sendable {
   /// The callback path, `/callback` unless the redirect URI says otherwise.
   let path: String
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var listeningSocket: Int32
   private var cancelled = false
 
@@ -97,9 +97,9 @@ final class LoopbackListener: @unchecked Sendable {
       await withCheckedContinuation { continuation in
         // A thread of its own: the wait blocks in poll() for minutes, which must not hold one
         // of the few threads of Swift's cooperative pool.
-        let thread = Thread { continuation.resume(returning: self.serve(expectedState, timeout)) }
-        thread.name = "snowgate-loopback"
-        thread.start()
+        DetachedThread.start(stackSize: 512 * 1024) {
+          continuation.resume(returning: self.serve(expectedState, timeout))
+        }
       }
     } onCancel: {
       cancel()

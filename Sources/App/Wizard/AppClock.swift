@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The two times the app reads: the wall clock (token expiry, file names) and a monotonic one
 /// (the wizard's spinners and countdowns), carried by `AppEnvironment` so a test can fix them.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 import WizardCore
@@ -17,7 +17,7 @@ final class BrowserSignIn: @unchecked Sendable {
     "oauth.state_mismatch", "oauth.paste_unreadable",
   ]
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var session: AuthorizationCodeExchange?
   private var listener: LoopbackListener?
 

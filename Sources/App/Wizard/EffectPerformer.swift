@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Platform
 import Profiles
 import ServiceNowClient
 import Vocabulary
@@ -13,7 +14,7 @@ import WizardCore
 final class EffectPerformer: @unchecked Sendable {
   private let inbox: EventInbox
   private let environment: AppEnvironment
-  private let lock = NSLock()
+  private let lock = Lock()
   private var tasks: [OperationKind: Task<Void, Never>] = [:]
   private let signIn = BrowserSignIn()
 
@@ -278,7 +279,7 @@ final class EffectPerformer: @unchecked Sendable {
     }
     return Verdict(
       code: "config.write_failed",
-      summary: "The connection could not be saved: \(error.localizedDescription)",
+      summary: "The connection could not be saved: \(ErrorText.describe(error))",
       remedies: ["Check that the configuration folder is writable."])
   }
 }

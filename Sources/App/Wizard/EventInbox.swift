@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import WizardCore
 
 /// Where finished work leaves its result for the wizard's main loop to pick up.
@@ -6,7 +6,7 @@ import WizardCore
 /// Effects run in tasks off the main thread; the main loop drains the inbox between keys,
 /// so the reducer only ever runs on one thread.
 final class EventInbox: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var events: [WizardEvent] = []
 
   func post(_ event: WizardEvent) {

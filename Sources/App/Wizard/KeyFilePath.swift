@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A file path typed in the wizard, as the profile keeps it: absolute.
 ///

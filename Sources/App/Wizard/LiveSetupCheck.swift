@@ -1,5 +1,5 @@
 import Diagnosis
-import Foundation
+import Platform
 import Profiles
 import TextSafety
 import Vocabulary

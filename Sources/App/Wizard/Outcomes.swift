@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import ServiceNowClient
 import Vocabulary
 import WizardCore
@@ -15,10 +15,10 @@ enum Outcomes {
   /// (`--timeout`); in the wizard it names the one `setup` has, so typing it works.
   static func remedy(_ text: String) -> String {
     guard text.contains("--timeout"), !text.contains("setup --timeout") else { return text }
-    return text.replacingOccurrences(
-      of: "a longer --timeout", with: "a longer deadline (snowgate setup --timeout SECONDS)"
+    return text.replacing(
+      "a longer --timeout", with: "a longer deadline (snowgate setup --timeout SECONDS)"
     )
-    .replacingOccurrences(of: "with --timeout SECONDS", with: "with snowgate setup --timeout SECONDS")
+    .replacing("with --timeout SECONDS", with: "with snowgate setup --timeout SECONDS")
   }
 
   static func probe(_ result: ProbeResult) -> ProbeOutcome {

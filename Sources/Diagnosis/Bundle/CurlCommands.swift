@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The curl commands that repeat snowgate's calls, for a support engineer to run by hand.
@@ -80,6 +80,6 @@ public enum CurlCommands {
 
   /// A shell word in single quotes, safe whatever the text holds.
   static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    "'" + PlainString.replacing("'", with: "'\\''", in: text) + "'"
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 
 #if canImport(Glibc)
@@ -49,7 +49,7 @@ public enum SupportBundle {
     var lines = [
       "snowgate support bundle",
       "snowgate version: \(version)",
-      "created: \(ISO8601DateFormatter().string(from: Date()))",
+      "created: \(Date().formatted(.iso8601))",
       "os: \(operatingSystem())",
       "TERM: \(environment["TERM"].map { $0.isEmpty ? "(empty)" : $0 } ?? "(not set)")",
       "proxy variables: \(proxyVariables(environment))",

@@ -1,3 +1,4 @@
+import Platform
 import Vocabulary
 
 /// The `url` layer: can what was typed be read as an instance address at all?

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// What every HTTP layer call needs to know about the run that asks.
 public struct HTTPLayerContext: Sendable, Equatable {

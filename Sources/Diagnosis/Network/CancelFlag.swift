@@ -1,19 +1,14 @@
-import Foundation
+import Platform
 
 /// A flag a task's cancellation handler sets and a blocking loop on another thread reads.
-final class CancelFlag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var cancelled = false
+final class CancelFlag: Sendable {
+  private let cancelled = Locked(false)
 
   func cancel() {
-    lock.lock()
-    cancelled = true
-    lock.unlock()
+    cancelled.withLock { $0 = true }
   }
 
   var isCancelled: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return cancelled
+    cancelled.withLock { $0 }
   }
 }

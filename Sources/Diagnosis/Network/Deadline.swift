@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Platform
 import Vocabulary
 
 /// Runs work with a deadline, including blocking C calls that cannot be cancelled.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The proxy the HTTP client will use for the instance, read from the environment like libcurl.
@@ -54,7 +54,7 @@ public struct ProxySetting: Sendable, Equatable {
 
   /// Reads `[scheme://][user:pass@]host[:port][/]`; the default port is libcurl's 1080.
   static func parse(_ value: String, variable: String) -> ProxySetting? {
-    let text = value.trimmingCharacters(in: .whitespaces)
+    let text = PlainString.trimmed(value)
     let withScheme = text.contains("://") ? text : "http://" + text
     guard let components = URLComponents(string: withScheme), var host = components.host,
       !host.isEmpty

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A continuation that the first of several racers resumes; the others are ignored.
 ///
@@ -7,7 +7,7 @@ import Foundation
 /// may win before the continuation exists (a task cancelled at once); its value is then kept
 /// and handed over when the continuation is installed.
 final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var continuation: CheckedContinuation<Value, Never>?
   private var winner: Value?
   private var isDone = false

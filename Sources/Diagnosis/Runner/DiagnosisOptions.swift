@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// How a diagnosis runs: its deadlines and the environment it reads proxies from.
 public struct DiagnosisOptions: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Runs the layered checks of one connection, or of several at once, and picks the verdict.

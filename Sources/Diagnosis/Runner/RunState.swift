@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The bookkeeping of one run: finished checks, the failure that blocks what follows, timing.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// One line of `snowgate profiles` (and one object of `--json`): never a secret.

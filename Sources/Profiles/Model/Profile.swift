@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// A saved connection to one ServiceNow instance: everything except the secrets.

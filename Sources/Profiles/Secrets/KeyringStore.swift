@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import SystemCommands
 import Vocabulary
 
@@ -88,7 +88,7 @@ public struct KeyringStore: Sendable {
     /// rule of that command line can split or change it.
     private func store(_ value: String, attributes: [(String, String)], label: String) throws(KeyringProblem)
     {
-      let hex = value.utf8.map { String(format: "%02x", $0) }.joined()
+      let hex = value.utf8.map { PlainString.hex(UInt32($0), digits: 2) }.joined()
       let line =
         "add-generic-password -U -s \(Self.service) -a \(account(attributes)) -l \"\(label)\" -X \(hex)\n"
       let result = try run([Self.tool, "-i"], input: Data(line.utf8))

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The secrets a profile can use right now, after the environment had its say.

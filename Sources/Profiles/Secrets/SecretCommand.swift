@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import SystemCommands
 import Vocabulary
 
@@ -38,8 +38,7 @@ struct SecretCommand: Sendable {
       .secretCommandFailed(command: displayText, kind: kind, problem: problem)
     }
     let arguments = argv.map {
-      $0.replacingOccurrences(of: "{profile}", with: profile)
-        .replacingOccurrences(of: "{secret}", with: kind.commandName)
+      $0.replacing("{profile}", with: profile).replacing("{secret}", with: kind.commandName)
     }
     guard let program = arguments.first,
       let executable = SystemCommand.locate(program, environment: environment)
@@ -72,8 +71,7 @@ struct SecretCommand: Sendable {
     // Standard error is never read: it may echo the secret, and it is no part of the answer.
     if let signal = output.signal { throw failure(.killed(signal: signal)) }
     if let status = output.exitStatus, status != 0 { throw failure(.exited(status: status)) }
-    let text = String(decoding: output.standardOutput, as: UTF8.self)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = PlainString.trimmed(String(decoding: output.standardOutput, as: UTF8.self), newlines: true)
     if text.isEmpty {
       if emptyIsNone { return nil }
       throw failure(.printedNothing)

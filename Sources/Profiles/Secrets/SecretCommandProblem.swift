@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Why an external secret command gave no secret. Never carries the command's output.
 public enum SecretCommandProblem: Equatable, Sendable {

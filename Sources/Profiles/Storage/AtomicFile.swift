@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 #if canImport(Glibc)
   import Glibc
@@ -70,8 +70,8 @@ enum AtomicFile {
 
   /// Replaces `path` with `data`, atomically and durably, with permission bits `mode`.
   static func write(_ data: Data, to path: String, mode: mode_t) throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
+    let folder = PlainString.deletingLastPathComponent(path)
+    let name = PlainString.lastPathComponent(path)
     var fd: Int32 = -1
     var temporary = ""
     for _ in 0..<16 {
@@ -110,7 +110,7 @@ enum AtomicFile {
   /// Renames `path` to `newPath` and makes the rename durable.
   static func move(_ path: String, to newPath: String) throws {
     guard rename(path, newPath) == 0 else { throw failure(path, "rename", errno) }
-    try syncFolder((path as NSString).deletingLastPathComponent)
+    try syncFolder(PlainString.deletingLastPathComponent(path))
   }
 
   /// Flushes a folder's entries so a rename in it survives a power cut.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 #if canImport(Glibc)
   import Glibc
@@ -44,7 +44,7 @@ enum FileLock {
   /// Opens `path` and takes its exclusive lock on a new thread; returns the open descriptor.
   private static func acquire(_ path: String) async throws -> Int32 {
     try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, Error>) in
-      let thread = Thread {
+      DetachedThread.start(stackSize: 128 * 1024) {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
           continuation.resume(throwing: AtomicFile.failure(path, "open the lock file", errno))
@@ -59,8 +59,6 @@ enum FileLock {
         }
         continuation.resume(returning: fd)
       }
-      thread.name = "snowgate file lock"
-      thread.start()
     }
   }
 }

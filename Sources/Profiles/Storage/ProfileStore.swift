@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Platform
 import Vocabulary
 
 #if canImport(Glibc)
@@ -135,7 +136,7 @@ public struct ProfileStore: Sendable {
     do {
       credentials = try readCredentials()
     } catch {
-      problem = error.localizedDescription
+      problem = Self.sentence(for: error)
     }
     let profiles = config.profiles.map { profile in
       let stored = credentials?.profiles[profile.name]
@@ -464,11 +465,10 @@ public struct ProfileStore: Sendable {
   /// - Returns: where the file is now.
   @discardableResult
   public func moveAside(_ file: URL) throws -> URL {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-    let base = file.path + ".broken-" + formatter.string(from: now())
+    // YYYYMMDDTHHMMSSZ in UTC: ISO 8601's basic format.
+    let stamp = Date.ISO8601FormatStyle(
+      dateSeparator: .omitted, dateTimeSeparator: .standard, timeSeparator: .omitted, timeZone: .gmt)
+    let base = file.path + ".broken-" + now().formatted(stamp)
     try ensureDirectory()
     return try FileLock.withLock(lockPath) {
       var target = base
@@ -555,23 +555,22 @@ public struct ProfileStore: Sendable {
   }
 
   private static func encodeToken(_ token: Secret, _ expiresAt: Date?) -> Secret {
-    var object: [String: Any] = ["token": token.reveal()]
-    if let expiresAt { object["expires_at"] = Int(expiresAt.timeIntervalSince1970) }
-    // Only a string and an integer go in, which JSONSerialization always accepts.
-    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-    return Secret(String(decoding: data, as: UTF8.self))
+    var members: [(String, JSONValue)] = [("token", .string(token.reveal()))]
+    if let expiresAt { members.append(("expires_at", .number(Int(expiresAt.timeIntervalSince1970)))) }
+    // The text JSONSerialization wrote with .sortedKeys: compact, `/` escaped.
+    return Secret(JSONValue.object(members).serialized(sortedKeys: true))
   }
 
   /// A token item's value; a bare token (written by hand with secret-tool) is taken as it is.
   private static func decodeToken(_ item: Secret) -> (token: Secret, expiresAt: Date?)? {
     let text = item.reveal()
     guard text.hasPrefix("{"), text.utf8.count <= 64 * 1024,
-      let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+      let object = JSONValue.parse(text.utf8, maximumDepth: 512), case .object = object
     else {
       return text.isEmpty ? nil : (item, nil)
     }
-    guard let token = object["token"] as? String, !token.isEmpty else { return nil }
-    let expiry = (object["expires_at"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+    guard let token = object["token"]?.string, !token.isEmpty else { return nil }
+    let expiry = object["expires_at"]?.double.map { Date(timeIntervalSince1970: $0) }
     return (Secret(token), expiry)
   }
 
@@ -640,9 +639,8 @@ public struct ProfileStore: Sendable {
   /// (`FileTrust`) and is tightened to 0700, as the files written into it are private.
   private func ensureDirectory() throws {
     let path = directory.path
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      if isFolder.boolValue {
+    if let kind = FileKind.at(path) {
+      if kind == .folder {
         // Refused before tightening: a folder others could write may already hold their files.
         if let info = try FileTrust.checkFolder(path), info.st_mode & 0o077 != 0 {
           chmod(path, 0o700)
@@ -657,9 +655,15 @@ public struct ProfileStore: Sendable {
         atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
       throw ProfileStoreError.fileSystem(
-        path: path, action: "create the folder", reason: "\(error.localizedDescription)")
+        path: path, action: "create the folder", reason: Self.sentence(for: error))
     }
     chmod(path, 0o700)
+  }
+
+  /// What `localizedDescription` said: a `LocalizedError`'s own sentence (the store's errors),
+  /// otherwise the file system's words for the error.
+  private static func sentence(for error: any Error) -> String {
+    (error as? LocalizedError)?.errorDescription ?? ErrorText.describe(error)
   }
 
   private static func check(_ profile: Profile) throws {

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// What went wrong in the profile store, in words a person can act on.
 ///
@@ -35,7 +35,7 @@ public enum ProfileStoreError: Error, Equatable, Sendable, LocalizedError {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let path, let problem):
-      let name = (path as NSString).lastPathComponent
+      let name = PlainString.lastPathComponent(path)
       return "snowgate cannot read \(path): \(problem) The file was left exactly as it is. "
         + "Fix it by hand, or let snowgate move it aside (it is kept as \(name).broken-TIMESTAMP) "
         + "and save again."

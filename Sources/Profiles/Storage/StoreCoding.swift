@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// JSON encoding and strict decoding of the store's two files.
@@ -118,7 +118,7 @@ enum StoreCoding {
       let owner = context.codingPath.isEmpty ? "the top level" : place(context.codingPath)
       return "\(owner) has no \"\(key.stringValue)\" field."
     case .dataCorrupted(let context):
-      let detail = context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+      let detail = PlainString.trimmed(context.debugDescription, where: { $0 == "." || $0 == " " })
       if context.codingPath.isEmpty {
         return detail.contains("not valid JSON") ? "it is not valid JSON." : "a value is wrong: \(detail)."
       }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import SystemCommands
 import Vocabulary
 
@@ -88,8 +88,9 @@ public enum ClientCertificateCheck {
     _ path: String, environment: [String: String] = ProcessInfo.processInfo.environment
   ) async -> Result<PresentedCertificate, ServiceNowFailure> {
     await withCheckedContinuation { continuation in
-      let thread = Thread { continuation.resume(returning: readNow(path, environment: environment)) }
-      thread.start()
+      DetachedThread.start(stackSize: 1024 * 1024) {
+        continuation.resume(returning: readNow(path, environment: environment))
+      }
     }
   }
 
@@ -116,9 +117,7 @@ public enum ClientCertificateCheck {
     var fields: [String: String] = [:]
     for line in output.split(whereSeparator: \.isNewline) {
       guard let equals = line.firstIndex(of: "=") else { continue }
-      fields[String(line[..<equals]).trimmingCharacters(in: .whitespaces)] = String(
-        line[line.index(after: equals)...]
-      ).trimmingCharacters(in: .whitespaces)
+      fields[PlainString.trimmed(line[..<equals])] = PlainString.trimmed(line[line.index(after: equals)...])
     }
     return .success(
       PresentedCertificate(
@@ -171,19 +170,60 @@ public enum ClientCertificateCheck {
   /// `notAfter=2026-12-04 00:41:28Z` (`-dateopt iso_8601`) or OpenSSL's default
   /// `Dec  4 00:41:28 2026 GMT`.
   static func date(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    let squeezed = text.split(separator: " ").joined(separator: " ")
-    for format in ["MMM d HH:mm:ss yyyy zzz", "yyyy-MM-dd HH:mm:ssX"] {
-      formatter.dateFormat = format
-      if let date = formatter.date(from: squeezed) { return date }
+    let words = text.split(separator: " ")
+    if words.count == 5, let month = monthNumber(words[0]), let day = Int(words[1]), let year = Int(words[3]),
+      ["GMT", "UTC"].contains(words[4].uppercased())
+    {
+      return utcDate(year: year, month: month, day: day, time: words[2])
+    }
+    // 2026-12-04 00:41:28Z
+    if words.count == 2, words[1].hasSuffix("Z") {
+      let parts = words[0].split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+        let day = Int(parts[2])
+      else { return nil }
+      return utcDate(year: year, month: month, day: day, time: words[1].dropLast())
     }
     return nil
   }
 
+  private static let monthNames = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
+
+  /// 1 for "Jan" (or "January"), any letter case; nil for anything else.
+  private static func monthNumber(_ word: Substring) -> Int? {
+    let lower = word.lowercased()
+    guard lower.count >= 3, let index = monthNames.firstIndex(of: String(lower.prefix(3))) else { return nil }
+    let full = [
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december",
+    ][index]
+    return lower.count == 3 || lower == full ? index + 1 : nil
+  }
+
+  /// The moment of a UTC calendar date and an `HH:mm:ss` time, nil when either is out of range.
+  private static func utcDate(year: Int, month: Int, day: Int, time: Substring) -> Date? {
+    let clock = time.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+    guard clock.count == 3, let hour = clock[0], let minute = clock[1], let second = clock[2],
+      (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
+      (1...12).contains(month), (1...9999).contains(year)
+    else { return nil }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard (1...lengths[month - 1]).contains(day) else { return nil }
+    // Days since 1970-01-01 of the proleptic Gregorian date (H. Hinnant's days_from_civil).
+    let shifted = month <= 2 ? year - 1 : year
+    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
+  }
+
   private static func normalised(_ pem: String) -> String {
-    pem.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+    pem.split(whereSeparator: \.isNewline).map { PlainString.trimmed($0) }.joined()
   }
 
   // MARK: files

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// How a Table API call authenticates: a user's password (Basic), an OAuth access token, an API

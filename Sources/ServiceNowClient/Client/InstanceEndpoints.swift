@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Builds the URLs of an instance from its root address.
 ///

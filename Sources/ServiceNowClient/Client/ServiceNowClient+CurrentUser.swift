@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 extension ServiceNowClient {
   /// The longest user name or display name taken from an answer; longer ones are cut.

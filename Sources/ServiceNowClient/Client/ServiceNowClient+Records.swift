@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 import Vocabulary
 
@@ -33,7 +33,7 @@ extension ServiceNowClient {
       var request = TransportRequest(method: "GET", url: url, headers: ["Accept": "application/json"])
       auth.apply(to: &request)
       return await send(request, table: table, auth: auth).map { response in
-        let rows = (BoundedJSON.object(response.body)?["result"] as? [[String: Any]]) ?? []
+        let rows = Self.resultRows(BoundedJSON.object(response.body))
         return TableRead(
           table: table, records: rows.prefix(Self.recordLimit).map(Self.flatten),
           totalCount: response.header("X-Total-Count").flatMap { Int($0) }, elapsed: response.elapsed)
@@ -53,9 +53,10 @@ extension ServiceNowClient {
         method: sysID == nil ? "POST" : "PATCH", url: InstanceEndpoints.url(instance, path: path),
         headers: ["Accept": "application/json", "Content-Type": "application/json"])
       auth.apply(to: &request)
-      request.body = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+      let body = JSONValue.object(fields.map { ($0.key, .string($0.value)) })
+      request.body = Data(body.serialized(sortedKeys: true).utf8)
       return await send(request, table: table, auth: auth).map { response in
-        let row = BoundedJSON.object(response.body)?["result"] as? [String: Any]
+        let row = BoundedJSON.object(response.body)?["result"]?.dictionary
         return row.map(Self.flatten) ?? [:]
       }
     }
@@ -88,18 +89,24 @@ extension ServiceNowClient {
 
   /// A row as plain strings: references become their display value or sys_id; anything else
   /// that is not a string is dropped. Values are bounded and made safe to show.
-  static func flatten(_ row: [String: Any]) -> [String: String] {
+  static func flatten(_ row: [String: JSONValue]) -> [String: String] {
     var flat: [String: String] = [:]
     for (name, value) in row.prefix(200) {
       let text: String?
       switch value {
-      case let string as String: text = string
-      case let reference as [String: Any]:
-        text = (reference["display_value"] as? String) ?? (reference["value"] as? String)
+      case .string(let string): text = string
+      case .object: text = value["display_value"]?.string ?? value["value"]?.string
       default: text = nil
       }
       if let text { flat[String(name.prefix(80))] = String(text.prefix(2000)) }
     }
     return flat
+  }
+
+  /// The rows of a Table API answer's `result`: empty unless it is an array of objects only.
+  static func resultRows(_ answer: JSONValue?) -> [[String: JSONValue]] {
+    guard let items = answer?["result"]?.array else { return [] }
+    let rows = items.compactMap(\.dictionary)
+    return rows.count == items.count ? rows : []
   }
 }

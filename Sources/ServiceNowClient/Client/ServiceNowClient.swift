@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 import Vocabulary
 
@@ -207,9 +207,8 @@ public struct ServiceNowClient: Sendable {
   }
 
   private static func tableRead(_ table: String, _ response: HTTPResponse) -> TableRead {
-    let object = BoundedJSON.object(response.body)
-    let rows = (object?["result"] as? [[String: Any]]) ?? []
-    let records = rows.map { row in row.compactMapValues { $0 as? String } }
+    let rows = resultRows(BoundedJSON.object(response.body))
+    let records = rows.map { row in row.compactMapValues(\.string) }
     return TableRead(
       table: table, records: records, totalCount: response.header("X-Total-Count").flatMap { Int($0) },
       elapsed: response.elapsed)

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The error body every Table API failure carries:
@@ -23,11 +23,11 @@ public struct ErrorEnvelope: Sendable, Equatable {
   /// The envelope in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> ErrorEnvelope? {
     guard let object = BoundedJSON.object(body),
-      let error = object["error"] as? [String: Any]
+      let error = object["error"], case .object = error
     else { return nil }
-    let message = sanitised((error["message"] as? String) ?? "", limit: textLimit)
-    let detail = (error["detail"] as? String).map { sanitised($0, limit: textLimit) }
-    guard !message.isEmpty || detail != nil || (object["status"] as? String) == "failure" else {
+    let message = sanitised(error["message"]?.string ?? "", limit: textLimit)
+    let detail = error["detail"]?.string.map { sanitised($0, limit: textLimit) }
+    guard !message.isEmpty || detail != nil || object["status"]?.string == "failure" else {
       return nil
     }
     return ErrorEnvelope(message: message, detail: detail)

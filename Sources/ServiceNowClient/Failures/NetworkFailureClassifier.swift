@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Turns what a transport threw into a failure a person can act on.
@@ -161,10 +161,23 @@ public struct NetworkFailureClassifier: Sendable {
   }
 
   /// Keeps a message short and free of URLs' query strings (they can hold a token).
+  /// A query is a `?` and what follows it up to white space or a quote: it becomes `?…`.
   private static func clean(_ text: String) -> String {
-    let withoutQueries = text.replacingOccurrences(
-      of: #"\?[^\s"']*"#, with: "?…", options: .regularExpression)
-    return String(withoutQueries.prefix(300))
+    var withoutQueries = String.UnicodeScalarView()
+    var inQuery = false
+    for scalar in text.unicodeScalars {
+      if inQuery {
+        if !scalar.properties.isWhitespace, scalar != "\"", scalar != "'" { continue }
+        inQuery = false
+      }
+      if scalar == "?" {
+        inQuery = true
+        withoutQueries.append(contentsOf: "?…".unicodeScalars)
+      } else {
+        withoutQueries.append(scalar)
+      }
+    }
+    return String(String(withoutQueries).prefix(300))
   }
 
   private static func endpoint(_ url: URL?) -> String {
@@ -180,6 +193,15 @@ public struct NetworkFailureClassifier: Sendable {
   static func format(_ duration: Duration) -> String {
     let parts = duration.components
     let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    return seconds == seconds.rounded() ? "\(Int(seconds)) s" : oneDecimal(seconds) + " s"
+  }
+
+  /// `value` as C's `%.1f` writes it (from its exact binary value, a tie to the even digit),
+  /// as `String(format:)` did: 2.25 is "2.2", 2.35 "2.4".
+  private static func oneDecimal(_ value: Double) -> String {
+    var buffer = [CChar](repeating: 0, count: 64)
+    let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+    guard count > 0, count < buffer.count else { return PlainString.fixed(value, decimals: 1) }
+    return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

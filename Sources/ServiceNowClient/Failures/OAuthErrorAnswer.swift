@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The error body of the token endpoint: `{"error":…,"error_description":…}` (RFC 6749 §5.2).
@@ -17,12 +17,12 @@ public struct OAuthErrorAnswer: Sendable, Equatable {
   /// The error answer in `body`, or nil when the body is not one.
   public static func parse(_ body: Data) -> OAuthErrorAnswer? {
     guard let object = BoundedJSON.object(body),
-      let error = object["error"] as? String
+      let error = object["error"]?.string
     else { return nil }
     // Server text shown on screens and in JSON: no control characters, bounded.
     return OAuthErrorAnswer(
       error: ErrorEnvelope.sanitised(error, limit: ErrorEnvelope.textLimit),
-      description: (object["error_description"] as? String).map {
+      description: object["error_description"]?.string.map {
         ErrorEnvelope.sanitised($0, limit: ErrorEnvelope.textLimit)
       })
   }

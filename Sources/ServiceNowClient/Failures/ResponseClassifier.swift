@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Classifies HTTP answers of the instance into failures, by status, headers and the
@@ -187,11 +187,24 @@ public enum ResponseClassifier {
 
   /// The scope name after "…api access scope:", when the text carries one.
   static func scopeName(in text: String) -> String? {
-    guard let range = text.range(of: "api access scope", options: .caseInsensitive) else { return nil }
-    let rest = text[range.upperBound...].drop { $0 == ":" || $0 == " " }
+    guard let end = endOfFirst("api access scope", in: text) else { return nil }
+    let rest = text[end...].drop { $0 == ":" || $0 == " " }
     let name = rest.prefix { $0.isLetter || $0.isNumber || "_.-:".contains($0) }
-    let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+    let trimmed = PlainString.trimmed(name, where: { $0 == "." || $0 == ":" })
     return trimmed.isEmpty ? nil : String(trimmed.prefix(80))
+  }
+
+  /// Where the first occurrence of the lower-case `needle` in `text` ends, letter case ignored
+  /// (characters compared lower-cased).
+  private static func endOfFirst(_ needle: String, in text: String) -> String.Index? {
+    let count = needle.count
+    var start = text.startIndex
+    while start < text.endIndex {
+      let candidate = text[start...].prefix(count)
+      if candidate.count == count, candidate.lowercased() == needle { return candidate.endIndex }
+      start = text.index(after: start)
+    }
+    return nil
   }
 
   /// A warning for a read that passed but showed nothing useful: zero visible rows, or some of
@@ -268,9 +281,7 @@ public enum ResponseClassifier {
   /// The pasted values of `request` with a space at either end (never their values).
   public static func strayFields(_ request: TokenRequest) -> [String] {
     func stray(_ text: String) -> Bool {
-      guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-      return CharacterSet.whitespacesAndNewlines.contains(first)
-        || CharacterSet.whitespacesAndNewlines.contains(last)
+      PlainString.trimmed(text, newlines: true) != text
     }
     var names: [String] = []
     if stray(request.clientID) { names.append("client ID") }

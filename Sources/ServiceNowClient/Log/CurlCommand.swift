@@ -63,6 +63,6 @@ public enum CurlCommand {
 
   /// Single-quotes a word for a POSIX shell.
   static func quote(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    "'" + word.replacing("'", with: #"'\''"#) + "'"
   }
 }

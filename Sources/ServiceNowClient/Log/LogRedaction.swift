@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The rules that keep secrets out of the request log, applied before anything is stored.
@@ -68,12 +68,9 @@ public enum LogRedaction {
 
   /// A response body for the log: JSON with sensitive keys masked, other text cut short.
   public static func body(_ data: Data, limit: Int = 2_000) -> String {
-    if let object = BoundedJSON.parse(data, fragmentsAllowed: true),
-      object is [String: Any] || object is [Any],
-      let masked = try? JSONSerialization.data(
-        withJSONObject: maskJSON(object), options: [.sortedKeys, .fragmentsAllowed])
+    if let value = BoundedJSON.parse(data, fragmentsAllowed: true), value.members != nil || value.array != nil
     {
-      return truncate(String(decoding: masked, as: UTF8.self), limit: limit)
+      return truncate(maskJSON(value).serialized(sortedKeys: true), limit: limit)
     }
     // Not JSON snowgate can read (trailing bytes, cut short, a form, an HTML page around JSON):
     // mask whatever looks like a token before the text is cut, so no part of one survives.
@@ -87,76 +84,75 @@ public enum LogRedaction {
   /// For answers snowgate could not parse, where the structure that normally says which part is
   /// a token is missing. Overmasking an opaque identifier is the price of never logging a token.
   public static func maskTokenShapes(_ text: String, opaque: Bool = true) -> String {
-    var out = text
     // The last rule (long opaque strings) is only for text without structure: in a parsed
     // answer it would hide every sys_id.
-    for (expression, template) in opaque ? tokenShapes : Array(tokenShapes.dropLast()) {
-      out = expression.stringByReplacingMatches(
-        in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
-    }
-    return out
+    var scalars = TokenShapes.maskJWTs(TokenShapes.maskSecretNamedValues(Array(text.unicodeScalars)))
+    if opaque { scalars = TokenShapes.maskOpaqueStrings(scalars) }
+    return TokenShapes.string(scalars)
   }
-
-  private static let tokenShapes: [(NSRegularExpression, String)] = [
-    (
-      #"(?i)((?:access|refresh|id)_?token|token|client_?secret|password|passwd|code_verifier|assertion|code)"#
-        + #"((?:\\?["'])?\s*[:=]\s*(?:\\?["'])?)([^"'&,;\s<>{}\\]+)"#,
-      "$1$2" + NSRegularExpression.escapedTemplate(for: Secret.mask)
-    ),
-    (
-      #"eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*"#,
-      NSRegularExpression.escapedTemplate(for: Secret.mask)
-    ),
-    (
-      #"(?<![A-Za-z0-9_\-+/=.~])(?=[A-Za-z0-9_\-+/=.~]*[0-9])(?=[A-Za-z0-9_\-+/=.~]*[A-Za-z])[A-Za-z0-9_\-+/=.~]{32,}"#,
-      NSRegularExpression.escapedTemplate(for: Secret.mask)
-    ),
-  ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
   /// Replaces every occurrence of a known secret value (4 characters or more) with the mask.
   public static func scrub(_ text: String, secrets: [String]) -> String {
     secrets.reduce(text) { partial, secret in
-      secret.count >= 4 ? partial.replacingOccurrences(of: secret, with: Secret.mask) : partial
+      secret.count >= 4 ? partial.replacing(secret, with: Secret.mask) : partial
     }
   }
 
-  private static func maskJSON(_ value: Any) -> Any {
-    if let object = value as? [String: Any] {
-      var masked: [String: Any] = [:]
-      for (key, inner) in object {
-        masked[key] = isSensitive(key) && !(inner is NSNull) ? Secret.mask : maskJSON(inner)
-      }
-      return masked
-    }
-    if let array = value as? [Any] {
-      return array.map(maskJSON)
-    }
-    if let text = value as? String {
+  /// A parsed answer with the values of sensitive keys masked (a `null` stays) and tokens quoted
+  /// in its strings masked; a name given twice keeps its last value, as `JSONSerialization` did.
+  private static func maskJSON(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .object:
+      let members = value.dictionary ?? [:]
+      return .object(
+        members.map { key, inner in
+          (key, isSensitive(key) && !inner.isNull ? .string(Secret.mask) : maskJSON(inner))
+        })
+    case .array(let items):
+      return .array(items.map(maskJSON))
+    case .string(let text):
       // A token quoted inside a message ("your token eyJ…", "access_token=…").
-      return maskTokenShapes(text, opaque: false)
+      return .string(maskTokenShapes(text, opaque: false))
+    default:
+      return value
     }
-    return value
   }
 
   private static let cookieAttributes: Set<String> = [
     "path", "domain", "expires", "max-age", "samesite", "secure", "httponly",
   ]
 
+  /// A cookie header with every `name=value` value masked but those of the attributes: what
+  /// `([A-Za-z0-9_.\-]+)=([^;,]*)` matches, value by value.
   private static func cookies(_ value: String) -> String {
-    let pattern = #"([A-Za-z0-9_.\-]+)=([^;,]*)"#
-    guard let regex = try? NSRegularExpression(pattern: pattern) else { return Secret.mask }
-    var result = value
-    let matches = regex.matches(in: value, range: NSRange(value.startIndex..., in: value))
-    for match in matches.reversed() {
-      guard let nameRange = Range(match.range(at: 1), in: value),
-        let valueRange = Range(match.range(at: 2), in: result)
-      else { continue }
-      if cookieAttributes.contains(value[nameRange].lowercased()) {
+    let text = Array(value.unicodeScalars)
+    let mask = Secret.mask.unicodeScalars
+    var out = String.UnicodeScalarView()
+    var index = 0
+    while index < text.count {
+      let nameEnd = TokenShapes.runEnd(from: index, in: text, of: isCookieNameScalar)
+      guard nameEnd > index, nameEnd < text.count, text[nameEnd] == "=" else {
+        // No match can start inside this name either: each would end where it ends.
+        let next = max(nameEnd, index + 1)
+        out.append(contentsOf: text[index..<next])
+        index = next
         continue
       }
-      result.replaceSubrange(valueRange, with: Secret.mask)
+      let valueEnd = TokenShapes.runEnd(from: nameEnd + 1, in: text) { $0 != ";" && $0 != "," }
+      out.append(contentsOf: text[index...nameEnd])
+      let name = String(String.UnicodeScalarView(text[index..<nameEnd]))
+      if cookieAttributes.contains(name.lowercased()) {
+        out.append(contentsOf: text[(nameEnd + 1)..<valueEnd])
+      } else {
+        out.append(contentsOf: mask)
+      }
+      index = valueEnd
     }
-    return result
+    return String(out)
+  }
+
+  private static func isCookieNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+    TokenShapes.isASCIIAlphanumeric(scalar) || scalar == "_" || scalar == "." || scalar == "-"
   }
 
   private static func truncate(_ text: String, limit: Int) -> String {

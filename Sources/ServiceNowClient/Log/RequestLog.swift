@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 import Vocabulary
 
@@ -13,7 +13,7 @@ import Vocabulary
 /// as it was, with the secrets known when it was recorded, and redacted when the log is first
 /// read (or at once when someone observes it). Nothing can read an unredacted exchange.
 public final class RequestLog: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var recorded: [RequestLogEntry] = []
   /// Exchanges not yet redacted, oldest first, each with the scrubber of its time.
   private var pending: [PendingExchange] = []

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One redacted exchange: what was asked, what came back, how long it took.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 import Vocabulary
 
@@ -53,7 +53,7 @@ public struct SecretScrubber: Sendable, Equatable {
     for secret in secrets {
       all.insert(secret)
       all.insert(FormEncoding.escape(secret))
-      all.insert(secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? secret)
+      all.insert(FormEncoding.escape(secret, keeping: FormEncoding.queryKept))
       for keepingUnicode in [false, true] {
         let escaped = Self.jsonEscaped(secret, keepingUnicode: keepingUnicode)
         all.insert(escaped)
@@ -135,7 +135,7 @@ public struct SecretScrubber: Sendable, Equatable {
     var result = ""
     var cursor = text.startIndex
     var searchFrom = text.startIndex
-    while let range = text.range(of: form, range: searchFrom..<text.endIndex) {
+    while let range = text[searchFrom...].firstRange(of: form) {
       let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
       let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
       let wholeLeft = !needsLeft || !(before.map(isWordCharacter) ?? false)

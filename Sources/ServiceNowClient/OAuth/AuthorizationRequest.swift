@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The browser's entry to the authorization code flow: `GET <instance>/oauth_auth.do?...`.
 ///
@@ -24,7 +24,7 @@ public struct AuthorizationRequest: Sendable, Equatable {
     var fields: [(name: String, value: String)] = [
       ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI),
     ]
-    if let scope = scope?.trimmingCharacters(in: .whitespaces), !scope.isEmpty {
+    if let scope = scope.map({ PlainString.trimmed($0) }), !scope.isEmpty {
       fields.append(("scope", scope))
     }
     fields.append(("state", state))

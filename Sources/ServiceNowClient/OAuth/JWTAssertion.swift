@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 import SystemCommands
 import Vocabulary
 
@@ -39,15 +39,15 @@ public struct JWTAssertion: Sendable, Equatable {
 
   /// The JOSE header, as JSON with sorted keys.
   public var headerJSON: Data {
-    Self.json(["alg": .text("RS256"), "kid": .text(keyID), "typ": .text("JWT")])
+    Self.json(["alg": .string("RS256"), "kid": .string(keyID), "typ": .string("JWT")])
   }
 
   /// The claims, as JSON with sorted keys.
   public var claimsJSON: Data {
     Self.json([
-      "aud": .text(clientID), "exp": .number(Int(expiresAt.timeIntervalSince1970)),
-      "iat": .number(Int(issuedAt.timeIntervalSince1970)), "iss": .text(clientID), "jti": .text(jwtID),
-      "sub": .text(subject),
+      "aud": .string(clientID), "exp": .number(Int(expiresAt.timeIntervalSince1970)),
+      "iat": .number(Int(issuedAt.timeIntervalSince1970)), "iss": .string(clientID), "jti": .string(jwtID),
+      "sub": .string(subject),
     ])
   }
 
@@ -86,20 +86,9 @@ public struct JWTAssertion: Sendable, Equatable {
     return Base64URL.encode((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
   }
 
-  private enum Value {
-    case text(String)
-    case number(Int)
-  }
-
-  private static func json(_ members: [String: Value]) -> Data {
-    let object = members.mapValues { value -> Any in
-      switch value {
-      case .text(let text): text
-      case .number(let number): number
-      }
-    }
-    // Only strings and integers go in, which JSONSerialization always accepts.
-    return try! JSONSerialization.data(
-      withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+  /// The members as a JSON object, keys sorted and `/` left as it is (the bytes that are signed).
+  private static func json(_ members: KeyValuePairs<String, JSONValue>) -> Data {
+    let object = JSONValue.object(members.map { ($0.key, $0.value) })
+    return Data(object.serialized(sortedKeys: true, escapingSlashes: false).utf8)
   }
 }

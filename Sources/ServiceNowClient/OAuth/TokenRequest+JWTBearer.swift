@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 extension TokenRequest {
@@ -19,7 +19,7 @@ extension TokenRequest {
       fields.append(("client_secret", clientSecret.reveal()))
     }
     fields.append(("assertion", assertion.reveal()))
-    if let scope = scope?.trimmingCharacters(in: .whitespaces), !scope.isEmpty {
+    if let scope = scope.map({ PlainString.trimmed($0) }), !scope.isEmpty {
       fields.append(("scope", scope))
     }
     return fields

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// One call to the token endpoint, as a value: the wizard builds it, the client sends it.
@@ -45,7 +45,7 @@ public struct TokenRequest: Sendable, Equatable {
     if let clientSecret, !clientSecret.isEmpty {
       fields.append(("client_secret", clientSecret.reveal()))
     }
-    if let scope = scope?.trimmingCharacters(in: .whitespaces), !scope.isEmpty {
+    if let scope = scope.map({ PlainString.trimmed($0) }), !scope.isEmpty {
       fields.append(("scope", scope))
     }
     return fields

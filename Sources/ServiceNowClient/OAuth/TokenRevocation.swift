@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The revocation call as ServiceNow documents it: `GET /oauth_revoke_token.do?token=…`.

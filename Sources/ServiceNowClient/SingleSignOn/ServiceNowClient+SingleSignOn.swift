@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Whether the instance's login pages send people to an identity provider.

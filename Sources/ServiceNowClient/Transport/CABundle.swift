@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Which CA bundle a request trusts, and where that choice came from, so a check can say so.

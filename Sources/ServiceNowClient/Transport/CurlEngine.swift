@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import Platform
 import Vocabulary
 
 /// The process's one libcurl multi handle and the thread that drives every transfer on it.
@@ -43,7 +43,7 @@ final class CurlEngine: @unchecked Sendable {
   private final class Loader: @unchecked Sendable {
     static let one = Loader()
     private typealias Waiter = CheckedContinuation<Result<CurlEngine, ServiceNowFailure>, Never>
-    private let lock = NSLock()
+    private let lock = Lock()
     private var started = false
     private var result: Result<CurlEngine, ServiceNowFailure>?
     private var waiters: [Waiter] = []
@@ -84,7 +84,7 @@ final class CurlEngine: @unchecked Sendable {
   /// Used by the engine thread; other threads only call `curl_multi_wakeup` on it.
   private let multi: UnsafeMutableRawPointer
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var incoming: [CurlTransfer] = []
   private var leaving: [CurlTransfer] = []
 

@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import Platform
 import Vocabulary
 
 /// One request: its easy handle, its buffers, and the continuation its answer resumes.
@@ -20,7 +20,7 @@ final class CurlTransfer: @unchecked Sendable {
   private var headerList: UnsafeMutablePointer<curl_slist>?
   private var continuation: CheckedContinuation<HTTPResponse, any Error>?
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var cancelledFlag = false
 
   // Written by libcurl's callbacks on the engine thread only.

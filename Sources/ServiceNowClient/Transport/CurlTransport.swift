@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The real transport: libcurl's C API, every transfer on the process's one `CurlEngine`.

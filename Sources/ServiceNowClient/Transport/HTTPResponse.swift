@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One HTTP answer as the client needs it: status, headers, body and how long it took.
 public struct HTTPResponse: Sendable, Equatable {

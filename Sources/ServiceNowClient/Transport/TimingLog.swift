@@ -1,11 +1,11 @@
-import Foundation
+import Platform
 
 /// The per-phase timings of a client's requests, collected as they finish, so the layer that
 /// made them (a check line) can show how long DNS, connect, TLS and the answer took.
 ///
 /// A lock-protected class like `RequestLog`: clients are values that share one.
 public final class TimingLog: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var pending: [PhaseTimings] = []
 
   public init() {}

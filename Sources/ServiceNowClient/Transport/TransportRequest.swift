@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One HTTP request as snowgate sends it: method, URL, headers, body and how to connect.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A way the simulated instance misbehaves, so tests and demos can meet each failure a real instance shows.
 public enum Scenario: String, Sendable, Codable, CaseIterable, Comparable {

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// An inbound REST API Key record (`com.glide.tokenbased_auth`): a key that acts as one user.
 ///
@@ -29,7 +29,8 @@ public struct SimulatedAPIKey: Sendable, Codable, Equatable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     var expiry: Date?
     if let text = try container.decodeIfPresent(String.self, forKey: .expiresAt) {
-      guard let date = ISO8601DateFormatter().date(from: text) else {
+      // Whole seconds only, as ISO8601DateFormatter's default options read.
+      guard !text.contains("."), let date = try? Date(text, strategy: .iso8601) else {
         throw DecodingError.dataCorruptedError(
           forKey: .expiresAt, in: container,
           debugDescription: "not an ISO 8601 date-time such as 2027-01-31T00:00:00Z")
@@ -47,7 +48,7 @@ public struct SimulatedAPIKey: Sendable, Codable, Equatable {
     try container.encode(key, forKey: .key)
     try container.encode(userName, forKey: .userName)
     try container.encodeIfPresent(
-      expiresAt.map { ISO8601DateFormatter().string(from: $0) }, forKey: .expiresAt)
+      expiresAt.map { $0.formatted(.iso8601) }, forKey: .expiresAt)
     try container.encode(active, forKey: .active)
   }
 }

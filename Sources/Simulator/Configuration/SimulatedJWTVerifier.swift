@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One entry of an OAuth app's JWT verifier map: the key that checks the app's JWT bearer assertions.
 ///

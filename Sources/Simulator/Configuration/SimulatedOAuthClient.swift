@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// An OAuth application registry entry (`oauth_entity`) of the simulated instance.
 public struct SimulatedOAuthClient: Sendable, Codable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// A user account of the simulated instance: a `sys_user` row plus the password Basic auth and ROPC check.
 public struct SimulatedUser: Sendable, Codable, Equatable {

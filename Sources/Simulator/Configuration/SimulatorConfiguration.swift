@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Everything that makes one simulated instance: its accounts, OAuth apps, misbehaviours and limits.
 ///
@@ -87,7 +87,7 @@ public struct SimulatorConfiguration: Sendable, Codable, Equatable {
 
   /// A named scenario (or several joined by commas) on the demo instance, or a JSON scenario file.
   public static func load(scenario nameOrPath: String) throws -> SimulatorConfiguration {
-    let names = nameOrPath.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let names = nameOrPath.split(separator: ",").map { PlainString.trimmed($0) }
     let scenarios = names.compactMap(Scenario.init(rawValue:))
     if !names.isEmpty, scenarios.count == names.count {
       var configuration = demo

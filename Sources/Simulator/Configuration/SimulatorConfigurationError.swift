@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Why a scenario name or file could not be used, worded for the person who typed it.
 public enum SimulatorConfigurationError: Error, Equatable, LocalizedError {

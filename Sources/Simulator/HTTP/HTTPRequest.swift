@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One parsed HTTP/1.1 request, as the simulated instance sees it.
 struct HTTPRequest: Sendable {
@@ -13,7 +13,7 @@ struct HTTPRequest: Sendable {
   /// The path without the query, percent-decoded.
   var path: String {
     let raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-    return String(raw).removingPercentEncoding ?? String(raw)
+    return FormEncoding.percentDecoded(raw) ?? String(raw)
   }
 
   /// The raw query string after `?`, empty when there is none.
@@ -23,14 +23,15 @@ struct HTTPRequest: Sendable {
   }
 
   /// Decoded query parameters in order.
-  var query: [(String, String)] { FormCoding.decode(rawQuery) }
+  var query: [(name: String, value: String)] { FormEncoding.decode(rawQuery) }
 
   /// The first value of a query parameter.
   func queryValue(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
 
   /// The first value of a header, matched without regard to case.
   func header(_ name: String) -> String? {
-    headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    let wanted = name.lowercased()
+    return headers.first { $0.name.lowercased() == wanted }?.value
   }
 
   /// Whether the client wants the connection kept open after this answer.
@@ -41,10 +42,10 @@ struct HTTPRequest: Sendable {
   }
 
   /// The body decoded as a form, when it is `application/x-www-form-urlencoded`.
-  var form: [(String, String)]? {
+  var form: [(name: String, value: String)]? {
     guard let type = header("Content-Type")?.lowercased(),
       type.hasPrefix("application/x-www-form-urlencoded")
     else { return nil }
-    return FormCoding.decode(String(decoding: body, as: UTF8.self))
+    return FormEncoding.decode(String(decoding: body, as: UTF8.self))
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Reads HTTP/1.1 requests from one connection, enforcing the size and time limits.
 ///
@@ -58,7 +58,7 @@ struct HTTPRequestReader {
       return .rejected(.plain(431, "Request header fields too large"))
     }
     let head = String(decoding: buffer[0..<headEnd], as: UTF8.self)
-    var lines = head.components(separatedBy: "\r\n")
+    var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
     // Tolerate blank lines before a request line, as RFC 9112 §2.2 allows.
     while lines.first == "" { lines.removeFirst() }
     guard let requestLine = lines.first else { return .rejected(.plain(400, "Malformed request line")) }
@@ -76,7 +76,7 @@ struct HTTPRequestReader {
       guard !name.isEmpty, name.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
         return .rejected(.plain(400, "Malformed header"))
       }
-      headers.append((name, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+      headers.append((name, PlainString.trimmed(line[line.index(after: colon)...])))
     }
     var request = HTTPRequest(
       method: String(parts[0]), target: String(parts[1]), version: String(parts[2]), headers: headers,

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Platform
 
 #if canImport(Glibc)
   import Glibc
@@ -80,9 +81,7 @@ final class HTTPServer: Sendable {
       $0.port = boundPort
       $0.stopping = false
     }
-    let thread = Thread { [self] in acceptLoop(fd) }
-    thread.name = "simulator-accept"
-    thread.start()
+    DetachedThread.start(stackSize: 512 * 1024) { [self] in acceptLoop(fd) }
     return boundPort
   }
 
@@ -124,9 +123,7 @@ final class HTTPServer: Sendable {
         close(fd)
         continue
       }
-      let thread = Thread { [self] in serve(fd) }
-      thread.stackSize = 512 * 1024
-      thread.start()
+      DetachedThread.start(stackSize: 512 * 1024) { [self] in serve(fd) }
     }
   }
 
@@ -186,7 +183,8 @@ final class HTTPServer: Sendable {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
       if isStopping { return false }
-      Thread.sleep(forTimeInterval: min(0.05, max(0, deadline.timeIntervalSinceNow)))
+      let step = min(0.05, max(0, deadline.timeIntervalSinceNow))
+      usleep(useconds_t(step * 1_000_000))
     }
     return !isStopping
   }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One answer the simulated instance sends, plus how the server delivers it (scenarios slow,
 /// drip and drop). Not the client's `HTTPResponse` (an answer received and classified).
@@ -26,7 +26,8 @@ struct SimulatedResponse: Sendable {
 
   /// The first value of a header, matched without regard to case.
   func header(_ name: String) -> String? {
-    headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    let wanted = name.lowercased()
+    return headers.first { $0.name.lowercased() == wanted }?.value
   }
 
   /// The status line, headers (with Content-Length and Connection) and body as wire bytes.

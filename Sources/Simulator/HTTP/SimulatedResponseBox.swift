@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// An `SimulatedResponse` wrapped as an `Error`, so a check can fail with the answer to send.
 struct SimulatedResponseBox: Error {

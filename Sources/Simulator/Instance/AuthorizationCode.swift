@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A one-time code from the consent page, waiting to be exchanged at the token endpoint.
 struct AuthorizationCode: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// The answers a real instance gives, byte for byte where shared/SERVICENOW.md documents them.
 enum InstanceResponses {
@@ -193,9 +193,18 @@ enum InstanceResponses {
 
   /// Escapes text for HTML bodies and attribute values.
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-      .replacingOccurrences(of: "'", with: "&#39;")
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// The edge's header: `Server: snow_adc` on the ADCv2 edge, `Server: ServiceNow` before it

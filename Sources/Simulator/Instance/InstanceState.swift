@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The mutable part of the simulated instance: configuration, issued tokens and codes, and the clock.
 struct InstanceState: Sendable {

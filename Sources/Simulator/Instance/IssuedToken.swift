@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// An access or refresh token the simulated instance handed out, with whom it is for and when it dies.
 struct IssuedToken: Sendable, Equatable {

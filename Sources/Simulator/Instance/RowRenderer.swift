@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Turns a stored row into the JSON the Table API answers with, for one request's parameters.
 ///
@@ -19,7 +19,7 @@ struct RowRenderer {
   func render(_ row: [String: String]) -> JSONValue {
     let asked =
       fields.map {
-        $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        $0.split(separator: ",").map { PlainString.trimmed($0) }.filter { !$0.isEmpty }
       } ?? []
     let names = (asked.isEmpty ? readable : asked).filter { readable.contains($0) }
     return .object(names.map { ($0, value(field: $0, row[$0] ?? "")) })

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// API key sign-in on the Table API: `x-sn-apikey: KEY` or `?x-sn-apikey=KEY`.
 extension SimulatedInstance {
@@ -20,7 +20,7 @@ extension SimulatedInstance {
     guard let sent = request.header("x-sn-apikey") ?? request.queryValue("x-sn-apikey") else {
       return .absent
     }
-    let value = sent.trimmingCharacters(in: .whitespaces)
+    let value = PlainString.trimmed(sent)
     let denied = APIKeyOutcome.rejected(InstanceResponses.notAuthenticated())
     guard !value.isEmpty, value.utf8.count <= Self.maximumAPIKeyLength else { return denied }
     let now = state.withLock { $0.now }

@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// `/oauth_auth.do`: the consent page and its Allow and Deny forms.
 ///
@@ -58,10 +58,10 @@ extension SimulatedInstance {
     return redirect(effective, [("code", code.value), ("state", state)])
   }
 
-  private func redirect(_ base: String, _ pairs: [(String, String)]) -> SimulatedResponse {
+  private func redirect(_ base: String, _ pairs: [(name: String, value: String)]) -> SimulatedResponse {
     let separator = base.contains("?") ? "&" : "?"
     return SimulatedResponse(
-      status: 302, headers: [("Location", base + separator + FormCoding.encode(pairs))])
+      status: 302, headers: [("Location", base + separator + FormEncoding.encode(pairs))])
   }
 
   private func consentPage(

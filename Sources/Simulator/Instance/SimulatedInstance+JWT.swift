@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import SystemCommands
 
 /// The JWT bearer grant at `/oauth_token.do` (RFC 7523), checked as a real instance does.
@@ -27,14 +27,14 @@ extension SimulatedInstance {
     let parts = assertion.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     guard parts.count == 3, let header = Self.jsonObject(parts[0]), let claims = Self.jsonObject(parts[1]),
       let signature = Self.base64URLDecode(parts[2]), !signature.isEmpty,
-      header["alg"] as? String == "RS256", let keyID = header["kid"] as? String,
+      header["alg"]?.string == "RS256", let keyID = header["kid"]?.string,
       let verifier = configuration.jwtVerifiers.first(where: { $0.clientID == client.id && $0.keyID == keyID }
       )
     else { return denied }
     let now = state.withLock { $0.now }.timeIntervalSince1970
-    guard claims["iss"] as? String == client.id, Self.audience(claims["aud"], is: client.id),
-      let expiry = (claims["exp"] as? NSNumber)?.doubleValue, expiry > now,
-      expiry <= now + Self.maximumAssertionLifetime, let subject = claims["sub"] as? String,
+    guard claims["iss"]?.string == client.id, Self.audience(claims["aud"], is: client.id),
+      let expiry = claims["exp"]?.double, expiry > now,
+      expiry <= now + Self.maximumAssertionLifetime, let subject = claims["sub"]?.string,
       let user = configuration.users.first(where: {
         verifier.userField == "email" ? $0.email == subject && !$0.email.isEmpty : $0.userName == subject
       })
@@ -47,9 +47,12 @@ extension SimulatedInstance {
   }
 
   /// `aud` may be one string or a list of them.
-  private static func audience(_ value: Any?, is clientID: String) -> Bool {
-    if let single = value as? String { return single == clientID }
-    if let list = value as? [String] { return list.contains(clientID) }
+  private static func audience(_ value: JSONValue?, is clientID: String) -> Bool {
+    if let single = value?.string { return single == clientID }
+    if let list = value?.array {
+      let names = list.compactMap(\.string)
+      return names.count == list.count && names.contains(clientID)
+    }
     return false
   }
 
@@ -57,14 +60,17 @@ extension SimulatedInstance {
     guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
       return nil
     }
-    var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+    var base64 = PlainString.replacing("_", with: "/", in: PlainString.replacing("-", with: "+", in: text))
     while base64.count % 4 != 0 { base64 += "=" }
     return Data(base64Encoded: base64)
   }
 
-  private static func jsonObject(_ part: String) -> [String: Any]? {
-    guard let data = base64URLDecode(part) else { return nil }
-    return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+  /// The JSON object a JWT part holds (512 levels at most, as JSONSerialization allowed).
+  private static func jsonObject(_ part: String) -> JSONValue? {
+    guard let data = base64URLDecode(part), let value = JSONValue.parse(data, maximumDepth: 512),
+      case .object = value
+    else { return nil }
+    return value
   }
 
   /// Whether `signature` is an RSA SHA-256 signature of `input` by the key in `pem`, per openssl.

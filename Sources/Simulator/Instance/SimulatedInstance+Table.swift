@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// The Table API: `/api/now/table/{t}` and `/api/now/v1|v2/table/{t}`, with Basic, Bearer or API key auth.
 extension SimulatedInstance {
@@ -113,8 +113,8 @@ extension SimulatedInstance {
       state.withLock { $0.table("sys_user") }?.rows.first { $0["user_name"] == userName }?["sys_id"] ?? ""
     let query = TableQuery(
       (request.queryValue("sysparm_query") ?? "")
-        .replacingOccurrences(of: "javascript:gs.getUserID()", with: callerID)
-        .replacingOccurrences(of: "javascript:gs.getUserName()", with: userName))
+        .replacing("javascript:gs.getUserID()", with: callerID)
+        .replacing("javascript:gs.getUserName()", with: userName))
     // One level of dot-walking through a reference (`group.name=…`), as encoded queries allow.
     var walked: [String: (field: String, target: SimulatedTable, column: String)] = [:]
     for name in query.fieldNames where name.contains(".") {
@@ -171,7 +171,7 @@ extension SimulatedInstance {
     let refused = SimulatedResponseBox(InstanceResponses.notAuthenticated(challenges: challenges))
     let header = request.header("Authorization") ?? ""
     if header.lowercased().hasPrefix("bearer ") {
-      let value = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+      let value = PlainString.trimmed(header.dropFirst(7))
       guard let token = state.withLock({ $0.validAccessToken(value) }), !scenarios.contains(.tokenRestricted)
       else {
         return .failure(refused)
@@ -214,7 +214,7 @@ extension SimulatedInstance {
     let others = request.query.filter { $0.0 != "sysparm_offset" && $0.0 != "sysparm_limit" }
     func link(_ pageOffset: Int, _ relation: String) -> String {
       let pairs = others + [("sysparm_limit", String(limit)), ("sysparm_offset", String(pageOffset))]
-      return "<\(base)?\(FormCoding.encode(pairs))>;rel=\"\(relation)\""
+      return "<\(base)?\(FormEncoding.encode(pairs))>;rel=\"\(relation)\""
     }
     let lastOffset = total == 0 ? 0 : ((total - 1) / limit) * limit
     var parts = [link(0, "first")]

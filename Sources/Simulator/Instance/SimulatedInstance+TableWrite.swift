@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// Table API writes: POST on a table, PATCH/PUT/DELETE on a record, JSON bodies, bounded.
 ///
@@ -90,7 +90,8 @@ extension SimulatedInstance {
     guard body.count <= writeLimits.bodyBytes else {
       return refuse("The body is larger than \(writeLimits.bodyBytes) bytes.")
     }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+    // 512 levels, as JSONSerialization allowed; a nested value is refused below in any case.
+    guard let object = JSONValue.parse(body, maximumDepth: 512)?.dictionary else {
       return refuse("The body is not a JSON object.")
     }
     guard object.count <= writeLimits.fields else { return refuse("More than \(writeLimits.fields) fields.") }
@@ -98,13 +99,13 @@ extension SimulatedInstance {
     for (name, value) in object {
       let text: String
       switch value {
-      case let string as String: text = string
-      case let number as NSNumber:
-        // JSON booleans arrive as NSNumber of type "c" (char) on Linux and macOS.
-        text =
-          String(cString: number.objCType) == "c" ? (number.boolValue ? "true" : "false") : number.stringValue
-      case is NSNull: text = ""
-      default: return refuse("The value of \(name.prefix(40)) is not a string, number or boolean.")
+      case .string(let string): text = string
+      case .number(let number): text = String(number)
+      case .decimal(let number): text = String(number)
+      case .bool(let flag): text = flag ? "true" : "false"
+      case .null: text = ""
+      case .array, .object:
+        return refuse("The value of \(name.prefix(40)) is not a string, number or boolean.")
       }
       guard text.count <= writeLimits.valueCharacters, name.count <= 80 else {
         return refuse("A field name or value is too long.")
@@ -131,11 +132,10 @@ extension SimulatedInstance {
   private static func newSysID() -> String { Base64URL.randomHex(bytes: 16).lowercased() }
 
   private static func now(_ state: InstanceState) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-    return formatter.string(from: state.now)
+    // ServiceNow's glide date-time: "2023-11-14 22:13:20", in UTC.
+    let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
+      .year().month().day().time(includingFractionalSeconds: false)
+    return state.now.formatted(style)
   }
 
   private static func writeRow(
@@ -182,7 +182,7 @@ extension SimulatedInstance {
       if let value = fields["name"] { client.name = value }
       if let value = fields["client_secret"], !value.isEmpty { client.secret = value }
       if let value = fields["redirect_url"] {
-        client.redirectURLs = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        client.redirectURLs = value.split(separator: ",").map { PlainString.trimmed($0) }
           .filter { !$0.isEmpty }
       }
       if let value = fields["public_client"] { client.publicClient = value == "true" }

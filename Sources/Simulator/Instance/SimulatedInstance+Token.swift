@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// `POST /oauth_token.do`: the grants, with the catch-all 401 for every credential failure.
 extension SimulatedInstance {
@@ -175,7 +175,7 @@ extension SimulatedInstance {
   /// The user and password of an `Authorization: Basic` header.
   static func basicCredentials(_ request: HTTPRequest) -> (user: String, password: String)? {
     guard let header = request.header("Authorization"), header.lowercased().hasPrefix("basic "),
-      let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+      let data = Data(base64Encoded: PlainString.trimmed(header.dropFirst(6))),
       let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
     else { return nil }
     return (String(text[..<colon]), String(text[text.index(after: colon)...]))

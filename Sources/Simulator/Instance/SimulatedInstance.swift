@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The ServiceNow logic of the simulator: turns a request into the answer a real instance would give.
 ///

@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// One table of the simulated instance: its columns in order and its rows of string values.
 ///

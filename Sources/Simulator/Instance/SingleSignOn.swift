@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// The identity provider the `sso` and `sso-oidc` scenarios send the login pages to.
 ///
@@ -42,11 +42,11 @@ struct SingleSignOn: Sendable, Equatable {
       .base64EncodedString()
       location =
         "https://\(Self.providerHost)/saml2/sso?"
-        + FormCoding.encode([("SAMLRequest", request), ("RelayState", back)])
+        + FormEncoding.encode([("SAMLRequest", request), ("RelayState", back)])
     case .oidc:
       location =
         "https://\(Self.providerHost)/oauth2/v2.0/authorize?"
-        + FormCoding.encode([
+        + FormEncoding.encode([
           ("client_id", "5f2c8a0e-snowgate-sso"), ("response_type", "code"), ("scope", "openid"),
           ("redirect_uri", "http://\(host)/navpage.do"), ("state", Base64URL.random(bytes: 12)),
         ])

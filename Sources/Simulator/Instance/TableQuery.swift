@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// The part of an encoded query (`sysparm_query`) the simulator understands: `a=b^c!=d^ORDERBYx`.
 ///
@@ -19,12 +19,12 @@ struct TableQuery: Sendable, Equatable {
   }
 
   init(_ text: String) {
-    for term in text.components(separatedBy: "^") where !term.isEmpty {
+    for term in text.split(separator: "^", omittingEmptySubsequences: true) {
       if term.hasPrefix("ORDERBYDESC") {
         orderBy.append((String(term.dropFirst("ORDERBYDESC".count)), true))
       } else if term.hasPrefix("ORDERBY") {
         orderBy.append((String(term.dropFirst("ORDERBY".count)), false))
-      } else if let range = term.range(of: "!=") {
+      } else if let range = term.firstRange(of: "!=") {
         conditions.append(.notEquals(String(term[..<range.lowerBound]), String(term[range.upperBound...])))
       } else if let index = term.firstIndex(of: "=") {
         conditions.append(.equals(String(term[..<index]), String(term[term.index(after: index)...])))

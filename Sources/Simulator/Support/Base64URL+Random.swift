@@ -1,5 +1,5 @@
-import Foundation
 import Hashing
+import Platform
 
 /// The simulator's random values in the one base64url alphabet (Hashing's `Base64URL`).
 extension Base64URL {
@@ -12,7 +12,9 @@ extension Base64URL {
   /// Random upper-case hex, the shape of JSESSIONID and glide cookie values.
   static func randomHex(bytes count: Int) -> String {
     var generator = SystemRandomNumberGenerator()
-    return (0..<count).map { _ in String(format: "%02X", UInt8.random(in: 0...255, using: &generator)) }
-      .joined()
+    return (0..<count).map { _ in
+      PlainString.hex(UInt32(UInt8.random(in: 0...255, using: &generator)), digits: 2).uppercased()
+    }
+    .joined()
   }
 }

@@ -1,5 +1,5 @@
 import CNcursesw
-import Foundation
+import Platform
 import Vocabulary
 import WizardCore
 

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Platform
 
 /// Puts the terminal back the way it was on every way out: a terminating signal and `exit`.
 ///
@@ -28,7 +28,7 @@ public final class TerminalRestorer: @unchecked Sendable {
     ]
   #endif
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var action: (@Sendable () -> Void)?
   private var installed = false
 

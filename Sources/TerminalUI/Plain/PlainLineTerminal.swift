@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import TextSafety
 import WizardCore
 
@@ -142,7 +142,11 @@ public final class PlainLineTerminal: WizardTerminal {
   private func say(_ text: String) {
     var bytes = Array(text.utf8)[...]
     while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { Foundation.write(output, $0.baseAddress, $0.count) }
+      #if canImport(Glibc)
+        let written = bytes.withUnsafeBytes { Glibc.write(output, $0.baseAddress, $0.count) }
+      #else
+        let written = bytes.withUnsafeBytes { Darwin.write(output, $0.baseAddress, $0.count) }
+      #endif
       if written < 0, errno == EINTR { continue }
       guard written > 0 else { return }
       bytes = bytes.dropFirst(written)

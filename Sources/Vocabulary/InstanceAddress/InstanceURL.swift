@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Turns whatever a person types for "the instance" into one canonical base address.
 ///
@@ -43,7 +43,7 @@ public enum InstanceURL {
     // Scheme.
     var scheme: String?
     var rest = Substring(trimmed)
-    if let separator = trimmed.range(of: "://") {
+    if let separator = trimmed.firstRange(of: "://") {
       let candidate = trimmed[trimmed.startIndex..<separator.lowerBound]
       if isSchemeName(candidate) {
         scheme = candidate.lowercased()
@@ -153,9 +153,9 @@ public enum InstanceURL {
   /// The input as it may be shown back: no `user:password@`, no control or zero-width
   /// characters, and not longer than 80 characters.
   public static func shown(_ text: String) -> String {
-    var shown = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    var shown = PlainString.trimmed(text, newlines: true)
     if let at = shown.lastIndex(of: "@") {
-      let start = shown.range(of: "://")?.upperBound ?? shown.startIndex
+      let start = shown.firstRange(of: "://")?.upperBound ?? shown.startIndex
       if start <= at { shown.replaceSubrange(start...at, with: "") }
     }
     shown = String(

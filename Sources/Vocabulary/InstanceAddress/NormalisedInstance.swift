@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// An instance address `InstanceURL` accepted: where the instance lives and which API version to
 /// use. The one shape of an address for the wizard, `setup`, `check` and the client.

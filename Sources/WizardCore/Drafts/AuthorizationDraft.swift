@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// What the browser flow needs to start: the runtime adds the PKCE verifier and the state.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Everything needed to talk to an instance: what the test uses and what a profile stores.
 public struct ConnectionDraft: Equatable, Sendable {

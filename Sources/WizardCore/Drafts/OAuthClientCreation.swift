@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// What the runtime needs to check an admin's access or create the OAuth client: the instance,

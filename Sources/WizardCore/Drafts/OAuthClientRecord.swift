@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// The `oauth_entity` record the wizard offers to create, exactly as the review shows it.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// A saved profile or a half-finished setup, loaded to be edited or resumed: its description,

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// What the token screen asks the runtime to send to `<instance>/oauth_token.do`.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Something the runtime should do; it answers with an event when there is a result.

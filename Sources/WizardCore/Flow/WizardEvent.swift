@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 import Vocabulary
 
 /// Something that happened: a key, a tick of the clock, or the result of an effect.

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 extension WizardState {
   /// Starts (or restarts) the checks of a saved profile on the diagnose screen; an OAuth

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Times as the token and browser screens show them, without formatters (cheap per keystroke,
 /// the same on every machine: UTC).

@@ -15,7 +15,7 @@ enum DisplayText {
   /// URL with credentials in it does not show them on screen while the person fixes it.
   static func maskingURLPassword(_ text: String) -> String {
     guard let at = text.firstIndex(of: "@") else { return text }
-    let start = text.range(of: "://").map(\.upperBound) ?? text.startIndex
+    let start = text.firstRange(of: "://").map(\.upperBound) ?? text.startIndex
     guard start < at, let colon = text[start..<at].firstIndex(of: ":"),
       !text[start..<at].contains("/")
     else { return text }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Whether a pasted address can finish this browser sign-in, decided before anything is sent.
 ///
@@ -46,7 +46,8 @@ enum AuthorizationPaste {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       guard let name = parts.first.map(String.init), !name.isEmpty else { continue }
       let raw = parts.count > 1 ? String(parts[1]) : ""
-      let value = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+      // `+` is a space, then `%XX` decoded; a malformed escape keeps the raw text, `+` and all.
+      let value = FormEncoding.percentDecoded(PlainString.replacing("+", with: " ", in: raw)) ?? raw
       if !value.isEmpty { result[name] = value } else { result.removeValue(forKey: name) }
     }
     return result

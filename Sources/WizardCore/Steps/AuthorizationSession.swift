@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// A running browser sign-in, as the runtime reported it in `.authorizationStarted`.
 public struct AuthorizationSession: Equatable, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
+import Platform
 import Testing
-import Vocabulary
 
 /// `DetachedThread` runs its closure on a thread of its own, not the caller's.
 @Suite struct DetachedThreadTests {

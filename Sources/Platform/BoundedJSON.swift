@@ -1,5 +1,3 @@
-import Foundation
-
 /// JSON from a server, parsed only within bounds: a size and a nesting depth.
 ///
 /// A hostile or broken server can send `[[[[…` a million levels deep; a recursive parser then
@@ -13,14 +11,15 @@ public enum BoundedJSON {
   public static let maximumBytes = 8 * 1024 * 1024
 
   /// The parsed value, or nil when it is not JSON or breaks a bound.
-  public static func parse(_ data: Data, fragmentsAllowed: Bool = false) -> Any? {
-    guard within(data) else { return nil }
-    return try? JSONSerialization.jsonObject(with: data, options: fragmentsAllowed ? [.fragmentsAllowed] : [])
+  public static func parse(_ data: some Collection<UInt8>, fragmentsAllowed: Bool = false) -> JSONValue? {
+    guard data.count <= maximumBytes else { return nil }
+    return JSONValue.parse(data, maximumDepth: maximumDepth, fragmentsAllowed: fragmentsAllowed)
   }
 
   /// The parsed object, when the data is a JSON object within the bounds.
-  public static func object(_ data: Data) -> [String: Any]? {
-    parse(data) as? [String: Any]
+  public static func object(_ data: some Collection<UInt8>) -> JSONValue? {
+    guard let value = parse(data), case .object = value else { return nil }
+    return value
   }
 
   /// Whether `data` is small enough and nests at most `maximumDepth` levels (strings skipped).

@@ -1,6 +1,6 @@
 import Foundation
+import Platform
 import Testing
-import Vocabulary
 
 /// `PlainString` replaces Foundation's string calls on the check path: on the inputs it serves
 /// it must answer exactly as Foundation does.
