@@ -138,7 +138,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += "]"
       case .object(let members):
         out += "{"
-        let ordered = sortedKeys ? members.sorted { $0.0 < $1.0 } : members
+        let ordered = sortedKeys ? members.sorted { KeyOrder.ascending($0.0, $1.0) } : members
         for (index, member) in ordered.enumerated() {
           if index > 0 { out += "," }
           newline(depth + 1)
@@ -412,6 +412,65 @@ public indirect enum JSONValue: Sendable, Equatable {
         index += 1
       }
       return value
+    }
+  }
+
+  /// The order `JSONSerialization`'s `sortedKeys` gave (ICU's root collation with numeric
+  /// digits): white space, then ASCII punctuation in ICU's order, then digit runs by their value,
+  /// then letters without regard to case; on a tie lower case before upper case, then the
+  /// shorter, then code points. Not modelled: accents sort as their own letters after `z`
+  /// (ICU put `é` beside `e`); snowgate's own keys are ASCII.
+  enum KeyOrder {
+    private static let punctuation: [Unicode.Scalar: Int] = {
+      var ranks: [Unicode.Scalar: Int] = [:]
+      for (rank, scalar) in "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$".unicodeScalars.enumerated() {
+        ranks[scalar] = rank
+      }
+      return ranks
+    }()
+
+    /// One primary element: a class (0 space, 1 punctuation, 2 digits, 3 letter, 4 other) and a value.
+    private static func primary(_ key: String) -> (elements: [(Int, Int)], cases: [Int]) {
+      var elements: [(Int, Int)] = []
+      var cases: [Int] = []
+      var digits: Int?
+      for scalar in key.unicodeScalars {
+        if ("0"..."9").contains(scalar) {
+          let digit = Int(scalar.value - 48)
+          digits = min((digits ?? 0) * 10 + digit, Int.max / 20)
+          continue
+        }
+        if let run = digits {
+          elements.append((2, run))
+          digits = nil
+        }
+        if scalar.properties.isWhitespace {
+          elements.append((0, Int(scalar.value)))
+        } else if let rank = punctuation[scalar] {
+          elements.append((1, rank))
+        } else if ("a"..."z").contains(scalar) {
+          elements.append((3, Int(scalar.value)))
+          cases.append(0)
+        } else if ("A"..."Z").contains(scalar) {
+          elements.append((3, Int(scalar.value) + 32))
+          cases.append(1)
+        } else {
+          elements.append((4, Int(scalar.value)))
+        }
+      }
+      if let run = digits { elements.append((2, run)) }
+      return (elements, cases)
+    }
+
+    static func ascending(_ a: String, _ b: String) -> Bool {
+      let (left, right) = (primary(a), primary(b))
+      for (x, y) in zip(left.elements, right.elements) where x != y { return x < y }
+      if left.elements.count != right.elements.count { return left.elements.count < right.elements.count }
+      for (x, y) in zip(left.cases, right.cases) where x != y { return x < y }
+      if a.unicodeScalars.count != b.unicodeScalars.count {
+        return a.unicodeScalars.count < b.unicodeScalars.count
+      }
+      return a < b
     }
   }
 }

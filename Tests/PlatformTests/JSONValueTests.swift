@@ -35,6 +35,34 @@ import Testing
     }
   }
 
+  /// Keys JSONSerialization's `sortedKeys` put in an order plain `<` does not.
+  static let keySets: [[String]] = [
+    ["a1", "a9", "a10", "a09", "A1", "a"],
+    ["sys_id", "sys-id", "sys.id", "sysid", "sys id", "Sys_id", "SYS_ID"],
+    ["user_name", "username", "userName", "user_id", "User", "e", "E", "f"], ["_x", "a", "B", "x", "Z"],
+    printableASCII,
+    [
+      "access_token", "access_token_expires_at", "api_version", "client_certificate", "has_refresh_token",
+      "key_file",
+    ],
+  ]
+
+  /// Every printable ASCII character but the quote and the backslash, each a key of its own.
+  static let printableASCII: [String] = (0x21...0x7E).compactMap { (code: Int) -> String? in
+    code == 0x22 || code == 0x5C ? nil : String(UnicodeScalar(UInt8(code)))
+  }
+
+  @Test(arguments: keySets)
+  func sortsKeysAsJSONSerializationDoes(keys: [String]) throws {
+    let value = JSONValue.object(keys.map { ($0, .number(1)) })
+    let object = Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
+    let theirs = String(
+      decoding: try JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+      as: UTF8.self)
+    #expect(value.serialized(sortedKeys: true, escapingSlashes: false) == theirs)
+  }
+
   @Test func keepsMemberOrderUnlessSorted() throws {
     let value = try #require(JSONValue.parse(Data(#"{"z":1,"a":2}"#.utf8)))
     #expect(value.serialized == #"{"z":1,"a":2}"#)
