@@ -1,9 +1,10 @@
-/// A sentence for an error from the file system or the C library, for people.
+/// A sentence for an error, for people: what `localizedDescription` gave.
 ///
-/// Foundation's `localizedDescription` gave one; FoundationEssentials' `CocoaError` has codes
-/// but no sentences. This says what happened in the words `strerror` and Foundation used.
+/// A `LocalizedError` says its own (snowgate's errors do); FoundationEssentials' `CocoaError`
+/// has codes but no sentences, so file-system and C-library errors get `strerror`'s words.
 public enum ErrorText {
   public static func describe(_ error: any Error) -> String {
+    if let own = (error as? LocalizedError)?.errorDescription { return own }
     if let posix = error as? POSIXError {
       return String(cString: strerror(posix.code.rawValue))
     }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Small string operations in the standard library alone, for the paths every `check` runs.
 ///
 /// Foundation's versions (`trimmingCharacters(in:)`, `replacingOccurrences(of:with:)`) bridge
@@ -60,30 +68,15 @@ public enum PlainString {
     return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, digits - text.count)) + text
   }
 
-  /// `value` with `decimals` (0–6) digits after the point, as `%.Nf` rounds it: to the nearest,
-  /// by the double's exact value (2.05 is 2.04999…, so "2.0"), an exact tie to even.
+  /// `value` with `decimals` (0–17) digits after the point, exactly as C's `%.Nf` writes it
+  /// (from the double's exact value, an exact tie to the even digit: 2.25 is "2.2", 2.05 "2.0").
   public static func fixed(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite, (0...6).contains(decimals) else { return String(value) }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let product = value.magnitude * scale
-    guard product < 9e15 else { return String(value) }
-    // What the multiplication lost: the exact product is `product + error`.
-    let error = fmaError(value.magnitude, scale, product)
-    var scaled = product.rounded(.toNearestOrEven)
-    if product - product.rounded(.down) == 0.5, error != 0 {
-      scaled = error < 0 ? product.rounded(.down) : product.rounded(.up)
+    var buffer = [CChar](repeating: 0, count: 400)
+    let count = withVaList([Int32(min(max(decimals, 0), 17)), value]) {
+      vsnprintf(&buffer, buffer.count, "%.*f", $0)
     }
-    let whole = Int(scaled)
-    let sign = value.sign == .minus ? "-" : ""
-    guard decimals > 0 else { return sign + String(whole) }
-    let unit = Int(scale)
-    return sign + String(whole / unit) + "." + zeroPadded(whole % unit, digits: decimals)
-  }
-
-  /// `a * b - product` computed exactly (a fused multiply-add), the rounding error of `product`.
-  private static func fmaError(_ a: Double, _ b: Double, _ product: Double) -> Double {
-    (-product).addingProduct(a, b)
+    guard count > 0, Int(count) < buffer.count else { return String(value) }
+    return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// `text` cut or padded with spaces to exactly `width` characters, as Foundation's

@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs one of the system's own tools (`openssl`, `secret-tool`, `security`) the safe way.
 ///
 /// snowgate calls the OS for what it already does well instead of linking more, and those calls

@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Terminal settings to put back when Ctrl-C comes while a password is read without echo.
 nonisolated(unsafe) private var savedTerminal = termios()
 /// Whether `savedTerminal` must be put back (a prompt is reading right now).

@@ -3,12 +3,6 @@ import Platform
 import ServiceNowClient
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Says the reports of a check run: for a person, as JSON, and into a support bundle.
 struct CheckPrinter {
   var request: CheckRequest

@@ -2,12 +2,6 @@ import Diagnosis
 import Platform
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `check` on a terminal: each layer's line as soon as it is known, the running layer's
 /// spinner under them (flutter doctor style), then the rest of the report.
 ///

@@ -2,12 +2,6 @@ import Platform
 import ServiceNowClient
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Asks a person at a terminal for a password, without echo.
 ///
 /// `check --instance URL` on a terminal without SNOWGATE_PASSWORD asks rather than refusing: a

@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The simulator's `--request-log` file: one line per request, appended with one `write` each.
 ///
 /// Opened with O_APPEND so each line lands whole even while many connection threads log at once,

@@ -2,12 +2,6 @@ import Dispatch
 import Platform
 import Simulator
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `snowgate simulate`: runs the simulated ServiceNow instance until SIGINT or SIGTERM.
 ///
 /// The first stdout line is exactly `listening on http://127.0.0.1:PORT`, flushed at once, so

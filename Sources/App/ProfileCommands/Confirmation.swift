@@ -1,12 +1,6 @@
 import Platform
 import TextSafety
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Asks a yes/no question on the terminal; anything but yes means no.
 ///
 /// The question goes to stderr so that stdout stays clean for whatever a script reads, and

@@ -2,12 +2,6 @@ import Platform
 import ServiceNowClient
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A one-shot HTTP listener on 127.0.0.1 that catches the browser's redirect with the code.
 ///
 /// The authorization code flow ends with the browser sent to `redirect_uri?code=…&state=…`.

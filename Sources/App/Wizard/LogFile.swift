@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Appends the request log to the path `SNOWGATE_LOG` names, without ever replacing it.
 ///
 /// Opened with `O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW` (mode 0600 when created): a path

@@ -1,12 +1,6 @@
 import Platform
 import TextSafety
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The support bundle of `snowgate check --bundle FILE`: one text file to attach to a ticket.
 ///
 /// It holds the JSON verdict, the redacted HTTP exchange, snowgate's version, the OS, TERM,

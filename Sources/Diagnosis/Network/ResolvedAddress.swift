@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One address a name resolved to, ready for `connect()`.
 public struct ResolvedAddress: Sendable, Equatable, CustomStringConvertible {
   /// `AF_INET` or `AF_INET6`.

@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Resolves a host name with the system resolver, giving up waiting at a deadline.
 ///
 /// getaddrinfo cannot be cancelled, so it runs on its own thread and the caller simply stops

@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Opens TCP connections with a real deadline, to every resolved address at once.
 ///
 /// A blocking connect() waits for the kernel's own timeout (about two minutes on Linux) on a

@@ -2,12 +2,6 @@ import Platform
 import SystemCommands
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs a profile's external secret command (`pass show …`, `secret-tool lookup …`) without a shell.
 ///
 /// The trimmed standard output is the secret. Standard input is an empty pipe and standard error

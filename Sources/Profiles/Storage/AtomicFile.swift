@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads and replaces files so that a crash at any moment leaves the old file or the new one.
 ///
 /// A write goes to a temporary file in the same folder (created with O_EXCL), is flushed with

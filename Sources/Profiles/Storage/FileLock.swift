@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// An exclusive `flock` on a lock file, held for one read-modify-write.
 ///
 /// Every writer, in this process or another, takes it before reading the files it will

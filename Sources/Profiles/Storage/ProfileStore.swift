@@ -2,12 +2,6 @@ import Dispatch
 import Platform
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Saved profiles and their secrets, kept so that nothing is lost.
 ///
 /// Two files live in one folder: `config.json` (everything but secrets) and `credentials.json`
@@ -136,7 +130,7 @@ public struct ProfileStore: Sendable {
     do {
       credentials = try readCredentials()
     } catch {
-      problem = Self.sentence(for: error)
+      problem = ErrorText.describe(error)
     }
     let profiles = config.profiles.map { profile in
       let stored = credentials?.profiles[profile.name]
@@ -564,8 +558,7 @@ public struct ProfileStore: Sendable {
   /// A token item's value; a bare token (written by hand with secret-tool) is taken as it is.
   private static func decodeToken(_ item: Secret) -> (token: Secret, expiresAt: Date?)? {
     let text = item.reveal()
-    guard text.hasPrefix("{"), text.utf8.count <= 64 * 1024,
-      let object = JSONValue.parse(text.utf8, maximumDepth: 512), case .object = object
+    guard text.hasPrefix("{"), text.utf8.count <= 64 * 1024, let object = BoundedJSON.object(Array(text.utf8))
     else {
       return text.isEmpty ? nil : (item, nil)
     }
@@ -655,15 +648,9 @@ public struct ProfileStore: Sendable {
         atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
       throw ProfileStoreError.fileSystem(
-        path: path, action: "create the folder", reason: Self.sentence(for: error))
+        path: path, action: "create the folder", reason: ErrorText.describe(error))
     }
     chmod(path, 0o700)
-  }
-
-  /// What `localizedDescription` said: a `LocalizedError`'s own sentence (the store's errors),
-  /// otherwise the file system's words for the error.
-  private static func sentence(for error: any Error) -> String {
-    (error as? LocalizedError)?.errorDescription ?? ErrorText.describe(error)
   }
 
   private static func check(_ profile: Profile) throws {

@@ -2,12 +2,6 @@ import Platform
 import SystemCommands
 import Vocabulary
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The checks a client certificate and its key pass before any request presents them.
 ///
 /// libcurl's own words for a bad file ("unable to set private key file") name neither the file
@@ -212,14 +206,10 @@ public enum ClientCertificateCheck {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     guard (1...lengths[month - 1]).contains(day) else { return nil }
-    // Days since 1970-01-01 of the proleptic Gregorian date (H. Hinnant's days_from_civil).
-    let shifted = month <= 2 ? year - 1 : year
-    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-    let yearOfEra = shifted - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    let days = era * 146_097 + dayOfEra - 719_468
-    return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .gmt
+    return calendar.date(
+      from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
   }
 
   private static func normalised(_ pem: String) -> String {

@@ -193,15 +193,6 @@ public struct NetworkFailureClassifier: Sendable {
   static func format(_ duration: Duration) -> String {
     let parts = duration.components
     let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    return seconds == seconds.rounded() ? "\(Int(seconds)) s" : oneDecimal(seconds) + " s"
-  }
-
-  /// `value` as C's `%.1f` writes it (from its exact binary value, a tie to the even digit),
-  /// as `String(format:)` did: 2.25 is "2.2", 2.35 "2.4".
-  private static func oneDecimal(_ value: Double) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
-    guard count > 0, count < buffer.count else { return PlainString.fixed(value, decimals: 1) }
-    return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return seconds == seconds.rounded() ? "\(Int(seconds)) s" : PlainString.fixed(seconds, decimals: 1) + " s"
   }
 }

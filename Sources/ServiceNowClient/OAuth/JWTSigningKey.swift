@@ -1,12 +1,6 @@
 import Platform
 import SystemCommands
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The checks a JWT signing key file passes before openssl signs with it.
 ///
 /// snowgate never reads the private key itself: it asks openssl for the public half and looks

@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads a scenario file in one bounded read: one `open`, then at most `limit` bytes.
 ///
 /// No "does it exist?" first (the answer can change before the read), no reading of a FIFO or

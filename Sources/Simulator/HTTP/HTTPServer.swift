@@ -1,12 +1,6 @@
 import Dispatch
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A small HTTP/1.1 server on 127.0.0.1: one thread accepts, one thread serves each connection.
 ///
 /// A thread per connection keeps a slow or hostile client from blocking anyone else; the connection

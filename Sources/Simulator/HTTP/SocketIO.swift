@@ -1,11 +1,5 @@
 import Platform
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Thin, EINTR-safe wrappers around the POSIX calls the server uses.
 enum SocketIO {
   /// Waits until `fd` is readable, up to `milliseconds`; false on timeout or error.

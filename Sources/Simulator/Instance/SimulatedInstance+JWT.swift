@@ -65,12 +65,9 @@ extension SimulatedInstance {
     return Data(base64Encoded: base64)
   }
 
-  /// The JSON object a JWT part holds (512 levels at most, as JSONSerialization allowed).
+  /// The JSON object a JWT part holds, within BoundedJSON's bounds like any JSON read.
   private static func jsonObject(_ part: String) -> JSONValue? {
-    guard let data = base64URLDecode(part), let value = JSONValue.parse(data, maximumDepth: 512),
-      case .object = value
-    else { return nil }
-    return value
+    base64URLDecode(part).flatMap { BoundedJSON.object($0) }
   }
 
   /// Whether `signature` is an RSA SHA-256 signature of `input` by the key in `pem`, per openssl.

@@ -90,8 +90,8 @@ extension SimulatedInstance {
     guard body.count <= writeLimits.bodyBytes else {
       return refuse("The body is larger than \(writeLimits.bodyBytes) bytes.")
     }
-    // 512 levels, as JSONSerialization allowed; a nested value is refused below in any case.
-    guard let object = JSONValue.parse(body, maximumDepth: 512)?.dictionary else {
+    // Within BoundedJSON's bounds, like any JSON read; a nested value is refused below in any case.
+    guard let object = BoundedJSON.object(body)?.dictionary else {
       return refuse("The body is not a JSON object.")
     }
     guard object.count <= writeLimits.fields else { return refuse("More than \(writeLimits.fields) fields.") }
