@@ -46,7 +46,7 @@ enum ReportAdjustment {
     var result = text
     for command in ["setup", "token", "check", "logout"] {
       let placeholder = "snowgate " + command + " NAME"
-      guard result.contains(placeholder) else { continue }
+      guard PlainString.contains(placeholder, in: result) else { continue }
       let real = profile.map { "snowgate " + command + " " + $0 } ?? "snowgate " + command
       result = result.replacing(placeholder, with: real)
     }

@@ -88,6 +88,8 @@ public enum ResponseClassifier {
       return false
     }
     let text = response.text.lowercased()
+    // Every healthy check's login pages come here: squeeze only a page that may say it.
+    guard PlainString.contains("hibernating", in: text) else { return false }
     let squeezed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard PlainString.contains("your instance is hibernating", in: squeezed) else { return false }
     return PlainString.contains("instance-hibernating-page", in: text)

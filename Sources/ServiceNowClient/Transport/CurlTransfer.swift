@@ -271,12 +271,14 @@ final class CurlTransfer: @unchecked Sendable {
     var fields: [String: String] = [:]
     var canonical: [String: String] = [:]
     for line in lines {
-      guard let colon = line.firstIndex(of: ":") else { continue }
+      // By byte: the colon is ASCII, and a search by character would break graphemes.
+      guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }
       let name = trimmed(line[..<colon])
-      let value = trimmed(line[line.index(after: colon)...])
+      let value = trimmed(line[line.utf8.index(after: colon)...])
       guard !name.isEmpty else { continue }
-      let key = canonical[name.lowercased()] ?? name
-      canonical[name.lowercased()] = key
+      let lower = name.lowercased()
+      let key = canonical[lower] ?? name
+      canonical[lower] = key
       fields[key] = fields[key].map { "\($0), \(value)" } ?? value
     }
     return fields

@@ -32,8 +32,7 @@ public struct HTTPResponse: Sendable, Equatable {
 
   /// The value of a header, whatever the case of its name.
   public func header(_ name: String) -> String? {
-    let wanted = name.lowercased()
-    return headers.first { $0.key.lowercased() == wanted }?.value
+    headers.first { PlainString.equalIgnoringASCIICase($0.key, name) }?.value
   }
 
   /// The body as text (invalid UTF-8 replaced), for classification and logs.
@@ -43,6 +42,6 @@ public struct HTTPResponse: Sendable, Equatable {
 
   /// Whether the server said the body is JSON.
   public var isJSON: Bool {
-    header("Content-Type")?.lowercased().contains("json") ?? false
+    header("Content-Type").map { PlainString.contains("json", in: $0.lowercased()) } ?? false
   }
 }
