@@ -14,15 +14,13 @@ import Vocabulary
 /// `curl_multi_wakeup` from `submit`/`cancel`: waiting costs no CPU, and a cancelled
 /// transfer is removed, and its caller resumed, at once. Off Swift's cooperative pool.
 final class CurlEngine: @unchecked Sendable {
-  /// Loads libcurl and starts the engine; called once, by `Loader`'s thread.
+  /// Loads libcurl and makes the engine; called once, by `Loader`'s thread, which then drives it.
   private static func make() -> Result<CurlEngine, ServiceNowFailure> {
     CurlLibrary.shared.flatMap { library in
       guard let multi = library.api.pointee.multi_init() else {
         return .failure(ServiceNowFailure(.clientLibcurlMissing, detail: "curl_multi_init failed"))
       }
-      let engine = CurlEngine(library: library, multi: multi)
-      engine.start()
-      return .success(engine)
+      return .success(CurlEngine(library: library, multi: multi))
     }
   }
 
@@ -54,7 +52,9 @@ final class CurlEngine: @unchecked Sendable {
         return !started
       }
       guard start else { return }
-      DetachedThread.start(stackSize: 256 * 1024) { [self] in
+      // One thread loads libcurl and then drives the engine: a second thread for the loop
+      // cost a clone, a stack and a context switch per check for nothing.
+      DetachedThread.start(stackSize: 512 * 1024) { [self] in
         sg_name_thread("snowgate-load")
         let made = CurlEngine.make()
         let resumed = lock.withLock {
@@ -62,7 +62,14 @@ final class CurlEngine: @unchecked Sendable {
           defer { waiters = [] }
           return waiters
         }
+        guard case .success(let engine) = made else {
+          for waiter in resumed { waiter.resume(returning: made) }
+          return
+        }
+        sg_name_thread("snowgate-curl")
+        // Requests made while loading are handed over before the first turn takes them in.
         for waiter in resumed { waiter.resume(returning: made) }
+        engine.run()
       }
     }
 
@@ -109,11 +116,9 @@ final class CurlEngine: @unchecked Sendable {
     _ = library.api.pointee.multi_wakeup(multi)
   }
 
-  private func start() {
-    DetachedThread.start(stackSize: 512 * 1024) { [self] in
-      sg_name_thread("snowgate-curl")
-      while true { turn() }
-    }
+  /// The engine's loop, on the thread that loaded libcurl; never returns.
+  private func run() -> Never {
+    while true { turn() }
   }
 
   /// One turn of the loop: take in new and cancelled transfers, let libcurl work, hand back

@@ -9,6 +9,17 @@ import CCurl
 struct CurlLibrary: @unchecked Sendable {
   /// The function table the shim resolved; never freed (it lives as long as the process).
   let api: UnsafePointer<sg_curl_api>
+  /// The decoders libcurl was built with, for Accept-Encoding: only what we can decode.
+  let acceptEncoding: String
+
+  private init(api: UnsafePointer<sg_curl_api>) {
+    self.api = api
+    var names: [String] = []
+    if sg_has_feature(api, CURL_VERSION_LIBZ) != 0 { names += ["gzip", "deflate"] }
+    if sg_has_feature(api, CURL_VERSION_BROTLI) != 0 { names.append("br") }
+    if sg_has_feature(api, CURL_VERSION_ZSTD) != 0 { names.append("zstd") }
+    acceptEncoding = names.isEmpty ? "identity" : names.joined(separator: ", ")
+  }
 
   /// The one loaded library, or why it could not be loaded.
   static let shared: Result<CurlLibrary, ServiceNowFailure> = {
@@ -19,13 +30,4 @@ struct CurlLibrary: @unchecked Sendable {
     }
     return .success(CurlLibrary(api: api))
   }()
-
-  /// The decoders libcurl was built with, for Accept-Encoding: only what we can decode.
-  var acceptEncoding: String {
-    var names: [String] = []
-    if sg_has_feature(api, CURL_VERSION_LIBZ) != 0 { names += ["gzip", "deflate"] }
-    if sg_has_feature(api, CURL_VERSION_BROTLI) != 0 { names.append("br") }
-    if sg_has_feature(api, CURL_VERSION_ZSTD) != 0 { names.append("zstd") }
-    return names.isEmpty ? "identity" : names.joined(separator: ", ")
-  }
 }
