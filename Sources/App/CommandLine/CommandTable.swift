@@ -172,8 +172,8 @@ enum CommandTable {
         OptionSpec(
           "--auth", value: .choice("KIND", checkKinds),
           "with --instance (basic is the default): "
-            + checkKinds.prefix(checkKinds.count / 2).joined(separator: ", ") + ",\n"
-            + checkKinds.suffix(checkKinds.count - checkKinds.count / 2).joined(separator: ", ")),
+            + Array(checkKinds.prefix(checkKinds.count / 2)).joined(separator: ", ") + ",\n"
+            + Array(checkKinds.suffix(checkKinds.count - checkKinds.count / 2)).joined(separator: ", ")),
         OptionSpec("--username", value: .text("USER"), "with --instance: the user (basic and password)"),
         OptionSpec("--client-id", value: .text("ID"), "with --instance: the OAuth client ID (OAuth kinds)"),
         OptionSpec(

@@ -152,7 +152,7 @@ enum APICommand {
         // The error body is the instance's answer: without --json it goes to stdout as gh does;
         // with --json the report takes its place and its message is in `detail`.
         if !outcome.json {
-          if request.include { write(Data(statusAndHeaders(response).utf8)) }
+          if request.include { write(Data(utf8Of: statusAndHeaders(response))) }
           write(response.body)
         }
         let failure = SecretScrubber.$current.withValue(client.log.scrubber) {
@@ -161,7 +161,7 @@ enum APICommand {
         return outcome.fail(failure, status: response.status)
       }
       if request.include {
-        write(Data(statusAndHeaders(response).utf8))
+        write(Data(utf8Of: statusAndHeaders(response)))
       }
       write(response.body)
       guard request.paginate, let next = nextLink(response), let nextURL = URL(string: next) else {
@@ -178,7 +178,7 @@ enum APICommand {
           paginationStopped("It stopped after \(maximumPages) pages, the most snowgate api follows."))
       }
       url = nextURL
-      if !request.include, !(response.body.last.map { $0 == 0x0A } ?? true) { write(Data("\n".utf8)) }
+      if !request.include, !(response.body.last.map { $0 == 0x0A } ?? true) { write(Data(utf8Of: "\n")) }
     }
   }
 

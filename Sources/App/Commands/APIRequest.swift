@@ -51,7 +51,7 @@ struct APIRequest: Equatable {
         object.removeAll { $0.0 == key }
         object.append((key, .string(String(field[field.index(after: equals)...]))))
       }
-      body = Data(JSONValue.object(object).serialized(sortedKeys: true).utf8)
+      body = Data(utf8Of: JSONValue.object(object).serialized(sortedKeys: true))
     }
     if let input = parsed.options["--input"] {
       guard body == nil else { throw UsageError("give -f fields or --input FILE, not both.") }

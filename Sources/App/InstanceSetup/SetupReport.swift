@@ -43,7 +43,7 @@ struct SetupReport: Sendable, Encodable {
   func json() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+    let data = (try? encoder.encode(self)) ?? Data(utf8Of: "{}")
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 

@@ -51,7 +51,7 @@ enum ProfileExportCommand {
       StandardStream.output.write(text)
       return 0
     }
-    guard !output.isEmpty, FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+    guard !output.isEmpty, FileManager.default.createFile(atPath: output, contents: Data(utf8Of: text)) else {
       CommandLineTool.printError(
         "snowgate: cannot write the template to \(output) (check the folder exists and is writable).")
       return 1

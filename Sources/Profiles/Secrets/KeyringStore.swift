@@ -91,7 +91,7 @@ public struct KeyringStore: Sendable {
       let hex = value.utf8.map { PlainString.hex(UInt32($0), digits: 2) }.joined()
       let line =
         "add-generic-password -U -s \(Self.service) -a \(account(attributes)) -l \"\(label)\" -X \(hex)\n"
-      let result = try run([Self.tool, "-i"], input: Data(line.utf8))
+      let result = try run([Self.tool, "-i"], input: Data(utf8Of: line))
       // `security -i` may exit 0 after a failed command; its complaint on stderr tells.
       guard result.succeeded, result.standardError.isEmpty else { throw classify(result) }
     }
@@ -136,7 +136,7 @@ public struct KeyringStore: Sendable {
     private func store(_ value: String, attributes: [(String, String)], label: String) throws(KeyringProblem)
     {
       let result = try run(
-        [Self.tool, "store", "--label=" + label] + flatten(attributes), input: Data(value.utf8))
+        [Self.tool, "store", "--label=" + label] + flatten(attributes), input: Data(utf8Of: value))
       guard result.succeeded else { throw classify(result) }
     }
 

@@ -129,7 +129,7 @@ public enum ClientCertificateCheck {
     // so openssl never asks on the terminal.
     let arguments =
       ["openssl", "pkey", "-in", path, "-pubout", "-passin"] + [passphrase == nil ? "pass:" : "stdin"]
-    let input = passphrase.map { Data(($0.reveal() + "\n").utf8) } ?? Data()
+    let input = passphrase.map { Data(utf8Of: $0.reveal() + "\n") } ?? Data()
     let command = SystemCommand(arguments, input: input, environment: environment)
     do {
       let result = try await command.output()

@@ -19,7 +19,7 @@ public enum Credentials: Sendable, Equatable {
     case .clientCertificate:
       return nil
     case .basic(let username, let password):
-      let pair = Data("\(username):\(password.reveal())".utf8).base64EncodedString()
+      let pair = Data(utf8Of: "\(username):\(password.reveal())").base64EncodedString()
       return ("Authorization", "Basic \(pair)")
     case .bearer(let token):
       return ("Authorization", "Bearer \(token.reveal())")
@@ -53,7 +53,7 @@ public enum Credentials: Sendable, Equatable {
   var secrets: [Secret] {
     switch self {
     case .basic(let username, let password):
-      [password, Secret(Data("\(username):\(password.reveal())".utf8).base64EncodedString())]
+      [password, Secret(Data(utf8Of: "\(username):\(password.reveal())").base64EncodedString())]
     case .bearer(let token), .apiKey(let token):
       [token]
     case .clientCertificate:

@@ -54,7 +54,7 @@ extension ServiceNowClient {
         headers: ["Accept": "application/json", "Content-Type": "application/json"])
       auth.apply(to: &request)
       let body = JSONValue.object(fields.map { ($0.key, .string($0.value)) })
-      request.body = Data(body.serialized(sortedKeys: true).utf8)
+      request.body = Data(utf8Of: body.serialized(sortedKeys: true))
       return await send(request, table: table, auth: auth).map { response in
         let row = BoundedJSON.object(response.body)?["result"]?.dictionary
         return row.map(Self.flatten) ?? [:]

@@ -115,7 +115,7 @@ public struct ServiceNowClient: Sendable {
       )
     }
     guard !markers.isEmpty else { return nil }
-    if (response.header("Set-Cookie")?.lowercased() ?? "").contains("jsessionid") {
+    if PlainString.contains("jsessionid", in: response.header("Set-Cookie")?.lowercased() ?? "") {
       markers.append("cookie JSESSIONID")
     }
     if (300..<400).contains(response.status), let location = response.header("Location") {

@@ -49,7 +49,9 @@ public struct SecretScrubber: Sendable, Equatable {
   }
 
   private static func forms(ofSecret secret: String) -> [String] {
-    var all = [secret, FormEncoding.escape(secret), FormEncoding.escape(secret, keeping: FormEncoding.queryKept)]
+    var all = [
+      secret, FormEncoding.escape(secret), FormEncoding.escape(secret, keeping: FormEncoding.queryKept),
+    ]
     for keepingUnicode in [false, true] {
       let escaped = jsonEscaped(secret, keepingUnicode: keepingUnicode)
       all.append(escaped)
@@ -94,10 +96,14 @@ public struct SecretScrubber: Sendable, Equatable {
   }
 
   static func base64Forms(_ value: String) -> [String] {
-    let standard = Data(value.utf8).base64EncodedString()
+    let standard = Data(utf8Of: value).base64EncodedString()
     let unpadded = PlainString.replacing("=", with: "", in: standard)
     let url = PlainString.replacing("/", with: "_", in: PlainString.replacing("+", with: "-", in: unpadded))
     return [standard, unpadded, url]
+  }
+
+  private static func isASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 < 0x80 }
   }
 
   static func jsonEscaped(_ value: String, keepingUnicode: Bool) -> String {
@@ -133,6 +139,10 @@ public struct SecretScrubber: Sendable, Equatable {
 
   /// Replaces `form` where it is not part of a longer word (letters and digits on its edges).
   static func replaceWhole(_ form: String, in text: String) -> String {
+    // Where both are ASCII, a byte search answering no is exact, and cheap: the character
+    // search below builds a searcher per call. (A character match needs the bytes, except
+    // through canonical equivalence, which only non-ASCII text has: K and KELVIN SIGN.)
+    if isASCII(form), isASCII(text), !PlainString.contains(form, in: text) { return text }
     guard text.contains(form) else { return text }
     let short = form.count < anywhereLength
     let needsLeft = short && (form.first.map(isWordCharacter) ?? false)

@@ -66,7 +66,7 @@ public struct JWTAssertion: Sendable, Equatable {
     try JWTSigningKey.checkReadable(keyFile)
     try await JWTSigningKey.requireRSA(keyFile, environment: environment)
     let command = SystemCommand(
-      ["openssl", "dgst", "-sha256", "-sign", keyFile, "-passin", "pass:"], input: Data(signingInput.utf8),
+      ["openssl", "dgst", "-sha256", "-sign", keyFile, "-passin", "pass:"], input: Data(utf8Of: signingInput),
       environment: environment)
     let result: SystemCommandOutput
     do {
@@ -89,6 +89,6 @@ public struct JWTAssertion: Sendable, Equatable {
   /// The members as a JSON object, keys sorted and `/` left as it is (the bytes that are signed).
   private static func json(_ members: KeyValuePairs<String, JSONValue>) -> Data {
     let object = JSONValue.object(members.map { ($0.key, $0.value) })
-    return Data(object.serialized(sortedKeys: true, escapingSlashes: false).utf8)
+    return Data(utf8Of: object.serialized(sortedKeys: true, escapingSlashes: false))
   }
 }

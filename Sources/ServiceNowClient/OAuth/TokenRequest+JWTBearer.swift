@@ -36,6 +36,6 @@ extension TokenRequest {
       headers: [
         "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": "application/json",
       ],
-      body: Data(FormEncoding.encode(fields).utf8))
+      body: Data(utf8Of: FormEncoding.encode(fields)))
   }
 }

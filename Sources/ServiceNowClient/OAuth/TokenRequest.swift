@@ -53,7 +53,7 @@ public struct TokenRequest: Sendable, Equatable {
 
   /// The encoded body, `application/x-www-form-urlencoded`.
   public func formBody() -> Data {
-    Data(FormEncoding.encode(formFields()).utf8)
+    Data(utf8Of: FormEncoding.encode(formFields()))
   }
 
   /// The full POST to `<instance>/oauth_token.do`.

@@ -95,8 +95,16 @@ final class CurlEngine: @unchecked Sendable {
   private var incoming: [CurlTransfer] = []
   private var leaving: [CurlTransfer] = []
 
-  /// The transfers on the multi handle, by easy handle (engine thread only).
-  private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+  /// The transfers on the multi handle (engine thread only). A list, not a dictionary by easy
+  /// handle: there are a few at a time (a few hundred for `check --all`), and a dictionary keyed
+  /// by a new type costs a scan of the runtime's conformance table on first use.
+  private var running: [(easy: UnsafeMutableRawPointer, transfer: CurlTransfer)] = []
+
+  /// Takes the transfer of `easy` off the running list.
+  private func removeRunning(_ easy: UnsafeMutableRawPointer) -> CurlTransfer? {
+    guard let index = running.firstIndex(where: { $0.easy == easy }) else { return nil }
+    return running.remove(at: index).transfer
+  }
 
   private init(library: CurlLibrary, multi: UnsafeMutableRawPointer) {
     self.library = library
@@ -142,11 +150,11 @@ final class CurlEngine: @unchecked Sendable {
           CurlFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_multi_add_handle failed"))
         continue
       }
-      running[easy] = transfer
+      running.append((easy, transfer))
     }
     for transfer in cancelled {
       // Not running: already finished, or never added (abandoned above).
-      guard let easy = transfer.easy, running.removeValue(forKey: easy) != nil else { continue }
+      guard let easy = transfer.easy, removeRunning(easy) != nil else { continue }
       _ = api.pointee.multi_remove_handle(multi, easy)
       transfer.abandon(CancellationError())
     }
@@ -157,7 +165,7 @@ final class CurlEngine: @unchecked Sendable {
     while sg_multi_next_done(api, multi, &easy, &code) != 0 {
       guard let done = easy else { continue }
       _ = api.pointee.multi_remove_handle(multi, done)
-      running.removeValue(forKey: done)?.complete(code)
+      removeRunning(done)?.complete(code)
     }
     var ready: Int32 = 0
     // Idle, the thread sleeps until woken; libcurl shortens the wait to its own next timer.

@@ -27,7 +27,7 @@ public struct HTTPResponse: Sendable, Equatable {
   ) -> HTTPResponse {
     var all = headers
     all["Content-Type"] = all["Content-Type"] ?? "application/json;charset=UTF-8"
-    return HTTPResponse(status: status, headers: all, body: Data(text.utf8), elapsed: elapsed)
+    return HTTPResponse(status: status, headers: all, body: Data(utf8Of: text), elapsed: elapsed)
   }
 
   /// The value of a header, whatever the case of its name.

@@ -39,7 +39,7 @@ extension SimulatedInstance {
         verifier.userField == "email" ? $0.email == subject && !$0.email.isEmpty : $0.userName == subject
       })
     else { return denied }
-    guard Self.signatureVerifies(Data((parts[0] + "." + parts[1]).utf8), signature, verifier.publicKeyPEM)
+    guard Self.signatureVerifies(Data(utf8Of: parts[0] + "." + parts[1]), signature, verifier.publicKeyPEM)
     else {
       return denied
     }
@@ -86,7 +86,7 @@ extension SimulatedInstance {
     defer { try? files.removeItem(at: folder) }
     let keyFile = folder.appendingPathComponent("verifier.pem")
     let signatureFile = folder.appendingPathComponent("signature")
-    guard (try? Data(pem.utf8).write(to: keyFile)) != nil, (try? signature.write(to: signatureFile)) != nil
+    guard (try? Data(utf8Of: pem).write(to: keyFile)) != nil, (try? signature.write(to: signatureFile)) != nil
     else {
       return false
     }
