@@ -5,7 +5,10 @@ import ServiceNowClient
 public enum CommandLineTool {
   public static let version = "0.1.0"
 
-  @MainActor
+  /// Not on the main actor: only the full-screen commands (setup, demo) are, and they hop to
+  /// it themselves. A command on the cooperative pool that came back to the main actor when
+  /// done woke libdispatch's main queue, which (after `dispatch_main`) is served by a thread
+  /// of its own: one more thread made in every `check`.
   public static func main(_ arguments: [String]) async -> Never {
     ProcessHardening.apply()
     let args: [String]
