@@ -1,6 +1,7 @@
 import Platform
 import Profiles
 import TerminalUI
+import TextSafety
 import Vocabulary
 import WizardCore
 
@@ -114,6 +115,15 @@ enum SetupCommand {
     } else if let screen = NcursesTerminal.open(environment: environment.variables) {
       terminal = screen
       restore = { screen.restore() }
+    } else if let reason = NcursesTerminal.unavailableReason {
+      CommandLineTool.printError(
+        """
+        snowgate: the full-screen wizard needs ncursesw, and it could not be loaded:
+          \(UntrustedText.visible(reason))
+        Install it (Debian and Ubuntu: apt-get install libncursesw6), or answer
+        the wizard's questions as lines: snowgate setup --plain.
+        """)
+      return 2
     } else {
       CommandLineTool.printError(
         """

@@ -11,6 +11,7 @@ import WizardCore
 /// exactly what the golden files show.
 public final class NcursesTerminal {
   private var screen: OpaquePointer?
+  private let api: UnsafePointer<sg_curses_api>
   private let input: UnsafeMutablePointer<FILE>
   private let output: UnsafeMutablePointer<FILE>
   private let hasColor: Bool
@@ -33,6 +34,7 @@ public final class NcursesTerminal {
   {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
     if environment["TERM"] == "dumb" { return nil }
+    guard CursesLibrary.shared.api != nil else { return nil }
     prepareLocale()
     TerminalRestorer.shared.install()
     let color = (environment["NO_COLOR"] ?? "").isEmpty
@@ -44,6 +46,11 @@ public final class NcursesTerminal {
     // An unknown $TERM (a new terminal, a container without its terminfo): xterm is close enough.
     return NcursesTerminal(
       terminalType: "xterm-256color", output: sg_stdout(), input: sg_stdin(), color: color)
+  }
+
+  /// Why the full screen cannot be opened at all: ncursesw could not be loaded (nil when it was).
+  public static var unavailableReason: String? {
+    CursesLibrary.shared.api == nil ? CursesLibrary.shared.reason : nil
   }
 
   /// Uses the user's locale, and UTF-8 when that locale cannot encode wide characters.
@@ -61,33 +68,35 @@ public final class NcursesTerminal {
     terminalType: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
     color: Bool
   ) {
+    guard let api = CursesLibrary.shared.api else { return nil }
     let screen: OpaquePointer? =
       if let terminalType {
-        terminalType.withCString { newterm($0, output, input) }
+        terminalType.withCString { sg_newterm(api, $0, output, input) }
       } else {
-        newterm(nil, output, input)
+        sg_newterm(api, nil, output, input)
       }
     guard let screen else { return nil }
     self.screen = screen
+    self.api = api
     self.input = input
     self.output = output
-    set_term(screen)
-    raw()  // Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys, not as signals or flow control
-    noecho()
-    nonl()
-    let window = sg_stdscr()
-    keypad(window, true)
-    set_escdelay(25)
+    sg_set_term(api, screen)
+    sg_raw(api)  // Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys, not as signals or flow control
+    sg_noecho(api)
+    sg_nonl(api)
+    let window = sg_stdscr(api)
+    sg_keypad(api, window, true)
+    sg_set_escdelay(api, 25)
     var colorReady = false
-    if color, has_colors() {
-      start_color()
-      let background: Int16 = use_default_colors() == sg_OK ? -1 : Int16(COLOR_BLACK)
-      init_pair(1, Int16(COLOR_CYAN), background)
-      init_pair(2, Int16(COLOR_GREEN), background)
-      init_pair(3, Int16(COLOR_YELLOW), background)
-      init_pair(4, Int16(COLOR_RED), background)
+    if color, sg_has_colors(api) {
+      sg_start_color(api)
+      let background: Int16 = sg_use_default_colors(api) == sg_OK ? -1 : Int16(COLOR_BLACK)
+      sg_init_pair(api, 1, Int16(COLOR_CYAN), background)
+      sg_init_pair(api, 2, Int16(COLOR_GREEN), background)
+      sg_init_pair(api, 3, Int16(COLOR_YELLOW), background)
+      sg_init_pair(api, 4, Int16(COLOR_RED), background)
       // Bright black is a calm grey where there are 16 colours; plain dim text elsewhere.
-      init_pair(5, sg_colors() >= 16 ? 8 : Int16(COLOR_WHITE), background)
+      sg_init_pair(api, 5, sg_colors(api) >= 16 ? 8 : Int16(COLOR_WHITE), background)
       colorReady = true
     }
     hasColor = colorReady
@@ -95,8 +104,9 @@ public final class NcursesTerminal {
     // Bracketed paste: the terminal marks a paste, so it arrives as one block, not as keys.
     fputs(Self.bracketedPasteOn, output)
     fflush(output)
+    let library = CursesLibrary.shared  // Sendable, where the bare table pointer is not
     TerminalRestorer.shared.setAction {
-      endwin()
+      if let api = library.api { sg_endwin(api) }
       fputs(NcursesTerminal.bracketedPasteOff, sg_stdout())
       fflush(sg_stdout())
     }
@@ -115,8 +125,8 @@ public final class NcursesTerminal {
   /// The terminal's size in columns and rows.
   public var size: (width: Int, height: Int) {
     guard screen != nil else { return (0, 0) }
-    let window = sg_stdscr()
-    return (Int(getmaxx(window)), Int(getmaxy(window)))
+    let window = sg_stdscr(api)
+    return (Int(sg_getmaxx(api, window)), Int(sg_getmaxy(api, window)))
   }
 
   /// Copies a frame to the screen and places (or hides) the cursor.
@@ -127,20 +137,20 @@ public final class NcursesTerminal {
     guard screen != nil else { return }
     paint(frame)
     if let cursor = frame.cursor {
-      wmove(sg_stdscr(), Int32(cursor.y), Int32(cursor.x))
+      sg_wmove(api, sg_stdscr(api), Int32(cursor.y), Int32(cursor.x))
       setCursorVisibility(1)
     } else {
       setCursorVisibility(0)
     }
-    wrefresh(sg_stdscr())
+    sg_wrefresh(api, sg_stdscr(api))
   }
 
   /// Writes the frame's cells into ncurses' window without refreshing the real screen.
   func paint(_ frame: Frame) {
-    let window = sg_stdscr()
-    let columns = Int(getmaxx(window))
-    let rows = Int(getmaxy(window))
-    if frame.width < columns || frame.height < rows { werase(window) }
+    let window = sg_stdscr(api)
+    let columns = Int(sg_getmaxx(api, window))
+    let rows = Int(sg_getmaxy(api, window))
+    if frame.width < columns || frame.height < rows { sg_werase(api, window) }
     let width = min(frame.width, columns)
     let height = min(frame.height, rows)
     let cells = frame.storage
@@ -167,11 +177,13 @@ public final class NcursesTerminal {
         guard !buffer.isEmpty else { continue }
         buffer.append(0)
         let (attributes, pair) = self.attributes(for: style)
-        wattr_set(window, attributes, pair, nil)
-        _ = buffer.withUnsafeBufferPointer { mvwaddwstr(window, Int32(y), Int32(start), $0.baseAddress) }
+        sg_wattr_set(api, window, attributes, pair)
+        _ = buffer.withUnsafeBufferPointer {
+          sg_mvwaddwstr(api, window, Int32(y), Int32(start), $0.baseAddress)
+        }
       }
     }
-    wattr_set(window, sg_A_NORMAL, 0, nil)
+    sg_wattr_set(api, window, sg_A_NORMAL, 0)
   }
 
   /// ncurses attributes and colour pair for a style: colours when available, else emphasis.
@@ -198,10 +210,10 @@ public final class NcursesTerminal {
   /// coming, and a negative one to wait without limit.
   public func readKey(timeoutMilliseconds: Int) -> TerminalInput? {
     guard screen != nil else { return nil }
-    let window = sg_stdscr()
-    wtimeout(window, Int32(clamping: timeoutMilliseconds))
+    let window = sg_stdscr(api)
+    sg_wtimeout(api, window, Int32(clamping: timeoutMilliseconds))
     var code: wint_t = 0
-    let status = wget_wch(window, &code)
+    let status = sg_wget_wch(api, window, &code)
     if status == sg_KEY_CODE_YES {
       if Int32(code) == sg_KEY_RESIZE {
         let size = self.size
@@ -223,17 +235,17 @@ public final class NcursesTerminal {
 
   private func functionKey(_ code: Int32) -> Key? {
     if let key = KeyDecoder.functionKey(code) { return key }
-    guard let name = keyname(code) else { return nil }
+    guard let name = sg_keyname(api, code) else { return nil }
     return KeyDecoder.namedKey(String(cString: name))
   }
 
   /// After ESC: nothing within the escape delay is Esc; a key is that key with Alt; `[` starts
   /// a control sequence, which may be the start of a bracketed paste.
   private func afterEscape() -> Key? {
-    let window = sg_stdscr()
-    wtimeout(window, Self.escapeDelay)
+    let window = sg_stdscr(api)
+    sg_wtimeout(api, window, Self.escapeDelay)
     var code: wint_t = 0
-    let status = wget_wch(window, &code)
+    let status = sg_wget_wch(api, window, &code)
     if status == sg_KEY_CODE_YES {
       // Alt with an arrow that ncurses decoded: a word move; other Alt+function keys are dropped.
       switch functionKey(Int32(code)) {
@@ -246,18 +258,20 @@ public final class NcursesTerminal {
     guard status == sg_OK else { return .escape }
     if code == 27 {
       // Esc pressed twice quickly: two Escs.
-      unget_wch(wchar_t(27))
+      sg_unget_wch(api, wchar_t(27))
       return .escape
     }
     if code == 0x4F {
       // ESC O x: a cursor key in application mode that ncurses' terminfo did not name.
-      guard wget_wch(window, &code) == sg_OK else { return nil }
+      guard sg_wget_wch(api, window, &code) == sg_OK else { return nil }
       return KeyDecoder.applicationKey(UInt32(code))
     }
     guard code == 0x5B else { return KeyDecoder.alt(UInt32(code)) }
     var body = ""
     while body.unicodeScalars.count < 16 {
-      guard wget_wch(window, &code) == sg_OK, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+      guard sg_wget_wch(api, window, &code) == sg_OK, let scalar = Unicode.Scalar(UInt32(code)) else {
+        return nil
+      }
       body.unicodeScalars.append(scalar)
       if (0x40...0x7E).contains(scalar.value) { break }
     }
@@ -267,14 +281,14 @@ public final class NcursesTerminal {
 
   /// Reads a bracketed paste up to its end marker, as one key.
   private func readPaste() -> Key {
-    let window = sg_stdscr()
-    wtimeout(window, Self.pastePause)
+    let window = sg_stdscr(api)
+    sg_wtimeout(api, window, Self.pastePause)
     var scalars: [Unicode.Scalar] = []
     var tail: [Unicode.Scalar] = []
     let marker = KeyDecoder.pasteEnd
     var code: wint_t = 0
     while true {
-      let status = wget_wch(window, &code)
+      let status = sg_wget_wch(api, window, &code)
       if status == sg_KEY_CODE_YES {
         // A key ncurses decoded inside the paste (an ESC sequence in the text): a line ends there.
         if Int32(code) == sg_KEY_ENTER { tail.append("\n") }
@@ -303,17 +317,17 @@ public final class NcursesTerminal {
   /// ncurses' own suspend: `def_prog_mode` + `endwin`, then `reset_prog_mode` + a full refresh.
   public func showPlainText(_ text: String) {
     guard screen != nil else { return }
-    def_prog_mode()
-    endwin()
+    sg_def_prog_mode(api)
+    sg_endwin(api)
     let page = Self.bracketedPasteOff + "\n" + text + "\n\nPress Enter to go back to snowgate.\n"
     fputs(page, sg_stdout())
     fflush(sg_stdout())
     var byte: UInt8 = 0
     while read(STDIN_FILENO, &byte, 1) == 1, byte != 10, byte != 13 {}
-    reset_prog_mode()
+    sg_reset_prog_mode(api)
     fputs(Self.bracketedPasteOn, sg_stdout())
-    clearok(sg_stdscr(), true)
-    refresh()
+    sg_clearok(api, sg_stdscr(api), true)
+    sg_refresh(api)
   }
 
   /// Ends ncurses and gives the terminal back as it was; safe to call more than once.
@@ -321,34 +335,34 @@ public final class NcursesTerminal {
     guard let screen else { return }
     TerminalRestorer.shared.setAction(nil)
     setCursorVisibility(1)
-    endwin()
+    sg_endwin(api)
     fputs(Self.bracketedPasteOff, output)
     fflush(output)
-    delscreen(screen)
+    sg_delscreen(api, screen)
     self.screen = nil
   }
 
   private func setCursorVisibility(_ visibility: Int32) {
     guard visibility != cursorVisibility else { return }
     cursorVisibility = visibility
-    curs_set(visibility)
+    sg_curs_set(api, visibility)
   }
 
   // MARK: - For tests: paint without a terminal
 
   /// Sets ncurses' idea of the size, for a terminal opened on a file.
   func resizeForTesting(width: Int, height: Int) {
-    resize_term(Int32(height), Int32(width))
+    sg_resize_term(api, Int32(height), Int32(width))
   }
 
   /// What ncurses holds for one cell: its characters and attributes.
   func cellForTesting(x: Int, y: Int) -> (text: String, attributes: attr_t, pair: Int16) {
     var cell = cchar_t()
-    mvwin_wch(sg_stdscr(), Int32(y), Int32(x), &cell)
+    sg_mvwin_wch(api, sg_stdscr(api), Int32(y), Int32(x), &cell)
     var characters = [wchar_t](repeating: 0, count: 8)
     var attributes: attr_t = 0
     var pair: Int16 = 0
-    getcchar(&cell, &characters, &attributes, &pair, nil)
+    sg_getcchar(api, &cell, &characters, &attributes, &pair)
     var text = ""
     for code in characters {
       if code == 0 { break }
