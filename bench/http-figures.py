@@ -158,10 +158,10 @@ if loads:
     print("0. dlopen of libcurl.so.4 and its dependencies in a fresh process: %.1f / %.1f / %.1f ms" % stats(loads))
 
 
-def loads_libcurl(argv, env, stdin=None):
+def loads_libcurl(argv, env, stdin=None, library=b"libcurl.so.4"):
     traced = subprocess.run(argv, env=dict(env, LD_DEBUG="files"), capture_output=True,
                             input=stdin.encode() if stdin else None)
-    return b"libcurl.so.4" in traced.stderr
+    return library in traced.stderr
 
 
 # 1. first frame
@@ -195,6 +195,12 @@ try:
     print("0. libcurl loaded by: " + ", ".join(
         f"{name} {'yes' if loads_libcurl(argv, token_env) else 'no'}" for name, argv in quiet.items())
         + f", check {'yes' if loads_libcurl([binary, 'check', 'bench'], dict(token_env, SNOWGATE_CLIENT_SECRET='demo-secret')) else 'no'}")
+    check_env = dict(token_env, SNOWGATE_CLIENT_SECRET="demo-secret")
+    print("0. ncursesw loaded by: " + ", ".join(
+        f"{name} {'yes' if loads_libcurl(argv, token_env, library=b'libncursesw.so.6') else 'no'}"
+        for name, argv in quiet.items())
+        + f", check {'yes' if loads_libcurl([binary, 'check', 'bench'], check_env, library=b'libncursesw.so.6') else 'no'}"
+        + " (the wizard loads it when it opens)")
     theirs = [measured(["/bin/cat", sample])[0] for _ in range(runs)]
     show("2. token, cached", "ms", ours, theirs, "cat")
     help_runs = [measured([binary, "--help"])[0] for _ in range(runs)]
