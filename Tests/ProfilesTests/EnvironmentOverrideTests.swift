@@ -12,12 +12,12 @@ import Vocabulary
       let resolved = try store.secrets(
         for: profile,
         environment: ["SNOWGATE_PASSWORD": "S3CR3T-env-pw", "SNOWGATE_REFRESH_TOKEN": "S3CR3T-env-rt"])
-      #expect(resolved.password == Secret("S3CR3T-env-pw"))
+      #expect(resolved.values.password == Secret("S3CR3T-env-pw"))
       #expect(resolved.sources[.password] == .environment(variable: "SNOWGATE_PASSWORD"))
-      #expect(resolved.clientSecret == Fixtures.secrets("file").clientSecret)
+      #expect(resolved.values.clientSecret == Fixtures.secrets("file").clientSecret)
       #expect(resolved.sources[.clientSecret] == .credentialsFile)
-      #expect(resolved.refreshToken == Secret("S3CR3T-env-rt"))
-      #expect(resolved.refreshTokenExpiresAt == nil)
+      #expect(resolved.values.refreshToken == Secret("S3CR3T-env-rt"))
+      #expect(resolved.values.refreshTokenExpiresAt == nil)
       #expect(resolved.shadowed == [.password, .refreshToken])
       let notes = resolved.shadowingNotes(store: profile.secretStore)
       #expect(
@@ -33,7 +33,7 @@ import Vocabulary
       let profile = Fixtures.profile("prod", authType: .basic)
       try store.save(profile: profile, secrets: Fixtures.secrets("file"))
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_PASSWORD": ""])
-      #expect(resolved.password == Fixtures.secrets("file").password)
+      #expect(resolved.values.password == Fixtures.secrets("file").password)
       #expect(resolved.shadowed.isEmpty)
     }
   }
@@ -45,7 +45,7 @@ import Vocabulary
       let store = Fixtures.store(folder)
       let profile = Fixtures.profile("p", authType: .basic, store: .command([script]))
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_PASSWORD": "S3CR3T-env"])
-      #expect(resolved.password == Secret("S3CR3T-env"))
+      #expect(resolved.values.password == Secret("S3CR3T-env"))
       #expect(resolved.shadowed == [.password])
       #expect(!FileManager.default.fileExists(atPath: marker.path))
       #expect(resolved.shadowingNotes(store: profile.secretStore).first?.contains("command") == true)
@@ -60,7 +60,7 @@ import Vocabulary
       let none = try store.secrets(for: profile, environment: [:])
       #expect(none == ResolvedSecrets())
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_CLIENT_SECRET": "S3CR3T-cs"])
-      #expect(resolved.clientSecret == Secret("S3CR3T-cs"))
+      #expect(resolved.values.clientSecret == Secret("S3CR3T-cs"))
       #expect(resolved.shadowed.isEmpty)
     }
   }
@@ -71,7 +71,7 @@ import Vocabulary
       let profile = Fixtures.profile("p", authType: .oauthPassword, store: .ask)
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_CLIENT_SECRET": "S3CR3T-cs"])
       #expect(resolved.mustAsk == [.password])
-      #expect(resolved.clientSecret == Secret("S3CR3T-cs"))
+      #expect(resolved.values.clientSecret == Secret("S3CR3T-cs"))
     }
   }
 }

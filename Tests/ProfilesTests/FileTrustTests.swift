@@ -127,7 +127,7 @@ import Vocabulary
       }
       #expect(!FileManager.default.fileExists(atPath: marker.path), "the program ran")
       chmod(script, 0o755)
-      #expect(try store.secrets(for: profile, environment: [:]).password == Secret("S3CR3T"))
+      #expect(try store.secrets(for: profile, environment: [:]).values.password == Secret("S3CR3T"))
     }
   }
 }

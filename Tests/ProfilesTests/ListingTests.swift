@@ -53,7 +53,7 @@ import Vocabulary
       let profile = Fixtures.profile("prod", authType: .basic)
       try store.save(profile: profile, secrets: Fixtures.secrets("p"))
       let resolved = try await store.resolveSecrets(for: profile, environment: [:])
-      #expect(resolved.password == Fixtures.secrets("p").password)
+      #expect(resolved.values.password == Fixtures.secrets("p").password)
     }
   }
 }

@@ -101,12 +101,12 @@ import Vocabulary
       try store.save(profile: Fixtures.profile("prod"), secrets: secrets)
       #expect(try store.storedCredentials(for: "prod") == secrets)
       let resolved = try store.secrets(for: Fixtures.profile("prod"), environment: [:])
-      #expect(resolved.password == secrets.password)
-      #expect(resolved.clientSecret == secrets.clientSecret)
-      #expect(resolved.accessToken == secrets.accessToken)
-      #expect(resolved.accessTokenExpiresAt == secrets.accessTokenExpiresAt)
-      #expect(resolved.refreshToken == secrets.refreshToken)
-      #expect(resolved.refreshTokenExpiresAt == secrets.refreshTokenExpiresAt)
+      #expect(resolved.values.password == secrets.password)
+      #expect(resolved.values.clientSecret == secrets.clientSecret)
+      #expect(resolved.values.accessToken == secrets.accessToken)
+      #expect(resolved.values.accessTokenExpiresAt == secrets.accessTokenExpiresAt)
+      #expect(resolved.values.refreshToken == secrets.refreshToken)
+      #expect(resolved.values.refreshTokenExpiresAt == secrets.refreshTokenExpiresAt)
       #expect(resolved.shadowed.isEmpty)
     }
   }

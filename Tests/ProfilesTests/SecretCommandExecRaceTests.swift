@@ -44,7 +44,7 @@ final class SecretCommandExecRaceTests: XCTestCase {
         let profile = Fixtures.profile("p", authType: .basic, store: .command([script]))
         do {
           let resolved = try store.secrets(for: profile, environment: ["PATH": "/usr/bin:/bin"])
-          if resolved.password != Secret("S3CR3T-round-\(round)") {
+          if resolved.values.password != Secret("S3CR3T-round-\(round)") {
             failures.append("round \(round): wrong answer")
           }
         } catch {

@@ -12,11 +12,11 @@ import Vocabulary
       let store = Fixtures.store(folder)
       let profile = Fixtures.profile("prod", authType: .oauthPassword, store: .command([script, "{secret}"]))
       let resolved = try store.secrets(for: profile, environment: ["PATH": "/usr/bin:/bin"])
-      #expect(resolved.password == Secret("S3CR3T-password-password-prod"))
-      #expect(resolved.clientSecret == Secret("S3CR3T-client_secret-client_secret-prod"))
+      #expect(resolved.values.password == Secret("S3CR3T-password-password-prod"))
+      #expect(resolved.values.clientSecret == Secret("S3CR3T-client_secret-client_secret-prod"))
       #expect(resolved.sources[.password] == .command)
       #expect(resolved.sources[.clientSecret] == .command)
-      #expect(resolved.refreshToken == nil)
+      #expect(resolved.values.refreshToken == nil)
     }
   }
 
@@ -27,7 +27,7 @@ import Vocabulary
       let profile = Fixtures.profile("p", authType: .basic, store: .command(["echo", "S3CR3T-$HOME;", "x"]))
       let resolved = try store.secrets(
         for: profile, environment: ["PATH": "/usr/bin:/bin", "HOME": "/nowhere"])
-      #expect(resolved.password == Secret("S3CR3T-$HOME; x"))
+      #expect(resolved.values.password == Secret("S3CR3T-$HOME; x"))
     }
   }
 
@@ -96,7 +96,7 @@ import Vocabulary
       }
       let publicClient = Fixtures.profile("q", authType: .oauthAuthorizationCode, store: .command([script]))
       let resolved = try store.secrets(for: publicClient, environment: [:])
-      #expect(resolved.clientSecret == nil)
+      #expect(resolved.values.clientSecret == nil)
     }
   }
 
@@ -106,7 +106,7 @@ import Vocabulary
       let store = Fixtures.store(folder)
       let profile = Fixtures.profile("p", authType: .oauthClientCredentials, store: .command([script]))
       let resolved = try store.secrets(for: profile, environment: ["SNOWGATE_PASSWORD": "S3CR3T-env"])
-      #expect(resolved.clientSecret == Secret("x"))
+      #expect(resolved.values.clientSecret == Secret("x"))
     }
   }
 }

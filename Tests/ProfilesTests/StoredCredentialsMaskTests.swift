@@ -9,7 +9,7 @@ import Vocabulary
     var dumped = ""
     dump(secret, to: &dumped)
     var dumpedResolved = ""
-    dump(ResolvedSecrets(password: secret), to: &dumpedResolved)
+    dump(ResolvedSecrets(StoredCredentials(password: secret)), to: &dumpedResolved)
     let forms = [
       "\(secret)", String(describing: secret), String(reflecting: secret), dumped,
       "\(StoredCredentials(password: secret))", String(reflecting: StoredCredentials(refreshToken: secret)),

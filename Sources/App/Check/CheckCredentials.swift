@@ -12,14 +12,10 @@ struct CheckCredentials: Sendable {
   var username: String?
   var clientID: String?
   var scope: String?
-  var password: Secret?
-  var clientSecret: Secret?
-  var refreshToken: Secret?
-  /// A saved access token: the authorization-code flow's fallback when no refresh token is saved.
-  var accessToken: Secret?
-  var accessTokenExpiresAt: Date?
-  /// The REST API key of an API key connection.
-  var apiKey: Secret?
+  /// The secrets, in the one shape a profile's secrets have. A saved access token is the
+  /// authorization-code flow's fallback when no refresh token is saved; the key passphrase
+  /// travels inside `clientCertificate`.
+  var secrets = StoredCredentials()
   /// The JWT bearer grant's key file and Key ID (the subject is `username`).
   var jwtKeyFile: String?
   var jwtKeyID: String?
@@ -87,13 +83,13 @@ struct CheckCredentials: Sendable {
   var missingSecret: (name: String, variable: String)? {
     switch kind {
     case .basic, .oauthPassword:
-      if password?.isEmpty ?? true { return ("password", "SNOWGATE_PASSWORD") }
+      if secrets.password?.isEmpty ?? true { return ("password", "SNOWGATE_PASSWORD") }
     case .oauthRefreshToken:
-      if refreshToken?.isEmpty ?? true { return ("refresh token", "SNOWGATE_REFRESH_TOKEN") }
+      if secrets.refreshToken?.isEmpty ?? true { return ("refresh token", "SNOWGATE_REFRESH_TOKEN") }
     case .oauthClientCredentials:
-      if clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
+      if secrets.clientSecret?.isEmpty ?? true { return ("client secret", "SNOWGATE_CLIENT_SECRET") }
     case .apiKey:
-      if apiKey?.isEmpty ?? true { return ("API key", "SNOWGATE_API_KEY") }
+      if secrets.apiKey?.isEmpty ?? true { return ("API key", "SNOWGATE_API_KEY") }
     case .oauthAuthorizationCode, .jwtBearer, .certificate:
       break
     }

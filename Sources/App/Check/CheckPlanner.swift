@@ -74,17 +74,12 @@ struct CheckPlanner {
     do {
       let secrets = try await environment.store.resolveSecrets(
         for: profile, environment: environment.variables)
-      credentials.password = secrets.password
-      credentials.clientSecret = secrets.clientSecret
-      credentials.refreshToken = secrets.refreshToken
-      credentials.accessToken = secrets.accessToken
-      credentials.accessTokenExpiresAt = secrets.accessTokenExpiresAt
-      credentials.apiKey = secrets.apiKey
-      credentials.clientCertificate = profile.clientCertificate(passphrase: secrets.keyPassphrase)
+      credentials.secrets = secrets.values
+      credentials.clientCertificate = profile.clientCertificate(passphrase: secrets.values.keyPassphrase)
       notes += secrets.shadowingNotes(store: profile.secretStore)
       if let stdinPassword {
-        credentials.password = stdinPassword
-        if secrets.password != nil, secrets.sources[.password] != nil {
+        credentials.secrets.password = stdinPassword
+        if secrets.values.password != nil, secrets.sources[.password] != nil {
           notes.append("--password-stdin is given, so its password is used instead of the saved one.")
         }
       }
@@ -123,10 +118,10 @@ struct CheckPlanner {
     }
     var credentials = CheckCredentials(
       kind: request.auth, username: request.username, clientID: request.clientID, scope: nil)
-    credentials.password = stdinPassword ?? secret("SNOWGATE_PASSWORD")
-    credentials.clientSecret = secret("SNOWGATE_CLIENT_SECRET")
-    credentials.refreshToken = secret("SNOWGATE_REFRESH_TOKEN")
-    credentials.apiKey = secret("SNOWGATE_API_KEY")
+    credentials.secrets.password = stdinPassword ?? secret("SNOWGATE_PASSWORD")
+    credentials.secrets.clientSecret = secret("SNOWGATE_CLIENT_SECRET")
+    credentials.secrets.refreshToken = secret("SNOWGATE_REFRESH_TOKEN")
+    credentials.secrets.apiKey = secret("SNOWGATE_API_KEY")
     if let certificateFile = request.certificateFile, let keyFile = request.keyFile {
       credentials.clientCertificate = ClientCertificate(
         certificateFile: certificateFile, keyFile: keyFile,

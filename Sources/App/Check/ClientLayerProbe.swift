@@ -205,8 +205,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
   private var directCredentials: Credentials? {
     switch credentials.kind {
     case .basic:
-      .basic(username: credentials.username ?? "", password: credentials.password ?? Secret(""))
-    case .apiKey: .apiKey(credentials.apiKey ?? Secret(""))
+      .basic(username: credentials.username ?? "", password: credentials.secrets.password ?? Secret(""))
+    case .apiKey: .apiKey(credentials.secrets.apiKey ?? Secret(""))
     case .certificate: .clientCertificate
     default: nil
     }
@@ -277,8 +277,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
         "the JWT bearer grant (subject \(credentials.username ?? ""), key \(credentials.jwtKeyID ?? ""))"
     } else {
       switch OAuthGrant.unattended(
-        kind: credentials.kind, username: credentials.username, password: credentials.password,
-        refreshToken: credentials.refreshToken)
+        kind: credentials.kind, username: credentials.username, password: credentials.secrets.password,
+        refreshToken: credentials.secrets.refreshToken)
       {
       case .success(let unattended):
         grant = unattended
@@ -297,11 +297,11 @@ actor ClientLayerProbe: HTTPLayerProbe {
         // `auth` reported a missing secret before asking for a grant; Basic never gets here.
         return .skip("skipped: nothing to sign in with")
       case .failure(.needsBrowser):
-        if let refresh = credentials.refreshToken, !refresh.isEmpty {
+        if let refresh = credentials.secrets.refreshToken, !refresh.isEmpty {
           grant = .refreshToken(refresh)
           words = "the saved refresh token"
-        } else if let access = credentials.accessToken,
-          let expiry = credentials.accessTokenExpiresAt, expiry > Date()
+        } else if let access = credentials.secrets.accessToken,
+          let expiry = credentials.secrets.accessTokenExpiresAt, expiry > Date()
         {
           tokens = TokenSet(
             accessToken: access, refreshToken: nil, tokenType: "Bearer", scope: nil,
@@ -316,7 +316,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
       }
     }
     let request = TokenRequest(
-      clientID: clientID, clientSecret: credentials.clientSecret, grant: grant, scope: credentials.scope)
+      clientID: clientID, clientSecret: credentials.secrets.clientSecret, grant: grant,
+      scope: credentials.scope)
     switch await requestToken(request) {
     case .success(let issued):
       tokens = issued
@@ -443,7 +444,8 @@ actor ClientLayerProbe: HTTPLayerProbe {
       facts.append("the instance did not say when the access token expires")
     }
     let refresh =
-      current.refreshToken ?? (credentials.kind == .oauthRefreshToken ? credentials.refreshToken : nil)
+      current.refreshToken
+      ?? (credentials.kind == .oauthRefreshToken ? credentials.secrets.refreshToken : nil)
     if context.forceRefresh {
       guard let refresh, let clientID = credentials.clientID else {
         return .warn(
@@ -452,7 +454,7 @@ actor ClientLayerProbe: HTTPLayerProbe {
           remedies: ["Client credentials get a new token each time; other grants need a refresh token."])
       }
       let request = TokenRequest(
-        clientID: clientID, clientSecret: credentials.clientSecret, grant: .refreshToken(refresh),
+        clientID: clientID, clientSecret: credentials.secrets.clientSecret, grant: .refreshToken(refresh),
         scope: credentials.scope)
       switch await requestToken(request) {
       case .success(let issued):

@@ -241,7 +241,7 @@ enum APICommand {
     case .failure(let failure):
       return .failure(failure)
     case .success(let secrets):
-      guard let password = secrets.password, let username = profile.username else {
+      guard let password = secrets.values.password, let username = profile.username else {
         return .failure(
           TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
       }
@@ -260,7 +260,7 @@ enum APICommand {
     case .failure(let failure): return .failure(failure)
     case .success(let resolved): secrets = resolved
     }
-    guard let certificate = profile.clientCertificate(passphrase: secrets.keyPassphrase) else {
+    guard let certificate = profile.clientCertificate(passphrase: secrets.values.keyPassphrase) else {
       return .failure(TokenFailures.incomplete(profile.name, missing: "client certificate and key"))
     }
     switch await ClientCertificateCheck.inspect(certificate, environment: environment.variables) {

@@ -65,9 +65,9 @@ enum ScriptedSetup {
       }
     }
 
-    let secrets: SetupSecrets
+    let secrets: StoredCredentials
     do {
-      secrets = try await SetupSecrets.gather(options: options, environment: environment.variables)
+      secrets = try await StoredCredentials.gather(options: options, environment: environment.variables)
     } catch let error as UsageError {
       return CommandLineTool.fail(error)
     } catch {
@@ -116,13 +116,13 @@ enum ScriptedSetup {
   /// layers through `ConnectionService`, the same verdicts and sentences) and prints check's
   /// report; the tokens the instance issued on the way are kept for saving.
   static func testConnection(
-    options: ScriptedSetupOptions, secrets: SetupSecrets, environment: inout AppEnvironment
+    options: ScriptedSetupOptions, secrets: StoredCredentials, environment: inout AppEnvironment
   ) async -> SetupTestResult {
     var credentials = CheckCredentials(profile: options.profile)
-    credentials.password = secrets.password
-    credentials.clientSecret = secrets.clientSecret
-    credentials.refreshToken = secrets.refreshToken
-    credentials.apiKey = secrets.apiKey
+    credentials.secrets.password = secrets.password
+    credentials.secrets.clientSecret = secrets.clientSecret
+    credentials.secrets.refreshToken = secrets.refreshToken
+    credentials.secrets.apiKey = secrets.apiKey
     credentials.clientCertificate = options.clientCertificate(passphrase: secrets.keyPassphrase)
     let warnings = await credentials.inspectCertificate(environment: environment.variables)
     warnings.forEach { CommandLineTool.printError("snowgate setup: warning: \($0)") }
@@ -145,7 +145,7 @@ enum ScriptedSetup {
   /// one that differs (the password came from stdin) or that stands in for the profile's
   /// command (which the test then never tried) does.
   static func shadowNotes(
-    saved: Profile, secrets: SetupSecrets, store: ProfileStore, environment: [String: String]
+    saved: Profile, secrets: StoredCredentials, store: ProfileStore, environment: [String: String]
   ) -> [String] {
     let notice = ShadowNotice.load(profile: saved, store: store, environment: environment)
     guard saved.secretStore == .file else { return notice.notes }

@@ -83,12 +83,12 @@ struct ConnectionService: Sendable {
   func plan(draft: ConnectionDraft) -> PreparedCheck {
     // The wizard's own log: SNOWGATE_LOG of a wizard run holds its test's requests too.
     let (credentials, issued) = LiveCheck.credentials(for: draft, environment: environment.variables)
-    for secret in [credentials.apiKey, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
+    for secret in [credentials.secrets.apiKey, issued?.accessToken, issued?.refreshToken].compactMap({ $0 }) {
       environment.log.remember(secret)
     }
     // With its user, as the client registers a Basic pair (a password that is the user's own
     // name is not masked alone, so "signed in as admin" stays readable).
-    if let password = credentials.password {
+    if let password = credentials.secrets.password {
       environment.log.rememberPair(username: credentials.username ?? "", password: password)
     }
     return plan(

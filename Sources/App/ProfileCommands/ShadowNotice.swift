@@ -22,7 +22,7 @@ struct ShadowNotice: Equatable, Sendable {
   {
     let needed = profile.authType.userSecretKinds
     var shadowed: [SecretKind] = []
-    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey, .keyPassphrase] {
+    for kind in SecretKind.userKinds {
       guard let variable = kind.environmentVariable, let value = environment[variable], !value.isEmpty
       else { continue }
       let storedValue: Secret? =

@@ -88,13 +88,13 @@ struct TokenService: Sendable {
         return .failure(TokenFailures.store(error))
       }
       if profile.authType == .apiKey {
-        guard let key = secrets.apiKey, !key.isEmpty else {
+        guard let key = secrets.values.apiKey, !key.isEmpty else {
           return .failure(
             TokenFailures.missingSecret(profile.name, what: "API key", variable: "SNOWGATE_API_KEY"))
         }
         return .success((.apiKey(key), nil))
       }
-      guard let password = secrets.password, !password.isEmpty else {
+      guard let password = secrets.values.password, !password.isEmpty else {
         return .failure(
           TokenFailures.missingSecret(profile.name, what: "password", variable: "SNOWGATE_PASSWORD"))
       }
@@ -159,7 +159,7 @@ struct TokenService: Sendable {
       return .failure(TokenFailures.incomplete(profile.name, missing: "client ID"))
     }
     let client = makeClient(profile)
-    let clientSecret = secrets.clientSecret
+    let clientSecret = secrets.values.clientSecret
     func send(_ grant: OAuthGrant) async -> Result<TokenSet, ServiceNowFailure> {
       let scope: String? =
         switch grant {
@@ -170,7 +170,7 @@ struct TokenService: Sendable {
         TokenRequest(clientID: clientID, clientSecret: clientSecret, grant: grant, scope: scope))
     }
 
-    if let refresh = secrets.refreshToken {
+    if let refresh = secrets.values.refreshToken {
       switch await send(.refreshToken(refresh)) {
       case .success(let tokens):
         return .success(save(tokens, for: profile, previousRefresh: refresh, origin: .refreshed))
@@ -178,7 +178,8 @@ struct TokenService: Sendable {
         // One fallback, never a loop: a password profile can still get tokens on its own.
         if profile.authType == .oauthPassword,
           case .success(let grant) = OAuthGrant.unattended(
-            kind: .oauthPassword, username: profile.username, password: secrets.password, refreshToken: nil)
+            kind: .oauthPassword, username: profile.username, password: secrets.values.password,
+            refreshToken: nil)
         {
           switch await send(grant) {
           case .success(let tokens):
@@ -197,8 +198,8 @@ struct TokenService: Sendable {
 
     let grant: OAuthGrant
     switch OAuthGrant.unattended(
-      kind: profile.authType, username: profile.username, password: secrets.password,
-      refreshToken: secrets.refreshToken)
+      kind: profile.authType, username: profile.username, password: secrets.values.password,
+      refreshToken: secrets.values.refreshToken)
     {
     case .success(let unattended):
       grant = unattended

@@ -243,9 +243,10 @@ final class EffectPerformer: @unchecked Sendable {
           name: profile.name, authType: profile.authType, connection: profile.connection,
           secretStore: profile.secretStore)
         let saved = SavedProfile(
-          draft: description, password: secrets?.password ?? .empty,
-          clientSecret: secrets?.clientSecret ?? .empty, refreshToken: secrets?.refreshToken ?? .empty,
-          apiKey: secrets?.apiKey ?? .empty, keyPassphrase: secrets?.keyPassphrase ?? .empty)
+          draft: description, password: secrets?.values.password ?? .empty,
+          clientSecret: secrets?.values.clientSecret ?? .empty,
+          refreshToken: secrets?.values.refreshToken ?? .empty,
+          apiKey: secrets?.values.apiKey ?? .empty, keyPassphrase: secrets?.values.keyPassphrase ?? .empty)
         return .profileLoaded(saved)
       }
       if let draft = config.draft(named: name) {

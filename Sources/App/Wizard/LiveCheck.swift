@@ -64,7 +64,7 @@ enum LiveCheck {
     switch draft.auth {
     case .basic(let name, let password):
       var credentials = CheckCredentials(kind: .basic, username: name, clientID: nil, scope: nil)
-      credentials.password = password
+      credentials.secrets.password = password
       return (credentials, nil)
     case .oauthPassword(let client, let name, _, let tokens):
       return oauth(.oauthPassword, client: client, username: name, tokens: tokens)
@@ -72,20 +72,20 @@ enum LiveCheck {
       return oauth(.oauthAuthorizationCode, client: client, username: nil, tokens: tokens)
     case .oauthRefreshToken(let client, let refreshToken, let tokens):
       var (credentials, issued) = oauth(.oauthRefreshToken, client: client, username: nil, tokens: tokens)
-      credentials.refreshToken = refreshToken
+      credentials.secrets.refreshToken = refreshToken
       return (credentials, issued)
     case .oauthClientCredentials(let client, let tokens):
       return oauth(.oauthClientCredentials, client: client, username: nil, tokens: tokens)
     case .jwtBearer(let client, let subject, let keyFile, let keyID, let tokens):
       var (credentials, issued) = oauth(.jwtBearer, client: client, username: subject, tokens: tokens)
       // Only when the token expires during the test: a new assertion from the same key.
-      credentials.clientSecret = client.clientSecret
+      credentials.secrets.clientSecret = client.clientSecret
       credentials.jwtKeyFile = KeyFilePath.absolute(keyFile, environment: environment)
       credentials.jwtKeyID = keyID
       return (credentials, issued)
     case .apiKey(let key):
       var credentials = CheckCredentials(kind: .apiKey, username: nil, clientID: nil, scope: nil)
-      credentials.apiKey = key
+      credentials.secrets.apiKey = key
       return (credentials, nil)
     case .certificate(let certificate):
       var credentials = CheckCredentials(kind: .certificate, username: nil, clientID: nil, scope: nil)

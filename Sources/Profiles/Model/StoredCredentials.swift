@@ -1,7 +1,8 @@
 import Platform
 import Vocabulary
 
-/// The secrets of one profile as credentials.json holds them.
+/// The secrets of one profile: as credentials.json holds them, as they resolve for a run
+/// (`ResolvedSecrets` adds where each came from), and as a scripted setup gathers them.
 ///
 /// `save(profile:secrets:)` takes this too; the store keeps only what the profile's
 /// `SecretStore` allows.
@@ -29,6 +30,30 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
     self.refreshTokenExpiresAt = refreshTokenExpiresAt
     self.apiKey = apiKey
     self.keyPassphrase = keyPassphrase
+  }
+
+  /// The secret of one kind (the expiry dates go with their tokens, set apart).
+  public subscript(kind: SecretKind) -> Secret? {
+    get {
+      switch kind {
+      case .password: password
+      case .clientSecret: clientSecret
+      case .refreshToken: refreshToken
+      case .accessToken: accessToken
+      case .apiKey: apiKey
+      case .keyPassphrase: keyPassphrase
+      }
+    }
+    set {
+      switch kind {
+      case .password: password = newValue
+      case .clientSecret: clientSecret = newValue
+      case .refreshToken: refreshToken = newValue
+      case .accessToken: accessToken = newValue
+      case .apiKey: apiKey = newValue
+      case .keyPassphrase: keyPassphrase = newValue
+      }
+    }
   }
 
   /// True when nothing at all is stored.

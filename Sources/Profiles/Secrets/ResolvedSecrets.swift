@@ -7,48 +7,24 @@ import Vocabulary
 /// value exists but an environment variable is used instead, so `check` and `setup` can warn
 /// that what they test is not what is saved.
 public struct ResolvedSecrets: Equatable, Sendable {
-  public var password: Secret?
-  public var clientSecret: Secret?
-  public var refreshToken: Secret?
-  public var refreshTokenExpiresAt: Date?
-  public var accessToken: Secret?
-  public var accessTokenExpiresAt: Date?
-  public var apiKey: Secret?
-  /// The passphrase of a client certificate's key.
-  public var keyPassphrase: Secret?
+  /// The values, in the one shape a profile's secrets have.
+  public var values: StoredCredentials
   /// Where each secret that has a value came from (and `.mustAsk` for those to ask for).
   public var sources: [SecretKind: SecretSource]
   /// Kinds whose stored value is hidden by an environment variable, in `SecretKind` order.
   public var shadowed: [SecretKind]
 
   public init(
-    password: Secret? = nil, clientSecret: Secret? = nil, refreshToken: Secret? = nil,
-    refreshTokenExpiresAt: Date? = nil, accessToken: Secret? = nil,
-    accessTokenExpiresAt: Date? = nil, apiKey: Secret? = nil, sources: [SecretKind: SecretSource] = [:],
+    _ values: StoredCredentials = StoredCredentials(), sources: [SecretKind: SecretSource] = [:],
     shadowed: [SecretKind] = []
   ) {
-    self.password = password
-    self.clientSecret = clientSecret
-    self.refreshToken = refreshToken
-    self.refreshTokenExpiresAt = refreshTokenExpiresAt
-    self.accessToken = accessToken
-    self.accessTokenExpiresAt = accessTokenExpiresAt
-    self.apiKey = apiKey
+    self.values = values
     self.sources = sources
     self.shadowed = shadowed
   }
 
   /// The secret of one kind, if there is one.
-  public subscript(kind: SecretKind) -> Secret? {
-    switch kind {
-    case .password: password
-    case .clientSecret: clientSecret
-    case .refreshToken: refreshToken
-    case .accessToken: accessToken
-    case .apiKey: apiKey
-    case .keyPassphrase: keyPassphrase
-    }
-  }
+  public subscript(kind: SecretKind) -> Secret? { values[kind] }
 
   /// Kinds the caller must ask the user for (the `ask` store), in `SecretKind` order.
   public var mustAsk: [SecretKind] {
@@ -74,14 +50,7 @@ public struct ResolvedSecrets: Equatable, Sendable {
 extension ResolvedSecrets {
   /// Records a user secret and where it came from.
   mutating func set(_ kind: SecretKind, _ value: Secret, from source: SecretSource) {
-    switch kind {
-    case .password: password = value
-    case .clientSecret: clientSecret = value
-    case .refreshToken: refreshToken = value
-    case .accessToken: accessToken = value
-    case .apiKey: apiKey = value
-    case .keyPassphrase: keyPassphrase = value
-    }
+    values[kind] = value
     sources[kind] = source
   }
 }

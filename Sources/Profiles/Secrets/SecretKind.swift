@@ -9,6 +9,12 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable, Comparable {
   /// The passphrase of a client certificate's encrypted private key (none for a plain key).
   case keyPassphrase
 
+  /// The kinds a person supplies (all but the access token, which the instance issues), in
+  /// `SecretKind` order.
+  public static let userKinds: [SecretKind] = [
+    .password, .clientSecret, .refreshToken, .apiKey, .keyPassphrase,
+  ]
+
   /// Whether a sign-in works without it: a public OAuth client has no secret, a plain key no
   /// passphrase. An empty answer for such a kind means "none".
   public var isOptional: Bool { self == .clientSecret || self == .keyPassphrase }

@@ -178,14 +178,14 @@ public struct ProfileStore: Sendable {
     let storedSource: SecretSource = store == .keyring ? .keyring : .credentialsFile
     var result = ResolvedSecrets()
     if let token = stored?.accessToken {
-      result.accessToken = token
-      result.accessTokenExpiresAt = stored?.accessTokenExpiresAt
+      result.values.accessToken = token
+      result.values.accessTokenExpiresAt = stored?.accessTokenExpiresAt
       result.sources[.accessToken] = storedSource
     }
     let needed = profile.authType.userSecretKinds
-    for kind in [SecretKind.password, .clientSecret, .refreshToken, .apiKey, .keyPassphrase] {
+    for kind in SecretKind.userKinds {
       let isNeeded = needed.contains(kind)
-      let storedValue = stored.flatMap { Self.userSecret(kind, in: $0) }
+      let storedValue = stored?[kind]
       let storeHasIt: Bool =
         switch store {
         case .file, .keyring: storedValue != nil
@@ -224,21 +224,10 @@ public struct ProfileStore: Sendable {
         if isNeeded { result.sources[kind] = .mustAsk }
       }
       if kind == .refreshToken, result.sources[kind] == .credentialsFile || result.sources[kind] == .keyring {
-        result.refreshTokenExpiresAt = stored?.refreshTokenExpiresAt
+        result.values.refreshTokenExpiresAt = stored?.refreshTokenExpiresAt
       }
     }
     return result
-  }
-
-  private static func userSecret(_ kind: SecretKind, in credentials: StoredCredentials) -> Secret? {
-    switch kind {
-    case .password: credentials.password
-    case .clientSecret: credentials.clientSecret
-    case .refreshToken: credentials.refreshToken
-    case .accessToken: credentials.accessToken
-    case .apiKey: credentials.apiKey
-    case .keyPassphrase: credentials.keyPassphrase
-    }
   }
 
   // MARK: Changing

@@ -83,7 +83,7 @@ import WizardCore
     #expect(profile.clientCertificateFile == certificate)
     #expect(profile.clientKeyFile == key)
     let secrets = try await bed.store.resolveSecrets(for: profile, environment: [:])
-    #expect(secrets.keyPassphrase?.reveal() == Self.passphrase)
+    #expect(secrets.values.keyPassphrase?.reveal() == Self.passphrase)
     #expect(
       terminal.frames.contains { $0.contains("signed in as admin") || $0.contains("Signed in as admin") })
     #expect(!terminal.frames.contains { $0.contains(Self.passphrase) }, "a frame shows the passphrase")

@@ -96,7 +96,7 @@ import WizardCore
     #expect(profile.authType == .basic)
     #expect(profile.username == "admin")
     #expect(profile.instanceURL == bed.server.baseURL)
-    #expect(secrets.password?.reveal() == TokenTestBed.password)
+    #expect(secrets.values.password?.reveal() == TokenTestBed.password)
     Self.expectNoSecret(in: terminal, [])
   }
 
@@ -115,9 +115,9 @@ import WizardCore
     #expect(profile.authType == .oauthPassword)
     #expect(profile.clientID == "snowgate-demo")
     #expect(profile.username == "admin")
-    #expect(secrets.clientSecret?.reveal() == TokenTestBed.clientSecret)
-    #expect(secrets.password?.reveal() == TokenTestBed.password)
-    Self.expectNoSecret(in: terminal, [secrets.refreshToken?.reveal()].compactMap { $0 })
+    #expect(secrets.values.clientSecret?.reveal() == TokenTestBed.clientSecret)
+    #expect(secrets.values.password?.reveal() == TokenTestBed.password)
+    Self.expectNoSecret(in: terminal, [secrets.values.refreshToken?.reveal()].compactMap { $0 })
   }
 
   @Test func anExistingRefreshTokenIsWalkedToASavedProfile() async throws {
@@ -134,7 +134,7 @@ import WizardCore
     let (profile, secrets) = try await Self.saved(bed, "sim-refresh")
     #expect(profile.authType == .oauthRefreshToken)
     #expect(profile.clientID == "snowgate-demo")
-    #expect(secrets.refreshToken != nil)
+    #expect(secrets.values.refreshToken != nil)
     Self.expectNoSecret(in: terminal, [refresh])
   }
 
@@ -150,7 +150,7 @@ import WizardCore
     let (profile, secrets) = try await Self.saved(bed, "sim-client")
     #expect(profile.authType == .oauthClientCredentials)
     #expect(profile.clientID == "snowgate-demo")
-    #expect(secrets.clientSecret?.reveal() == TokenTestBed.clientSecret)
+    #expect(secrets.values.clientSecret?.reveal() == TokenTestBed.clientSecret)
     Self.expectNoSecret(in: terminal, [])
   }
 
@@ -174,7 +174,7 @@ import WizardCore
     let (profile, secrets) = try await Self.saved(bed, "sim-browser")
     #expect(profile.authType == .oauthAuthorizationCode)
     #expect(profile.redirectURI == redirect)
-    #expect(secrets.refreshToken != nil)
-    Self.expectNoSecret(in: terminal, [secrets.refreshToken?.reveal()].compactMap { $0 })
+    #expect(secrets.values.refreshToken != nil)
+    Self.expectNoSecret(in: terminal, [secrets.values.refreshToken?.reveal()].compactMap { $0 })
   }
 }

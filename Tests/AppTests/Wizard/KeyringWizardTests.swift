@@ -75,7 +75,8 @@ import WizardCore
     let secrets = try await store.resolveSecrets(for: profile, environment: [:])
     #expect(profile.secretStore == .keyring)
     #expect(
-      secrets.apiKey?.reveal() == SignInKindWizardTests.apiKey, "the keyring does not give the key back")
+      secrets.values.apiKey?.reveal() == SignInKindWizardTests.apiKey,
+      "the keyring does not give the key back")
     let credentials = bed.folder.appendingPathComponent("credentials.json")
     let text = (try? String(contentsOf: credentials, encoding: .utf8)) ?? ""
     #expect(!text.contains("sim-keyring"), "credentials.json has an entry for a keyring profile")

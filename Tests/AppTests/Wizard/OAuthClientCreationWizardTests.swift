@@ -131,7 +131,7 @@ import WizardCore
     let secrets = try await bed.store.resolveSecrets(for: profile, environment: [:])
     let clientID = try #require(profile.clientID)
     #expect(clientID.count == 32 && clientID.allSatisfy(\.isHexDigit))
-    let secret = try #require(secrets.clientSecret?.reveal())
+    let secret = try #require(secrets.values.clientSecret?.reveal())
     #expect(secret.count >= 40, "the secret is 32 random bytes in base64url")
     // The record's refresh lifespan (100 days) is kept with the tokens, so `profiles` can warn.
     let stored = try bed.store.storedCredentials(for: "made-here")

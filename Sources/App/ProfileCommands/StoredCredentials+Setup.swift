@@ -10,29 +10,10 @@ import Vocabulary
 /// (`SNOWGATE_PASSWORD`, `SNOWGATE_CLIENT_SECRET`, `SNOWGATE_REFRESH_TOKEN`), then, for
 /// `--store command:…`, the command itself, so the setup proves the command works before
 /// anything is saved.
-struct SetupSecrets: Sendable {
-  var password: Secret?
-  var clientSecret: Secret?
-  var refreshToken: Secret?
-  var apiKey: Secret?
-  /// The passphrase of a client certificate's encrypted key (`--password-stdin` reads it too).
-  var keyPassphrase: Secret?
-
-  /// The secret of one kind, if gathered.
-  subscript(kind: SecretKind) -> Secret? {
-    switch kind {
-    case .password: password
-    case .clientSecret: clientSecret
-    case .refreshToken: refreshToken
-    case .apiKey: apiKey
-    case .keyPassphrase: keyPassphrase
-    case .accessToken: nil
-    }
-  }
-
+extension StoredCredentials {
   /// Reads stdin when asked, then the environment, then the command; refuses what is missing.
   static func gather(options: ScriptedSetupOptions, environment: [String: String]) async throws
-    -> SetupSecrets
+    -> StoredCredentials
   {
     var variables = environment
     if options.passwordFromStdin {
@@ -55,7 +36,7 @@ struct SetupSecrets: Sendable {
       let kind: SecretKind = options.authType == .certificate ? .keyPassphrase : .password
       variables[kind.environmentVariable ?? ""] = line
     }
-    var secrets = SetupSecrets()
+    var secrets = StoredCredentials()
     if case .command = options.secretStore {
       // A store in a folder that does not exist holds nothing, so every secret the environment
       // lacks comes from the command, never from an older profile's stored values.
@@ -63,11 +44,7 @@ struct SetupSecrets: Sendable {
         directory: FileManager.default.temporaryDirectory.appendingPathComponent(
           "snowgate-no-store-\(UUID().uuidString)", isDirectory: true))
       let resolved = try await scratch.resolveSecrets(for: options.profile, environment: variables)
-      secrets.password = resolved.password
-      secrets.clientSecret = resolved.clientSecret
-      secrets.refreshToken = resolved.refreshToken
-      secrets.apiKey = resolved.apiKey
-      secrets.keyPassphrase = resolved.keyPassphrase
+      for kind in SecretKind.userKinds { secrets[kind] = resolved[kind] }
     } else {
       func value(_ kind: SecretKind) -> Secret? {
         guard let name = kind.environmentVariable, let text = variables[name], !text.isEmpty else {
@@ -76,11 +53,7 @@ struct SetupSecrets: Sendable {
         return Secret(text)
       }
       let needed = options.authType.userSecretKinds
-      secrets.password = needed.contains(.password) ? value(.password) : nil
-      secrets.clientSecret = needed.contains(.clientSecret) ? value(.clientSecret) : nil
-      secrets.refreshToken = needed.contains(.refreshToken) ? value(.refreshToken) : nil
-      secrets.apiKey = needed.contains(.apiKey) ? value(.apiKey) : nil
-      secrets.keyPassphrase = needed.contains(.keyPassphrase) ? value(.keyPassphrase) : nil
+      for kind in SecretKind.userKinds where needed.contains(kind) { secrets[kind] = value(kind) }
     }
     try secrets.checkComplete(for: options)
     return secrets
@@ -120,9 +93,10 @@ struct SetupSecrets: Sendable {
   ///
   /// The store itself drops what the profile's place for secrets does not allow.
   func stored(tokens: TokenSet?) -> StoredCredentials {
-    StoredCredentials(
-      password: password, clientSecret: clientSecret, accessToken: tokens?.accessToken,
-      accessTokenExpiresAt: tokens?.expiresAt, refreshToken: tokens?.refreshToken ?? refreshToken,
-      apiKey: apiKey, keyPassphrase: keyPassphrase)
+    var kept = self
+    kept.accessToken = tokens?.accessToken
+    kept.accessTokenExpiresAt = tokens?.expiresAt
+    kept.refreshToken = tokens?.refreshToken ?? refreshToken
+    return kept
   }
 }
