@@ -1,6 +1,7 @@
 import Foundation
 import Profiles
 import Testing
+import Vocabulary
 
 @Suite struct BrokenFileTests {
   static let brokenConfigs: [(String, String)] = [

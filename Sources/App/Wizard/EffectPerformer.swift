@@ -242,11 +242,10 @@ final class EffectPerformer: @unchecked Sendable {
         let description = SetupDraft(
           name: profile.name, authType: profile.authType, connection: profile.connection,
           secretStore: profile.secretStore)
-        let saved = SavedProfile(
-          draft: description, password: secrets?.values.password ?? .empty,
-          clientSecret: secrets?.values.clientSecret ?? .empty,
-          refreshToken: secrets?.values.refreshToken ?? .empty,
-          apiKey: secrets?.values.apiKey ?? .empty, keyPassphrase: secrets?.values.keyPassphrase ?? .empty)
+        // The user's secrets only: the issued tokens are no field of the wizard's.
+        var userSecrets = StoredCredentials()
+        for kind in SecretKind.userKinds { userSecrets[kind] = secrets?[kind] }
+        let saved = SavedProfile(draft: description, secrets: userSecrets)
         return .profileLoaded(saved)
       }
       if let draft = config.draft(named: name) {

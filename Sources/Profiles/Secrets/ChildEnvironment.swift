@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The environment a program snowgate starts receives: the user's, minus snowgate's secrets.
 ///
 /// SNOWGATE_PASSWORD and friends are how a person hands a secret to snowgate, not to every

@@ -1,4 +1,5 @@
 import Platform
+import Vocabulary
 
 /// What went wrong in the profile store, in words a person can act on.
 ///

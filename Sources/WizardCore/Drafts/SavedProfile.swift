@@ -10,23 +10,25 @@ import Vocabulary
 @dynamicMemberLookup
 public struct SavedProfile: Equatable, Sendable {
   public var draft: SetupDraft
-  public var password: Secret
-  public var clientSecret: Secret
-  public var refreshToken: Secret
-  public var apiKey: Secret
-  /// The passphrase of a client certificate's key.
-  public var keyPassphrase: Secret
+  /// The user's secrets the store resolved for it, in the one shape a profile's secrets have.
+  public var secrets: StoredCredentials
 
+  public init(draft: SetupDraft, secrets: StoredCredentials = StoredCredentials()) {
+    self.draft = draft
+    self.secrets = secrets
+  }
+
+  /// A profile with these secrets; an empty one is none.
   public init(
     draft: SetupDraft, password: Secret = .empty, clientSecret: Secret = .empty,
     refreshToken: Secret = .empty, apiKey: Secret = .empty, keyPassphrase: Secret = .empty
   ) {
-    self.draft = draft
-    self.password = password
-    self.clientSecret = clientSecret
-    self.refreshToken = refreshToken
-    self.apiKey = apiKey
-    self.keyPassphrase = keyPassphrase
+    func kept(_ secret: Secret) -> Secret? { secret.isEmpty ? nil : secret }
+    self.init(
+      draft: draft,
+      secrets: StoredCredentials(
+        password: kept(password), clientSecret: kept(clientSecret), refreshToken: kept(refreshToken),
+        apiKey: kept(apiKey), keyPassphrase: kept(keyPassphrase)))
   }
 
   /// The description's fields as the loaded profile's own (`profile.clientID`).

@@ -91,18 +91,20 @@ extension WizardState {
       kind.isOAuth
       ? CredentialsStep()
       : CredentialsStep(
-        username: TextInput(profile.username ?? ""), password: SecretInput(profile.password),
+        username: TextInput(profile.username ?? ""),
+        password: SecretInput(profile.secrets.password ?? .empty),
         focus: kind.credentialFields.first ?? .username)
-    credentials.apiKey = SecretInput(profile.apiKey)
+    credentials.apiKey = SecretInput(profile.secrets.apiKey ?? .empty)
     credentials.certificateFile = TextInput(profile.clientCertificateFile ?? "")
     credentials.keyFile = TextInput(profile.clientKeyFile ?? "")
-    credentials.passphrase = SecretInput(profile.keyPassphrase)
+    credentials.passphrase = SecretInput(profile.secrets.keyPassphrase ?? .empty)
     let isOAuth = kind.isOAuth
     oauthClient = OAuthClientStep(
-      clientID: TextInput(profile.clientID ?? ""), clientSecret: SecretInput(profile.clientSecret),
+      clientID: TextInput(profile.clientID ?? ""),
+      clientSecret: SecretInput(profile.secrets.clientSecret ?? .empty),
       username: TextInput(isOAuth ? profile.username ?? "" : ""),
-      password: SecretInput(isOAuth ? profile.password : .empty),
-      refreshToken: SecretInput(profile.refreshToken),
+      password: SecretInput(isOAuth ? profile.secrets.password ?? .empty : .empty),
+      refreshToken: SecretInput(profile.secrets.refreshToken ?? .empty),
       redirectURI: TextInput(profile.redirectURI ?? OAuthClientStep.defaultRedirectURI),
       scope: TextInput(profile.scope ?? ""))
     oauthClient.jwtKeyFile = TextInput(profile.jwtKeyFile ?? "")

@@ -49,7 +49,7 @@ import WizardCore
       Issue.record("the API key profile did not load")
       return
     }
-    #expect(key.apiKey.reveal() == Self.apiKey)
+    #expect(key.secrets.apiKey?.reveal() == Self.apiKey)
     var state = WizardState(screen: .pickProfile)
     state.activity = Activity(kind: .loadProfile)
     _ = reduce(&state, .profileLoaded(key))

@@ -1,5 +1,4 @@
 import Platform
-import Vocabulary
 
 /// The secrets of one profile: as credentials.json holds them, as they resolve for a run
 /// (`ResolvedSecrets` adds where each came from), and as a scripted setup gathers them.
@@ -58,11 +57,4 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
 
   /// True when nothing at all is stored.
   public var isEmpty: Bool { self == StoredCredentials() }
-
-  /// Only the tokens issued by the instance, for stores that cache tokens but not user secrets.
-  var issuedTokensOnly: StoredCredentials {
-    StoredCredentials(
-      accessToken: accessToken, accessTokenExpiresAt: accessTokenExpiresAt, refreshToken: refreshToken,
-      refreshTokenExpiresAt: refreshTokenExpiresAt)
-  }
 }
