@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -90,12 +91,21 @@ static inline const sg_curl_api *sg_curl_load(char *error, size_t size) {
   // a symbol of the tree (the executable exports only Swift symbols, main and its own
   // snowgate_main, and has no copy relocations: readelf -r), so every symbol binds to the
   // same definition either way; only the order of the search changes.
+  //
+  // Except for what is preloaded (LD_PRELOAD, /etc/ld.so.preload): proxychains and torsocks
+  // hook connect() and getaddrinfo() that way, and jemalloc or tcmalloc replace malloc. Deep
+  // binding would send libcurl's calls past them, to libc (a proxy silently bypassed, or
+  // memory from one allocator freed by the other), so with a preload the load is plain.
   int flags = RTLD_LAZY | RTLD_LOCAL;
 #if defined(__linux__) && defined(__GLIBC__)
 #ifndef RTLD_DEEPBIND
 #define RTLD_DEEPBIND 0x00008
 #endif
-  flags |= RTLD_DEEPBIND;
+  const char *preload = getenv("LD_PRELOAD");
+  struct stat preloadFile;
+  int preloaded = (preload != NULL && preload[0] != 0) ||
+                  (stat("/etc/ld.so.preload", &preloadFile) == 0 && preloadFile.st_size > 0);
+  if (!preloaded) flags |= RTLD_DEEPBIND;
 #endif
   void *lib = dlopen("libcurl.so.4", flags);
   if (lib == NULL) {
