@@ -105,6 +105,12 @@ static inline const sg_curl_api *sg_curl_load(char *error, size_t size) {
   struct stat preloadFile;
   int preloaded = (preload != NULL && preload[0] != 0) ||
                   (stat("/etc/ld.so.preload", &preloadFile) == 0 && preloadFile.st_size > 0);
+  // A sanitizer's runtime intercepts dlopen and refuses deep binding outright.
+#ifndef RTLD_DEFAULT
+#define RTLD_DEFAULT ((void *)0)
+#endif
+  preloaded = preloaded || dlsym(RTLD_DEFAULT, "__asan_init") != NULL ||
+              dlsym(RTLD_DEFAULT, "__tsan_init") != NULL;
   if (!preloaded) flags |= RTLD_DEEPBIND;
 #endif
   void *lib = dlopen("libcurl.so.4", flags);
