@@ -62,7 +62,14 @@ public enum CurlCommand {
   }
 
   /// Single-quotes a word for a POSIX shell.
-  static func quote(_ word: String) -> String {
-    "'" + word.replacing("'", with: #"'\''"#) + "'"
+  ///
+  /// By scalar: a `'` followed by a combining mark is one Character to Swift, and a search by
+  /// Character left it unescaped, ending the quote early in the shell.
+  public static func quote(_ word: String) -> String {
+    var out = "'"
+    for scalar in word.unicodeScalars {
+      if scalar == "'" { out += #"'\''"# } else { out.unicodeScalars.append(scalar) }
+    }
+    return out + "'"
   }
 }
