@@ -80,15 +80,26 @@ public enum PlainString {
     return true
   }
 
-  /// `text` with every `character` replaced by `replacement`.
-  public static func replacing(_ character: Character, with replacement: String, in text: String) -> String {
-    guard text.contains(character) else { return text }
+  /// `text` with every `scalar` replaced by `replacement`.
+  ///
+  /// By unicode scalar, not by Character: a `'` or `/` followed by a combining mark is one
+  /// Character to Swift, and a search by Character would pass it by (for a shell quote, that
+  /// ended the quote early).
+  public static func replacing(_ scalar: Unicode.Scalar, with replacement: String, in text: String) -> String
+  {
+    guard text.unicodeScalars.contains(scalar) else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for each in text {
-      if each == character { out += replacement } else { out.append(each) }
+    for each in text.unicodeScalars {
+      if each == scalar { out += replacement } else { out.unicodeScalars.append(each) }
     }
     return out
+  }
+
+  /// `text` as one word for a POSIX shell (and bash, zsh, fish): in single quotes, each `'`
+  /// inside written `'\''`. Nothing in it is expanded, whatever it holds.
+  public static func shellQuoted(_ text: String) -> String {
+    "'" + replacing("'", with: #"'\''"#, in: text) + "'"
   }
 
   /// `value` as `digits` lower-case hexadecimal digits at least, as `%0Nx` gives.

@@ -20,12 +20,37 @@ import Testing
     #expect(PlainString.trimmed(text, newlines: true) == text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
+  /// A quoted word comes back whole from a real shell, whatever follows its quotes: a `'`
+  /// with a combining mark after it is one Character, and quoting by Character once left it
+  /// unescaped (`'a'́; echo INJECTED'` ran the echo).
+  @Test(arguments: [
+    "plain", "it's", "a'\u{301}; echo INJECTED", "'\u{301}'\u{308}x", "\u{301}'", "tab\there 'n' $HOME",
+  ])
+  func shellQuotedWordsComeBackWholeFromAShell(word: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "printf '%s' " + PlainString.shellQuoted(word)]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(text == word, "quoted as \(PlainString.shellQuoted(word))")
+  }
+
   @Test func replacesEveryOccurrenceOfACharacter() {
     for text in ["a/b/c", "///", "", "none", "dGVzdA==", "a+b/c=", "é/é"] {
       #expect(
         PlainString.replacing("/", with: "\\/", in: text) == text.replacingOccurrences(of: "/", with: "\\/"))
       #expect(PlainString.replacing("=", with: "", in: text) == text.replacingOccurrences(of: "=", with: ""))
     }
+  }
+
+  /// By scalar, where Foundation goes by Character: a `/` with a combining mark after it is
+  /// replaced too (a JSON encoder escapes every `/`; a shell quote must escape every `'`).
+  @Test func replacesAScalarACombiningMarkFollows() {
+    #expect(PlainString.replacing("/", with: "\\/", in: "a/\u{301}b") == "a\\/\u{301}b")
+    #expect(PlainString.replacing("'", with: "_", in: "'\u{301}'") == "_\u{301}_")
   }
 
   @Test func findsAnASCIINeedleWhereFoundationDoes() {

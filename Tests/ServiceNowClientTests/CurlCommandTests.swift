@@ -77,23 +77,3 @@ final class CurlCommandTests: XCTestCase {
       ])
   }
 }
-
-/// A quoted word comes back whole from a real shell, whatever follows its quotes.
-final class CurlCommandQuoteTests: XCTestCase {
-  func testAQuoteFollowedByACombiningMarkStaysQuoted() throws {
-    let words = [
-      "plain", "it's", "a'\u{301}; echo INJECTED", "'\u{301}'\u{308}x", "\u{301}'", "tab\there 'n' $HOME",
-    ]
-    for word in words {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", "printf '%s' " + CurlCommand.quote(word)]
-      let output = Pipe()
-      process.standardOutput = output
-      try process.run()
-      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      XCTAssertEqual(text, word, "quoted as \(CurlCommand.quote(word))")
-    }
-  }
-}

@@ -1,3 +1,5 @@
+import Platform
+
 /// `snowgate completion bash|zsh|fish`: completion scripts made from the command table.
 ///
 /// They offer the commands, each command's options, the words of choice options, files for
@@ -31,7 +33,7 @@ enum CompletionScript {
 
   /// Single-quoted for every shell here: a quote inside becomes '\''.
   static func quoted(_ text: String) -> String {
-    "'" + text.replacing("'", with: "'\\''") + "'"
+    PlainString.shellQuoted(text)
   }
 
   static var bash: String {
@@ -122,8 +124,11 @@ enum CompletionScript {
 
   static func zshEscaped(_ text: String) -> String {
     let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
-    return firstLine.replacing("'", with: "'\\''").replacing("[", with: "\\[")
-      .replacing("]", with: "\\]").replacing(":", with: "\\:")
+    var escaped = PlainString.replacing("'", with: "'\\''", in: firstLine)
+    for (scalar, replacement) in [("[", "\\["), ("]", "\\]"), (":", "\\:")] as [(Unicode.Scalar, String)] {
+      escaped = PlainString.replacing(scalar, with: replacement, in: escaped)
+    }
+    return escaped
   }
 
   static var zsh: String {

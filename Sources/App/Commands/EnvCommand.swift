@@ -61,6 +61,6 @@ enum EnvCommand {
   /// Single-quoted for sh: a quote inside becomes '\''; control characters are refused upstream
   /// (an address and a token have none), so the value stays one line.
   static func quoted(_ value: String) -> String {
-    "'" + value.filter { !$0.isNewline }.replacing("'", with: "'\\''") + "'"
+    PlainString.shellQuoted(value.filter { !$0.isNewline })
   }
 }

@@ -80,6 +80,6 @@ public enum CurlCommands {
 
   /// A shell word in single quotes, safe whatever the text holds.
   static func quoted(_ text: String) -> String {
-    "'" + PlainString.replacing("'", with: "'\\''", in: text) + "'"
+    PlainString.shellQuoted(text)
   }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -61,6 +63,6 @@ enum FileTrust {
   private static func quote(_ path: String) -> String {
     path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@".contains($0) }
       ? path
-      : "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: #"'\''"#) + "'"
+      : PlainString.shellQuoted(path)
   }
 }

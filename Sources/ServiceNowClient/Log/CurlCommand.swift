@@ -1,3 +1,4 @@
+import Platform
 import Vocabulary
 
 /// The curl command that repeats a logged exchange, with every secret replaced by a reference
@@ -62,14 +63,7 @@ public enum CurlCommand {
   }
 
   /// Single-quotes a word for a POSIX shell.
-  ///
-  /// By scalar: a `'` followed by a combining mark is one Character to Swift, and a search by
-  /// Character left it unescaped, ending the quote early in the shell.
   public static func quote(_ word: String) -> String {
-    var out = "'"
-    for scalar in word.unicodeScalars {
-      if scalar == "'" { out += #"'\''"# } else { out.unicodeScalars.append(scalar) }
-    }
-    return out + "'"
+    PlainString.shellQuoted(word)
   }
 }

@@ -46,5 +46,8 @@ import Testing
     #expect(EnvCommand.quoted("it's") == "'it'\\''s'")
     #expect(EnvCommand.quoted("$(rm -rf /)") == "'$(rm -rf /)'")
     #expect(EnvCommand.quoted("a\nb") == "'ab'")
+    // A quote with a combining mark after it (one Character) is escaped too: a token from the
+    // instance is printed for `eval`.
+    #expect(EnvCommand.quoted("a'\u{301}; x") == "'a'\\''\u{301}; x'")
   }
 }
