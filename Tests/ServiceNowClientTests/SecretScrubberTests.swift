@@ -60,6 +60,20 @@ final class SecretScrubberTests: XCTestCase {
     XCTAssertEqual(long.scrub("xS3CR3T-SENTINELx"), "x\(Secret.mask)x")
   }
 
+  /// A combining mark glued to the echo makes its last Character another one: the secret's
+  /// scalars are still there and are masked; the same secret in another normal form is too.
+  func testASecretWithACombiningMarkGluedOnIsStillMasked() {
+    let long = SecretScrubber(secrets: ["S3CR3T-SENTINEL"])
+    XCTAssertEqual(long.scrub("said S3CR3T-SENTINEL\u{301}!"), "said \(Secret.mask)\u{301}!")
+    XCTAssertEqual(long.scrub("\u{308}S3CR3T-SENTINEL"), "\u{308}\(Secret.mask)")
+    let short = SecretScrubber(secrets: ["admin"])
+    XCTAssertFalse(short.scrub("user admin\u{301} is locked").contains("admin"))
+    XCTAssertEqual(short.scrub("ask an administrator"), "ask an administrator")
+    let accented = SecretScrubber(secrets: ["caf\u{E9}-S3CR3T"])
+    XCTAssertFalse(accented.scrub("said cafe\u{301}-S3CR3T").contains("S3CR3T"), "the decomposed form")
+    XCTAssertFalse(accented.scrub("said caf\u{E9}-S3CR3T\u{301}").contains("S3CR3T"))
+  }
+
   func testCleanMakesEscapeSequencesVisible() {
     let scrubber = SecretScrubber(secrets: ["hunter22"])
     let hostile = "\u{1B}]0;owned\u{07}\u{1B}]52;c;aHVudGVyMjI=\u{07}\u{1B}[2J\rhunter22\u{9B}31m"

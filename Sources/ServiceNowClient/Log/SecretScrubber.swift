@@ -138,13 +138,52 @@ public struct SecretScrubber: Sendable, Equatable {
   static let anywhereLength = 12
 
   /// Replaces `form` where it is not part of a longer word (letters and digits on its edges).
+  ///
+  /// First by unicode scalar: a server that glues a combining mark to the echoed secret
+  /// ("hunter2" + U+0301) makes its last Character another one, and a search by Character alone
+  /// let it through unmasked. A mark does not make a word longer here. Then, where either text
+  /// is not ASCII, by Character as well, which also finds the secret written in another
+  /// canonically equivalent form (é as e + U+0301).
   static func replaceWhole(_ form: String, in text: String) -> String {
-    // Where both are ASCII, a byte search answering no is exact, and cheap: the character
-    // search below builds a searcher per call. (A character match needs the bytes, except
-    // through canonical equivalence, which only non-ASCII text has: K and KELVIN SIGN.)
-    if isASCII(form), isASCII(text), !PlainString.contains(form, in: text) { return text }
-    guard text.contains(form) else { return text }
+    // Where both are ASCII, a byte search answering no is exact, and cheap.
+    let ascii = isASCII(form) && isASCII(text)
+    if ascii, !PlainString.contains(form, in: text) { return text }
     let short = form.count < anywhereLength
+    let byScalar = replaceWholeByScalar(form, in: text, short: short)
+    return ascii ? byScalar : replaceWholeByCharacter(form, in: byScalar, short: short)
+  }
+
+  private static func replaceWholeByScalar(_ form: String, in text: String, short: Bool) -> String {
+    let wanted = Array(form.unicodeScalars)
+    let scalars = Array(text.unicodeScalars)
+    guard let first = wanted.first, let last = wanted.last, scalars.count >= wanted.count else { return text }
+    let needsLeft = short && isWordScalar(first)
+    let needsRight = short && isWordScalar(last)
+    var out = String.UnicodeScalarView()
+    var copied = 0
+    var index = 0
+    while index <= scalars.count - wanted.count {
+      if scalars[index] == first, scalars[index..<(index + wanted.count)].elementsEqual(wanted) {
+        let end = index + wanted.count
+        let wholeLeft = !needsLeft || index == 0 || !isWordScalar(scalars[index - 1])
+        let wholeRight = !needsRight || end == scalars.count || !isWordScalar(scalars[end])
+        if wholeLeft && wholeRight {
+          out.append(contentsOf: scalars[copied..<index])
+          out.append(contentsOf: Secret.mask.unicodeScalars)
+          index = end
+          copied = end
+          continue
+        }
+      }
+      index += 1
+    }
+    guard copied > 0 else { return text }
+    out.append(contentsOf: scalars[copied...])
+    return String(out)
+  }
+
+  private static func replaceWholeByCharacter(_ form: String, in text: String, short: Bool) -> String {
+    guard text.contains(form) else { return text }
     let needsLeft = short && (form.first.map(isWordCharacter) ?? false)
     let needsRight = short && (form.last.map(isWordCharacter) ?? false)
     var result = ""
@@ -166,6 +205,17 @@ public struct SecretScrubber: Sendable, Equatable {
     }
     result += text[cursor...]
     return result
+  }
+
+  /// A letter or a digit, as `isWordCharacter` sees a Character's first scalar; a mark is not.
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber:
+      true
+    default:
+      false
+    }
   }
 
   private static func isWordCharacter(_ character: Character) -> Bool {
