@@ -30,9 +30,10 @@ final class CheckPreloadTests: XCTestCase {
     """#
 
   func testAConnectHookInLDPreloadAlsoSeesLibcurlsConnections() throws {
-    let compiler = ["/opt/swift/usr/bin/clang", "/usr/bin/cc", "/usr/bin/clang"].first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
+    // The toolchain's clang (beside swift on PATH), else the system's compiler.
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    let candidates = path.flatMap { ["\($0)/clang", "\($0)/cc", "\($0)/gcc"] } + ["/opt/swift/usr/bin/clang"]
+    let compiler = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let compiler else { throw XCTSkip("no C compiler to build the hook") }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "sg-preload-\(UUID().uuidString)")
