@@ -245,7 +245,7 @@ final class OAuthWizardEndToEndTests: XCTestCase, TerminalSessionTest {
     try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
     try await fillBrowserClient(redirectURI: redirectURI)
     try tmux.send("Enter")
-    try await see("Waiting for the browser")
+    try await see("r Retry")  // waiting, not starting: p and r work now
     _ = try await tmux.waitUntil(what: "the browser script's redirect") { _ in
       ((try? String(contentsOf: landed, encoding: .utf8)) ?? "").contains("code=")
     }
@@ -275,8 +275,10 @@ final class OAuthWizardEndToEndTests: XCTestCase, TerminalSessionTest {
     try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
     try await fillBrowserClient(redirectURI: redirectURI)
     try tmux.send("Enter")
-    let waiting = try await see("Waiting for the browser")
-    XCTAssertTrue(waiting.contains("r Retry"), waiting)
+    // The hint, not the title: the title shows while the listener and browser start, and the
+    // screen takes keys (p, r) only once it waits.
+    let waiting = try await see("r Retry")
+    XCTAssertTrue(waiting.contains("Waiting for the browser"), waiting)
     _ = try await tmux.waitUntil(what: "the browser script's redirect") { _ in
       ((try? String(contentsOf: landed, encoding: .utf8)) ?? "").contains("code=")
     }
@@ -307,7 +309,7 @@ final class OAuthWizardEndToEndTests: XCTestCase, TerminalSessionTest {
     try await walkToClientScreen(instance: url, downs: 2, title: "OAuth client: sign in in a browser")
     try await fillBrowserClient(redirectURI: redirectURI)
     try tmux.send("Enter")
-    try await see("Waiting for the browser")
+    try await see("r Retry")  // waiting, not starting: p and r work now
     try tmux.resize(width: 400, height: 24)
     try tmux.send("c")
     let plain = try await see("Press Enter to go back to snowgate.")
@@ -317,7 +319,7 @@ final class OAuthWizardEndToEndTests: XCTestCase, TerminalSessionTest {
     XCTAssertFalse(line.contains("│"), line)
     try tmux.resize(width: 80, height: 24)
     try tmux.send("Enter")
-    try await see("Waiting for the browser")
+    try await see("r Retry")  // waiting, not starting: p and r work now
   }
 }
 

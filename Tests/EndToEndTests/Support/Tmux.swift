@@ -75,7 +75,14 @@ final class Tmux: @unchecked Sendable {
     var screen = ""
     while Date() < deadline {
       screen = (try? capture()) ?? ""
-      if predicate(screen) { return screen }
+      if predicate(screen) {
+        // A capture can land while a frame is half written (the new title over the old
+        // footer): take the screen only when a second look 30 ms later finds it the same.
+        try await Task.sleep(nanoseconds: 30_000_000)
+        let again = (try? capture()) ?? ""
+        if again == screen { return screen }
+        continue
+      }
       try await Task.sleep(nanoseconds: 50_000_000)
     }
     throw TmuxError.timedOut(waitingFor: what, screen: screen)
