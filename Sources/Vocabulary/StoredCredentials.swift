@@ -57,4 +57,19 @@ public struct StoredCredentials: Codable, Equatable, Sendable {
 
   /// True when nothing at all is stored.
   public var isEmpty: Bool { self == StoredCredentials() }
+
+  /// Only the tokens issued by the instance, for stores that cache tokens but not user secrets.
+  public var issuedTokensOnly: StoredCredentials {
+    StoredCredentials(
+      accessToken: accessToken, accessTokenExpiresAt: accessTokenExpiresAt, refreshToken: refreshToken,
+      refreshTokenExpiresAt: refreshTokenExpiresAt)
+  }
+
+  /// Only what a person supplies (`SecretKind.userKinds`), without the issued access token and
+  /// the expiry dates.
+  public var userSecretsOnly: StoredCredentials {
+    var kept = StoredCredentials()
+    for kind in SecretKind.userKinds { kept[kind] = self[kind] }
+    return kept
+  }
 }

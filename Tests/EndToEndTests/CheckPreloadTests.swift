@@ -42,13 +42,8 @@ final class CheckPreloadTests: XCTestCase {
     let source = folder.appendingPathComponent("hook.c")
     let library = folder.appendingPathComponent("hook.so")
     try Self.hook.write(to: source, atomically: true, encoding: .utf8)
-    let build = Process()
-    build.executableURL = URL(fileURLWithPath: compiler)
-    build.arguments = ["-shared", "-fPIC", "-o", library.path, source.path, "-ldl"]
-    build.standardError = FileHandle.nullDevice
-    try build.run()
-    build.waitUntilExit()
-    guard build.terminationStatus == 0 else { throw XCTSkip("the hook did not build with \(compiler)") }
+    let build = try Spawn.run([compiler, "-shared", "-fPIC", "-o", library.path, source.path, "-ldl"])
+    guard build.status == 0 else { throw XCTSkip("the hook did not build with \(compiler): \(build.output)") }
 
     let simulator = try SimulatorProcess()
     defer { simulator.stop() }

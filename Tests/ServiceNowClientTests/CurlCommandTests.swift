@@ -76,4 +76,25 @@ final class CurlCommandTests: XCTestCase {
         "client_secret=cs-S3CR3T-SENTINEL",
       ])
   }
+
+  /// A masked query value becomes a variable reference, and nothing else of the URL is open to
+  /// the shell: a `$(…)` in it stays text (it ran when the URL was double-quoted whole).
+  func testAMaskedURLKeepsTheRestOfItsTextOutOfTheShell() throws {
+    let url = "https://x.example/api?sysparm_query=$(echo INJECTED)&access_token=\(Secret.mask)&b=`id`"
+    let entry = RequestLogEntry(
+      startedAt: Date(), method: "GET", url: url, requestHeaders: [:], requestBody: nil, status: nil,
+      responseHeaders: [:], responseBody: nil, failureCode: nil, failureDetail: nil, elapsedMilliseconds: 0)
+    let command = CurlCommand.render(entry)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "set -- " + command + "; printf '%s' \"$4\""]
+    process.environment = ["SNOWGATE_ACCESS_TOKEN": "the-token", "PATH": "/usr/bin:/bin"]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let word = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(
+      word, "https://x.example/api?sysparm_query=$(echo INJECTED)&access_token=the-token&b=`id`", command)
+  }
 }

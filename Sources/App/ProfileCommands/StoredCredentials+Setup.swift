@@ -44,7 +44,7 @@ extension StoredCredentials {
         directory: FileManager.default.temporaryDirectory.appendingPathComponent(
           "snowgate-no-store-\(UUID().uuidString)", isDirectory: true))
       let resolved = try await scratch.resolveSecrets(for: options.profile, environment: variables)
-      for kind in SecretKind.userKinds { secrets[kind] = resolved[kind] }
+      secrets = resolved.values.userSecretsOnly
     } else {
       func value(_ kind: SecretKind) -> Secret? {
         guard let name = kind.environmentVariable, let text = variables[name], !text.isEmpty else {

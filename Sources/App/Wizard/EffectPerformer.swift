@@ -243,9 +243,8 @@ final class EffectPerformer: @unchecked Sendable {
           name: profile.name, authType: profile.authType, connection: profile.connection,
           secretStore: profile.secretStore)
         // The user's secrets only: the issued tokens are no field of the wizard's.
-        var userSecrets = StoredCredentials()
-        for kind in SecretKind.userKinds { userSecrets[kind] = secrets?[kind] }
-        let saved = SavedProfile(draft: description, secrets: userSecrets)
+        let saved = SavedProfile(
+          draft: description, secrets: secrets?.values.userSecretsOnly ?? StoredCredentials())
         return .profileLoaded(saved)
       }
       if let draft = config.draft(named: name) {

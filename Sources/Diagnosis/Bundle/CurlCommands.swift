@@ -29,7 +29,7 @@ public enum CurlCommands {
       baseURL.absoluteString.hasSuffix("/")
       ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
     let limit = "--max-time \(Int(timeout.rounded(.up)))"
-    var commands = ["curl -sS -i \(limit) \(quoted(base + probePath))"]
+    var commands = ["curl -sS -i \(limit) \(PlainString.shellQuoted(base + probePath))"]
     let grant: [String]?
     switch auth {
     case .oauthPassword:
@@ -60,7 +60,8 @@ public enum CurlCommands {
     if let grant {
       let fields = grant.map { " \\\n  --data-urlencode \($0)" }.joined()
       commands.append(
-        "curl -sS -i \(limit) -H 'Accept: application/json' \(quoted(base + "/oauth_token.do"))\(fields)")
+        "curl -sS -i \(limit) -H 'Accept: application/json' \(PlainString.shellQuoted(base + "/oauth_token.do"))\(fields)"
+      )
     }
     let credentials =
       switch auth {
@@ -74,12 +75,8 @@ public enum CurlCommands {
       base + "/api/now/" + (apiVersion.map { $0 + "/" } ?? "")
       + "table/sys_user?sysparm_limit=1&sysparm_fields=sys_id,user_name"
     commands.append(
-      "curl -sS -i \(limit) -H 'Accept: application/json' \\\n  \(credentials) \\\n  \(quoted(table))")
+      "curl -sS -i \(limit) -H 'Accept: application/json' \\\n  \(credentials) \\\n  \(PlainString.shellQuoted(table))"
+    )
     return commands
-  }
-
-  /// A shell word in single quotes, safe whatever the text holds.
-  static func quoted(_ text: String) -> String {
-    PlainString.shellQuoted(text)
   }
 }

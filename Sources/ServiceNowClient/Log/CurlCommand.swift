@@ -38,32 +38,43 @@ public enum CurlCommand {
       case "content-type" where entry.requestFields != nil:
         continue  // curl sets it for --data-urlencode
       default:
-        parts += ["-H", quote("\(name): \(value)")]
+        parts += ["-H", PlainString.shellQuoted("\(name): \(value)")]
       }
     }
     for field in entry.requestFields ?? [] {
       if field.isMasked {
-        parts += ["--data-urlencode", "\"\(field.name)=$\(variable(for: field.name))\""]
+        parts += [
+          "--data-urlencode", "\"\(field.name)=$\(variable(for: field.name))\"",
+        ]
       } else {
-        parts += ["--data-urlencode", quote("\(field.name)=\(field.value)")]
+        parts += ["--data-urlencode", PlainString.shellQuoted("\(field.name)=\(field.value)")]
       }
     }
     return parts.joined(separator: " ")
   }
 
-  /// The URL, single-quoted; masked query values become variable references (double-quoted).
+  /// The URL, single-quoted; masked query values become variable references.
+  ///
+  /// Only the reference is double-quoted, beside the single-quoted text around it
+  /// (`'…?a=1&token='"${SNOWGATE_TOKEN}"'&b=2'`): the whole URL in double quotes let a `$(…)`
+  /// or a backtick in it run when the command was pasted.
   private static func url(_ text: String) -> String {
-    guard text.contains(Secret.mask), let mark = text.firstIndex(of: "?") else { return quote(text) }
-    let query = text[text.index(after: mark)...].split(separator: "&").map { pair -> String in
+    guard text.contains(Secret.mask), let mark = text.firstIndex(of: "?") else {
+      return PlainString.shellQuoted(text)
+    }
+    var word = ""
+    var literal = String(text[...mark])
+    for (index, pair) in text[text.index(after: mark)...].split(separator: "&").enumerated() {
+      if index > 0 { literal += "&" }
       let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, parts[1] == Secret.mask else { return String(pair) }
-      return "\(parts[0])=${\(variable(for: parts[0]))}"
-    }.joined(separator: "&")
-    return "\"" + String(text[..<mark]) + "?" + query + "\""
-  }
-
-  /// Single-quotes a word for a POSIX shell.
-  public static func quote(_ word: String) -> String {
-    PlainString.shellQuoted(word)
+      if parts.count == 2, parts[1] == Secret.mask {
+        word += PlainString.shellQuoted(literal + parts[0] + "=") + "\"${\(variable(for: parts[0]))}\""
+        literal = ""
+      } else {
+        literal += pair
+      }
+    }
+    if !literal.isEmpty { word += PlainString.shellQuoted(literal) }
+    return word
   }
 }

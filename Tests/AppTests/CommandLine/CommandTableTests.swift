@@ -13,6 +13,17 @@ import Testing
     HelpGolden.check(CommandTable.environmentHelp + "\n", named: "environment.txt")
   }
 
+  /// The list of names and the specs made from them agree, both ways: every name has a spec,
+  /// and every command with a help golden is in the list (a spec added to `spec(_:)` but not to
+  /// `names` would be missing from help, completions and the man page).
+  @Test func theNamesAreExactlyTheCommandsWithAHelpGolden() throws {
+    #expect(CommandTable.commands.map(\.name) == CommandTable.names)
+    let goldens = try FileManager.default.contentsOfDirectory(atPath: HelpGolden.directory.path)
+      .filter { $0.hasSuffix(".txt") && $0 != "snowgate.txt" && $0 != "environment.txt" }
+      .map { String($0.dropLast(4)) }
+    #expect(Set(goldens) == Set(CommandTable.names))
+  }
+
   @Test func everyOptionIsInItsCommandsHelpAndManPage() {
     let man = ManPage.render()
     for spec in CommandTable.commands {
