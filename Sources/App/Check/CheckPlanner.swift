@@ -74,8 +74,10 @@ struct CheckPlanner {
     do {
       let secrets = try await environment.store.resolveSecrets(
         for: profile, environment: environment.variables)
-      credentials.secrets = secrets.values
-      credentials.clientCertificate = profile.clientCertificate(passphrase: secrets.values.keyPassphrase)
+      var values = secrets.values
+      credentials.clientCertificate = profile.clientCertificate(passphrase: values.keyPassphrase)
+      values.keyPassphrase = nil  // one copy: it travels inside clientCertificate
+      credentials.secrets = values
       notes += secrets.shadowingNotes(store: profile.secretStore)
       if let stdinPassword {
         credentials.secrets.password = stdinPassword
