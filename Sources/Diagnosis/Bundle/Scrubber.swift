@@ -91,40 +91,98 @@ enum Scrubber {
     }
   }
 
-  /// `pattern` with its literal letters also matching what ICU's `(?i)` folds to them: `ſ` for
-  /// `s`, `ß` and `ẞ` for `ss`, `ﬁ` for `fi` (Swift's `(?i)` compares lower-case forms, which
-  /// already covers the Kelvin sign). Escapes and bracketed classes are copied as they are; the
-  /// patterns have no quantifier right after such a letter.
+  /// `pattern` with its literal letters also matching what ICU's `(?i)` folds to them
+  /// (`ASCIIFolding`): `ſ` for `s`, `ß` and `ẞ` for `ss`, `ﬁ` for `fi`, and so on. Escapes,
+  /// bracketed classes and the flags of a group (`(?i)`, `(?:`) are copied as they are; a letter
+  /// a quantifier follows stays alone, so the quantifier still applies to it only.
   static func foldingLikeICU(_ pattern: String) -> String {
-    let characters = Array(pattern)
-    var out = ""
+    let scalars = Array(pattern.unicodeScalars)
+    var out = String.UnicodeScalarView()
     var index = 0
     var inClass = false
-    while index < characters.count {
-      let character = characters[index]
-      let next = index + 1 < characters.count ? characters[index + 1] : nil
-      index += 1
-      if character == "\\" {
-        out.append(character)
-        if let next {
-          out.append(next)
-          index += 1
-        }
-      } else if inClass || character == "[" {
-        inClass = character == "[" || character != "]"
-        out.append(character)
-      } else if character == "s", next == "s" {
-        out += "(?:[sſ][sſ]|ß|ẞ)"
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\\" {
+        out.append(contentsOf: scalars[index..<min(index + 2, scalars.count)])
+        index += 2
+      } else if inClass || scalar == "[" {
+        inClass = scalar == "[" || scalar != "]"
+        out.append(scalar)
         index += 1
-      } else if character == "f", next == "i" {
-        out += "(?:fi|ﬁ)"
-        index += 1
-      } else if character == "s" {
-        out += "[sſ]"
+      } else if scalar == "(", index + 1 < scalars.count, scalars[index + 1] == "?" {
+        // `(?` and its flags, up to the `:` or `)` that ends them.
+        var end = index + 2
+        while end < scalars.count, scalars[end] != ":", scalars[end] != ")" { end += 1 }
+        end = min(end + 1, scalars.count)
+        out.append(contentsOf: scalars[index..<end])
+        index = end
+      } else if isASCIILetter(scalar) {
+        var end = index
+        while end < scalars.count, isASCIILetter(scalars[end]) { end += 1 }
+        if end < scalars.count, end - index > 1, "?*+{".unicodeScalars.contains(scalars[end]) { end -= 1 }
+        out.append(contentsOf: foldedRun(Array(scalars[index..<end])).unicodeScalars)
+        index = end
       } else {
-        out.append(character)
+        out.append(scalar)
+        index += 1
       }
     }
+    return String(out)
+  }
+
+  /// A pattern for a run of letters that also matches every text ICU folds to them. Where a
+  /// multi-letter folding (`ss`, `fi`, …) fits, the stretch it covers, with any folding that
+  /// overlaps it, becomes a group of every way to spell that stretch.
+  private static func foldedRun(_ run: [Unicode.Scalar]) -> String {
+    let lower = run.map(lowercased)
+    var out = ""
+    var index = 0
+    while index < run.count {
+      // The stretch ends where no folding that begins inside it reaches further.
+      var end = index + 1
+      var start = index
+      while start < end {
+        for folding in multiLetterFoldings(at: start, in: lower) { end = max(end, start + folding.count) }
+        start += 1
+      }
+      out +=
+        end == index + 1
+        ? letterClass(run[index]) : "(?:" + spellings(run, lower, index..<end).joined(separator: "|") + ")"
+      index = end
+    }
     return out
+  }
+
+  /// Every way to spell `run[range]`: each letter as its class, or a scalar that folds to several.
+  private static func spellings(_ run: [Unicode.Scalar], _ lower: [Unicode.Scalar], _ range: Range<Int>)
+    -> [String]
+  {
+    guard let first = range.first else { return [""] }
+    var out = spellings(run, lower, (first + 1)..<range.upperBound).map { letterClass(run[first]) + $0 }
+    for (scalar, folded) in ASCIIFolding.foldings where folded.count > 1 {
+      guard lower[range].starts(with: folded) else { continue }
+      out += spellings(run, lower, (first + folded.count)..<range.upperBound).map { String(scalar) + $0 }
+    }
+    return out
+  }
+
+  /// The multi-letter foldings that spell the (lower-case) run from `start` on.
+  private static func multiLetterFoldings(at start: Int, in lower: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+    ASCIIFolding.foldings.map(\.letters).filter { $0.count > 1 && lower[start...].starts(with: $0) }
+  }
+
+  /// A letter, or a class of it and the scalars that fold to it alone (`[sſ]`, `[kK]`).
+  private static func letterClass(_ letter: Unicode.Scalar) -> String {
+    let lower = lowercased(letter)
+    let others = ASCIIFolding.foldings.filter { $0.letters == [lower] }.map { String($0.scalar) }
+    return others.isEmpty ? String(letter) : "[" + String(letter) + others.joined() + "]"
+  }
+
+  private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+  }
+
+  private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
   }
 }

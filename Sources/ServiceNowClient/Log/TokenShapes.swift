@@ -1,3 +1,4 @@
+import Platform
 import Vocabulary
 
 /// The shapes of tokens `LogRedaction.maskTokenShapes` masks in text it could not parse, each
@@ -112,20 +113,9 @@ enum TokenShapes {
   }
 
   /// A non-ASCII scalar's full case folding, as far as it can matter here: the foldings that
-  /// are ASCII letters only (Unicode's CaseFolding.txt); any other scalar stands for itself.
+  /// are ASCII letters only; any other scalar stands for itself.
   private static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-    switch scalar.value {
-    case 0x017F: return ["s"]  // LATIN SMALL LETTER LONG S
-    case 0x212A: return ["k"]  // KELVIN SIGN
-    case 0x00DF, 0x1E9E: return ["s", "s"]  // sharp s, small and capital
-    case 0xFB00: return ["f", "f"]
-    case 0xFB01: return ["f", "i"]
-    case 0xFB02: return ["f", "l"]
-    case 0xFB03: return ["f", "f", "i"]
-    case 0xFB04: return ["f", "f", "l"]
-    case 0xFB05, 0xFB06: return ["s", "t"]
-    default: return [scalar]
-    }
+    ASCIIFolding.letters(of: scalar) ?? [scalar]
   }
 
   /// After a key: `(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?`, then the value (at least one scalar).

@@ -21,6 +21,20 @@ import Testing
         == "PASSWORD=••••••&paßword=••••••&paſsword=••••••&code_veriﬁer=••••••")
   }
 
+  @Test func patternsSpellEveryFoldingOfTheirLetters() throws {
+    // Overlapping foldings: `sst` is `ss`+`t` (ß) and `s`+`st` (ﬆ, ﬅ) to ICU.
+    let regex = try Regex(Scrubber.foldingLikeICU("(?i)^sst$")).matchingSemantics(.unicodeScalar)
+    for text in ["sst", "SST", "ſſt", "ßt", "ẞt", "sﬆ", "ſﬅ"] {
+      #expect(text.wholeMatch(of: regex) != nil, "\(text)")
+    }
+    for text in ["st", "ßst", "ﬆ"] {
+      #expect(text.wholeMatch(of: regex) == nil, "\(text)")
+    }
+    // Flags, escapes and classes are left alone; a quantified letter keeps its quantifier.
+    #expect(Scrubber.foldingLikeICU(#"(?i)(?:set-)?\s[s]ss?"#) == #"(?i)(?:[sſ]et-)?\s[s][sſ][sſ]?"#)
+    #expect(Scrubber.foldingLikeICU("(?i)password") == "(?i)pa(?:[sſ][sſ]|ß|ẞ)word")
+  }
+
   @Test func headersJSONAndURLCredentialsAreMasked() {
     #expect(Scrubber.scrub("X-UserToken: abc\r\nnext") == "X-UserToken: ••••••\r\nnext")
     #expect(Scrubber.scrub("Authorization:\tBearer tok\"rest") == "Authorization:\tBearer ••••••\"rest")
