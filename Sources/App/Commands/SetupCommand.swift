@@ -132,7 +132,7 @@ enum SetupCommand {
         """)
       return 2
     }
-    let outcome: WizardRuntime.Outcome
+    let outcome: ExitStatus
     let finalState: WizardState
     let keptDraft: String?
     do {
@@ -147,7 +147,7 @@ enum SetupCommand {
     }
     environment.writeLogIfAsked()
     switch outcome {
-    case .finished(.success):
+    case .success:
       if let name = finalState.done?.profileName, let practice = context.practice {
         // Only advice that works once the practice instance is gone.
         if practice.keepsProfiles {
@@ -163,7 +163,7 @@ enum SetupCommand {
         print("Next: snowgate check \(name)")
       }
       return 0
-    case .finished(.cancelled):
+    case .cancelled:
       if let keptDraft {
         print(
           "Kept as an unfinished setup '\(keptDraft)' (no secrets); resume it with: snowgate setup \(keptDraft)"

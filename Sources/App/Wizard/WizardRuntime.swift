@@ -11,11 +11,6 @@ import WizardCore
 /// outside world comes from the `AppEnvironment`, so a test runs this very loop in process.
 @MainActor
 final class WizardRuntime {
-  /// How the wizard ended, for the command to act on after the terminal is restored.
-  enum Outcome: Equatable {
-    case finished(ExitStatus)
-  }
-
   private var state = WizardState()
   private let terminal: any WizardTerminal
   private let inbox = EventInbox()
@@ -23,7 +18,8 @@ final class WizardRuntime {
   private let clock: AppClock
   private var size: (width: Int, height: Int)
   private var drawn: (model: ScreenModel, width: Int, height: Int)?
-  private var outcome: Outcome?
+  /// How the wizard ended, once it has: for the command to act on after the terminal is restored.
+  private var outcome: ExitStatus?
   private let pollMilliseconds = 50
 
   init(terminal: any WizardTerminal, environment: AppEnvironment) {
@@ -34,7 +30,7 @@ final class WizardRuntime {
   }
 
   /// Runs until the wizard quits; the caller restores the terminal.
-  func run(start: WizardEvent) async -> Outcome {
+  func run(start: WizardEvent) async -> ExitStatus {
     send(start)
     while outcome == nil {
       draw()
@@ -52,12 +48,11 @@ final class WizardRuntime {
       if state.needsTicks, outcome == nil {
         send(.tick(clock.uptime()))
       }
-      // Let the main queue run what others put on it (FoundationNetworking does) while we
-      // were waiting for a key.
+      // Let the main actor run what was put on it while we waited for a key.
       await Task.yield()
     }
     performer.cancelAll()
-    return outcome ?? .finished(.cancelled)
+    return outcome ?? .cancelled
   }
 
   /// The state as it is now, for the command's closing words.
@@ -73,7 +68,7 @@ final class WizardRuntime {
     for effect in effects {
       switch effect {
       case .quit(let status):
-        outcome = .finished(status)
+        outcome = status
       case .showPlainText(let text):
         terminal.showPlainText(text)
         drawn = nil

@@ -68,7 +68,7 @@ import WizardCore
     }
   }
 
-  static func run(_ steps: [FakeTerminal.Step], bed: Bed) async -> (FakeTerminal, WizardRuntime.Outcome) {
+  static func run(_ steps: [FakeTerminal.Step], bed: Bed) async -> (FakeTerminal, WizardCore.ExitStatus) {
     let terminal = FakeTerminal(steps)
     let runtime = WizardRuntime(terminal: terminal, environment: bed.environment)
     let outcome = await runtime.run(start: .start(savedProfiles: SetupCommand.savedSummaries(bed.store)))
@@ -126,7 +126,7 @@ import WizardCore
         .waitFor("Connection saved"), .keys([.enter]),
       ]
     let (terminal, outcome) = await Self.run(steps, bed: bed)
-    #expect(outcome == .finished(.success))
+    #expect(outcome == .success)
     let profile = try #require(try bed.store.load().profile(named: "made-here"))
     let secrets = try await bed.store.resolveSecrets(for: profile, environment: [:])
     let clientID = try #require(profile.clientID)
@@ -227,7 +227,7 @@ import WizardCore
         .waitFor("Quit"), .keys([.character("y")]),
       ]
     let (terminal, outcome) = await Self.run(steps, bed: bed)
-    #expect(outcome == .finished(.cancelled))
+    #expect(outcome == .cancelled)
     #expect(try await bed.rows("oauth_entity").isEmpty, "a record was written without a yes")
     #expect(!terminal.frames.contains { $0.contains("Created “") })
     Self.expectNoSecret(terminal, [], log: bed.log)
@@ -245,7 +245,7 @@ import WizardCore
         .waitFor("typed-id"), .keys([.interrupt]), .waitFor("Quit"), .keys([.character("y")]),
       ]
     let (terminal, outcome) = await Self.run(steps, bed: bed)
-    #expect(outcome == .finished(.cancelled))
+    #expect(outcome == .cancelled)
     #expect(try await bed.rows("oauth_entity").isEmpty)
     Self.expectNoSecret(terminal, [], log: bed.log)
   }
