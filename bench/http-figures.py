@@ -167,12 +167,14 @@ def loads_libcurl(argv, env, stdin=None, library=b"libcurl.so.4"):
 # 1. first frame
 env = dict(clean_env, TERM="xterm-256color", SNOWGATE_CONFIG_DIR=os.path.join(work, "empty"))
 os.makedirs(env["SNOWGATE_CONFIG_DIR"], exist_ok=True)
-ours = [first_frame([binary, "setup"], b"Welcome", env) for _ in range(runs if "1" in cases else 0)]
+ours, theirs = [], []
+for _ in range(runs if "1" in cases else 0):  # alternating, so a busy machine slows both alike
+    ours.append(first_frame([binary, "setup"], b"Welcome", env))
+    if dialog:
+        theirs.append(first_frame([dialog, "--inputbox", "Instance address", "10", "60"], b"Instance address", env))
 if not ours:
     pass
 elif dialog:
-    theirs = [first_frame([dialog, "--inputbox", "Instance address", "10", "60"], b"Instance address", env)
-              for _ in range(runs)]
     show("1. first frame", "ms", [t for t in ours if t], [t for t in theirs if t], "dialog --inputbox")
 else:
     print("1. first frame: dialog could not be installed; snowgate %.1f / %.1f / %.1f ms" % stats(ours))
@@ -190,7 +192,6 @@ try:
     sample = os.path.join(work, "token.txt")
     with open(sample, "wb") as file:
         file.write(measured([binary, "token", "bench"], env=token_env)[3])
-    ours = [measured([binary, "token", "bench"], env=token_env)[0] for _ in range(runs)]
     quiet = {"--help": [binary, "--help"], "profiles": [binary, "profiles"], "token (cached)": [binary, "token", "bench"]}
     print("0. libcurl loaded by: " + ", ".join(
         f"{name} {'yes' if loads_libcurl(argv, token_env) else 'no'}" for name, argv in quiet.items())
@@ -201,7 +202,10 @@ try:
         for name, argv in quiet.items())
         + f", check {'yes' if loads_libcurl([binary, 'check', 'bench'], check_env, library=b'libncursesw.so.6') else 'no'}"
         + " (the wizard loads it when it opens)")
-    theirs = [measured(["/bin/cat", sample])[0] for _ in range(runs)]
+    ours, theirs = [], []
+    for _ in range(runs):  # alternating
+        ours.append(measured([binary, "token", "bench"], env=token_env)[0])
+        theirs.append(measured(["/bin/cat", sample])[0])
     show("2. token, cached", "ms", ours, theirs, "cat")
     help_runs = [measured([binary, "--help"])[0] for _ in range(runs)]
     print("2. snowgate --help: %.1f / %.1f / %.1f ms" % stats(help_runs))
