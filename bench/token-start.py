@@ -40,7 +40,7 @@ try:
     url = simulator.stdout.readline().decode().strip().removeprefix("listening on ")
     env = dict(clean, SNOWGATE_CONFIG_DIR=work)
     subprocess.run([binary, "setup", "bench", "--no-input", "--instance", url, "--auth", "password",
-                    "--username", "admin", "--client-id", "snowgate-demo", "--password-stdin"],
+                    "--username", "admin", "--client-id", "snowgate-demo", "--password-stdin", "--store", "file"],
                    input=b"admin\n", env=dict(env, SNOWGATE_CLIENT_SECRET="demo-secret"),
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     simulator.kill()
