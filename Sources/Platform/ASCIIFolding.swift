@@ -21,6 +21,11 @@ public enum ASCIIFolding {
     ("\u{FB06}", ["s", "t"]),
   ]
 
+  /// An ASCII capital as its small letter; any other scalar as itself.
+  public static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+  }
+
   /// The letters `scalar` folds to when it is one of `foldings`; nil for any other scalar.
   public static func letters(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
     guard !scalar.isASCII else { return nil }

@@ -19,6 +19,13 @@ import Testing
     }
   }
 
+  @Test func onlyASCIICapitalsAreLowerCased() {
+    #expect(ASCIIFolding.lowercased("S") == "s")
+    #expect(ASCIIFolding.lowercased("s") == "s")
+    #expect(ASCIIFolding.lowercased("É") == "É")
+    #expect(ASCIIFolding.lowercased("_") == "_")
+  }
+
   @Test func everyFoldingIsLowerCaseASCIILetters() {
     for (scalar, letters) in ASCIIFolding.foldings {
       #expect(!scalar.isASCII)

@@ -134,7 +134,7 @@ enum Scrubber {
   /// multi-letter folding (`ss`, `fi`, …) fits, the stretch it covers, with any folding that
   /// overlaps it, becomes a group of every way to spell that stretch.
   private static func foldedRun(_ run: [Unicode.Scalar]) -> String {
-    let lower = run.map(lowercased)
+    let lower = run.map(ASCIIFolding.lowercased)
     var out = ""
     var index = 0
     while index < run.count {
@@ -173,16 +173,12 @@ enum Scrubber {
 
   /// A letter, or a class of it and the scalars that fold to it alone (`[sſ]`, `[kK]`).
   private static func letterClass(_ letter: Unicode.Scalar) -> String {
-    let lower = lowercased(letter)
+    let lower = ASCIIFolding.lowercased(letter)
     let others = ASCIIFolding.foldings.filter { $0.letters == [lower] }.map { String($0.scalar) }
     return others.isEmpty ? String(letter) : "[" + String(letter) + others.joined() + "]"
   }
 
   private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
     ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-  }
-
-  private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
   }
 }

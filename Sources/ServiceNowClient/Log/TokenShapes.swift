@@ -97,25 +97,18 @@ enum TokenShapes {
     while matched < word.count {
       guard index < text.count else { return nil }
       let scalar = text[index]
-      if scalar.isASCII {
-        let lower = ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 0x20)! : scalar
-        guard word[matched] == lower else { return nil }
-        matched += 1
-      } else {
-        for folding in folded(scalar) {
-          guard matched < word.count, word[matched] == folding else { return nil }
+      if let letters = ASCIIFolding.letters(of: scalar) {
+        for letter in letters {
+          guard matched < word.count, word[matched] == letter else { return nil }
           matched += 1
         }
+      } else {
+        guard word[matched] == ASCIIFolding.lowercased(scalar) else { return nil }
+        matched += 1
       }
       index += 1
     }
     return index
-  }
-
-  /// A non-ASCII scalar's full case folding, as far as it can matter here: the foldings that
-  /// are ASCII letters only; any other scalar stands for itself.
-  private static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-    ASCIIFolding.letters(of: scalar) ?? [scalar]
   }
 
   /// After a key: `(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?`, then the value (at least one scalar).
