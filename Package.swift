@@ -2,6 +2,9 @@
 // snowgate: connect a terminal to ServiceNow. Foundation, the system's ncursesw and libcurl only.
 import PackageDescription
 
+/// This manifest's directory, for paths handed to the linker (which runs elsewhere).
+let packageDirectory = String(#filePath.dropLast("/Package.swift".count))
+
 let package = Package(
   name: "snowgate",
   platforms: [.macOS(.v13)],
@@ -34,7 +37,11 @@ let package = Package(
         "Platform", "Vocabulary", "WizardCore", "ServiceNowClient", "Diagnosis", "Profiles", "Simulator", "TerminalUI",
         "TextSafety", "SystemCommands",
       ]),
-    .executableTarget(name: "snowgate", dependencies: ["App"]),
+    .executableTarget(
+      name: "snowgate", dependencies: ["App"],
+      // libstdc++ linked into the static build rather than loaded at each start:
+      // Link/static-libstdc++/libstdc++.so says why.
+      linkerSettings: [.unsafeFlags(["-L", packageDirectory + "/Link/static-libstdc++"])]),
     .executableTarget(
       name: "snowgate-bench", dependencies: ["WizardCore", "TerminalUI"], path: "bench/Sources/snowgate-bench"
     ),

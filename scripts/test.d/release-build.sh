@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The README's release build, as it is installed: Swift's runtime and libstdc++ linked in
+# (Package.swift, Link/static-libstdc++), nothing loaded at start but glibc's libraries and
+# libgcc_s. Builds it, reads `ldd`, then runs a check against `snowgate simulate` from the same
+# binary. Exits non-zero when any of it fails.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+build=(swift build -c release --static-swift-stdlib)
+log="$(mktemp)"
+if ! "${build[@]}" --product snowgate >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log"
+  echo "release build: the README's release build failed (above)." >&2
+  exit 1
+fi
+tail -n 1 "$log"
+rm -f "$log"
+bin="$("${build[@]}" --show-bin-path)/snowgate"
+
+linked=$(ldd "$bin")
+for unwanted in libstdc++ libswiftCore libFoundation libdispatch libcurl libncurses; do
+  if grep -F "$unwanted" <<<"$linked"; then
+    echo "release build: $bin loads $unwanted at start (above); see Link/static-libstdc++/libstdc++.so." >&2
+    exit 1
+  fi
+done
+grep -q 'libc\.so' <<<"$linked" || {
+  echo "release build: ldd listed no libc for $bin: $linked" >&2
+  exit 1
+}
+
+workdir="$(mktemp -d)"
+sim_pid=""
+cleanup() {
+  if [ -n "$sim_pid" ]; then
+    kill "$sim_pid" 2>/dev/null || true
+    wait "$sim_pid" 2>/dev/null || true
+  fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+"$bin" simulate --port 0 >"$workdir/out" 2>"$workdir/err" &
+sim_pid=$!
+for _ in $(seq 1 100); do
+  [ -s "$workdir/out" ] && break
+  kill -0 "$sim_pid" 2>/dev/null || break
+  sleep 0.1
+done
+first_line="$(head -n 1 "$workdir/out" || true)"
+case "$first_line" in
+  "listening on http://127.0.0.1:"*) ;;
+  *)
+    echo "release build: snowgate simulate did not start; it said: $first_line $(cat "$workdir/err")" >&2
+    exit 1
+    ;;
+esac
+base="${first_line#listening on }"
+# A sentinel password: it must reach the simulator and no output.
+sentinel="release-build-sentinel-7f3a"
+status=0
+SNOWGATE_PASSWORD="$sentinel" "$bin" check --instance "$base" --username admin >"$workdir/wrong" 2>&1 || status=$?
+if [ "$status" -ne 3 ] || ! grep -q "auth.basic_rejected" "$workdir/wrong"; then
+  echo "release build: a wrong password gave exit $status, not 3 with auth.basic_rejected: $(cat "$workdir/wrong")" >&2
+  exit 1
+fi
+if grep -qF "$sentinel" "$workdir/wrong"; then
+  echo "release build: the check printed the password" >&2
+  exit 1
+fi
+SNOWGATE_PASSWORD=admin "$bin" check --instance "$base" --username admin >"$workdir/right" 2>&1 || {
+  echo "release build: the check of a healthy simulator failed: $(cat "$workdir/right")" >&2
+  exit 1
+}
+grep -q "All checks passed" "$workdir/right" || {
+  echo "release build: the check did not say all checks passed: $(cat "$workdir/right")" >&2
+  exit 1
+}
+echo "release build: $bin loads $(grep -c '=>' <<<"$linked") libraries at start, none of them libstdc++; a check passes"
