@@ -78,7 +78,7 @@ let package = Package(
         "WizardCore",
       ]),
     // The real binary as people run it; TestSupport only for its fakes (FakeSecretTool).
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Support/plain_wizard.py"]),
   ],
   swiftLanguageModes: [.v6]
 )
