@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The README's release build, as it is installed: Swift's runtime and libstdc++ linked in
-# (Package.swift, Link/static-libstdc++), nothing loaded at start but glibc's libraries and
-# libgcc_s. Builds it, reads `ldd`, then runs a check against `snowgate simulate` from the same
-# binary. Exits non-zero when any of it fails.
+# The README's release build (swift build -c release --static-swift-stdlib), as it is installed:
+# Swift's runtime and libstdc++ linked in (Package.swift, Link/static-libstdc++), nothing loaded
+# at start but glibc's libraries and libgcc_s. Builds it, reads `ldd`, then runs a check against
+# `snowgate simulate` from the same binary. Exits non-zero when any of it fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-build=(swift build -c release --static-swift-stdlib)
+# Its own build folder, as the benchmarks use: the plain release build stays in .build/release.
+build=(swift build -c release --static-swift-stdlib --scratch-path .build/static)
 log="$(mktemp)"
 if ! "${build[@]}" --product snowgate >"$log" 2>&1; then
   cat "$log" >&2
