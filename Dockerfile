@@ -8,5 +8,5 @@ WORKDIR /src
 COPY . .
 RUN apt-get update && apt-get install -y --no-install-recommends make groff-base \
   && scripts/deps test && rm -rf /var/lib/apt/lists/*
-RUN swift build -c release --static-swift-stdlib && make install PREFIX=/usr/local && snowgate --version
+RUN swift build -c release --static-swift-stdlib --disable-local-rpath && make install PREFIX=/usr/local && snowgate --version
 CMD ["scripts/test"]

@@ -1,5 +1,5 @@
 # snowgate: build and install from source.
-#   swift build -c release --static-swift-stdlib
+#   swift build -c release --static-swift-stdlib --disable-local-rpath
 #   make install PREFIX=/usr/local      (or PREFIX=$HOME/.local; DESTDIR for packaging)
 # Installs the binary, the man page snowgate(1) and the bash, zsh and fish completions,
 # all made by the binary itself from its one command table.
@@ -18,10 +18,10 @@ BUILT = .build/release/snowgate
 all: build
 
 build:
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib --disable-local-rpath
 
 $(BUILT):
-	swift build -c release --static-swift-stdlib
+	swift build -c release --static-swift-stdlib --disable-local-rpath
 
 install: $(BUILT)
 	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"

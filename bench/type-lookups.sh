@@ -10,7 +10,7 @@
 # Needs perf with uprobes (root). Writes bench/type-lookups.txt. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product snowgate --static-swift-stdlib --scratch-path .build/static >&2
+swift build -c release --product snowgate --static-swift-stdlib --disable-local-rpath --scratch-path .build/static >&2
 binary=$(realpath .build/static/release/snowgate)
 command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 1; }
 

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The README's release build (swift build -c release --static-swift-stdlib), as it is installed:
 # Swift's runtime and libstdc++ linked in (Package.swift, Link/static-libstdc++), nothing loaded
-# at start but glibc's libraries and libgcc_s. Builds it, reads `ldd`, then runs a check against
-# `snowgate simulate` from the same binary. Exits non-zero when any of it fails.
+# at start but glibc's libraries and libgcc_s, and no library looked for next to the binary
+# (--disable-local-rpath). Builds it, reads `ldd` and `readelf`, installs a copy beside planted
+# libc.so.6, libm.so.6 and libcurl.so.4, and runs a check with it against `snowgate simulate`.
+# Exits non-zero when any of it fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # Its own build folder, as the benchmarks use: the plain release build stays in .build/release.
-build=(swift build -c release --static-swift-stdlib --scratch-path .build/static)
+build=(swift build -c release --static-swift-stdlib --disable-local-rpath --scratch-path .build/static)
 log="$(mktemp)"
 if ! "${build[@]}" --product snowgate >"$log" 2>&1; then
   cat "$log" >&2
@@ -17,19 +19,25 @@ if ! "${build[@]}" --product snowgate >"$log" 2>&1; then
 fi
 tail -n 1 "$log"
 rm -f "$log"
-bin="$("${build[@]}" --show-bin-path)/snowgate"
+built="$("${build[@]}" --show-bin-path)/snowgate"
 
-linked=$(ldd "$bin")
+linked=$(ldd "$built")
 for unwanted in libstdc++ libswiftCore libFoundation libdispatch libcurl libncurses; do
   if grep -F "$unwanted" <<<"$linked"; then
-    echo "release build: $bin loads $unwanted at start (above); see Link/static-libstdc++/libstdc++.so." >&2
+    echo "release build: $built loads $unwanted at start (above); see Link/static-libstdc++/libstdc++.so." >&2
     exit 1
   fi
 done
 grep -q 'libc\.so' <<<"$linked" || {
-  echo "release build: ldd listed no libc for $bin: $linked" >&2
+  echo "release build: ldd listed no libc for $built: $linked" >&2
   exit 1
 }
+# SwiftPM adds $ORIGIN to an executable's run path unless told not to: the loader would then look
+# for libc, libm and (dlopen) libcurl in whatever folder the binary was copied to first.
+if readelf -d "$built" | grep -E 'R(UN)?PATH'; then
+  echo "release build: $built has a run path (above); build it with --disable-local-rpath." >&2
+  exit 1
+fi
 
 workdir="$(mktemp -d)"
 sim_pid=""
@@ -41,6 +49,15 @@ cleanup() {
   rm -rf "$workdir"
 }
 trap cleanup EXIT
+
+# Installed as the README says, into a folder holding libraries that are not libraries: the
+# binary must start and load libcurl from the system, never from its own folder.
+mkdir "$workdir/bin"
+install -m 0755 "$built" "$workdir/bin/snowgate"
+bin="$workdir/bin/snowgate"
+for planted in libc.so.6 libm.so.6 libcurl.so.4; do
+  echo "planted by release-build.sh: not a library" >"$workdir/bin/$planted"
+done
 
 "$bin" simulate --port 0 >"$workdir/out" 2>"$workdir/err" &
 sim_pid=$!
@@ -78,4 +95,4 @@ grep -q "All checks passed" "$workdir/right" || {
   echo "release build: the check did not say all checks passed: $(cat "$workdir/right")" >&2
   exit 1
 }
-echo "release build: $bin loads $(grep -c '=>' <<<"$linked") libraries at start, none of them libstdc++; a check passes"
+echo "release build: $built loads $(grep -c '=>' <<<"$linked") libraries at start, none of them libstdc++, and has no run path; installed beside planted libraries, a check passes"
