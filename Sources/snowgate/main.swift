@@ -1,3 +1,3 @@
 import App
 
-await CommandLineTool.main(CommandLine.arguments)
+CommandLineTool.start(CommandLine.arguments)

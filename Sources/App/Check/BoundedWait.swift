@@ -1,3 +1,5 @@
+import Platform
+
 /// Waits for a task's value only as long as a budget allows, then cancels it.
 ///
 /// For hints that must never slow down what they accompany: the single sign-on look at the
@@ -9,7 +11,7 @@ enum BoundedWait {
     await withTaskGroup(of: T??.self) { group in
       group.addTask { .some(await task.value) }
       group.addTask {
-        try? await Task.sleep(for: budget)
+        try? await CommandLoop.sleep(for: budget)
         return .none
       }
       let first = await group.next() ?? nil

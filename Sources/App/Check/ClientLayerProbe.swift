@@ -150,12 +150,12 @@ actor ClientLayerProbe: HTTPLayerProbe {
   private func probe() async -> ProbeResult {
     if let probeTask { return await probeTask.value }
     let client = self.client
-    let task = Task { await client.probe() }
+    let task = CommandLoop.task { await client.probe() }
     probeTask = task
     // The login pages are read beside the probe, so the hint adds no time of its own; their
     // timings are kept apart, so the instance and auth lines show their own requests'.
     let pages = client.keepingTimingsApart()
-    singleSignOnTask = Task { await pages.detectSingleSignOn() }
+    singleSignOnTask = CommandLoop.task { await pages.detectSingleSignOn() }
     let result = await task.value
     probeTimings = client.timings.take().first
     return result

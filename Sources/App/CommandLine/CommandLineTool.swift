@@ -1,3 +1,4 @@
+import Dispatch
 import Platform
 import ServiceNowClient
 
@@ -5,8 +6,13 @@ import ServiceNowClient
 public enum CommandLineTool {
   public static let version = "0.1.0"
 
-  @MainActor
-  public static func main(_ arguments: [String]) async -> Never {
+  /// Runs the command `arguments` name and ends the process with its status.
+  ///
+  /// Where each command runs: the wizard's (`setup`, `demo`) on the main actor and the simulator
+  /// on Swift's cooperative pool, under `dispatch_main`; the commands that send requests and end
+  /// (`check`, `token`, `api`, `env`, `logout`) on the main thread alone, under `CommandLoop`,
+  /// as curl runs; the rest at once, with no executor.
+  public static func start(_ arguments: [String]) -> Never {
     ProcessHardening.apply()
     let args: [String]
     switch GlobalOptions.read(Array(arguments.dropFirst())) {
@@ -21,59 +27,41 @@ public enum CommandLineTool {
     if ["check", "api"].contains(args.first), !rest.contains("--help"), !rest.contains("-h") {
       CurlTransport.loadInBackground()
     }
-    let status: Int32
     switch args.first {
     case "--version", "-V", "version":
       print("snowgate \(version)")
-      status = 0
+      finish(0)
     case nil, "--help", "-h":
       print(usage)
-      status = 0
-    case "help":
-      status = HelpCommand.run(rest)
-    case "completion":
-      status = CompletionScript.run(rest)
+      finish(0)
+    case "help": finish(HelpCommand.run(rest))
+    case "completion": finish(CompletionScript.run(rest))
     case "man":
       print(ManPage.render(), terminator: "")
-      status = 0
-    case "demo":
-      status = await DemoCommand.run(rest)
+      finish(0)
+    case "profiles": finish(ProfilesCommand.run(rest))
+    case "use": finish(UseCommand.run(rest))
+    case "remove": finish(RemoveCommand.run(rest))
+    case "rename": finish(RenameCommand.run(rest))
+    case "demo": onMainActor { await DemoCommand.run(rest) }
+    case "setup": onMainActor { await SetupCommand.run(rest) }
     case "simulate":
-      await finishing { await SimulateCommand.run(rest) }
-    case "setup":
-      status = await SetupCommand.run(rest)
-    case "check":
-      await finishing { await CheckCommand.run(rest) }
-    case "profiles":
-      status = ProfilesCommand.run(rest)
-    case "use":
-      status = UseCommand.run(rest)
-    case "remove":
-      status = RemoveCommand.run(rest)
-    case "rename":
-      status = RenameCommand.run(rest)
-    case "token":
-      await finishing { await TokenCommand.run(rest) }
-    case "api":
-      await finishing { await APICommand.run(rest) }
-    case "env":
-      await finishing { await EnvCommand.run(rest) }
-    case "logout":
-      await finishing { await LogoutCommand.run(rest) }
-    default:
-      status = fail(unknownCommand(args[0]))
+      Task { finish(await SimulateCommand.run(rest)) }
+      dispatchMain()
+    case "check": CommandLoop.run { finish(await CheckCommand.run(rest)) }
+    case "token": CommandLoop.run { finish(await TokenCommand.run(rest)) }
+    case "api": CommandLoop.run { finish(await APICommand.run(rest)) }
+    case "env": CommandLoop.run { finish(await EnvCommand.run(rest)) }
+    case "logout": CommandLoop.run { finish(await LogoutCommand.run(rest)) }
+    default: finish(fail(unknownCommand(args[0])))
     }
-    finish(status)
   }
 
-  /// Runs a command of the cooperative pool and ends the process there, with its status.
-  ///
-  /// Not on the main actor, so the command never comes back to it: after `dispatch_main`,
-  /// libdispatch serves the main queue from a thread of its own, and returning to `main` made
-  /// that thread in every `check` (5 threads instead of 4). `main` itself stays on the main
-  /// actor, where setup and demo run without a hop (a hop there cost their first frame ~0.5 ms).
-  nonisolated static func finishing(_ command: @Sendable () async -> Int32) async -> Never {
-    finish(await command())
+  /// Runs a command of the screen on the main actor, as an async `main` would: the main queue,
+  /// which libdispatch serves from a thread of its own once `dispatch_main` parks the main thread.
+  private static func onMainActor(_ command: @escaping @MainActor () async -> Int32) -> Never {
+    Task { @MainActor in finish(await command()) }
+    dispatchMain()
   }
 
   /// Ends the process with `status`, its output flushed, without running exit-time handlers.

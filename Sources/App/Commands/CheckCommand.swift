@@ -116,9 +116,9 @@ enum CheckCommand {
     if !notes.isEmpty { StandardStream.output.write(notes) }
     let live = LiveCheckPrinter(
       target: check.target, colour: printer.colour, spinner: isatty(STDERR_FILENO) == 1)
-    let ticker = Task {
+    let ticker = CommandLoop.task {
       while !Task.isCancelled {
-        try? await Task.sleep(for: .milliseconds(100))
+        try? await CommandLoop.sleep(for: .milliseconds(100))
         live.tick()
       }
     }

@@ -11,18 +11,18 @@ enum Deadline {
     seconds: Double, _ operation: @escaping @Sendable () async -> T
   ) async -> T? {
     let once = ResumeOnce<T?>()
-    let work = Task { await operation() }
+    let work = CommandLoop.task { await operation() }
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
         once.install(continuation)
         // A sleeping task, like the work it races: both wait for the same cooperative pool, so
         // a busy pool delays both alike instead of letting the timer win. (Blocking calls race a
         // Dispatch timer instead: see onThread(seconds:).)
-        let timer = Task {
-          try? await Task.sleep(nanoseconds: nanoseconds(seconds))
+        let timer = CommandLoop.task {
+          try? await CommandLoop.sleep(for: .nanoseconds(Int64(min(nanoseconds(seconds), UInt64(Int64.max)))))
           if once.resume(nil) { work.cancel() }
         }
-        Task {
+        CommandLoop.task {
           let value = await work.value
           if once.resume(value) { timer.cancel() }
         }
@@ -45,7 +45,7 @@ enum Deadline {
     return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
       once.install(continuation)
       DetachedThread.start(stackSize: 256 * 1024) { _ = once.resume(body()) }
-      DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) { _ = once.resume(nil) }
+      CommandLoop.after(seconds: seconds) { _ = once.resume(nil) }
     }
   }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Platform
 import Vocabulary
 
@@ -144,15 +143,16 @@ public struct ProfileStore: Sendable {
     return ProfileListing(profiles: profiles, drafts: config.drafts.map(\.name), credentialsProblem: problem)
   }
 
-  /// `secrets(for:environment:)` off the Swift concurrency pool.
+  /// `secrets(for:environment:)` on a thread of its own.
   ///
   /// A secret command may run for up to `secretCommandTimeout` (a passphrase prompt), which must
-  /// not hold one of the few cooperative threads the screen needs.
+  /// not hold one of the few cooperative threads the screen needs, nor the one thread of a
+  /// command's `CommandLoop`.
   public func resolveSecrets(for profile: Profile, environment: [String: String]) async throws
     -> ResolvedSecrets
   {
     try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async {
+      DetachedThread.start(stackSize: 512 * 1024) {
         continuation.resume(with: Result { try self.secrets(for: profile, environment: environment) })
       }
     }
