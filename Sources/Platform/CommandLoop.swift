@@ -47,6 +47,26 @@ public final class CommandLoop: @unchecked Sendable {
   private var timers: [Timer] = []
   private var cancelledEarly: Set<UInt64> = []
   private var lastID: UInt64 = 0
+  /// Where the loop waits once something else has to be waited on too (`adopt`).
+  private var poller: Poller?
+  /// Whether the loop thread is waiting (or about to): only then does a push need to wake it.
+  private var waiting = false
+
+  /// A wait of another kind for the loop to wait in instead of its condition variable: libcurl's
+  /// multi handle, so that a command's transfers run on the main thread too, as curl's do.
+  public struct Poller: Sendable {
+    /// Does the poller's work and then waits at most `milliseconds` for more, or until `wake`.
+    public let turn: @Sendable (_ milliseconds: Int32) -> Void
+    /// Ends the wait of `turn` at once; called from any thread.
+    public let wake: @Sendable () -> Void
+
+    public init(
+      turn: @escaping @Sendable (_ milliseconds: Int32) -> Void, wake: @escaping @Sendable () -> Void
+    ) {
+      self.turn = turn
+      self.wake = wake
+    }
+  }
 
   private init() {
     mutex = .allocate(capacity: 1)
@@ -64,11 +84,17 @@ public final class CommandLoop: @unchecked Sendable {
     pthread_condattr_destroy(&attributes)
   }
 
+  /// Says that the calling thread will `run` the loop, before it does: `current` is the loop
+  /// from now on, so work started on other threads in the meantime (libcurl's load) finds it.
+  public static func claim() {
+    shared.running.withLock { $0 = true }
+  }
+
   /// Runs `command` on the calling thread, which must be the main thread, and serves the loop
   /// until `command` ends the process (it returns `Never`: `_exit` with its status).
   public static func run(_ command: @escaping @Sendable () async -> Never) -> Never {
     let loop = shared
-    loop.running.withLock { $0 = true }
+    claim()
     if #available(macOS 15, *) {
       Task(executorPreference: loop) { await command() }
       loop.serve()
@@ -77,6 +103,17 @@ public final class CommandLoop: @unchecked Sendable {
       Task { await command() }
       dispatchMain()
     }
+  }
+
+  /// Makes the loop wait in `poller` from now on, and run its turns; false when no loop runs
+  /// (the caller then waits in it on a thread of its own).
+  public static func adopt(_ poller: Poller) -> Bool {
+    guard let loop = current else { return false }
+    loop.withMutex {
+      loop.poller = poller
+      if loop.waiting { pthread_cond_signal(loop.condition) }
+    }
+    return true
   }
 
   /// Starts an unstructured task on the loop when it runs, else as `Task { }` does.
@@ -139,21 +176,26 @@ public final class CommandLoop: @unchecked Sendable {
   }
 
   private func push(_ job: UnownedJob) {
-    withMutex {
-      jobs.append(job)
+    wakeUp { jobs.append(job) }
+  }
+
+  /// Changes the loop's state with `change` and wakes the loop if it waits.
+  private func wakeUp(_ change: () -> Void) {
+    let wake: (@Sendable () -> Void)? = withMutex {
+      change()
+      guard waiting else { return nil }
+      if let poller { return poller.wake }
       pthread_cond_signal(condition)
+      return nil
     }
+    wake?()
   }
 
   private func schedule(_ id: UInt64, after seconds: Double, _ fire: @escaping @Sendable (Bool) -> Void) {
-    let early = withMutex {
-      if cancelledEarly.remove(id) != nil { return true }
-      let wait = seconds.isFinite ? UInt64(min(max(0, seconds), 1e9) * 1e9) : UInt64(1e18)
-      timers.append(Timer(id: id, due: Self.now() &+ wait, fire: fire))
-      pthread_cond_signal(condition)
-      return false
-    }
-    if early { fire(true) }
+    let early = withMutex { cancelledEarly.remove(id) != nil }
+    if early { return fire(true) }
+    let wait = seconds.isFinite ? UInt64(min(max(0, seconds), 1e9) * 1e9) : UInt64(1e18)
+    wakeUp { timers.append(Timer(id: id, due: Self.now() &+ wait, fire: fire)) }
   }
 
   /// Ends timer `id` at once as cancelled; one not scheduled yet is cancelled as it is. (A
@@ -168,7 +210,8 @@ public final class CommandLoop: @unchecked Sendable {
     timer?.fire(true)
   }
 
-  /// Runs jobs and due timers as they come, sleeping in between; never returns.
+  /// Runs jobs and due timers as they come, and the poller's turns in between (else sleeps);
+  /// never returns.
   private func serve() -> Never {
     while true {
       var due: [Timer] = []
@@ -178,7 +221,14 @@ public final class CommandLoop: @unchecked Sendable {
         due = timers.filter { $0.due <= now }
         if !due.isEmpty { timers.removeAll { $0.due <= now } }
         if !jobs.isEmpty || !due.isEmpty { break }
-        if let next = timers.map(\.due).min() {
+        let next = timers.map(\.due).min()
+        waiting = true
+        if let poller {
+          pthread_mutex_unlock(mutex)
+          let milliseconds = next.map { ($0 - min($0, now) + 999_999) / 1_000_000 } ?? 60_000
+          poller.turn(Int32(min(milliseconds, 60_000)))
+          pthread_mutex_lock(mutex)
+        } else if let next {
           #if canImport(Darwin)
             // Darwin's condition variables wait on the wall clock: wait for the interval instead.
             let wait = next &- min(next, now)
@@ -191,6 +241,7 @@ public final class CommandLoop: @unchecked Sendable {
         } else {
           pthread_cond_wait(condition, mutex)
         }
+        waiting = false
       }
       let batch = jobs
       jobs.removeAll(keepingCapacity: true)

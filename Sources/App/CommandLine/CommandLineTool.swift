@@ -22,11 +22,14 @@ public enum CommandLineTool {
       if global.noColour { setenv("NO_COLOR", "1", 1) }
     }
     let rest = Array(args.dropFirst())
+    let onLoop = args.first.flatMap { loopCommands[$0] }
+    if onLoop != nil { CommandLoop.claim() }
     // `check` and `api` always send a request: libcurl (5–10 ms to load) loads on a thread of
     // its own from here, while the arguments are parsed, the profiles read and the plan made.
     if ["check", "api"].contains(args.first), !rest.contains("--help"), !rest.contains("-h") {
       CurlTransport.loadInBackground()
     }
+    if let onLoop { CommandLoop.run { finish(await onLoop(rest)) } }
     switch args.first {
     case "--version", "-V", "version":
       print("snowgate \(version)")
@@ -48,14 +51,17 @@ public enum CommandLineTool {
     case "simulate":
       Task { finish(await SimulateCommand.run(rest)) }
       dispatchMain()
-    case "check": CommandLoop.run { finish(await CheckCommand.run(rest)) }
-    case "token": CommandLoop.run { finish(await TokenCommand.run(rest)) }
-    case "api": CommandLoop.run { finish(await APICommand.run(rest)) }
-    case "env": CommandLoop.run { finish(await EnvCommand.run(rest)) }
-    case "logout": CommandLoop.run { finish(await LogoutCommand.run(rest)) }
     default: finish(fail(unknownCommand(args[0])))
     }
   }
+
+  /// The commands that send requests and end: they run on the main thread alone, under
+  /// `CommandLoop`, and libcurl's transfers with them.
+  private static let loopCommands: [String: @Sendable ([String]) async -> Int32] = [
+    "check": { await CheckCommand.run($0) }, "token": { await TokenCommand.run($0) },
+    "api": { await APICommand.run($0) }, "env": { await EnvCommand.run($0) },
+    "logout": { await LogoutCommand.run($0) },
+  ]
 
   /// Runs a command of the screen on the main actor, as an async `main` would: the main queue,
   /// which libdispatch serves from a thread of its own once `dispatch_main` parks the main thread.

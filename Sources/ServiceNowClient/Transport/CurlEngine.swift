@@ -66,9 +66,15 @@ final class CurlEngine: @unchecked Sendable {
           for waiter in resumed { waiter.resume(returning: made) }
           return
         }
-        sg_name_thread("snowgate-curl")
+        // Under a command's loop, the main thread drives the engine between its jobs, as curl's
+        // one thread does: no second thread to wake for every request and every answer (this
+        // one ends here). Elsewhere (the wizard, the tests) this thread drives it.
+        let adopted = CommandLoop.adopt(
+          CommandLoop.Poller(turn: { engine.turn(waitingAtMost: $0) }, wake: { engine.wake() }))
         // Requests made while loading are handed over before the first turn takes them in.
         for waiter in resumed { waiter.resume(returning: made) }
+        guard !adopted else { return }
+        sg_name_thread("snowgate-curl")
         engine.run()
       }
     }
@@ -88,7 +94,8 @@ final class CurlEngine: @unchecked Sendable {
   }
 
   let library: CurlLibrary
-  /// Used by the engine thread; other threads only call `curl_multi_wakeup` on it.
+  /// Used by the thread that drives the engine (its own, or the main thread under a
+  /// `CommandLoop`); other threads only call `curl_multi_wakeup` on it.
   private let multi: UnsafeMutableRawPointer
 
   private let lock = Lock()
@@ -114,6 +121,11 @@ final class CurlEngine: @unchecked Sendable {
   /// Hands a prepared transfer to the engine thread, which starts it now.
   func submit(_ transfer: CurlTransfer) {
     lock.withLock { incoming.append(transfer) }
+    wake()
+  }
+
+  /// Ends the engine's wait in `curl_multi_poll` at once; from any thread.
+  func wake() {
     _ = library.api.pointee.multi_wakeup(multi)
   }
 
@@ -121,17 +133,17 @@ final class CurlEngine: @unchecked Sendable {
   func cancel(_ transfer: CurlTransfer) {
     transfer.markCancelled()
     lock.withLock { leaving.append(transfer) }
-    _ = library.api.pointee.multi_wakeup(multi)
+    wake()
   }
 
   /// The engine's loop, on the thread that loaded libcurl; never returns.
   private func run() -> Never {
-    while true { turn() }
+    while true { turn(waitingAtMost: 60_000) }
   }
 
   /// One turn of the loop: take in new and cancelled transfers, let libcurl work, hand back
-  /// the finished ones, then sleep until there is something to do.
-  private func turn() {
+  /// the finished ones, then sleep until there is something to do, `milliseconds` at most.
+  private func turn(waitingAtMost milliseconds: Int32) {
     let api = library.api
     let (arriving, cancelled) = lock.withLock {
       defer {
@@ -169,6 +181,6 @@ final class CurlEngine: @unchecked Sendable {
     }
     var ready: Int32 = 0
     // Idle, the thread sleeps until woken; libcurl shortens the wait to its own next timer.
-    _ = api.pointee.multi_poll(multi, nil, 0, running.isEmpty ? 60_000 : 1000, &ready)
+    _ = api.pointee.multi_poll(multi, nil, 0, min(milliseconds, running.isEmpty ? 60_000 : 1000), &ready)
   }
 }
