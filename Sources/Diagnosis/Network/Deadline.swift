@@ -15,9 +15,9 @@ enum Deadline {
     return await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
         once.install(continuation)
-        // A sleeping task, like the work it races: both wait for the same cooperative pool, so
-        // a busy pool delays both alike instead of letting the timer win. (Blocking calls race a
-        // Dispatch timer instead: see onThread(seconds:).)
+        // A sleeping task, like the work it races: both wait for the same executor (the
+        // command's loop, else the cooperative pool), so a busy one delays both alike instead
+        // of letting the timer win. (Blocking calls race a plain timer: see onThread(seconds:).)
         let timer = CommandLoop.task {
           try? await CommandLoop.sleep(for: .nanoseconds(Int64(min(nanoseconds(seconds), UInt64(Int64.max)))))
           if once.resume(nil) { work.cancel() }
