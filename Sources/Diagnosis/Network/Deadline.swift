@@ -37,7 +37,8 @@ enum Deadline {
   /// Runs a blocking call on its own thread and waits for it at most `seconds`.
   ///
   /// Neither the call nor the timer needs the cooperative pool, so which of them came first is
-  /// decided in real time even when every pool thread is busy.
+  /// decided in real time even when every pool thread is busy. (Under a command's loop the
+  /// timer is the loop's, which fires between its jobs: they are short, as the loop needs.)
   static func onThread<T: Sendable>(
     seconds: Double, _ body: @escaping @Sendable () -> T
   ) async -> T? {
