@@ -27,8 +27,7 @@ import Dispatch
 public final class CommandLoop: @unchecked Sendable {
   /// The loop, once `run` has started it; nil before, and in a process that never runs it.
   public static var current: CommandLoop? {
-    guard shared.running.withLock({ $0 }) else { return nil }
-    return shared
+    shared.withMutex { shared.running } ? shared : nil
   }
 
   private static let shared = CommandLoop()
@@ -39,10 +38,10 @@ public final class CommandLoop: @unchecked Sendable {
     let fire: @Sendable (_ cancelled: Bool) -> Void
   }
 
-  private let running = Locked(false)
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   private let condition: UnsafeMutablePointer<pthread_cond_t>
   // Guarded by `mutex`.
+  private var running = false
   private var jobs: [UnownedJob] = []
   private var timers: [Timer] = []
   private var cancelledEarly: Set<UInt64> = []
@@ -87,7 +86,7 @@ public final class CommandLoop: @unchecked Sendable {
   /// Says that the calling thread will `run` the loop, before it does: `current` is the loop
   /// from now on, so work started on other threads in the meantime (libcurl's load) finds it.
   public static func claim() {
-    shared.running.withLock { $0 = true }
+    shared.withMutex { shared.running = true }
   }
 
   /// Runs `command` on the calling thread, which must be the main thread, and serves the loop
@@ -132,7 +131,12 @@ public final class CommandLoop: @unchecked Sendable {
   /// as `Task.sleep(for:)` does; on the loop's own timer when it runs.
   public static func sleep(for duration: Duration) async throws {
     let parts = duration.components
-    let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    try await sleep(seconds: Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+  }
+
+  /// `sleep(for:)` for a number of seconds (any: a negative one is none, an endless one waits
+  /// until cancelled).
+  public static func sleep(seconds: Double) async throws {
     guard let loop = current else {
       try await Task.sleep(nanoseconds: nanoseconds(seconds))
       return
@@ -194,7 +198,7 @@ public final class CommandLoop: @unchecked Sendable {
   private func schedule(_ id: UInt64, after seconds: Double, _ fire: @escaping @Sendable (Bool) -> Void) {
     let early = withMutex { cancelledEarly.remove(id) != nil }
     if early { return fire(true) }
-    let wait = seconds.isFinite ? UInt64(min(max(0, seconds), 1e9) * 1e9) : UInt64(1e18)
+    let wait = seconds.isFinite ? UInt64(min(max(0, seconds), 1e9) * 1e9) : seconds > 0 ? UInt64(1e18) : 0
     wakeUp { timers.append(Timer(id: id, due: Self.now() &+ wait, fire: fire)) }
   }
 

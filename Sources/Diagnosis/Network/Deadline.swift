@@ -19,7 +19,7 @@ enum Deadline {
         // command's loop, else the cooperative pool), so a busy one delays both alike instead
         // of letting the timer win. (Blocking calls race a plain timer: see onThread(seconds:).)
         let timer = CommandLoop.task {
-          try? await CommandLoop.sleep(for: .nanoseconds(Int64(min(nanoseconds(seconds), UInt64(Int64.max)))))
+          try? await CommandLoop.sleep(seconds: seconds)
           if once.resume(nil) { work.cancel() }
         }
         CommandLoop.task {
@@ -32,8 +32,6 @@ enum Deadline {
     }
   }
 
-  /// Runs a blocking call on its own thread, so it never holds a thread of Swift's small
-  /// cooperative pool (2 threads on this machine) while it waits on the network.
   /// Runs a blocking call on its own thread and waits for it at most `seconds`.
   ///
   /// Neither the call nor the timer needs the cooperative pool, so which of them came first is
@@ -54,9 +52,5 @@ enum Deadline {
     await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
       DetachedThread.start(stackSize: 256 * 1024) { continuation.resume(returning: body()) }
     }
-  }
-
-  static func nanoseconds(_ seconds: Double) -> UInt64 {
-    UInt64(max(0, seconds) * 1_000_000_000)
   }
 }

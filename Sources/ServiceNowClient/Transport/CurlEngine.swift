@@ -2,7 +2,8 @@ import CCurl
 import Platform
 import Vocabulary
 
-/// The process's one libcurl multi handle and the thread that drives every transfer on it.
+/// The process's one libcurl multi handle and the thread that drives every transfer on it: the
+/// main thread under a command's `CommandLoop`, else a thread of its own.
 ///
 /// One multi handle keeps libcurl's connection cache, DNS cache and TLS sessions for the whole
 /// process, so the requests of a `check` reuse one connection (and one TLS handshake) to the
@@ -10,7 +11,7 @@ import Vocabulary
 /// run side by side (no limit per host, so nothing queues behind another), each with its own
 /// deadline from the moment it is added, which is when its request starts.
 ///
-/// The thread sleeps in `curl_multi_poll` until a socket is ready, libcurl's next timer, or
+/// That thread sleeps in `curl_multi_poll` until a socket is ready, libcurl's next timer, or
 /// `curl_multi_wakeup` from `submit`/`cancel`: waiting costs no CPU, and a cancelled
 /// transfer is removed, and its caller resumed, at once. Off Swift's cooperative pool.
 final class CurlEngine: @unchecked Sendable {
@@ -118,7 +119,7 @@ final class CurlEngine: @unchecked Sendable {
     self.multi = multi
   }
 
-  /// Hands a prepared transfer to the engine thread, which starts it now.
+  /// Hands a prepared transfer to the engine, which starts it at its next turn (now, if it waits).
   func submit(_ transfer: CurlTransfer) {
     lock.withLock { incoming.append(transfer) }
     wake()
